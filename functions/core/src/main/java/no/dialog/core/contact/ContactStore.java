@@ -1,0 +1,36 @@
+package no.dialog.core.contact;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import no.dialog.core.tenant.TenantId;
+
+/**
+ * Port: Dialog's replica of a tenant's contacts.
+ *
+ * <p>Every write obeys one rule: data older than what is stored (by the register's
+ * {@link Contact#updatedAt()}) never replaces it. Deletions leave a tombstone with their time for
+ * the same reason.
+ */
+public interface ContactStore {
+
+    /**
+     * The bulk path, for imports: stores each contact unless the stored one is as new or newer.
+     * Ids must be unique within one call.
+     *
+     * @return the outcome per contact id
+     */
+    Map<String, WriteOutcome> upsertAll(TenantId tenant, List<Contact> contacts);
+
+    /** The single path, for change events: one conditional write. */
+    WriteOutcome upsert(TenantId tenant, Contact contact);
+
+    /** Deletes the contact unless the stored one is newer than {@code updatedAt}. */
+    WriteOutcome delete(TenantId tenant, String contactId, Instant updatedAt);
+
+    Optional<Contact> find(TenantId tenant, String contactId);
+
+    /** Number of (not deleted) contacts of the tenant. */
+    long count(TenantId tenant);
+}
