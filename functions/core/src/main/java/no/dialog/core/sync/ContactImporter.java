@@ -91,7 +91,10 @@ public final class ContactImporter {
                 files.openFrom(file, progress.offset()), progress.offset())) {
             while (true) {
                 boolean endOfFile = importChunk(tenant.get(), reader, progress);
-                progressStore.save(progress);
+                if (!progressStore.save(progress)) {
+                    LOG.info("another invocation of this import is further on; this one stops");
+                    return Step.ALREADY_DONE;
+                }
                 if (endOfFile) {
                     break;
                 }

@@ -7,5 +7,11 @@ public interface ImportProgressStore {
 
     Optional<ImportProgress> load(String importId);
 
-    void save(ImportProgress progress);
+    /**
+     * Saves the checkpoint unless another invocation of the same import has already saved one further
+     * on (a redelivered message racing its own continuation).
+     *
+     * @return false when another invocation is ahead; this one should then stop
+     */
+    boolean save(ImportProgress progress);
 }

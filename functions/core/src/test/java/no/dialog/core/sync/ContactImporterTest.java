@@ -50,7 +50,7 @@ class ContactImporterTest {
     };
     private final ImportProgressStore progressStore = new ImportProgressStore() {
         @Override public Optional<ImportProgress> load(String id) { return Optional.ofNullable(checkpoints.get(id)); }
-        @Override public void save(ImportProgress p) { checkpoints.put(p.importId(), p); }
+        @Override public boolean save(ImportProgress p) { checkpoints.put(p.importId(), p); return true; }
     };
     private final ContactImporter importer = new ContactImporter(contacts, tenants, files, progressStore,
             continuations::add, Metrics.NONE, clock);

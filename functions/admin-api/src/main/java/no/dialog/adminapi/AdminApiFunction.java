@@ -1,0 +1,22 @@
+package no.dialog.adminapi;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+
+/**
+ * Lambda entry point of the admin API: Micronaut controllers behind API Gateway's HTTP API
+ * (payload format 2.0). Staff requests arrive with a JWT already verified by the API's authorizer;
+ * the controllers read the {@code tenant} and {@code roles} claims from the request context.
+ */
+public class AdminApiFunction extends APIGatewayV2HTTPEventFunction {
+
+    /** Used by Lambda. */
+    public AdminApiFunction() {
+        super();
+    }
+
+    /** Used by tests and the local stack. */
+    public AdminApiFunction(ApplicationContext context) {
+        super(context);
+    }
+}

@@ -1,0 +1,122 @@
+package no.dialog.aws.dynamodb;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import no.dialog.core.contact.Contact;
+import no.dialog.core.contact.ContactJson;
+import no.dialog.core.tenant.TenantId;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The layout of a contact in the contacts table.
+ *
+ * <pre>
+ * pk        tenant#contactId        every key carries the tenant
+ * tenant, contactId
+ * shard     tenant#00..15           key of the byTenantShard index: a tenant's contacts listed in 16
+ *                                   parallel slices, no hot partition; absent on tombstones, so the
+ *                                   index holds living contacts only
+ * ord       updatedAt in epoch ms   orders writes: older never replaces newer
+ * hash      digest of the content   tells "unchanged" from "updated" without reading the body
+ * body      the contact as JSON     the canonical record format (ContactJson)
+ * deleted   true on tombstones      with expiresAt (TTL) so tombstones do not live forever
+ * </pre>
+ */
+final class ContactItems {
+
+    static final String PK = "pk";
+    static final String SHARD = "shard";
+    static final String ORD = "ord";
+    static final String HASH = "hash";
+    static final String BODY = "body";
+    static final String DELETED = "deleted";
+    static final String EXPIRES_AT = "expiresAt";
+    static final int SHARDS = 16;
+    static final String TOMBSTONE_HASH = "deleted";
+
+    private final ContactJson json;
+
+    ContactItems(ContactJson json) {
+        this.json = json;
+    }
+
+    static String pk(TenantId tenant, String contactId) {
+        return tenant.value() + "#" + contactId;
+    }
+
+    /** Stable across JVMs: String.hashCode is specified by the language. */
+    static String shard(TenantId tenant, String contactId) {
+        return String.format("%s#%02d", tenant.value(), Math.floorMod(contactId.hashCode(), SHARDS));
+    }
+
+    static String shardKey(TenantId tenant, int shard) {
+        return String.format("%s#%02d", tenant.value(), shard);
+    }
+
+    Map<String, AttributeValue> item(TenantId tenant, Contact contact) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(PK, s(pk(tenant, contact.id())));
+        item.put("tenant", s(tenant.value()));
+        item.put("contactId", s(contact.id()));
+        item.put(SHARD, s(shard(tenant, contact.id())));
+        item.put(ORD, n(contact.updatedAt().toEpochMilli()));
+        item.put(HASH, s(contentHash(contact)));
+        item.put(BODY, s(json.write(contact)));
+        return item;
+    }
+
+    Map<String, AttributeValue> tombstone(TenantId tenant, String contactId, Instant updatedAt, Instant expiresAt) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(PK, s(pk(tenant, contactId)));
+        item.put("tenant", s(tenant.value()));
+        item.put("contactId", s(contactId));
+        item.put(ORD, n(updatedAt.toEpochMilli()));
+        item.put(HASH, s(TOMBSTONE_HASH));
+        item.put(DELETED, AttributeValue.fromBool(true));
+        item.put(EXPIRES_AT, n(expiresAt.getEpochSecond()));
+        return item;
+    }
+
+    Contact contact(Map<String, AttributeValue> item) {
+        ContactJson.Parsed parsed = json.read(item.get(BODY).s());
+        if (!parsed.ok()) {
+            throw new IllegalStateException("a stored contact no longer reads: " + parsed.problems());
+        }
+        return parsed.contact();
+    }
+
+    /** A digest of everything but updatedAt: two records with the same content have the same hash. */
+    String contentHash(Contact contact) {
+        ObjectNode tree = json.toTree(contact);
+        tree.remove("updatedAt");
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(tree.toString().getBytes(StandardCharsets.UTF_8));
+            return Base64.getEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 16));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static boolean isTombstone(Map<String, AttributeValue> item) {
+        AttributeValue deleted = item.get(DELETED);
+        return deleted != null && Boolean.TRUE.equals(deleted.bool());
+    }
+
+    static long ord(Map<String, AttributeValue> item) {
+        return Long.parseLong(item.get(ORD).n());
+    }
+
+    static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+}

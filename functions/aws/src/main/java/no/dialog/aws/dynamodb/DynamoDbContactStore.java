@@ -1,0 +1,271 @@
+package no.dialog.aws.dynamodb;
+
+import static no.dialog.aws.dynamodb.ContactItems.HASH;
+import static no.dialog.aws.dynamodb.ContactItems.ORD;
+import static no.dialog.aws.dynamodb.ContactItems.PK;
+import static no.dialog.aws.dynamodb.ContactItems.n;
+import static no.dialog.aws.dynamodb.ContactItems.s;
+
+import io.micronaut.context.annotation.Value;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import no.dialog.core.contact.Contact;
+import no.dialog.core.contact.ContactJson;
+import no.dialog.core.contact.ContactStore;
+import no.dialog.core.contact.WriteOutcome;
+import no.dialog.core.tenant.TenantId;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.Select;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * Contacts in DynamoDB (layout in {@link ContactItems}).
+ *
+ * <p>Two write paths (see docs/adr/0002-bulk-contact-writes.md):
+ * <ul>
+ *   <li>{@link #upsert} and {@link #delete}: one conditional PutItem ({@code ord < :ord}); the write
+ *       itself refuses older data.</li>
+ *   <li>{@link #upsertAll}, for imports: BatchGetItem reads what is stored (keys, ord, hash), rows that
+ *       are not newer are skipped, and the rest go out with BatchWriteItem, 25 at a time and in
+ *       parallel. Batch writes cannot carry conditions; the short window between read and write is
+ *       closed by replaying change events (core's ChangeReplays).</li>
+ * </ul>
+ */
+@Singleton
+public class DynamoDbContactStore implements ContactStore {
+
+    private static final int BATCH_GET_LIMIT = 100;
+    private static final int BATCH_WRITE_LIMIT = 25;
+    private static final Duration TOMBSTONE_LIFETIME = Duration.ofDays(90);
+    private static final String NEWER_ONLY = "attribute_not_exists(pk) OR ord < :ord";
+
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+    private final Clock clock;
+    private final ContactItems items;
+    private final ExecutorService parallel;
+
+    public DynamoDbContactStore(DynamoDbClient dynamoDb, @Value("${contacts.table}") String table, Clock clock,
+            @Value("${contacts.write-concurrency:8}") int concurrency) {
+        this.dynamoDb = dynamoDb;
+        this.table = table;
+        this.clock = clock;
+        this.items = new ContactItems(new ContactJson(clock));
+        this.parallel = Executors.newFixedThreadPool(concurrency, runnable -> {
+            Thread thread = new Thread(runnable, "contacts-batch");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Override
+    public Map<String, WriteOutcome> upsertAll(TenantId tenant, List<Contact> contacts) {
+        Map<String, Map<String, AttributeValue>> stored = readStoredVersions(tenant, contacts);
+        Map<String, WriteOutcome> outcomes = new LinkedHashMap<>();
+        List<Map<String, AttributeValue>> writes = new ArrayList<>();
+        for (Contact contact : contacts) {
+            Map<String, AttributeValue> item = items.item(tenant, contact);
+            Map<String, AttributeValue> old = stored.get(item.get(PK).s());
+            WriteOutcome outcome = decide(old, item);
+            outcomes.put(contact.id(), outcome);
+            if (outcome != WriteOutcome.STALE && !(outcome == WriteOutcome.UNCHANGED && sameOrd(old, item))) {
+                writes.add(item);
+            }
+        }
+        List<CompletableFuture<Void>> calls = new ArrayList<>();
+        for (int i = 0; i < writes.size(); i += BATCH_WRITE_LIMIT) {
+            List<Map<String, AttributeValue>> slice = writes.subList(i, Math.min(i + BATCH_WRITE_LIMIT, writes.size()));
+            calls.add(CompletableFuture.runAsync(() -> batchWrite(slice), parallel));
+        }
+        join(calls);
+        return outcomes;
+    }
+
+    /** What writing {@code item} over {@code old} amounts to (old is null when nothing is stored). */
+    private static WriteOutcome decide(Map<String, AttributeValue> old, Map<String, AttributeValue> item) {
+        if (old == null || ContactItems.isTombstone(old) && ContactItems.ord(old) < ContactItems.ord(item)) {
+            return WriteOutcome.CREATED;
+        }
+        boolean sameContent = old.get(HASH).s().equals(item.get(HASH).s());
+        if (ContactItems.ord(old) >= ContactItems.ord(item)) {
+            return sameContent ? WriteOutcome.UNCHANGED : WriteOutcome.STALE;
+        }
+        // Newer but identical content still moves ord forward, so that a later, older event cannot win.
+        return sameContent ? WriteOutcome.UNCHANGED : WriteOutcome.UPDATED;
+    }
+
+    private static boolean sameOrd(Map<String, AttributeValue> old, Map<String, AttributeValue> item) {
+        return old != null && ContactItems.ord(old) == ContactItems.ord(item);
+    }
+
+    private Map<String, Map<String, AttributeValue>> readStoredVersions(TenantId tenant, List<Contact> contacts) {
+        List<CompletableFuture<List<Map<String, AttributeValue>>>> calls = new ArrayList<>();
+        for (int i = 0; i < contacts.size(); i += BATCH_GET_LIMIT) {
+            List<Map<String, AttributeValue>> keys = new ArrayList<>();
+            for (Contact c : contacts.subList(i, Math.min(i + BATCH_GET_LIMIT, contacts.size()))) {
+                keys.add(Map.of(PK, s(ContactItems.pk(tenant, c.id()))));
+            }
+            calls.add(CompletableFuture.supplyAsync(() -> batchGet(keys), parallel));
+        }
+        Map<String, Map<String, AttributeValue>> stored = new HashMap<>();
+        for (var call : calls) {
+            for (Map<String, AttributeValue> item : call.join()) {
+                stored.put(item.get(PK).s(), item);
+            }
+        }
+        return stored;
+    }
+
+    private List<Map<String, AttributeValue>> batchGet(List<Map<String, AttributeValue>> keys) {
+        List<Map<String, AttributeValue>> found = new ArrayList<>();
+        Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder()
+                .keys(keys).projectionExpression("pk, ord, #h, deleted")
+                .expressionAttributeNames(Map.of("#h", HASH)).build());
+        int attempt = 0;
+        while (!request.isEmpty()) {
+            Map<String, KeysAndAttributes> current = request;
+            BatchGetItemResponse response = dynamoDb.batchGetItem(b -> b.requestItems(current));
+            found.addAll(response.responses().getOrDefault(table, List.of()));
+            request = response.unprocessedKeys();
+            backoffIfNeeded(!request.isEmpty(), ++attempt);
+        }
+        return found;
+    }
+
+    private void batchWrite(List<Map<String, AttributeValue>> slice) {
+        List<WriteRequest> requests = new ArrayList<>();
+        for (Map<String, AttributeValue> item : slice) {
+            requests.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
+        }
+        Map<String, List<WriteRequest>> pending = Map.of(table, requests);
+        int attempt = 0;
+        while (!pending.isEmpty()) {
+            Map<String, List<WriteRequest>> current = pending;
+            BatchWriteItemResponse response = dynamoDb.batchWriteItem(b -> b.requestItems(current));
+            pending = response.unprocessedItems();
+            backoffIfNeeded(!pending.isEmpty(), ++attempt);
+        }
+    }
+
+    /** DynamoDB hands back unprocessed items under load; back off before asking again. */
+    private static void backoffIfNeeded(boolean needed, int attempt) {
+        if (!needed) {
+            return;
+        }
+        if (attempt > 10) {
+            throw new IllegalStateException("DynamoDB kept returning unprocessed items; the message will be retried");
+        }
+        try {
+            Thread.sleep(Math.min(1000, 25L << attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while backing off", e);
+        }
+    }
+
+    @Override
+    public WriteOutcome upsert(TenantId tenant, Contact contact) {
+        Map<String, AttributeValue> item = items.item(tenant, contact);
+        return conditionalPut(item, old -> {
+            if (old == null || ContactItems.isTombstone(old)) {
+                return WriteOutcome.CREATED;
+            }
+            return old.get(HASH).s().equals(item.get(HASH).s()) ? WriteOutcome.UNCHANGED : WriteOutcome.UPDATED;
+        }, old -> old.get(HASH).s().equals(item.get(HASH).s()) ? WriteOutcome.UNCHANGED : WriteOutcome.STALE);
+    }
+
+    @Override
+    public WriteOutcome delete(TenantId tenant, String contactId, Instant updatedAt) {
+        Map<String, AttributeValue> tombstone = items.tombstone(tenant, contactId, updatedAt,
+                clock.instant().plus(TOMBSTONE_LIFETIME));
+        return conditionalPut(tombstone, old -> WriteOutcome.DELETED, old -> WriteOutcome.STALE);
+    }
+
+    private WriteOutcome conditionalPut(Map<String, AttributeValue> item,
+            java.util.function.Function<Map<String, AttributeValue>, WriteOutcome> written,
+            java.util.function.Function<Map<String, AttributeValue>, WriteOutcome> refused) {
+        try {
+            PutItemResponse response = dynamoDb.putItem(b -> b.tableName(table).item(item)
+                    .conditionExpression(NEWER_ONLY)
+                    .expressionAttributeValues(Map.of(":ord", item.get(ORD)))
+                    .returnValues(ReturnValue.ALL_OLD)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+            return written.apply(response.hasAttributes() && !response.attributes().isEmpty() ? response.attributes() : null);
+        } catch (ConditionalCheckFailedException e) {
+            return refused.apply(e.item() == null ? Map.of(HASH, s("")) : e.item());
+        }
+    }
+
+    @Override
+    public Optional<Contact> find(TenantId tenant, String contactId) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(Map.of(PK, s(ContactItems.pk(tenant, contactId))))).item();
+        if (item == null || item.isEmpty() || ContactItems.isTombstone(item)) {
+            return Optional.empty();
+        }
+        return Optional.of(items.contact(item));
+    }
+
+    @Override
+    public long count(TenantId tenant) {
+        List<CompletableFuture<Long>> calls = new ArrayList<>();
+        for (int shard = 0; shard < ContactItems.SHARDS; shard++) {
+            String key = ContactItems.shardKey(tenant, shard);
+            calls.add(CompletableFuture.supplyAsync(() -> countShard(key), parallel));
+        }
+        return calls.stream().mapToLong(CompletableFuture::join).sum();
+    }
+
+    private long countShard(String shardKey) {
+        long count = 0;
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            var response = dynamoDb.query(b -> b.tableName(table).indexName("byTenantShard")
+                    .keyConditionExpression("#shard = :s").expressionAttributeNames(Map.of("#shard", "shard"))
+                    .expressionAttributeValues(Map.of(":s", s(shardKey)))
+                    .select(Select.COUNT).exclusiveStartKey(from));
+            count += response.count();
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey() : null;
+        } while (start != null);
+        return count;
+    }
+
+    private static <T> void join(List<CompletableFuture<T>> calls) {
+        try {
+            CompletableFuture.allOf(calls.toArray(new CompletableFuture[0])).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw e;
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        parallel.shutdownNow();
+    }
+}

@@ -1,0 +1,115 @@
+package no.dialog.aws.dynamodb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import no.dialog.aws.testing.TestTables;
+import no.dialog.core.contact.Contact;
+import no.dialog.core.contact.ContactJson;
+import no.dialog.core.contact.WriteOutcome;
+import no.dialog.core.tenant.TenantId;
+import no.dialog.core.time.OsloTime;
+import no.dialog.emulators.SharedEmulators;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+class DynamoDbContactStoreTest {
+
+    private static final TenantId DEMO = TenantId.of("demo");
+    private static final TenantId OTHER = TenantId.of("other");
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), OsloTime.ZONE);
+    private static final ContactJson JSON = new ContactJson(CLOCK);
+    private static DynamoDbContactStore store;
+
+    @BeforeAll
+    static void createTable() {
+        DynamoDbClient dynamoDb = SharedEmulators.get().dynamoDb();
+        store = new DynamoDbContactStore(dynamoDb, TestTables.contacts(dynamoDb), CLOCK, 4);
+    }
+
+    @AfterAll
+    static void close() {
+        store.close();
+    }
+
+    private static Contact contact(String id, String updatedAt, String firstName) {
+        return JSON.read("{\"id\":\"%s\",\"updatedAt\":\"%s\",\"firstName\":\"%s\",\"phone\":\"+4791234567\"}"
+                .formatted(id, updatedAt, firstName)).contact();
+    }
+
+    @Test
+    void aConditionalUpsertRefusesOlderDataAndTellsUnchangedFromUpdated() {
+        assertThat(store.upsert(DEMO, contact("C-1", "2026-11-20T10:00:00Z", "Kari"))).isEqualTo(WriteOutcome.CREATED);
+        assertThat(store.upsert(DEMO, contact("C-1", "2026-11-19T10:00:00Z", "Older"))).isEqualTo(WriteOutcome.STALE);
+        assertThat(store.upsert(DEMO, contact("C-1", "2026-11-20T10:00:00Z", "Kari"))).isEqualTo(WriteOutcome.UNCHANGED);
+        assertThat(store.upsert(DEMO, contact("C-1", "2026-11-21T10:00:00Z", "Kari"))).isEqualTo(WriteOutcome.UNCHANGED);
+        assertThat(store.upsert(DEMO, contact("C-1", "2026-11-22T10:00:00Z", "Karin"))).isEqualTo(WriteOutcome.UPDATED);
+
+        assertThat(store.find(DEMO, "C-1").orElseThrow().firstName()).isEqualTo("Karin");
+    }
+
+    @Test
+    void aTombstoneKeepsALateOlderUpdateFromBringingAContactBack() {
+        store.upsert(DEMO, contact("C-2", "2026-11-20T10:00:00Z", "Ola"));
+
+        assertThat(store.delete(DEMO, "C-2", Instant.parse("2026-11-21T10:00:00Z"))).isEqualTo(WriteOutcome.DELETED);
+        assertThat(store.find(DEMO, "C-2")).isEmpty();
+        assertThat(store.upsert(DEMO, contact("C-2", "2026-11-20T12:00:00Z", "Ola"))).isEqualTo(WriteOutcome.STALE);
+        assertThat(store.upsertAll(DEMO, List.of(contact("C-2", "2026-11-20T12:00:00Z", "Ola"))))
+                .containsEntry("C-2", WriteOutcome.STALE);
+        assertThat(store.find(DEMO, "C-2")).isEmpty();
+
+        assertThat(store.upsert(DEMO, contact("C-2", "2026-11-22T10:00:00Z", "Ola"))).isEqualTo(WriteOutcome.CREATED);
+    }
+
+    @Test
+    void theBulkPathWritesNewAndNewerRowsAndSkipsTheRest() {
+        List<Contact> first = new ArrayList<>();
+        for (int i = 0; i < 260; i++) {
+            first.add(contact("B-" + i, "2026-11-20T10:00:00Z", "Person" + i));
+        }
+        Map<String, WriteOutcome> created = store.upsertAll(DEMO, first);
+        assertThat(created.values()).containsOnly(WriteOutcome.CREATED).hasSize(260);
+
+        List<Contact> second = new ArrayList<>(first.subList(0, 100));
+        second.set(0, contact("B-0", "2026-11-21T10:00:00Z", "Renamed"));
+        second.set(1, contact("B-1", "2026-11-19T10:00:00Z", "Older"));
+        Map<String, WriteOutcome> outcomes = store.upsertAll(DEMO, second);
+
+        assertThat(outcomes.get("B-0")).isEqualTo(WriteOutcome.UPDATED);
+        assertThat(outcomes.get("B-1")).isEqualTo(WriteOutcome.STALE);
+        assertThat(outcomes.get("B-50")).isEqualTo(WriteOutcome.UNCHANGED);
+        assertThat(store.find(DEMO, "B-0").orElseThrow().firstName()).isEqualTo("Renamed");
+        assertThat(store.find(DEMO, "B-1").orElseThrow().firstName()).isEqualTo("Person1");
+    }
+
+    @Test
+    void tenantsNeverSeeEachOthersContacts() {
+        store.upsert(OTHER, contact("T-1", "2026-11-20T10:00:00Z", "Other"));
+        store.upsert(TenantId.of("third"), contact("T-1", "2026-11-20T10:00:00Z", "Third"));
+
+        assertThat(store.find(OTHER, "T-1").orElseThrow().firstName()).isEqualTo("Other");
+        assertThat(store.find(TenantId.of("third"), "T-1").orElseThrow().firstName()).isEqualTo("Third");
+        assertThat(store.find(TenantId.of("fourth"), "T-1")).isEmpty();
+    }
+
+    @Test
+    void countsOnlyLivingContactsOfOneTenant() {
+        TenantId counted = TenantId.of("counted");
+        List<Contact> batch = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            batch.add(contact("N-" + i, "2026-11-20T10:00:00Z", "P"));
+        }
+        store.upsertAll(counted, batch);
+        store.delete(counted, "N-7", Instant.parse("2026-11-21T10:00:00Z"));
+        store.upsert(TenantId.of("uncounted"), contact("N-1", "2026-11-20T10:00:00Z", "P"));
+
+        assertThat(store.count(counted)).isEqualTo(119);
+    }
+}

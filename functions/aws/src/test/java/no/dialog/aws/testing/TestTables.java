@@ -1,0 +1,45 @@
+package no.dialog.aws.testing;
+
+import java.util.UUID;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/**
+ * Tables shaped as template.yaml declares them, each test class with fresh names so tests never see
+ * each other's data. (The local stack creates them from template.yaml itself; its tests check that.)
+ */
+public final class TestTables {
+
+    private TestTables() {}
+
+    public static String contacts(DynamoDbClient dynamoDb) {
+        String name = "contacts-" + UUID.randomUUID();
+        dynamoDb.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attr("pk"), attr("shard"), attr("contactId"))
+                .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build())
+                .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("byTenantShard")
+                        .keySchema(KeySchemaElement.builder().attributeName("shard").keyType(KeyType.HASH).build(),
+                                KeySchemaElement.builder().attributeName("contactId").keyType(KeyType.RANGE).build())
+                        .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build()).build()));
+        return name;
+    }
+
+    public static String withHashKey(DynamoDbClient dynamoDb, String prefix, String key) {
+        String name = prefix + "-" + UUID.randomUUID();
+        dynamoDb.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attr(key))
+                .keySchema(KeySchemaElement.builder().attributeName(key).keyType(KeyType.HASH).build()));
+        return name;
+    }
+
+    private static AttributeDefinition attr(String name) {
+        return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
+    }
+}
