@@ -1,0 +1,124 @@
+package no.dialog.adminapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.env.PropertySource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import no.dialog.aws.testing.TestTables;
+import no.dialog.core.contact.ContactJson;
+import no.dialog.core.contact.ContactStore;
+import no.dialog.core.tenant.TenantId;
+import no.dialog.core.time.OsloTime;
+import no.dialog.emulators.AwsLocal;
+import no.dialog.emulators.Emulators;
+import no.dialog.emulators.SharedEmulators;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The real admin API function with payloads from events/admin-api, against DynamoDB Local. */
+class AdminApiFunctionTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T12:30:00Z"), OsloTime.ZONE);
+    private static ApplicationContext context;
+    private static AdminApiFunction function;
+
+    @BeforeAll
+    static void start() {
+        Emulators emulators = SharedEmulators.get();
+        Map<String, Object> env = new HashMap<>();
+        env.put("CONTACTS_TABLE", TestTables.contacts(emulators.dynamoDb()));
+        env.put("TENANTS_TABLE", TestTables.withHashKey(emulators.dynamoDb(), "tenants", "tenant"));
+        context = ApplicationContext.builder()
+                .propertySources(PropertySource.of("lambda-environment", env, PropertySource.PropertyConvention.ENVIRONMENT_VARIABLE))
+                .properties(Map.of(
+                        "aws.region", AwsLocal.REGION.id(),
+                        "aws.static-credentials.access-key-id", "local",
+                        "aws.static-credentials.secret-access-key", "local",
+                        "aws.endpoint-override.dynamodb", emulators.dynamoDbEndpoint().toString()))
+                .singletons(CLOCK)
+                .start();
+        function = new AdminApiFunction(context);
+        ContactJson json = new ContactJson(CLOCK);
+        ContactStore contacts = context.getBean(ContactStore.class);
+        contacts.upsert(TenantId.of("demo"), json.read(
+                "{\"id\":\"M-100001\",\"updatedAt\":\"2026-11-20T10:00:00Z\",\"firstName\":\"Kari\",\"phone\":\"+4791234567\"}").contact());
+        contacts.upsert(TenantId.of("other"), json.read(
+                "{\"id\":\"M-100002\",\"updatedAt\":\"2026-11-20T10:00:00Z\",\"firstName\":\"Other\"}").contact());
+    }
+
+    @AfterAll
+    static void stop() {
+        function.close();
+    }
+
+    private static APIGatewayV2HTTPEvent event(String name) {
+        Path dir = Path.of("").toAbsolutePath();
+        while (!Files.isDirectory(dir.resolve("events"))) {
+            dir = dir.getParent();
+        }
+        return EventLoader.loadApiGatewayHttpEvent(dir.resolve("events/admin-api").resolve(name).toString());
+    }
+
+    @Test
+    void healthAnswersWithoutAToken() {
+        APIGatewayV2HTTPResponse response = function.handleRequest(event("health.json"), null);
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(response.getBody()).contains("\"status\":\"ok\"");
+    }
+
+    @Test
+    void staffReadAContactOfTheirOwnTenant() {
+        APIGatewayV2HTTPResponse response = function.handleRequest(event("get-contact.json"), null);
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(response.getBody()).contains("\"firstName\":\"Kari\"").contains("\"phone\":\"+4791234567\"");
+    }
+
+    @Test
+    void anotherTenantsContactLooksExactlyLikeAMissingOne() {
+        APIGatewayV2HTTPEvent request = event("get-contact.json");
+        request.setRawPath("/admin/v1/contacts/M-100002");
+        request.getRequestContext().getHttp().setPath("/admin/v1/contacts/M-100002");
+        request.setPathParameters(Map.of("id", "M-100002"));
+
+        APIGatewayV2HTTPResponse response = function.handleRequest(request, null);
+
+        assertThat(response.getStatusCode()).isEqualTo(404);
+        assertThat(response.getBody()).contains("no such contact").doesNotContain("Other");
+    }
+
+    @Test
+    void aRequestWithoutVerifiedClaimsIsRefused() {
+        APIGatewayV2HTTPEvent request = event("get-contact.json");
+        request.getRequestContext().setAuthorizer(null);
+
+        assertThat(function.handleRequest(request, null).getStatusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aTokenWithoutAReadingRoleIsForbidden() {
+        APIGatewayV2HTTPEvent request = event("get-contact.json");
+        request.getRequestContext().getAuthorizer().getJwt().getClaims().put("roles", "[fundraiser-export]");
+
+        APIGatewayV2HTTPResponse response = function.handleRequest(request, null);
+        assertThat(response.getStatusCode()).isEqualTo(403);
+        assertThat(response.getBody()).contains("viewer, editor or admin");
+    }
+
+    @Test
+    void rolesAsHttpApiPassesThemAreReadBackIntoAList() {
+        assertThat(StaffIdentity.parseList("[editor viewer]")).containsExactly("editor", "viewer");
+        assertThat(StaffIdentity.parseList("editor")).containsExactly("editor");
+        assertThat(StaffIdentity.parseList("[\"editor\",\"admin\"]")).containsExactly("editor", "admin");
+        assertThat(StaffIdentity.parseList(null)).isEmpty();
+    }
+}
