@@ -1,0 +1,171 @@
+package no.dialog.emulators;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * DynamoDB, SQS and S3 emulators running inside this JVM, so the local stack needs neither Docker nor
+ * an AWS account.
+ *
+ * <ul>
+ *   <li>DynamoDB: DynamoDB Local. One database for all credentials and regions. It listens on all
+ *       interfaces; the others listen on 127.0.0.1 only.</li>
+ *   <li>SQS: ElasticMQ. <b>Always in memory</b>: queues and messages are lost on {@link #close()}, even
+ *       with a data directory.</li>
+ *   <li>S3: S3Proxy over jclouds, unauthenticated and path-style. Objects created through it are reported
+ *       to {@link ObjectCreatedListener}s, standing in for S3 event notifications.</li>
+ * </ul>
+ *
+ * <p>With {@link EmulatorOptions#dataDir()} set, DynamoDB tables and items ({@code dataDir/dynamodb}) and
+ * S3 buckets and objects ({@code dataDir/s3}, plain files) survive a restart; without it everything is in
+ * memory.
+ *
+ * <p><b>Logging.</b> Without configuration these libraries log at DEBUG through SLF4J and logback (which
+ * S3Proxy brings). This module ships no {@code logback.xml}, so the application decides; loggers worth
+ * setting to WARN are {@code org.eclipse.jetty}, {@code org.gaul.shaded.org.eclipse.jetty},
+ * {@code org.gaul.s3proxy}, {@code org.jclouds}, {@code jclouds}, {@code org.apache.pekko},
+ * {@code org.elasticmq}, {@code software.amazon.awssdk}, {@code org.apache.http} and
+ * {@code com.almworks.sqlite4java}. DynamoDB Local itself logs through Log4j 2 and configures that
+ * to WARN on its own.
+ */
+public final class Emulators implements AutoCloseable {
+
+    private final DynamoDbServer dynamoDbServer;
+    private final SqsServer sqsServer;
+    private final S3Server s3Server;
+
+    // Built on first use: most users point their own clients at the endpoints and never need these.
+    private DynamoDbClient dynamoDb;
+    private SqsClient sqs;
+    private S3Client s3;
+    private boolean closed;
+
+    private Emulators(DynamoDbServer dynamoDbServer, SqsServer sqsServer, S3Server s3Server) {
+        this.dynamoDbServer = dynamoDbServer;
+        this.sqsServer = sqsServer;
+        this.s3Server = s3Server;
+    }
+
+    /** Starts all three in memory on free ports. */
+    public static Emulators start() {
+        return start(EmulatorOptions.inMemory());
+    }
+
+    /**
+     * Starts all three emulators and returns once each accepts connections.
+     *
+     * @throws IllegalStateException if one of them cannot start; those already started are stopped again
+     */
+    public static Emulators start(EmulatorOptions options) {
+        Path dataDir = options.dataDir();
+        // Stack: on failure, whatever did start is stopped again, newest first.
+        Deque<AutoCloseable> started = new ArrayDeque<>();
+        try {
+            DynamoDbServer dynamoDb = DynamoDbServer.start(
+                    dataDir == null ? null : dataDir.resolve("dynamodb"), options.dynamoDbPort());
+            started.push(dynamoDb);
+            SqsServer sqs = SqsServer.start(options.sqsPort());
+            started.push(sqs);
+            S3Server s3 = S3Server.start(dataDir == null ? null : dataDir.resolve("s3"), options.s3Port());
+            return new Emulators(dynamoDb, sqs, s3);
+        } catch (Exception e) {
+            IllegalStateException failure = new IllegalStateException("Could not start the emulators", e);
+            closeAll(started, failure);
+            throw failure;
+        }
+    }
+
+    public URI dynamoDbEndpoint() {
+        return dynamoDbServer.endpoint();
+    }
+
+    public URI sqsEndpoint() {
+        return sqsServer.endpoint();
+    }
+
+    public URI s3Endpoint() {
+        return s3Server.endpoint();
+    }
+
+    /** A client for the local DynamoDB, shared by all callers; closed with the emulators. */
+    public synchronized DynamoDbClient dynamoDb() {
+        checkOpen();
+        if (dynamoDb == null) {
+            dynamoDb = LocalAwsClients.dynamoDb(dynamoDbEndpoint());
+        }
+        return dynamoDb;
+    }
+
+    /** A client for the local SQS, shared by all callers; closed with the emulators. */
+    public synchronized SqsClient sqs() {
+        checkOpen();
+        if (sqs == null) {
+            sqs = LocalAwsClients.sqs(sqsEndpoint());
+        }
+        return sqs;
+    }
+
+    /** A path-style client for the local S3, shared by all callers; closed with the emulators. */
+    public synchronized S3Client s3() {
+        checkOpen();
+        if (s3 == null) {
+            s3 = LocalAwsClients.s3(s3Endpoint());
+        }
+        return s3;
+    }
+
+    /** Calls {@code listener} for every object created in the local S3 from now on. */
+    public void addObjectCreatedListener(ObjectCreatedListener listener) {
+        s3Server.addListener(listener);
+    }
+
+    public void removeObjectCreatedListener(ObjectCreatedListener listener) {
+        s3Server.removeListener(listener);
+    }
+
+    /**
+     * Closes the shared clients and stops the servers. Calling it again does nothing.
+     *
+     * @throws IllegalStateException if something failed to stop; everything else was still stopped
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        IllegalStateException failure = new IllegalStateException("Could not stop the emulators cleanly");
+        closeAll(List.of(nullSafe(dynamoDb), nullSafe(sqs), nullSafe(s3), s3Server, sqsServer, dynamoDbServer),
+                failure);
+        if (failure.getSuppressed().length > 0) {
+            throw failure;
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("The emulators are closed");
+        }
+    }
+
+    private static AutoCloseable nullSafe(AutoCloseable closeable) {
+        return closeable == null ? () -> { } : closeable;
+    }
+
+    /** Closes each in turn, even after one fails; failures are added to {@code failure} as suppressed. */
+    private static void closeAll(Iterable<AutoCloseable> closeables, Exception failure) {
+        for (AutoCloseable closeable : closeables) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                failure.addSuppressed(e);
+            }
+        }
+    }
+}

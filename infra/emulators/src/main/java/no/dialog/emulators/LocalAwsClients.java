@@ -1,0 +1,48 @@
+package no.dialog.emulators;
+
+import java.net.URI;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Builds AWS SDK clients that talk to a local emulator: endpoint override, {@link AwsLocal} region and
+ * credentials, and the JDK's URLConnection HTTP client (no extra threads, nothing to warm up).
+ *
+ * <p>Each client owns its HTTP client and releases it on {@code close()}.
+ */
+public final class LocalAwsClients {
+
+    private LocalAwsClients() {
+    }
+
+    public static DynamoDbClient dynamoDb(URI endpoint) {
+        return DynamoDbClient.builder()
+                .endpointOverride(endpoint)
+                .region(AwsLocal.REGION)
+                .credentialsProvider(AwsLocal.CREDENTIALS)
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build();
+    }
+
+    public static SqsClient sqs(URI endpoint) {
+        return SqsClient.builder()
+                .endpointOverride(endpoint)
+                .region(AwsLocal.REGION)
+                .credentialsProvider(AwsLocal.CREDENTIALS)
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build();
+    }
+
+    /** Path-style ({@code http://host:port/bucket/key}): the emulator has no per-bucket host names. */
+    public static S3Client s3(URI endpoint) {
+        return S3Client.builder()
+                .endpointOverride(endpoint)
+                .region(AwsLocal.REGION)
+                .credentialsProvider(AwsLocal.CREDENTIALS)
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .forcePathStyle(true)
+                .build();
+    }
+}
