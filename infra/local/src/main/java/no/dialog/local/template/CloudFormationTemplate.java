@@ -31,10 +31,10 @@ public final class CloudFormationTemplate {
 
     private CloudFormationTemplate(String source, Map<String, Object> raw) {
         this.source = source;
-        this.raw = raw;
-        this.globals = new SamGlobals(section(raw, "Globals"));
-        this.parameters = readParameters(section(raw, "Parameters"));
-        this.resources = readResources(section(raw, "Resources"));
+        this.raw = Immutable.copyOf(raw);
+        this.globals = new SamGlobals(section(this.raw, "Globals"));
+        this.parameters = readParameters(section(this.raw, "Parameters"));
+        this.resources = readResources(section(this.raw, "Resources"));
     }
 
     /** Reads and parses a template file. */
@@ -73,7 +73,7 @@ public final class CloudFormationTemplate {
         return source;
     }
 
-    /** The whole tree as parsed (maps, lists, strings, numbers, booleans), intrinsics in long form. */
+    /** The whole tree as parsed (maps, lists, strings, numbers, booleans), intrinsics in long form; read-only. */
     public Map<String, Object> raw() {
         return raw;
     }
@@ -162,7 +162,7 @@ public final class CloudFormationTemplate {
                     ? asMap(definition.get("Properties"), path + ".Properties")
                     : Map.of();
             result.put(logicalId, new TemplateResource(
-                    logicalId, type, globals.apply(type, properties),
+                    logicalId, type, Immutable.copyOf(globals.apply(type, properties)),
                     stringOrNull(definition.get("Condition")), dependsOn(definition.get("DependsOn"))));
         });
         return Collections.unmodifiableMap(result);

@@ -4,9 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -35,20 +33,19 @@ import java.util.regex.Pattern;
 public final class IntrinsicResolver {
 
     /** Marks a value removed by {@code Ref: AWS::NoValue}; never returned to callers. */
-    private static final Object NO_VALUE = new Object();
+    static final Object NO_VALUE = new Object();
 
     private final CloudFormationTemplate template;
-    private final Map<String, String> parameterValues;
+    private final ParameterValues parameters;
     private final String stackName;
     private final PhysicalIds physicalIds;
-    private final Map<String, Boolean> conditionCache = new HashMap<>();
-    private final Set<String> conditionsInProgress = new LinkedHashSet<>();
+    private final Conditions conditions;
 
     private IntrinsicResolver(
-            CloudFormationTemplate template, Map<String, String> parameterValues, String stackName,
-            PhysicalIds physicalIds) {
+            CloudFormationTemplate template, ParameterValues parameters, String stackName, PhysicalIds physicalIds) {
         this.template = template;
-        this.parameterValues = parameterValues;
+        this.parameters = parameters;
+        this.conditions = new Conditions(template, this::resolveValue);
         this.stackName = stackName;
         this.physicalIds = physicalIds != null ? physicalIds : new NamedResourceIds(new ResourceNamer(template, this));
     }
@@ -59,7 +56,7 @@ public final class IntrinsicResolver {
 
     /** A resolver with the same parameters that asks {@code ids} what resources are. */
     public IntrinsicResolver withPhysicalIds(PhysicalIds ids) {
-        return new IntrinsicResolver(template, parameterValues, stackName, Objects.requireNonNull(ids));
+        return new IntrinsicResolver(template, parameters, stackName, Objects.requireNonNull(ids));
     }
 
     public CloudFormationTemplate template() {
@@ -74,17 +71,9 @@ public final class IntrinsicResolver {
         return physicalIds;
     }
 
-    /** The value of a parameter: the override if one was given, else the template's default. */
+    /** The value of a parameter: the one given for this run if any, else the template's default. */
     public String parameter(String name) {
-        String value = parameterValues.get(name);
-        if (value != null) {
-            return value;
-        }
-        if (!template.hasParameter(name)) {
-            throw new TemplateException("Parameters." + name + " does not exist in " + template.source());
-        }
-        throw new TemplateException("Parameters." + name + " has no Default and no value was given;"
-                + " pass one, e.g. IntrinsicResolver.builder(template).parameter(\"" + name + "\", ...)");
+        return parameters.value(name);
     }
 
     /**
@@ -104,25 +93,8 @@ public final class IntrinsicResolver {
     }
 
     /** Whether the named entry under {@code Conditions} holds. */
-    public synchronized boolean conditionHolds(String name) {
-        Boolean cached = conditionCache.get(name);
-        if (cached != null) {
-            return cached;
-        }
-        String path = "Conditions." + name;
-        if (!template.conditions().containsKey(name)) {
-            throw new TemplateException(path + " does not exist, but a resource or Fn::If names it");
-        }
-        if (!conditionsInProgress.add(name)) {
-            throw new TemplateException(path + " depends on itself: " + conditionsInProgress);
-        }
-        try {
-            boolean holds = evaluateCondition(template.conditions().get(name), path);
-            conditionCache.put(name, holds);
-            return holds;
-        } finally {
-            conditionsInProgress.remove(name);
-        }
+    public boolean conditionHolds(String name) {
+        return conditions.holds(name);
     }
 
     /** Whether a resource exists in this deployment: it has no {@code Condition}, or its condition holds. */
@@ -168,7 +140,7 @@ public final class IntrinsicResolver {
             case "Fn::Select" -> select(argument, here);
             case "Fn::Split" -> split(argument, here);
             case "Fn::If" -> ifThenElse(argument, here);
-            case "Fn::Equals", "Fn::Not", "Fn::And", "Fn::Or" -> evaluateCondition(Map.of(function, argument), path);
+            case "Fn::Equals", "Fn::Not", "Fn::And", "Fn::Or" -> conditions.evaluate(Map.of(function, argument), path);
             case "Fn::FindInMap" -> findInMap(argument, here);
             case "Fn::Base64" -> Base64.getEncoder().encodeToString(
                     resolveString(argument, here).getBytes(StandardCharsets.UTF_8));
@@ -185,10 +157,8 @@ public final class IntrinsicResolver {
         if (PseudoParameters.isPseudoParameter(name)) {
             return pseudoParameter(name);
         }
-        TemplateParameter parameter = template.parameters().get(name);
-        if (parameter != null) {
-            String value = parameter(name);
-            return parameter.isList() ? List.of(value.split("\\s*,\\s*")) : value;
+        if (template.hasParameter(name)) {
+            return parameters.refValue(name);
         }
         if (!template.hasResource(name)) {
             throw new TemplateException(path + ": Ref " + name
@@ -323,51 +293,6 @@ public final class IntrinsicResolver {
                 + secondKey);
     }
 
-    /** Conditions: Fn::Equals/Not/And/Or, {Condition: name}, or anything resolving to a boolean. */
-    private boolean evaluateCondition(Object value, String path) {
-        if (value instanceof Map<?, ?> map && map.size() == 1 && map.get("Condition") instanceof String name) {
-            return conditionHolds(name);
-        }
-        String function = Intrinsics.functionName(value);
-        if (function == null) {
-            return asBoolean(resolveValue(value, path), path);
-        }
-        Object argument = Intrinsics.argument(value);
-        String here = path + " (" + function + ")";
-        switch (function) {
-            case "Fn::Equals": {
-                List<?> arguments = arguments(argument, 2, "[value, value]", here);
-                return comparable(resolveValue(arguments.get(0), here))
-                        .equals(comparable(resolveValue(arguments.get(1), here)));
-            }
-            case "Fn::Not":
-                return !evaluateCondition(arguments(argument, 1, "[condition]", here).get(0), here);
-            case "Fn::And":
-                for (Object condition : conditionList(argument, here)) {
-                    if (!evaluateCondition(condition, here)) {
-                        return false;
-                    }
-                }
-                return true;
-            case "Fn::Or":
-                for (Object condition : conditionList(argument, here)) {
-                    if (evaluateCondition(condition, here)) {
-                        return true;
-                    }
-                }
-                return false;
-            default:
-                return asBoolean(resolveValue(value, path), path);
-        }
-    }
-
-    private List<?> conditionList(Object argument, String path) {
-        if (argument instanceof List<?> list && !list.isEmpty()) {
-            return list;
-        }
-        throw new TemplateException(path + " needs a list of conditions");
-    }
-
     private Object pseudoParameter(String name) {
         return switch (name) {
             case "AWS::AccountId" -> PseudoParameters.ACCOUNT_ID;
@@ -391,7 +316,7 @@ public final class IntrinsicResolver {
         throw new TemplateException(path + ": expected a list, but got " + Describe.shapeOf(resolved));
     }
 
-    private static List<?> arguments(Object argument, int count, String shape, String path) {
+    static List<?> arguments(Object argument, int count, String shape, String path) {
         if (argument instanceof List<?> list && list.size() == count) {
             return list;
         }
@@ -406,22 +331,6 @@ public final class IntrinsicResolver {
             throw new TemplateException(path + ": AWS::NoValue where a value is needed");
         }
         throw new TemplateException(path + ": expected a string, but got " + Describe.shapeOf(value));
-    }
-
-    private static boolean asBoolean(Object value, String path) {
-        if (value instanceof Boolean bool) {
-            return bool;
-        }
-        if ("true".equals(value) || "false".equals(value)) {
-            return Boolean.parseBoolean((String) value);
-        }
-        throw new TemplateException(path + ": expected a condition (true or false), but got "
-                + Describe.shapeOf(value));
-    }
-
-    /** Fn::Equals compares as CloudFormation does: 1 and "1" are equal. */
-    private static Object comparable(Object value) {
-        return value instanceof Number || value instanceof Boolean ? String.valueOf(value) : value;
     }
 
     private String typeOf(String logicalId) {
@@ -446,12 +355,7 @@ public final class IntrinsicResolver {
 
         /** Overrides a parameter's default, e.g. {@code parameter("Stage", "local")}. */
         public Builder parameter(String name, String value) {
-            TemplateParameter parameter = template.parameters().get(name);
-            if (parameter == null) {
-                throw new TemplateException("Cannot set parameter " + name + ": " + template.source()
-                        + " has no such parameter (it has " + template.parameters().keySet() + ")");
-            }
-            checkAllowed(parameter, value);
+            ParameterValues.check(template, name, value);
             overrides.put(name, value);
             return this;
         }
@@ -474,25 +378,7 @@ public final class IntrinsicResolver {
         }
 
         public IntrinsicResolver build() {
-            Map<String, String> values = new LinkedHashMap<>();
-            template.parameters().forEach((name, parameter) -> {
-                if (parameter.defaultValue() != null) {
-                    values.put(name, parameter.defaultValue());
-                }
-            });
-            values.putAll(overrides);
-            return new IntrinsicResolver(template, Map.copyOf(values), stackName, physicalIds);
-        }
-
-        private static void checkAllowed(TemplateParameter parameter, String value) {
-            if (!parameter.allowedValues().isEmpty() && !parameter.allowedValues().contains(value)) {
-                throw new TemplateException("Parameter " + parameter.name() + "=" + value + " is not one of "
-                        + parameter.allowedValues());
-            }
-            if (parameter.allowedPattern() != null && !value.matches(parameter.allowedPattern())) {
-                throw new TemplateException("Parameter " + parameter.name() + "=" + value
-                        + " does not match its AllowedPattern " + parameter.allowedPattern());
-            }
+            return new IntrinsicResolver(template, ParameterValues.of(template, overrides), stackName, physicalIds);
         }
     }
 }

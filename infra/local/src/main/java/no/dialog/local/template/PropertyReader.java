@@ -47,9 +47,8 @@ final class PropertyReader {
     }
 
     Optional<String> string(String key) {
-        return has(key) && resolved(key) != null
-                ? Optional.of(resolver.resolveString(values.get(key), path(key)))
-                : Optional.empty();
+        Object value = resolved(key);
+        return value == null ? Optional.empty() : Optional.of(resolver.resolveString(value, path(key)));
     }
 
     String requiredString(String key) {

@@ -26,7 +26,9 @@ public final class TemplateCoherence {
     private final IntrinsicResolver resolver;
 
     /**
-     * @param resolver used where a check must compare resolved names (log groups); parameter defaults do
+     * @param template the template to check
+     * @param resolver used where a check must compare resolved names (log group names); one built with the
+     *                 parameter defaults is enough, since the checks do not depend on the stage
      */
     public TemplateCoherence(CloudFormationTemplate template, IntrinsicResolver resolver) {
         this.template = template;

@@ -125,4 +125,14 @@ class CloudFormationTemplateTest {
         assertThatThrownBy(() -> CloudFormationTemplate.parse("- a\n- b\n"))
                 .hasMessageContaining("must be a YAML map");
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theParsedTreeCannotBeChangedByAReader() {
+        CloudFormationTemplate template = CloudFormationTemplate.parse("Resources:\n  A: {Type: x, Properties: {L: [1]}}\n");
+        assertThatThrownBy(() -> template.raw().put("X", 1)).isInstanceOf(UnsupportedOperationException.class);
+        Map<String, Object> properties = template.resource("A").orElseThrow().properties();
+        assertThatThrownBy(() -> ((List<Object>) properties.get("L")).add(2))
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
 }
