@@ -1,0 +1,58 @@
+package no.dialog.local.template;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The CloudFormation and SAM resource types the local stack knows, and the {@code Fn::GetAtt} attributes
+ * each of them offers. Types missing here are still parsed; they just are not emulated.
+ */
+public final class ResourceTypes {
+
+    public static final String TABLE = "AWS::DynamoDB::Table";
+    public static final String QUEUE = "AWS::SQS::Queue";
+    public static final String QUEUE_POLICY = "AWS::SQS::QueuePolicy";
+    public static final String BUCKET = "AWS::S3::Bucket";
+    public static final String EVENT_BUS = "AWS::Events::EventBus";
+    public static final String RULE = "AWS::Events::Rule";
+    public static final String SERVERLESS_FUNCTION = "AWS::Serverless::Function";
+    public static final String LAMBDA_FUNCTION = "AWS::Lambda::Function";
+    public static final String SERVERLESS_HTTP_API = "AWS::Serverless::HttpApi";
+    public static final String HTTP_API = "AWS::ApiGatewayV2::Api";
+    public static final String LOG_GROUP = "AWS::Logs::LogGroup";
+
+    /** The logical id SAM gives the API it creates for {@code HttpApi} events that name no {@code ApiId}. */
+    public static final String IMPLICIT_HTTP_API = "ServerlessHttpApi";
+
+    private static final Map<String, Set<String>> ATTRIBUTES = Map.of(
+            TABLE, Set.of("Arn", "StreamArn"),
+            QUEUE, Set.of("Arn", "QueueName", "QueueUrl"),
+            BUCKET, Set.of("Arn", "DomainName", "RegionalDomainName", "DualStackDomainName", "WebsiteURL"),
+            EVENT_BUS, Set.of("Arn", "Name", "Policy"),
+            RULE, Set.of("Arn"),
+            SERVERLESS_FUNCTION, Set.of("Arn"),
+            LAMBDA_FUNCTION, Set.of("Arn"),
+            SERVERLESS_HTTP_API, Set.of("ApiEndpoint", "ApiId"),
+            HTTP_API, Set.of("ApiEndpoint", "ApiId"),
+            LOG_GROUP, Set.of("Arn"));
+
+    private ResourceTypes() {
+    }
+
+    /**
+     * The {@code Fn::GetAtt} attributes of a resource type, or empty if this class does not know the type
+     * (then any attribute is accepted, since we cannot tell).
+     */
+    public static Optional<Set<String>> attributesOf(String type) {
+        return Optional.ofNullable(ATTRIBUTES.get(type));
+    }
+
+    public static boolean isFunction(String type) {
+        return SERVERLESS_FUNCTION.equals(type) || LAMBDA_FUNCTION.equals(type);
+    }
+
+    public static boolean isHttpApi(String type) {
+        return SERVERLESS_HTTP_API.equals(type) || HTTP_API.equals(type);
+    }
+}

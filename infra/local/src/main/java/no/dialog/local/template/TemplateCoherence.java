@@ -1,0 +1,317 @@
+package no.dialog.local.template;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Checks that a template hangs together: names point at things that exist, handlers exist, queues have
+ * dead-letter queues, senders are allowed to send, and so on. Mistakes like these deploy fine and fail
+ * at run time in AWS, so we catch them in a unit test (and the local stack can run them at start).
+ *
+ * <p>Each check returns a list of problems, each naming the offending resource; empty means fine.
+ */
+public final class TemplateCoherence {
+
+    private static final String REPORT_BATCH_ITEM_FAILURES = "ReportBatchItemFailures";
+
+    private final CloudFormationTemplate template;
+    private final IntrinsicResolver resolver;
+
+    /**
+     * @param template the template to check
+     * @param resolver used where a check must compare resolved names (log group names); one built with the
+     *                 parameter defaults is enough, since the checks do not depend on the stage
+     */
+    public TemplateCoherence(CloudFormationTemplate template, IntrinsicResolver resolver) {
+        this.template = template;
+        this.resolver = resolver;
+    }
+
+    /** All checks together. */
+    public List<String> allProblems(ClassLoader handlerClasses) {
+        List<String> problems = new ArrayList<>();
+        problems.addAll(referenceProblems());
+        problems.addAll(handlerProblems(handlerClasses));
+        problems.addAll(sqsEventProblems());
+        problems.addAll(deadLetterQueueProblems());
+        problems.addAll(permissionProblems());
+        problems.addAll(queuePolicyProblems());
+        problems.addAll(httpApiEventProblems());
+        problems.addAll(logGroupProblems());
+        return problems;
+    }
+
+    /**
+     * Every Java function's {@code Handler} ({@code pkg.Class::method} or {@code pkg.Class}) is a public class
+     * that {@code classes} can load, with a public method of that name and, for an instance method, a public
+     * no-argument constructor (Lambda creates the instance).
+     */
+    public List<String> handlerProblems(ClassLoader classes) {
+        List<String> problems = new ArrayList<>();
+        for (TemplateResource function : functions()) {
+            Object runtime = function.properties().get("Runtime");
+            if (runtime instanceof String name && !name.startsWith("java")) {
+                continue;
+            }
+            Object handler = function.properties().get("Handler");
+            if (!(handler instanceof String text) || text.isBlank()) {
+                problems.add(function.logicalId() + ": has no Handler");
+                continue;
+            }
+            handlerProblem(function.logicalId(), text, classes).ifPresent(problems::add);
+        }
+        return problems;
+    }
+
+    private static Optional<String> handlerProblem(String functionId, String handler, ClassLoader classes) {
+        int separator = handler.indexOf("::");
+        String className = separator < 0 ? handler : handler.substring(0, separator);
+        String methodName = separator < 0 ? "handleRequest" : handler.substring(separator + 2);
+        Class<?> type;
+        try {
+            type = Class.forName(className, false, classes);
+        } catch (ClassNotFoundException | LinkageError e) {
+            return Optional.of(functionId + ": handler class " + className + " (from Handler " + handler
+                    + ") is not on the classpath");
+        }
+        if (!Modifier.isPublic(type.getModifiers())) {
+            return Optional.of(functionId + ": handler class " + className + " is not public");
+        }
+        List<Method> methods = new ArrayList<>();
+        for (Method method : type.getMethods()) {
+            if (method.getName().equals(methodName)) {
+                methods.add(method);
+            }
+        }
+        if (methods.isEmpty()) {
+            return Optional.of(functionId + ": handler class " + className + " has no public method " + methodName);
+        }
+        boolean allStatic = methods.stream().allMatch(m -> Modifier.isStatic(m.getModifiers()));
+        if (!allStatic) {
+            if (Modifier.isAbstract(type.getModifiers())) {
+                return Optional.of(functionId + ": handler class " + className + " is abstract; Lambda must create it");
+            }
+            try {
+                if (!Modifier.isPublic(type.getConstructor().getModifiers())) {
+                    throw new NoSuchMethodException();
+                }
+            } catch (NoSuchMethodException e) {
+                return Optional.of(functionId + ": handler class " + className
+                        + " has no public no-argument constructor; Lambda must create it");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Every {@code Ref}, {@code Fn::GetAtt} and {@code Fn::Sub} variable names a resource, parameter or pseudo
+     * parameter that exists; {@code Fn::GetAtt} attributes exist for the resource's type; {@code DependsOn},
+     * resource {@code Condition}s and {@code Fn::If} name things that exist.
+     */
+    public List<String> referenceProblems() {
+        return new ReferenceChecker(template).problems();
+    }
+
+    /** Every SQS event source lets the function report failed messages one by one. */
+    public List<String> sqsEventProblems() {
+        List<String> problems = new ArrayList<>();
+        forEachEvent((function, name, event) -> {
+            if ("SQS".equals(event.get("Type"))) {
+                List<?> types = RawTree.list(RawTree.get(event, "Properties", "FunctionResponseTypes"));
+                if (!types.contains(REPORT_BATCH_ITEM_FAILURES)) {
+                    problems.add(function.logicalId() + ".Events." + name + ": SQS event without FunctionResponseTypes: ["
+                            + REPORT_BATCH_ITEM_FAILURES + "], so one bad message makes the whole batch retry");
+                }
+            }
+        });
+        return problems;
+    }
+
+    /** Every queue has a {@code RedrivePolicy}, except queues that are themselves another queue's dead-letter queue. */
+    public List<String> deadLetterQueueProblems() {
+        Set<String> deadLetterQueues = new HashSet<>();
+        for (TemplateResource queue : template.resourcesOfType(ResourceTypes.QUEUE)) {
+            ResourceReferences.logicalIdOf(RawTree.get(queue.properties(), "RedrivePolicy", "deadLetterTargetArn"))
+                    .ifPresent(deadLetterQueues::add);
+        }
+        List<String> problems = new ArrayList<>();
+        for (TemplateResource queue : template.resourcesOfType(ResourceTypes.QUEUE)) {
+            if (!queue.properties().containsKey("RedrivePolicy") && !deadLetterQueues.contains(queue.logicalId())) {
+                problems.add(queue.logicalId() + ": queue has no RedrivePolicy (no dead-letter queue), so a message"
+                        + " that always fails is retried until it expires and is lost");
+            }
+        }
+        return problems;
+    }
+
+    /** Every serverless function declares its permissions ({@code Policies} or {@code Role}). */
+    public List<String> permissionProblems() {
+        List<String> problems = new ArrayList<>();
+        for (TemplateResource function : functions()) {
+            if (function.properties().get("Policies") == null && function.properties().get("Role") == null) {
+                problems.add(function.logicalId() + ": function has neither Policies nor Role;"
+                        + " declare the least privilege it needs");
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * Every queue that a bucket notification or a rule target sends to has an {@code AWS::SQS::QueuePolicy}
+     * allowing that service ({@code s3.amazonaws.com}, {@code events.amazonaws.com}) to {@code sqs:SendMessage}.
+     */
+    public List<String> queuePolicyProblems() {
+        List<String> problems = new ArrayList<>();
+        for (TemplateResource bucket : template.resourcesOfType(ResourceTypes.BUCKET)) {
+            for (Object notification : RawTree.list(
+                    RawTree.get(bucket.properties(), "NotificationConfiguration", "QueueConfigurations"))) {
+                ResourceReferences.logicalIdOf(RawTree.get(notification, "Queue")).ifPresent(queue ->
+                        checkSendAllowed(queue, "s3.amazonaws.com", bucket.logicalId(), problems));
+            }
+        }
+        for (TemplateResource rule : template.resourcesOfType(ResourceTypes.RULE)) {
+            for (Object target : RawTree.list(rule.properties().get("Targets"))) {
+                ResourceReferences.logicalIdOf(RawTree.get(target, "Arn"))
+                        .filter(id -> template.resource(id).filter(r -> r.isOfType(ResourceTypes.QUEUE)).isPresent())
+                        .ifPresent(queue -> checkSendAllowed(queue, "events.amazonaws.com", rule.logicalId(), problems));
+            }
+        }
+        return problems;
+    }
+
+    private void checkSendAllowed(String queue, String service, String sender, List<String> problems) {
+        for (TemplateResource policy : template.resourcesOfType(ResourceTypes.QUEUE_POLICY)) {
+            boolean coversQueue = RawTree.list(policy.properties().get("Queues")).stream()
+                    .map(ResourceReferences::logicalIdOf)
+                    .anyMatch(id -> id.filter(queue::equals).isPresent());
+            if (coversQueue && allowsSend(RawTree.get(policy.properties(), "PolicyDocument", "Statement"), service)) {
+                return;
+            }
+        }
+        problems.add(queue + ": receives from " + sender + " but no " + ResourceTypes.QUEUE_POLICY + " allows "
+                + service + " to sqs:SendMessage to it, so AWS drops those messages");
+    }
+
+    private static boolean allowsSend(Object statements, String service) {
+        for (Object statement : RawTree.list(statements)) {
+            if (!"Allow".equals(RawTree.get(statement, "Effect"))) {
+                continue;
+            }
+            Object principal = RawTree.get(statement, "Principal");
+            boolean principalMatches = "*".equals(principal)
+                    || RawTree.list(RawTree.get(principal, "Service")).contains(service);
+            boolean actionMatches = RawTree.list(RawTree.get(statement, "Action")).stream()
+                    .map(action -> String.valueOf(action).toLowerCase(Locale.ROOT))
+                    .anyMatch(action -> action.equals("sqs:sendmessage") || action.equals("sqs:*") || action.equals("*"));
+            if (principalMatches && actionMatches) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Every {@code HttpApi} event refers to an HTTP API in the template and, when it names an authorizer (or the
+     * API has a default one), that authorizer is defined on that API.
+     */
+    public List<String> httpApiEventProblems() {
+        List<String> problems = new ArrayList<>();
+        forEachEvent((function, name, event) -> {
+            if (!"HttpApi".equals(event.get("Type"))) {
+                return;
+            }
+            String where = function.logicalId() + ".Events." + name;
+            Object apiId = RawTree.get(event, "Properties", "ApiId");
+            Map<?, ?> apiProperties;
+            String apiName;
+            if (apiId == null) {
+                apiName = ResourceTypes.IMPLICIT_HTTP_API + " (implicit)";
+                apiProperties = template.implicitHttpApiProperties();
+            } else {
+                Optional<TemplateResource> api = ResourceReferences.logicalIdOf(apiId).flatMap(template::resource);
+                if (api.isEmpty() || !ResourceTypes.isHttpApi(api.get().type())) {
+                    problems.add(where + ": ApiId " + Describe.shapeOf(apiId) + " is not an HttpApi in this template");
+                    return;
+                }
+                apiName = api.get().logicalId();
+                apiProperties = api.get().properties();
+            }
+            Object authorizer = RawTree.get(event, "Properties", "Auth", "Authorizer");
+            if (authorizer == null) {
+                authorizer = RawTree.get(apiProperties, "Auth", "DefaultAuthorizer");
+            }
+            if (authorizer == null || "NONE".equals(authorizer) || "AWS_IAM".equals(authorizer)) {
+                return;
+            }
+            if (!RawTree.map(RawTree.get(apiProperties, "Auth", "Authorizers")).containsKey(authorizer)) {
+                problems.add(where + ": authorizer " + authorizer + " is not defined on " + apiName
+                        + " (Auth.Authorizers has " + RawTree.map(RawTree.get(apiProperties, "Auth", "Authorizers")).keySet() + ")");
+            }
+        });
+        return problems;
+    }
+
+    /**
+     * Every function has an {@code AWS::Logs::LogGroup} for its logs ({@code /aws/lambda/<name>}, or the one its
+     * {@code LoggingConfig.LogGroup} names) with {@code RetentionInDays}; otherwise Lambda creates one that
+     * keeps logs forever.
+     */
+    public List<String> logGroupProblems() {
+        Map<String, TemplateResource> logGroupsByName = new HashMap<>();
+        for (TemplateResource logGroup : template.resourcesOfType(ResourceTypes.LOG_GROUP)) {
+            Object name = logGroup.properties().get("LogGroupName");
+            try {
+                if (name != null) {
+                    logGroupsByName.put(resolver.resolveString(name, logGroup.propertiesPath() + ".LogGroupName"), logGroup);
+                }
+            } catch (TemplateException e) {
+                // A dangling reference in the name is reported by referenceProblems(); here it just matches nothing.
+            }
+        }
+        List<String> problems = new ArrayList<>();
+        for (TemplateResource function : functions()) {
+            String expected;
+            try {
+                Object configured = RawTree.get(function.properties(), "LoggingConfig", "LogGroup");
+                expected = configured != null
+                        ? resolver.resolveString(configured, function.propertiesPath() + ".LoggingConfig.LogGroup")
+                        : "/aws/lambda/" + resolver.physicalIds().ref(function.logicalId()).orElseThrow();
+            } catch (TemplateException e) {
+                problems.add(function.logicalId() + ": cannot work out its log group name: " + e.getMessage());
+                continue;
+            }
+            TemplateResource logGroup = logGroupsByName.get(expected);
+            if (logGroup == null) {
+                problems.add(function.logicalId() + ": no " + ResourceTypes.LOG_GROUP + " named " + expected
+                        + ", so Lambda creates one that keeps logs forever");
+            } else if (logGroup.properties().get("RetentionInDays") == null) {
+                problems.add(function.logicalId() + ": its log group " + logGroup.logicalId() + " has no RetentionInDays");
+            }
+        }
+        return problems;
+    }
+
+    private List<TemplateResource> functions() {
+        return template.resourcesOfType(ResourceTypes.SERVERLESS_FUNCTION, ResourceTypes.LAMBDA_FUNCTION);
+    }
+
+    private void forEachEvent(EventVisitor visitor) {
+        for (TemplateResource function : template.resourcesOfType(ResourceTypes.SERVERLESS_FUNCTION)) {
+            RawTree.map(function.properties().get("Events")).forEach((name, event) ->
+                    visitor.visit(function, String.valueOf(name), RawTree.map(event)));
+        }
+    }
+
+    @FunctionalInterface
+    private interface EventVisitor {
+        void visit(TemplateResource function, String eventName, Map<?, ?> event);
+    }
+}

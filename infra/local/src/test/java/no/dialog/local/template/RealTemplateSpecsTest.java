@@ -1,0 +1,152 @@
+package no.dialog.local.template;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Reads the project's own template.yaml with Stage=local and checks what the local stack will get. */
+class RealTemplateSpecsTest {
+
+    private final IntrinsicResolver resolver = RealTemplate.localResolver();
+    private final StackSpec stack = StackSpec.read(RealTemplate.TEMPLATE, resolver);
+
+    @Test
+    void contactsTableHasItsNameKeysIndexAndTtl() {
+        TableSpec contacts = stack.table("ContactsTable").orElseThrow();
+        assertThat(contacts.tableName()).isEqualTo("dialog-contacts-local");
+        assertThat(contacts.keySchema()).containsExactly(new TableSpec.KeyElement("pk", "HASH"));
+        assertThat(contacts.attributeDefinitions()).contains(new TableSpec.AttributeDefinition("shard", "S"));
+        TableSpec.IndexSpec index = contacts.globalSecondaryIndex("byTenantShard").orElseThrow();
+        assertThat(index.keySchema()).containsExactly(
+                new TableSpec.KeyElement("shard", "HASH"), new TableSpec.KeyElement("contactId", "RANGE"));
+        assertThat(index.projectionType()).isEqualTo("KEYS_ONLY");
+        assertThat(contacts.ttlAttribute()).isEqualTo("expiresAt");
+        assertThat(stack.table("TenantsTable").orElseThrow().ttlAttribute()).isNull();
+    }
+
+    @Test
+    void importsQueueRedrivesToItsDeadLetterQueue() {
+        QueueSpec imports = stack.queue("ImportsQueue").orElseThrow();
+        assertThat(imports.queueName()).isEqualTo("dialog-imports-local");
+        assertThat(imports.visibilityTimeout()).isEqualTo(1800);
+        assertThat(imports.messageRetentionPeriod()).isEqualTo(1_209_600);
+        assertThat(imports.delaySeconds()).isZero();
+        assertThat(imports.fifo()).isFalse();
+        assertThat(imports.redrive()).isEqualTo(new QueueSpec.Redrive("ImportsDLQ", 5));
+        QueueSpec deadLetters = stack.queue("ImportsDLQ").orElseThrow();
+        assertThat(deadLetters.redrive()).isNull();
+        assertThat(deadLetters.visibilityTimeout()).as("AWS default").isEqualTo(30);
+    }
+
+    @Test
+    void importsBucketNotifiesTheImportsQueueOfContactFiles() {
+        BucketSpec bucket = stack.bucket("ImportsBucket").orElseThrow();
+        assertThat(bucket.bucketName()).isEqualTo("dialog-imports-local-000000000000");
+        assertThat(bucket.queueNotifications()).singleElement().satisfies(notification -> {
+            assertThat(notification.event()).isEqualTo("s3:ObjectCreated:*");
+            assertThat(notification.queueLogicalId()).isEqualTo("ImportsQueue");
+            assertThat(notification.filterRules()).containsExactly(new BucketSpec.FilterRule("suffix", ".ndjson"));
+            assertThat(notification.matches("ObjectCreated:Put", "demo/contacts/a.ndjson")).isTrue();
+            assertThat(notification.matches("s3:ObjectCreated:Put", "demo/contacts/a.csv")).isFalse();
+            assertThat(notification.matches("s3:ObjectRemoved:Delete", "demo/contacts/a.ndjson")).isFalse();
+        });
+        assertThat(stack.bucket("ExportsBucket").orElseThrow().queueNotifications()).isEmpty();
+    }
+
+    @Test
+    void contactEventsRuleListensOnTheDialogBus() {
+        assertThat(stack.eventBuses()).containsExactly(new EventBusSpec("DialogBus", "dialog-local"));
+        RuleSpec rule = stack.rule("ContactEventsRule").orElseThrow();
+        assertThat(rule.eventBusName()).isEqualTo("dialog-local");
+        assertThat(rule.eventBusLogicalId()).isEqualTo("DialogBus");
+        assertThat(rule.eventPatternJson())
+                .isEqualTo("{\"source\":[\"org.system\"],\"detail-type\":[\"ContactChanged\",\"ContactDeleted\"]}");
+        assertThat(rule.scheduleExpression()).isNull();
+        assertThat(rule.enabled()).isTrue();
+        assertThat(rule.targets()).containsExactly(new RuleSpec.Target("contact-events", "ContactEventsQueue",
+                "arn:aws:sqs:eu-north-1:000000000000:dialog-contact-events-local", null, null));
+    }
+
+    @Test
+    void httpApiHasTheStaffJwtAuthorizer() {
+        HttpApiSpec api = stack.httpApi("DialogHttpApi").orElseThrow();
+        assertThat(api.jwtAuthorizers()).containsOnlyKeys("StaffJwt");
+        HttpApiSpec.JwtAuthorizer staff = api.jwtAuthorizers().get("StaffJwt");
+        assertThat(staff.issuer()).isEqualTo("https://auth.dialog.example/");
+        assertThat(staff.audiences()).containsExactly("dialog-admin");
+        assertThat(staff.identitySource()).isEqualTo("$request.header.Authorization");
+        assertThat(api.defaultAuthorizer()).isNull();
+    }
+
+    @Test
+    void everyNamedResourceHasANameAndArn() {
+        assertThat(stack.namedResource("SyncFunction").orElseThrow())
+                .isEqualTo(new NamedResource("SyncFunction", ResourceTypes.SERVERLESS_FUNCTION, "dialog-sync-local",
+                        "arn:aws:lambda:eu-north-1:000000000000:function:dialog-sync-local"));
+        assertThat(stack.namedResource("SyncLogGroup").orElseThrow().physicalName())
+                .isEqualTo("/aws/lambda/dialog-sync-local");
+        assertThat(stack.namedResource("ContactEventsRule").orElseThrow().arn())
+                .isEqualTo("arn:aws:events:eu-north-1:000000000000:rule/dialog-local/dialog-local-ContactEventsRule");
+        assertThat(stack.namedResource("ImportsQueuePolicy")).isEmpty();
+    }
+
+    @Test
+    void functionEnvironmentsNeedTheProvisionedQueues() {
+        assertThatThrownBy(() -> FunctionSpecs.read(RealTemplate.TEMPLATE, resolver))
+                .isInstanceOf(TemplateException.class)
+                .hasMessageContaining("Resources.SyncFunction.Properties.Environment.Variables.IMPORTS_QUEUE_URL")
+                .hasMessageContaining("after provisioning");
+    }
+
+    @Test
+    void syncFunctionGetsGlobalsItsEnvironmentAndTwoSqsEvents() {
+        FunctionSpec sync = FunctionSpecs.read(RealTemplate.TEMPLATE, withQueueUrls(), "SyncFunction");
+        assertThat(sync.functionName()).isEqualTo("dialog-sync-local");
+        assertThat(sync.handler()).isEqualTo("no.dialog.sync.SyncHandler::handleRequest");
+        assertThat(sync.handlerClass()).isEqualTo("no.dialog.sync.SyncHandler");
+        assertThat(sync.handlerMethod()).isEqualTo("handleRequest");
+        assertThat(sync.runtime()).isEqualTo("java17");
+        assertThat(sync.timeoutSeconds()).as("the function's own Timeout wins over Globals").isEqualTo(300);
+        assertThat(sync.memorySize()).as("from Globals").isEqualTo(1024);
+        assertThat(sync.policiesDeclared()).isTrue();
+        assertThat(sync.environment())
+                .containsEntry("DIALOG_STAGE", "local")
+                .containsEntry("CONTACTS_TABLE", "dialog-contacts-local")
+                .containsEntry("IMPORTS_QUEUE_URL", "http://queues.local/dialog-imports-local")
+                .containsKey("JAVA_TOOL_OPTIONS");
+        assertThat(sync.eventsOfType(SqsEventSpec.class)).containsExactly(
+                new SqsEventSpec("Imports", "ImportsQueue", 1, 0, true, true, null),
+                new SqsEventSpec("ContactEvents", "ContactEventsQueue", 10, 1, true, true, null));
+    }
+
+    @Test
+    void adminApiRoutesAndTheirAuthorizers() {
+        FunctionSpec admin = FunctionSpecs.read(RealTemplate.TEMPLATE, withQueueUrls(), "AdminApiFunction");
+        assertThat(admin.timeoutSeconds()).isEqualTo(30);
+        assertThat(admin.environment()).containsOnlyKeys(
+                "DIALOG_STAGE", "JAVA_TOOL_OPTIONS", "CONTACTS_TABLE", "TENANTS_TABLE");
+        assertThat(admin.eventsOfType(HttpApiEventSpec.class)).containsExactly(
+                new HttpApiEventSpec("Health", "DialogHttpApi", "/health", "GET", null),
+                new HttpApiEventSpec("GetContact", "DialogHttpApi", "/admin/v1/contacts/{id}", "GET", "StaffJwt"));
+    }
+
+    /** Physical ids as after provisioning: queue URLs known, everything else planned from the template. */
+    private IntrinsicResolver withQueueUrls() {
+        PhysicalIds planned = resolver.physicalIds();
+        return resolver.withPhysicalIds(new PhysicalIds() {
+            @Override
+            public Optional<String> ref(String logicalId) {
+                return RealTemplate.TEMPLATE.resource(logicalId).filter(r -> r.isOfType(ResourceTypes.QUEUE)).isPresent()
+                        ? planned.getAtt(logicalId, "QueueName").map(name -> "http://queues.local/" + name)
+                        : planned.ref(logicalId);
+            }
+
+            @Override
+            public Optional<String> getAtt(String logicalId, String attribute) {
+                return planned.getAtt(logicalId, attribute);
+            }
+        });
+    }
+}
