@@ -46,7 +46,8 @@ final class S3Server implements AutoCloseable {
         S3Proxy proxy = S3Proxy.builder()
                 .blobStore(blobStore)
                 .endpoint(URI.create("http://127.0.0.1:" + port))
-                // NONE still accepts signed requests: S3Proxy ignores the signature and decodes aws-chunked bodies.
+                // NONE skips signature checks but still reads SDK-signed (and chunk-signed) uploads, so the SDK
+                // and a plain unsigned curl both work.
                 .awsAuthentication(AuthenticationType.NONE, null, null)
                 .build();
         try {
