@@ -46,7 +46,7 @@ final class DynamoDbServer implements AutoCloseable {
                 server.safeStart();
                 return new DynamoDbServer(server, chosen);
             } catch (Exception e) {
-                server.stop();
+                stopQuietly(server, e);
                 if (attempt >= attempts || !isBindFailure(e)) {
                     throw e;
                 }
@@ -64,6 +64,14 @@ final class DynamoDbServer implements AutoCloseable {
             args.addAll(List.of("-dbPath", dbDir.toString()));
         }
         return args.toArray(String[]::new);
+    }
+
+    private static void stopQuietly(DynamoDBProxyServer server, Exception startFailure) {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            startFailure.addSuppressed(e);
+        }
     }
 
     private static boolean isBindFailure(Throwable e) {

@@ -28,11 +28,6 @@ public record EmulatorOptions(Path dataDir, int dynamoDbPort, int sqsPort, int s
         return new Builder();
     }
 
-    /** {@code true} when nothing is written to disk. */
-    public boolean isInMemory() {
-        return dataDir == null;
-    }
-
     private static void checkPort(String name, int port) {
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException(name + " must be 0 (free port) or 1-65535, was " + port);

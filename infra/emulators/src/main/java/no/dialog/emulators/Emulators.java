@@ -18,21 +18,21 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  *       interfaces; the others listen on 127.0.0.1 only.</li>
  *   <li>SQS: ElasticMQ. <b>Always in memory</b>: queues and messages are lost on {@link #close()}, even
  *       with a data directory.</li>
- *   <li>S3: S3Proxy over jclouds, unauthenticated and path-style. Objects created through it are reported
- *       to {@link ObjectCreatedListener}s, standing in for S3 event notifications.</li>
+ *   <li>S3: S3Proxy over jclouds, unauthenticated (signed and unsigned requests both work) and
+ *       path-style. Objects created through it are reported to {@link ObjectCreatedListener}s, standing
+ *       in for S3 event notifications. Buckets may be created with any AWS region as location.</li>
  * </ul>
  *
  * <p>With {@link EmulatorOptions#dataDir()} set, DynamoDB tables and items ({@code dataDir/dynamodb}) and
  * S3 buckets and objects ({@code dataDir/s3}, plain files) survive a restart; without it everything is in
  * memory.
  *
- * <p><b>Logging.</b> Without configuration these libraries log at DEBUG through SLF4J and logback (which
- * S3Proxy brings). This module ships no {@code logback.xml}, so the application decides; loggers worth
- * setting to WARN are {@code org.eclipse.jetty}, {@code org.gaul.shaded.org.eclipse.jetty},
- * {@code org.gaul.s3proxy}, {@code org.jclouds}, {@code jclouds}, {@code org.apache.pekko},
- * {@code org.elasticmq}, {@code software.amazon.awssdk}, {@code org.apache.http} and
- * {@code com.almworks.sqlite4java}. DynamoDB Local itself logs through Log4j 2 and configures that
- * to WARN on its own.
+ * <p><b>Logging.</b> These libraries log through SLF4J, and S3Proxy brings logback, which logs everything
+ * at DEBUG until configured. This module ships no {@code logback.xml} so that the application decides;
+ * set these loggers to WARN to quiet the emulators: {@code org.eclipse.jetty} (DynamoDB Local's server),
+ * {@code org.gaul} (S3Proxy and its own shaded Jetty), {@code org.jclouds}, {@code org.apache.pekko} and
+ * {@code org.elasticmq} (ElasticMQ), and {@code software.amazon.awssdk}. DynamoDB Local logs through Log4j 2,
+ * which its jar configures to WARN, and prints its configuration to standard output on every start.
  */
 public final class Emulators implements AutoCloseable {
 

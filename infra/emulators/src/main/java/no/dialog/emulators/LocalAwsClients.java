@@ -7,8 +7,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * Builds AWS SDK clients that talk to a local emulator: endpoint override, {@link AwsLocal} region and
- * credentials, and the JDK's URLConnection HTTP client (no extra threads, nothing to warm up).
+ * Builds AWS SDK clients that talk to a local emulator, or to anything else at a given endpoint: endpoint
+ * override, {@link AwsLocal} region and credentials, and the JDK's URLConnection HTTP client, which has
+ * no connection-pool threads to start or shut down.
  *
  * <p>Each client owns its HTTP client and releases it on {@code close()}.
  */

@@ -9,13 +9,16 @@ import org.jclouds.blobstore.domain.MultipartUpload;
 import org.jclouds.blobstore.options.CopyOptions;
 import org.jclouds.blobstore.options.PutOptions;
 import org.jclouds.blobstore.util.ForwardingBlobStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A jclouds {@link BlobStore} that reports every object it stores, because S3Proxy itself cannot send
  * S3 event notifications.
  *
- * <p>S3Proxy turns each S3 request into one call on its blob store, so wrapping the store sees every
- * PutObject, POST upload, CopyObject and CompleteMultipartUpload. Only calls that return normally are
+ * <p>Every S3 request that creates an object reaches S3Proxy's blob store as one call: {@code putBlob}
+ * (PutObject, browser POST upload), {@code copyBlob} (CopyObject) or {@code completeMultipartUpload}.
+ * Parts of a multipart upload are not objects and are not reported. Only calls that return normally are
  * reported, so a failed or conditional-and-rejected write stays silent.
  */
 final class NotifyingBlobStore extends ForwardingBlobStore {
@@ -25,6 +28,8 @@ final class NotifyingBlobStore extends ForwardingBlobStore {
      * (its {@code multipartStubName}); that is bookkeeping, not an object a client created.
      */
     private static final String S3PROXY_MULTIPART_STUB_PREFIX = ".s3proxy-mpu-stub-";
+
+    private static final Logger LOG = LoggerFactory.getLogger(NotifyingBlobStore.class);
 
     private final ObjectCreatedDispatcher dispatcher;
 
@@ -66,11 +71,16 @@ final class NotifyingBlobStore extends ForwardingBlobStore {
         if (key.startsWith(S3PROXY_MULTIPART_STUB_PREFIX) || !dispatcher.hasListeners()) {
             return;
         }
-        // The size is read back from the store: a streamed or multipart upload does not know it up front.
-        BlobMetadata stored = delegate().blobMetadata(bucket, key);
-        long size = stored == null || stored.getSize() == null ? 0 : stored.getSize();
-        String storedETag = eTag != null ? eTag : stored == null ? null : stored.getETag();
-        dispatcher.dispatch(new ObjectCreated(bucket, key, size, unquote(storedETag)));
+        try {
+            // The size is read back from the store: a streamed or multipart upload does not know it up front.
+            BlobMetadata stored = delegate().blobMetadata(bucket, key);
+            long size = stored == null || stored.getSize() == null ? 0 : stored.getSize();
+            String storedETag = eTag != null ? eTag : stored == null ? null : stored.getETag();
+            dispatcher.dispatch(new ObjectCreated(bucket, key, size, unquote(storedETag)));
+        } catch (RuntimeException e) {
+            // The object is stored; failing the upload now would tell the client otherwise.
+            LOG.warn("Stored {}/{} but could not report it to listeners", bucket, key, e);
+        }
     }
 
     private static String unquote(String eTag) {

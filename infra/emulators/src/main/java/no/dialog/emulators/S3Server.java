@@ -8,6 +8,7 @@ import java.util.Properties;
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
 import org.jclouds.ContextBuilder;
+import org.jclouds.blobstore.BlobStore;
 import org.jclouds.blobstore.BlobStoreContext;
 import org.jclouds.filesystem.reference.FilesystemConstants;
 import org.jclouds.logging.slf4j.config.SLF4JLoggingModule;
@@ -40,17 +41,24 @@ final class S3Server implements AutoCloseable {
     static S3Server start(Path baseDir, int port) throws Exception {
         BlobStoreContext blobStores = openBlobStores(baseDir);
         ObjectCreatedDispatcher dispatcher = new ObjectCreatedDispatcher();
+        BlobStore blobStore = new NotifyingBlobStore(
+                new ObjectsOnlyListingBlobStore(new AnyRegionBlobStore(blobStores.getBlobStore())), dispatcher);
         S3Proxy proxy = S3Proxy.builder()
-                .blobStore(new NotifyingBlobStore(new AnyRegionBlobStore(blobStores.getBlobStore()), dispatcher))
+                .blobStore(blobStore)
                 .endpoint(URI.create("http://127.0.0.1:" + port))
-                // NONE still accepts signed requests: S3Proxy ignores the signature and decodes aws-chunked bodies.
+                // NONE skips signature checks but still reads SDK-signed (and chunk-signed) uploads, so the SDK
+                // and a plain unsigned curl both work.
                 .awsAuthentication(AuthenticationType.NONE, null, null)
                 .build();
         try {
             proxy.start();
             return new S3Server(blobStores, dispatcher, proxy);
         } catch (Exception e) {
-            proxy.stop();
+            try {
+                proxy.stop();
+            } catch (Exception stopFailure) {
+                e.addSuppressed(stopFailure);
+            }
             dispatcher.close();
             blobStores.close();
             throw e;

@@ -3,6 +3,8 @@ package no.dialog.emulators;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
@@ -32,6 +34,22 @@ class EmulatorsLifecycleTest {
             assertThat(URI.create(queueUrl).getPort()).isEqualTo(sqsPort);
             assertThat(emulators.dynamoDb().listTables().tableNames()).isEmpty();
             assertThat(emulators.s3().listBuckets().buckets()).isEmpty();
+        }
+    }
+
+    @Test
+    void failedStartStopsWhatHadStartedAndReleasesItsPorts() throws Exception {
+        EmulatorOptions options = EmulatorOptions.builder()
+                .dynamoDbPort(FreePort.find()).sqsPort(FreePort.find()).s3Port(FreePort.find()).build();
+
+        // S3 starts last, so DynamoDB and SQS are already up when it fails.
+        try (ServerSocket taken = new ServerSocket(options.s3Port(), 1, InetAddress.getLoopbackAddress())) {
+            assertThatThrownBy(() -> Emulators.start(options)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("Could not start");
+        }
+
+        try (Emulators emulators = Emulators.start(options)) {
+            assertThat(emulators.dynamoDbEndpoint().getPort()).isEqualTo(options.dynamoDbPort());
         }
     }
 

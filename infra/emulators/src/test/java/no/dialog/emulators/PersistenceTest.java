@@ -11,6 +11,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.s3.model.CommonPrefix;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 class PersistenceTest {
 
@@ -39,8 +41,14 @@ class PersistenceTest {
             String object = second.s3().getObjectAsBytes(get -> get.bucket("imports").key("2024/members.csv"))
                     .asUtf8String();
 
+            var listed = second.s3().listObjectsV2(list -> list.bucket("imports"));
+
             assertThat(item.get("name").s()).isEqualTo("Kari");
             assertThat(object).isEqualTo("id;name\nm-1;Kari\n");
+            // The folder "2024" the file store keeps the object in is not an object.
+            assertThat(listed.contents()).extracting(S3Object::key).containsExactly("2024/members.csv");
+            assertThat(second.s3().listObjectsV2(list -> list.bucket("imports").delimiter("/")).commonPrefixes())
+                    .extracting(CommonPrefix::prefix).containsExactly("2024/");
         }
         assertThat(dataDir.resolve("dynamodb")).isNotEmptyDirectory();
         assertThat(dataDir.resolve("s3/imports")).isDirectory();

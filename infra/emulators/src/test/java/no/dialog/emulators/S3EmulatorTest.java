@@ -1,6 +1,7 @@
 package no.dialog.emulators;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,7 +20,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.Bucket;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -63,7 +67,7 @@ class S3EmulatorTest {
 
         assertThat(new String(range, StandardCharsets.US_ASCII)).isEqualTo("abcdefghij");
         assertThat(listed).extracting(S3Object::key, S3Object::size)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("ranged/alphabet.txt", 36L));
+                .containsExactly(tuple("ranged/alphabet.txt", 36L));
     }
 
     @Test
@@ -138,6 +142,23 @@ class S3EmulatorTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(stored).isEqualTo("hello");
         assertThat(nextEventFor("unsigned/hello.txt").size()).isEqualTo(5);
+    }
+
+    @Test
+    void clientsInOtherRegionsCanCreateBuckets() {
+        String bucket = "elsewhere-" + UUID.randomUUID();
+        // Outside us-east-1 the SDK sends its region as the bucket's location constraint.
+        try (S3Client elsewhere = S3Client.builder()
+                .endpointOverride(emulators.s3Endpoint())
+                .region(Region.US_WEST_2)
+                .credentialsProvider(AwsLocal.CREDENTIALS)
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .forcePathStyle(true)
+                .build()) {
+            elsewhere.createBucket(create -> create.bucket(bucket));
+        }
+
+        assertThat(s3.listBuckets().buckets()).extracting(Bucket::name).contains(bucket);
     }
 
     /** Waits for the event about {@code key}; events about other objects are kept in {@link #skipped}. */
