@@ -265,7 +265,7 @@ public class DynamoDbContactStore implements ContactStore {
     }
 
     @PreDestroy
-    void close() {
+    public void close() {
         parallel.shutdownNow();
     }
 }

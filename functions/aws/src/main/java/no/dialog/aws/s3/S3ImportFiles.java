@@ -23,7 +23,8 @@ public class S3ImportFiles implements ImportFiles {
         return s3.getObject(b -> {
             b.bucket(file.bucket()).key(file.key());
             if (file.eTag() != null && !file.eTag().isBlank()) {
-                b.ifMatch(file.eTag());
+                // Notifications carry the ETag bare; HTTP wants it quoted.
+                b.ifMatch(file.eTag().startsWith("\"") ? file.eTag() : "\"" + file.eTag() + "\"");
             }
             if (offset > 0) {
                 b.range("bytes=" + offset + "-");

@@ -1,0 +1,361 @@
+package no.dialog.local;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import no.dialog.aws.dynamodb.DynamoDbContactStore;
+import no.dialog.aws.dynamodb.DynamoDbTenantDirectory;
+import no.dialog.core.tenant.Tenant;
+import no.dialog.core.tenant.TenantId;
+import no.dialog.emulators.AwsLocal;
+import no.dialog.emulators.EmulatorOptions;
+import no.dialog.emulators.Emulators;
+import no.dialog.local.bus.EventBridgeEndpoint;
+import no.dialog.local.bus.LocalEventBus;
+import no.dialog.local.clock.LocalClock;
+import no.dialog.local.console.ConsolePage;
+import no.dialog.local.console.LocalEndpoints;
+import no.dialog.local.console.StackStatus;
+import no.dialog.local.demo.DemoContacts;
+import no.dialog.local.functions.FunctionInstancePool;
+import no.dialog.local.gateway.DevTokenEndpoint;
+import no.dialog.local.gateway.DevTokenIssuer;
+import no.dialog.local.gateway.HttpRoute;
+import no.dialog.local.gateway.JwtAuthorizer;
+import no.dialog.local.gateway.JwtConfiguration;
+import no.dialog.local.gateway.LocalHttpGateway;
+import no.dialog.local.lambda.LocalLambdaContext;
+import no.dialog.local.lambda.SqsEventSourceMapping;
+import no.dialog.local.lambda.SqsEventSourceSettings;
+import no.dialog.local.notifications.BucketNotifications;
+import no.dialog.local.provision.LocalProvisioner;
+import no.dialog.local.provision.LocalResources;
+import no.dialog.local.schedule.LocalScheduler;
+import no.dialog.local.schedule.ScheduleDefinition;
+import no.dialog.local.template.CloudFormationTemplate;
+import no.dialog.local.template.EventBridgeRuleEventSpec;
+import no.dialog.local.template.EventBusSpec;
+import no.dialog.local.template.FunctionSpec;
+import no.dialog.local.template.FunctionSpecs;
+import no.dialog.local.template.HttpApiEventSpec;
+import no.dialog.local.template.HttpApiSpec;
+import no.dialog.local.template.IntrinsicResolver;
+import no.dialog.local.template.RuleSpec;
+import no.dialog.local.template.ScheduleEventSpec;
+import no.dialog.local.template.SqsEventSpec;
+import no.dialog.local.template.StackSpec;
+import no.dialog.local.template.UnsupportedEventSpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.sync.RequestBody;
+
+/**
+ * The whole of Dialog on one machine, in one JVM, from template.yaml: emulators for DynamoDB, SQS and
+ * S3; the EventBridge bus, rules and schedules; the API gateway with its JWT authorizer; SQS
+ * event-source mappings; S3 notifications; and every function's real handler class, configured only
+ * through its environment and endpoint overrides, exactly as in AWS.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
+    public static final String STAGE = "local";
+    public static final TenantId DEMO_TENANT = TenantId.of("demo");
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+    private final Map<String, FunctionInstancePool> functions = new LinkedHashMap<>();
+    private final Emulators emulators;
+    private final LocalClock clock;
+    private final LocalEventBus bus;
+    private final LocalResources resources;
+    private final LocalHttpGateway gateway;
+    private final DevTokenIssuer tokens;
+    private final StackSpec stack;
+    private final java.util.concurrent.ExecutorService asyncInvocations = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "async-invoke");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private LocalStack(LocalStackOptions options) {
+        Path dataDir = options.dataDir();
+        if (dataDir != null) {
+            prepare(dataDir, options.reset());
+        }
+        clock = dataDir == null ? new LocalClock() : LocalClock.inDataFolder(dataDir);
+
+        EmulatorOptions.Builder emulatorOptions = EmulatorOptions.builder()
+                .dynamoDbPort(options.dynamoDbPort()).sqsPort(options.sqsPort()).s3Port(options.s3Port());
+        if (dataDir != null) {
+            emulatorOptions.dataDir(dataDir);
+        }
+        emulators = Emulators.start(emulatorOptions.build());
+        closeables.add(emulators);
+
+        CloudFormationTemplate template = CloudFormationTemplate.load(options.templateFile());
+        IntrinsicResolver resolver = IntrinsicResolver.builder(template).parameter("Stage", STAGE).build();
+        stack = StackSpec.read(template, resolver);
+        resources = new LocalProvisioner(emulators.dynamoDb(), emulators.sqs(), emulators.s3()).provision(stack);
+        IntrinsicResolver running = resolver.withPhysicalIds(resources);
+
+        bus = new LocalEventBus(clock);
+        closeables.add(bus);
+        LocalScheduler scheduler = new LocalScheduler(clock);
+        closeables.add(scheduler);
+        // Started first: functions need its port for their EventBridge endpoint; routes are added below.
+        gateway = LocalHttpGateway.builder().port(options.port()).clock(clock).build().start();
+        closeables.add(gateway);
+
+        for (FunctionSpec spec : FunctionSpecs.read(template, running)) {
+            functions.put(spec.logicalId(), new FunctionInstancePool(spec.functionName(),
+                    Duration.ofSeconds(spec.timeoutSeconds()), spec.handlerClass(), spec.environment(),
+                    awsSettings(), clock, options.functionConcurrency()));
+        }
+        closeables.addAll(functions.values());
+
+        for (EventBusSpec eventBus : stack.eventBuses()) {
+            bus.createBus(eventBus.name());
+        }
+        for (RuleSpec rule : stack.rules()) {
+            wireRule(rule, scheduler);
+        }
+
+        HttpApiSpec api = stack.httpApis().isEmpty() ? null : stack.httpApis().get(0);
+        HttpApiSpec.JwtAuthorizer staff = api == null || api.jwtAuthorizers().isEmpty() ? null
+                : api.jwtAuthorizers().values().iterator().next();
+        JwtConfiguration jwt = staff == null
+                ? new JwtConfiguration("https://local.dialog/", List.of("dialog-admin"))
+                : new JwtConfiguration(staff.issuer(), staff.audiences());
+        tokens = dataDir == null ? DevTokenIssuer.inMemory(jwt, clock) : DevTokenIssuer.persistedIn(dataDir, jwt, clock);
+
+        for (FunctionSpec spec : FunctionSpecs.read(template, running)) {
+            wireFunctionEvents(spec, api, jwt, scheduler);
+        }
+
+        emulators.addObjectCreatedListener(new BucketNotifications(resources, emulators.sqs(), clock));
+
+        StackStatus status = new StackStatus(resources, emulators.dynamoDb(), emulators.sqs(), contactStore());
+        gateway.mount("/local/", new ConsolePage(status, bus, clock, this::functionInstances));
+        gateway.mount("/local/token", new DevTokenEndpoint(tokens));
+        gateway.mount("/local/events", LocalEndpoints.events(bus));
+        gateway.mount("/local/outbox", LocalEndpoints.outbox());
+        gateway.mount("/local/clock/advance", LocalEndpoints.clockAdvance(clock));
+        gateway.mount("/aws/events", new EventBridgeEndpoint(bus));
+        scheduler.start();
+
+        ensureDemoOrganisation(options.demoContacts());
+    }
+
+    /** Starts everything; the caller closes it (Ctrl-C does, through the shutdown hook in main). */
+    public static LocalStack start(LocalStackOptions options) {
+        return new LocalStack(options);
+    }
+
+    private Map<String, Object> awsSettings() {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("aws.region", AwsLocal.REGION.id());
+        settings.put("aws.static-credentials.access-key-id", "local");
+        settings.put("aws.static-credentials.secret-access-key", "local");
+        settings.put("aws.endpoint-override.dynamodb", emulators.dynamoDbEndpoint().toString());
+        settings.put("aws.endpoint-override.sqs", emulators.sqsEndpoint().toString());
+        settings.put("aws.endpoint-override.s3", emulators.s3Endpoint().toString());
+        settings.put("aws.endpoint-override.events", gateway.baseUri().resolve("/aws/events").toString());
+        return settings;
+    }
+
+    private void wireRule(RuleSpec rule, LocalScheduler scheduler) {
+        if (!rule.enabled()) {
+            return;
+        }
+        for (RuleSpec.Target target : rule.targets()) {
+            var queue = target.targetLogicalId() == null ? null : resources.queueUrl(target.targetLogicalId()).orElse(null);
+            FunctionInstancePool function = target.targetLogicalId() == null ? null : functions.get(target.targetLogicalId());
+            java.util.function.Consumer<String> deliver;
+            if (queue != null) {
+                deliver = envelope -> emulators.sqs().sendMessage(b -> b.queueUrl(queue)
+                        .messageBody(target.inputJson() != null ? target.inputJson() : envelope));
+            } else if (function != null) {
+                deliver = envelope -> invokeAsync(function, target.inputJson() != null ? target.inputJson() : envelope);
+            } else {
+                LOG.warn("rule {}: target {} is not emulated locally", rule.logicalId(), target.id());
+                continue;
+            }
+            if (rule.eventPatternJson() != null) {
+                bus.addRule(rule.ruleName() + "/" + target.id(), rule.eventBusName(), rule.eventPatternJson(), deliver);
+            }
+            if (rule.scheduleExpression() != null) {
+                scheduler.register(ScheduleDefinition.of(rule.ruleName() + "/" + target.id(), rule.scheduleExpression()),
+                        fire -> deliver.accept(fire.payload()));
+            }
+        }
+    }
+
+    private void wireFunctionEvents(FunctionSpec spec, HttpApiSpec api, JwtConfiguration jwt, LocalScheduler scheduler) {
+        FunctionInstancePool function = functions.get(spec.logicalId());
+        for (SqsEventSpec event : spec.eventsOfType(SqsEventSpec.class)) {
+            if (!event.enabled()) {
+                continue;
+            }
+            String url = resources.requireQueueUrl(event.queueLogicalId());
+            String arn = resources.getAtt(event.queueLogicalId(), "Arn").orElseThrow();
+            SqsEventSourceSettings.Builder settings = SqsEventSourceSettings.builder(url, arn)
+                    .batchSize(event.batchSize())
+                    .maximumBatchingWindow(Duration.ofSeconds(event.maximumBatchingWindowInSeconds()))
+                    .reportBatchItemFailures(event.reportBatchItemFailures());
+            if (event.maximumConcurrency() != null) {
+                settings.maximumConcurrency(event.maximumConcurrency());
+            }
+            SqsEventSourceMapping mapping = new SqsEventSourceMapping(emulators.sqs(), settings.build(), function);
+            closeables.add(mapping);
+            mapping.start();
+        }
+        for (HttpApiEventSpec event : spec.eventsOfType(HttpApiEventSpec.class)) {
+            HttpRoute route = HttpRoute.of(event.method(), event.path(), function);
+            if (!event.isOpen()) {
+                route = route.withAuthorizer(new JwtAuthorizer(JwtAuthorizer.DEFAULT_IDENTITY_SOURCE, jwt,
+                        tokens.publicKeys(), clock));
+            }
+            gateway.addRoute(route);
+        }
+        for (ScheduleEventSpec event : spec.eventsOfType(ScheduleEventSpec.class)) {
+            if (event.enabled()) {
+                ScheduleDefinition definition = ScheduleDefinition.of(spec.functionName() + "-" + event.name(),
+                        event.expression(), event.timezone() == null ? null : java.time.ZoneId.of(event.timezone()));
+                if (event.inputJson() != null) {
+                    definition = definition.withInput(event.inputJson());
+                }
+                scheduler.register(definition, fire -> invokeAsync(function, fire.payload()));
+            }
+        }
+        for (EventBridgeRuleEventSpec event : spec.eventsOfType(EventBridgeRuleEventSpec.class)) {
+            bus.addRule(spec.functionName() + "-" + event.name(), event.eventBusName(), event.patternJson(),
+                    envelope -> invokeAsync(function, event.inputJson() != null ? event.inputJson() : envelope));
+        }
+        for (UnsupportedEventSpec event : spec.eventsOfType(UnsupportedEventSpec.class)) {
+            LOG.warn("function {}: event {} is of a kind the local stack does not emulate", spec.logicalId(), event.name());
+        }
+    }
+
+    /** EventBridge and schedules invoke Lambda asynchronously with the event as a JSON object. */
+    private void invokeAsync(FunctionInstancePool function, String json) {
+        asyncInvocations.execute(() -> {
+            try {
+                Map<String, Object> event = MAPPER.readValue(json, new TypeReference<>() {});
+                function.invoke(event, LocalLambdaContext.forInvocationOf(function));
+            } catch (Exception e) {
+                LOG.error("asynchronous invocation of {} failed", function.name(), e);
+            }
+        });
+    }
+
+    private DynamoDbContactStore contactStore() {
+        DynamoDbContactStore store = new DynamoDbContactStore(emulators.dynamoDb(),
+                resources.requireTableName("ContactsTable"), clock, 4);
+        closeables.add(() -> store.close());
+        return store;
+    }
+
+    /**
+     * On the first start, creates the demo tenant and uploads its contact file to the imports bucket:
+     * the contacts then arrive through the real pipeline (S3 notification, SQS, sync, DynamoDB).
+     */
+    private void ensureDemoOrganisation(int contacts) {
+        if (contacts <= 0) {
+            return;
+        }
+        var directory = new DynamoDbTenantDirectory(emulators.dynamoDb(), resources.requireTableName("TenantsTable"));
+        if (!directory.createIfAbsent(new Tenant(DEMO_TENANT, "Demo Organisation", clock.instant()))) {
+            return;
+        }
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        try {
+            DemoContacts.writeNdjson(contacts, file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        emulators.s3().putObject(b -> b.bucket(importsBucket()).key("demo/contacts/demo-organisation.ndjson"),
+                RequestBody.fromBytes(file.toByteArray()));
+        LOG.info("demo tenant created; {} synthetic contacts are being imported", contacts);
+    }
+
+    public String importsBucket() {
+        return resources.ref("ImportsBucket").orElseThrow();
+    }
+
+    public URI baseUri() {
+        return gateway.baseUri();
+    }
+
+    public Emulators emulators() {
+        return emulators;
+    }
+
+    public LocalResources resources() {
+        return resources;
+    }
+
+    public LocalClock clock() {
+        return clock;
+    }
+
+    public LocalEventBus bus() {
+        return bus;
+    }
+
+    public Clock functionClock() {
+        return clock;
+    }
+
+    public Map<String, Integer> functionInstances() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        functions.forEach((id, pool) -> counts.put(id, pool.instances()));
+        return counts;
+    }
+
+    public String busName() {
+        return resources.ref("DialogBus").orElseThrow();
+    }
+
+    @Override
+    public void close() {
+        asyncInvocations.shutdownNow();
+        for (AutoCloseable closeable : reversed(closeables)) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                LOG.debug("closing {} failed", closeable, e);
+            }
+        }
+    }
+
+    private static <T> List<T> reversed(List<T> list) {
+        List<T> copy = new ArrayList<>(list);
+        java.util.Collections.reverse(copy);
+        return copy;
+    }
+
+    private static void prepare(Path dataDir, boolean reset) {
+        try {
+            if (reset && Files.exists(dataDir)) {
+                try (Stream<Path> paths = Files.walk(dataDir)) {
+                    paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                }
+            }
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the data folder " + dataDir, e);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package no.dialog.local;
+
+import java.nio.file.Path;
+
+/**
+ * How to run the local stack.
+ *
+ * @param port           the HTTP port of the API gateway, the console and the EventBridge endpoint
+ * @param dataDir        where DynamoDB and S3 data, the clock offset and the dev signing key are kept
+ *                       between runs; null keeps everything in memory
+ * @param reset          delete the data folder before starting
+ * @param templateFile   the template.yaml to run
+ * @param demoContacts   how many synthetic contacts the demo tenant gets on its first start
+ * @param dynamoDbPort   0 for any free port
+ * @param sqsPort        0 for any free port
+ * @param s3Port         0 for any free port
+ * @param functionConcurrency execution environments per function at most
+ */
+public record LocalStackOptions(int port, Path dataDir, boolean reset, Path templateFile, int demoContacts,
+        int dynamoDbPort, int sqsPort, int s3Port, int functionConcurrency) {
+
+    public static final int DEFAULT_PORT = 3000;
+
+    /** The defaults of {@code infra/local/run}: fixed ports people can point the AWS CLI at. */
+    public static LocalStackOptions defaults(Path templateFile) {
+        return new LocalStackOptions(DEFAULT_PORT, Path.of(".dialog-local"), false, templateFile, 5000,
+                8000, 9324, 9000, 4);
+    }
+
+    /** For tests and benchmarks: in memory, every port free-chosen. */
+    public static LocalStackOptions ephemeral(Path templateFile, int demoContacts) {
+        return new LocalStackOptions(0, null, false, templateFile, demoContacts, 0, 0, 0, 4);
+    }
+}

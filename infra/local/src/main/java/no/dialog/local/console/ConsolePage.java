@@ -1,0 +1,63 @@
+package no.dialog.local.console;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.template.PebbleTemplate;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import no.dialog.local.bus.LocalEventBus;
+import no.dialog.local.clock.LocalClock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code GET /local/}: one server-rendered page (no JavaScript) with contacts per tenant, queue
+ * depths and dead letters with their reasons, recent bus events and the provider outbox.
+ * Pebble escapes every value for HTML.
+ */
+public final class ConsolePage implements HttpHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConsolePage.class);
+
+    private final PebbleTemplate template = new PebbleEngine.Builder().build().getTemplate("console/console.peb");
+    private final StackStatus status;
+    private final LocalEventBus bus;
+    private final LocalClock clock;
+    private final Supplier<Map<String, Integer>> functions;
+
+    public ConsolePage(StackStatus status, LocalEventBus bus, LocalClock clock, Supplier<Map<String, Integer>> functions) {
+        this.status = status;
+        this.bus = bus;
+        this.clock = clock;
+        this.functions = functions;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        if (!path.equals("/local/") && !path.equals("/local")) {
+            HttpExchanges.error(exchange, 404, "no such local endpoint");
+            return;
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("now", clock.instant().toString());
+        model.put("offset", clock.offset().toString());
+        model.put("tenants", status.tenants());
+        model.put("queues", status.queues());
+        model.put("events", bus.recentEvents(null, 50));
+        model.put("functions", functions.get());
+        StringWriter html = new StringWriter();
+        try {
+            template.evaluate(html, model);
+        } catch (RuntimeException e) {
+            LOG.error("the console page failed to render", e);
+            HttpExchanges.send(exchange, 500, "text/plain; charset=utf-8", "The console failed to render; see the log.");
+            return;
+        }
+        HttpExchanges.send(exchange, 200, "text/html; charset=utf-8", html.toString());
+    }
+}
