@@ -104,58 +104,64 @@ public final class LocalStack implements AutoCloseable {
         emulators = Emulators.start(emulatorOptions.build());
         closeables.add(emulators);
 
-        CloudFormationTemplate template = CloudFormationTemplate.load(options.templateFile());
-        IntrinsicResolver resolver = IntrinsicResolver.builder(template).parameter("Stage", STAGE).build();
-        stack = StackSpec.read(template, resolver);
-        resources = new LocalProvisioner(emulators.dynamoDb(), emulators.sqs(), emulators.s3()).provision(stack);
-        IntrinsicResolver running = resolver.withPhysicalIds(resources);
+        // Whatever has started is stopped again if a later part fails, so no port stays taken.
+        try {
+            CloudFormationTemplate template = CloudFormationTemplate.load(options.templateFile());
+            IntrinsicResolver resolver = IntrinsicResolver.builder(template).parameter("Stage", STAGE).build();
+            stack = StackSpec.read(template, resolver);
+            resources = new LocalProvisioner(emulators.dynamoDb(), emulators.sqs(), emulators.s3()).provision(stack);
+            IntrinsicResolver running = resolver.withPhysicalIds(resources);
 
-        bus = new LocalEventBus(clock);
-        closeables.add(bus);
-        LocalScheduler scheduler = new LocalScheduler(clock);
-        closeables.add(scheduler);
-        // Started first: functions need its port for their EventBridge endpoint; routes are added below.
-        gateway = LocalHttpGateway.builder().port(options.port()).clock(clock).build().start();
-        closeables.add(gateway);
+            bus = new LocalEventBus(clock);
+            closeables.add(bus);
+            LocalScheduler scheduler = new LocalScheduler(clock);
+            closeables.add(scheduler);
+            // Started first: functions need its port for their EventBridge endpoint; routes are added below.
+            gateway = LocalHttpGateway.builder().port(options.port()).clock(clock).build().start();
+            closeables.add(gateway);
 
-        for (FunctionSpec spec : FunctionSpecs.read(template, running)) {
-            functions.put(spec.logicalId(), new FunctionInstancePool(spec.functionName(),
-                    Duration.ofSeconds(spec.timeoutSeconds()), spec.handlerClass(), spec.environment(),
-                    awsSettings(), clock, options.functionConcurrency()));
+            for (FunctionSpec spec : FunctionSpecs.read(template, running)) {
+                functions.put(spec.logicalId(), new FunctionInstancePool(spec.functionName(),
+                        Duration.ofSeconds(spec.timeoutSeconds()), spec.handlerClass(), spec.environment(),
+                        awsSettings(), clock, options.functionConcurrency()));
+            }
+            closeables.addAll(functions.values());
+
+            for (EventBusSpec eventBus : stack.eventBuses()) {
+                bus.createBus(eventBus.name());
+            }
+            for (RuleSpec rule : stack.rules()) {
+                wireRule(rule, scheduler);
+            }
+
+            HttpApiSpec api = stack.httpApis().isEmpty() ? null : stack.httpApis().get(0);
+            HttpApiSpec.JwtAuthorizer staff = api == null || api.jwtAuthorizers().isEmpty() ? null
+                    : api.jwtAuthorizers().values().iterator().next();
+            JwtConfiguration jwt = staff == null
+                    ? new JwtConfiguration("https://local.dialog/", List.of("dialog-admin"))
+                    : new JwtConfiguration(staff.issuer(), staff.audiences());
+            tokens = dataDir == null ? DevTokenIssuer.inMemory(jwt, clock) : DevTokenIssuer.persistedIn(dataDir, jwt, clock);
+
+            for (FunctionSpec spec : FunctionSpecs.read(template, running)) {
+                wireFunctionEvents(spec, api, jwt, scheduler);
+            }
+
+            emulators.addObjectCreatedListener(new BucketNotifications(resources, emulators.sqs(), clock));
+
+            StackStatus status = new StackStatus(resources, emulators.dynamoDb(), emulators.sqs(), contactStore());
+            gateway.mount("/local/", new ConsolePage(status, bus, clock, this::functionInstances));
+            gateway.mount("/local/token", new DevTokenEndpoint(tokens));
+            gateway.mount("/local/events", LocalEndpoints.events(bus));
+            gateway.mount("/local/outbox", LocalEndpoints.outbox());
+            gateway.mount("/local/clock/advance", LocalEndpoints.clockAdvance(clock));
+            gateway.mount("/aws/events", new EventBridgeEndpoint(bus));
+            scheduler.start();
+
+            ensureDemoOrganisation(options.demoContacts());
+        } catch (RuntimeException e) {
+            close();
+            throw e;
         }
-        closeables.addAll(functions.values());
-
-        for (EventBusSpec eventBus : stack.eventBuses()) {
-            bus.createBus(eventBus.name());
-        }
-        for (RuleSpec rule : stack.rules()) {
-            wireRule(rule, scheduler);
-        }
-
-        HttpApiSpec api = stack.httpApis().isEmpty() ? null : stack.httpApis().get(0);
-        HttpApiSpec.JwtAuthorizer staff = api == null || api.jwtAuthorizers().isEmpty() ? null
-                : api.jwtAuthorizers().values().iterator().next();
-        JwtConfiguration jwt = staff == null
-                ? new JwtConfiguration("https://local.dialog/", List.of("dialog-admin"))
-                : new JwtConfiguration(staff.issuer(), staff.audiences());
-        tokens = dataDir == null ? DevTokenIssuer.inMemory(jwt, clock) : DevTokenIssuer.persistedIn(dataDir, jwt, clock);
-
-        for (FunctionSpec spec : FunctionSpecs.read(template, running)) {
-            wireFunctionEvents(spec, api, jwt, scheduler);
-        }
-
-        emulators.addObjectCreatedListener(new BucketNotifications(resources, emulators.sqs(), clock));
-
-        StackStatus status = new StackStatus(resources, emulators.dynamoDb(), emulators.sqs(), contactStore());
-        gateway.mount("/local/", new ConsolePage(status, bus, clock, this::functionInstances));
-        gateway.mount("/local/token", new DevTokenEndpoint(tokens));
-        gateway.mount("/local/events", LocalEndpoints.events(bus));
-        gateway.mount("/local/outbox", LocalEndpoints.outbox());
-        gateway.mount("/local/clock/advance", LocalEndpoints.clockAdvance(clock));
-        gateway.mount("/aws/events", new EventBridgeEndpoint(bus));
-        scheduler.start();
-
-        ensureDemoOrganisation(options.demoContacts());
     }
 
     /** Starts everything; the caller closes it (Ctrl-C does, through the shutdown hook in main). */

@@ -42,7 +42,15 @@ public final class Main {
                 defaults.dynamoDbPort(), defaults.sqsPort(), defaults.s3Port(), defaults.functionConcurrency());
 
         long started = System.nanoTime();
-        LocalStack stack = LocalStack.start(options);
+        LocalStack stack;
+        try {
+            stack = LocalStack.start(options);
+        } catch (RuntimeException e) {
+            System.err.println("The local stack could not start: " + e.getMessage());
+            e.printStackTrace(System.err);
+            System.exit(1);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping the local stack ...");
