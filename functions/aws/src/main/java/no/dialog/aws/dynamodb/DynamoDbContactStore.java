@@ -67,7 +67,7 @@ public class DynamoDbContactStore implements ContactStore {
     private final ExecutorService parallel;
 
     public DynamoDbContactStore(DynamoDbClient dynamoDb, @Value("${contacts.table}") String table, Clock clock,
-            @Value("${contacts.write-concurrency:8}") int concurrency) {
+            @Value("${contacts.write-concurrency:16}") int concurrency) {
         this.dynamoDb = dynamoDb;
         this.table = table;
         this.clock = clock;

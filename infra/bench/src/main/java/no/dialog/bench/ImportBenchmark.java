@@ -1,0 +1,108 @@
+package no.dialog.bench;
+
+import java.io.ByteArrayOutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import no.dialog.aws.dynamodb.DynamoDbContactStore;
+import no.dialog.aws.dynamodb.DynamoDbTenantDirectory;
+import no.dialog.core.tenant.Tenant;
+import no.dialog.core.tenant.TenantId;
+import no.dialog.local.LocalStack;
+import no.dialog.local.LocalStackOptions;
+import no.dialog.local.demo.DemoContacts;
+import no.dialog.local.template.TemplateFiles;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+
+/**
+ * Import throughput through the local stack: one NDJSON file of generated contacts put in the imports
+ * bucket, then S3 notification → SQS → the sync function → DynamoDB Local, until the import report
+ * appears. Prints contacts per second and the peak heap of the whole local stack (this JVM).
+ *
+ * <p>{@code infra/bench/run import [contacts=100000] [--disk]}: by default the emulators keep data in
+ * memory; {@code --disk} uses a data folder as the local stack's run command does.
+ */
+public final class ImportBenchmark {
+
+    private ImportBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        int contacts = args.length > 0 && !args[0].startsWith("--") ? Integer.parseInt(args[0]) : 100_000;
+        boolean disk = java.util.Arrays.asList(args).contains("--disk");
+        Path template = TemplateFiles.findFromWorkingDirectory().toAbsolutePath();
+        Path dataDir = disk ? Files.createTempDirectory("dialog-bench") : null;
+        LocalStackOptions options = new LocalStackOptions(0, dataDir, false, template, 0, 0, 0, 0, 4);
+
+        resetPeaks();
+        try (LocalStack stack = LocalStack.start(options)) {
+            TenantId tenant = TenantId.of("bench");
+            new DynamoDbTenantDirectory(stack.emulators().dynamoDb(), stack.resources().requireTableName("TenantsTable"))
+                    .createIfAbsent(new Tenant(tenant, "Benchmark", Instant.now()));
+            // Warm-up: a small file, so the function's execution environment exists (like a warm Lambda).
+            runImport(stack, "bench/contacts/warm-up.ndjson", generate(2_000));
+
+            byte[] file = generate(contacts);
+            long started = System.nanoTime();
+            runImport(stack, "bench/contacts/benchmark.ndjson", file);
+            double seconds = (System.nanoTime() - started) / 1e9;
+
+            DynamoDbContactStore store = new DynamoDbContactStore(stack.emulators().dynamoDb(),
+                    stack.resources().requireTableName("ContactsTable"), stack.functionClock(), 4);
+            long stored = store.count(tenant);
+            store.close();
+            System.out.printf("%nimport benchmark (%s DynamoDB Local, %d cores)%n", disk ? "on-disk" : "in-memory",
+                    Runtime.getRuntime().availableProcessors());
+            System.out.printf("  contacts in file      %,d (%,d bytes)%n", contacts, file.length);
+            System.out.printf("  contacts stored       %,d%n", stored);
+            System.out.printf("  time, upload→report   %.2f s%n", seconds);
+            System.out.printf("  throughput            %,.0f contacts/s (target ≥ 5,000)%n", contacts / seconds);
+            System.out.printf("  peak heap, whole JVM  %,d MiB%n", peakHeapBytes() / (1024 * 1024));
+            if (stored < contacts) {
+                System.out.println("  WARNING: fewer contacts stored than generated");
+                System.exit(1);
+            }
+        }
+    }
+
+    private static byte[] generate(int count) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(count * 700);
+        DemoContacts.writeNdjson(count, out);
+        return out.toByteArray();
+    }
+
+    private static void runImport(LocalStack stack, String key, byte[] file) throws InterruptedException {
+        String bucket = stack.importsBucket();
+        stack.emulators().s3().putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(file));
+        String reportKey = key + ".report.json";
+        long deadline = System.nanoTime() + 30L * 60 * 1_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            try {
+                stack.emulators().s3().headObject(b -> b.bucket(bucket).key(reportKey));
+                return;
+            } catch (NoSuchKeyException e) {
+                Thread.sleep(50);
+            } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
+                if (e.statusCode() != 404) {
+                    throw e;
+                }
+                Thread.sleep(50);
+            }
+        }
+        throw new IllegalStateException("the import did not finish within 30 minutes");
+    }
+
+    private static void resetPeaks() {
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    private static long peakHeapBytes() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP)
+                .mapToLong(pool -> pool.getPeakUsage().getUsed())
+                .sum();
+    }
+}
