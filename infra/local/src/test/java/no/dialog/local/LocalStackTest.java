@@ -1,0 +1,190 @@
+package no.dialog.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import no.dialog.local.template.TemplateFiles;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/**
+ * The whole local stack, started as the run command starts it (but in memory, on free ports, with a
+ * small demo organisation): the paths of the foundation issue, through HTTP and the AWS SDK as a user
+ * or the organisation's system would use them.
+ */
+class LocalStackTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final int DEMO_CONTACTS = 300;
+    private static LocalStack stack;
+
+    @BeforeAll
+    static void start() {
+        Path template = TemplateFiles.findFromWorkingDirectory().toAbsolutePath();
+        stack = LocalStack.start(LocalStackOptions.ephemeral(template, DEMO_CONTACTS));
+    }
+
+    @AfterAll
+    static void stop() {
+        stack.close();
+    }
+
+    private static HttpResponse<String> get(String path, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(stack.baseUri().resolve(path)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String token(String tenant, String roles) throws Exception {
+        return MAPPER.readTree(get("/local/token?tenant=" + tenant + "&roles=" + roles, null).body()).get("token").asText();
+    }
+
+    private static void eventually(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("timed out waiting for: " + what);
+    }
+
+    private static int contactStatus(String id, String token) {
+        try {
+            return get("/admin/v1/contacts/" + id, token).statusCode();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void theDemoOrganisationArrivesThroughTheImportPipelineAndShowsInTheConsole() throws Exception {
+        String token = token("demo", "viewer");
+        eventually(() -> contactStatus(String.format("D-%07d", DEMO_CONTACTS - 1), token) == 200, "the last demo contact");
+
+        String console = get("/local/", null).body();
+        var row = java.util.regex.Pattern.compile("<td>demo</td><td>Demo Organisation</td><td class=\"n\">(\\d+)</td>")
+                .matcher(console);
+        assertThat(row.find()).as("the console lists the demo tenant").isTrue();
+        // Other tests in this class add a few contacts of their own to the same tenant.
+        assertThat(Integer.parseInt(row.group(1))).isBetween(DEMO_CONTACTS, DEMO_CONTACTS + 5);
+        assertThat(console).contains("dialog-imports-local");
+    }
+
+    @Test
+    void aFileWithBadRowsImportsTheGoodOnesAndReportsTheBadOnesNextToIt() throws Exception {
+        Path file = TemplateFiles.findFromWorkingDirectory().toAbsolutePath().getParent()
+                .resolve("events/sync/contacts-with-bad-rows.ndjson");
+        // As the README shows it: a plain PUT to the local S3 endpoint (no AWS CLI needed).
+        HttpResponse<String> put = HTTP.send(HttpRequest.newBuilder(URI.create(stack.emulators().s3Endpoint() + "/"
+                        + stack.importsBucket() + "/demo/contacts/with-bad-rows.ndjson"))
+                .PUT(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(put.statusCode()).isEqualTo(200);
+
+        String reportKey = "demo/contacts/with-bad-rows.ndjson.report.json";
+        eventually(() -> {
+            try {
+                stack.emulators().s3().headObject(b -> b.bucket(stack.importsBucket()).key(reportKey));
+                return true;
+            } catch (S3Exception e) {
+                return false;
+            }
+        }, "the import report");
+        JsonNode report = MAPPER.readTree(stack.emulators().s3()
+                .getObjectAsBytes(b -> b.bucket(stack.importsBucket()).key(reportKey)).asUtf8String());
+        assertThat(report.get("created").asInt()).isEqualTo(2);
+        assertThat(report.get("rejected").asInt()).isEqualTo(5);
+        String token = token("demo", "viewer");
+        assertThat(contactStatus("M-200007", token)).isEqualTo(200);
+        assertThat(contactStatus("M-200002", token)).isEqualTo(404);
+    }
+
+    @Test
+    void aContactChangedEventPutOnTheLocalBusUpdatesTheContact() throws Exception {
+        try (EventBridgeClient events = EventBridgeClient.builder()
+                .endpointOverride(stack.baseUri().resolve("/aws/events"))
+                .region(Region.EU_NORTH_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .build()) {
+            var result = events.putEvents(b -> b.entries(PutEventsRequestEntry.builder()
+                    .eventBusName(stack.busName()).source("org.system").detailType("ContactChanged")
+                    .detail("""
+                            {"tenant":"demo","contact":{"id":"M-900001","updatedAt":"2026-11-23T12:00:00Z",
+                             "firstName":"Solveig","lastName":"Strand","phone":"+4791112233"}}""")
+                    .build()));
+            assertThat(result.failedEntryCount()).isZero();
+        }
+        String token = token("demo", "viewer");
+        eventually(() -> contactStatus("M-900001", token) == 200, "the changed contact");
+        assertThat(get("/admin/v1/contacts/M-900001", token).body()).contains("\"lastName\":\"Strand\"");
+
+        JsonNode recent = MAPPER.readTree(get("/local/events?tenant=demo", null).body());
+        assertThat(recent.get(0).get("detailType").asText()).isEqualTo("ContactChanged");
+    }
+
+    @Test
+    void anUnknownEventTypeEndsInTheDeadLetterQueueWithItsReasonOnTheConsole() throws Exception {
+        try (EventBridgeClient events = EventBridgeClient.builder()
+                .endpointOverride(stack.baseUri().resolve("/aws/events")).region(Region.EU_NORTH_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .build()) {
+            events.putEvents(b -> b.entries(PutEventsRequestEntry.builder().eventBusName(stack.busName())
+                    .source("org.system").detailType("ContactDeleted").detail("{\"tenant\":\"demo\"}").build()));
+        }
+        eventually(() -> {
+            try {
+                return get("/local/", null).body().contains("detail.contactId is required");
+            } catch (Exception e) {
+                return false;
+            }
+        }, "the dead letter on the console");
+    }
+
+    @Test
+    void adminRoutesNeedAValidTokenAndHealthDoesNot() throws Exception {
+        assertThat(get("/health", null).statusCode()).isEqualTo(200);
+        assertThat(get("/admin/v1/contacts/D-0000001", null).statusCode()).isEqualTo(401);
+        assertThat(get("/admin/v1/contacts/D-0000001", "not-a-jwt").statusCode()).isEqualTo(401);
+        assertThat(get("/admin/v1/contacts/D-0000001", token("other", "viewer")).statusCode())
+                .as("another tenant's token sees nothing of demo").isEqualTo(404);
+    }
+
+    @Test
+    void theClockMovesForwardAndRefusesNonsense() throws Exception {
+        HttpResponse<String> bad = HTTP.send(HttpRequest.newBuilder(stack.baseUri().resolve("/local/clock/advance?by=soon"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(bad.statusCode()).isEqualTo(400);
+
+        var before = stack.clock().instant();
+        HttpResponse<String> ok = HTTP.send(HttpRequest.newBuilder(stack.baseUri().resolve("/local/clock/advance?by=P7D"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(Duration.between(before, stack.clock().instant())).isGreaterThanOrEqualTo(Duration.ofDays(7));
+    }
+
+    @Test
+    void theOutboxAnswersWithAnEmptyListUntilAChannelSends() throws Exception {
+        HttpResponse<String> outbox = get("/local/outbox?tenant=demo&channel=sms", null);
+        assertThat(outbox.statusCode()).isEqualTo(200);
+        assertThat(MAPPER.readTree(outbox.body()).isArray()).isTrue();
+    }
+}
