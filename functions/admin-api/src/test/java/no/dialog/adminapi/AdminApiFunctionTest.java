@@ -6,7 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.context.env.PropertySource;
+import no.dialog.aws.config.FunctionContexts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -38,15 +38,8 @@ class AdminApiFunctionTest {
         Map<String, Object> env = new HashMap<>();
         env.put("CONTACTS_TABLE", TestTables.contacts(emulators.dynamoDb()));
         env.put("TENANTS_TABLE", TestTables.withHashKey(emulators.dynamoDb(), "tenants", "tenant"));
-        context = ApplicationContext.builder()
-                .propertySources(PropertySource.of("lambda-environment", env, PropertySource.PropertyConvention.ENVIRONMENT_VARIABLE))
-                .properties(Map.of(
-                        "aws.region", AwsLocal.REGION.id(),
-                        "aws.static-credentials.access-key-id", "local",
-                        "aws.static-credentials.secret-access-key", "local",
-                        "aws.endpoint-override.dynamodb", emulators.dynamoDbEndpoint().toString()))
-                .singletons(CLOCK)
-                .start();
+        context = FunctionContexts.start(env, FunctionContexts.endpoints(AwsLocal.REGION.id(), "local", "local",
+                emulators.dynamoDbEndpoint(), null, null, null), CLOCK);
         function = new AdminApiFunction(context);
         ContactJson json = new ContactJson(CLOCK);
         ContactStore contacts = context.getBean(ContactStore.class);

@@ -8,7 +8,7 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.context.env.PropertySource;
+import no.dialog.aws.config.FunctionContexts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -62,17 +62,8 @@ class SyncHandlerTest {
         env.put("TENANTS_TABLE", TestTables.withHashKey(emulators.dynamoDb(), "tenants", "tenant"));
         env.put("IMPORTS_TABLE", TestTables.withHashKey(emulators.dynamoDb(), "imports", "pk"));
         // What Lambda would have: the function's environment from template.yaml, and endpoints from config.
-        context = ApplicationContext.builder()
-                .propertySources(PropertySource.of("lambda-environment", env, PropertySource.PropertyConvention.ENVIRONMENT_VARIABLE))
-                .properties(Map.of(
-                        "aws.region", AwsLocal.REGION.id(),
-                        "aws.static-credentials.access-key-id", "local",
-                        "aws.static-credentials.secret-access-key", "local",
-                        "aws.endpoint-override.dynamodb", emulators.dynamoDbEndpoint().toString(),
-                        "aws.endpoint-override.sqs", emulators.sqsEndpoint().toString(),
-                        "aws.endpoint-override.s3", emulators.s3Endpoint().toString()))
-                .singletons(CLOCK)
-                .start();
+        context = FunctionContexts.start(env, FunctionContexts.endpoints(AwsLocal.REGION.id(), "local", "local",
+                emulators.dynamoDbEndpoint(), emulators.sqsEndpoint(), emulators.s3Endpoint(), null), CLOCK);
         handler = new SyncHandler(context);
         context.getBean(TenantDirectory.class).createIfAbsent(new Tenant(DEMO, "Demo", CLOCK.instant()));
     }

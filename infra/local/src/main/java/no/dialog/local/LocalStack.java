@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import no.dialog.aws.config.FunctionContexts;
 import no.dialog.aws.dynamodb.DynamoDbContactStore;
 import no.dialog.aws.dynamodb.DynamoDbTenantDirectory;
 import no.dialog.core.tenant.Tenant;
@@ -170,15 +171,8 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private Map<String, Object> awsSettings() {
-        Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("aws.region", AwsLocal.REGION.id());
-        settings.put("aws.static-credentials.access-key-id", "local");
-        settings.put("aws.static-credentials.secret-access-key", "local");
-        settings.put("aws.endpoint-override.dynamodb", emulators.dynamoDbEndpoint().toString());
-        settings.put("aws.endpoint-override.sqs", emulators.sqsEndpoint().toString());
-        settings.put("aws.endpoint-override.s3", emulators.s3Endpoint().toString());
-        settings.put("aws.endpoint-override.events", gateway.baseUri().resolve("/aws/events").toString());
-        return settings;
+        return FunctionContexts.endpoints(AwsLocal.REGION.id(), "local", "local", emulators.dynamoDbEndpoint(),
+                emulators.sqsEndpoint(), emulators.s3Endpoint(), gateway.baseUri().resolve("/aws/events"));
     }
 
     private void wireRule(RuleSpec rule, LocalScheduler scheduler) {

@@ -3,7 +3,6 @@ package no.dialog.local.functions;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.context.env.PropertySource;
 import java.lang.reflect.Constructor;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,6 +12,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
+import no.dialog.aws.config.FunctionContexts;
 import no.dialog.local.lambda.LocalFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -111,12 +111,7 @@ public final class FunctionInstancePool implements LocalFunction, AutoCloseable 
     @SuppressWarnings("unchecked")
     private Instance start() {
         long started = System.nanoTime();
-        ApplicationContext context = ApplicationContext.builder()
-                .propertySources(PropertySource.of("lambda-environment", environment,
-                        PropertySource.PropertyConvention.ENVIRONMENT_VARIABLE))
-                .properties(awsSettings)
-                .singletons(clock)
-                .start();
+        ApplicationContext context = FunctionContexts.start(environment, awsSettings, clock);
         try {
             Constructor<?> constructor = handlerClass.getConstructor(ApplicationContext.class);
             var handler = (RequestHandler<Object, Object>) constructor.newInstance(context);
