@@ -61,11 +61,58 @@ public final class ImportBenchmark {
             System.out.printf("  time, upload→report   %.2f s%n", seconds);
             System.out.printf("  throughput            %,.0f contacts/s (target ≥ 5,000)%n", contacts / seconds);
             System.out.printf("  peak heap, whole JVM  %,d MiB%n", peakHeapBytes() / (1024 * 1024));
+            double ceiling = emulatorCeiling(stack, Math.min(contacts, 30_000));
+            System.out.printf("  DynamoDB Local alone   %,.0f items/s (BatchWriteItem, same items and index, 16 threads)%n", ceiling);
+            System.out.printf("  pipeline / emulator    %.2f%n", (contacts / seconds) / ceiling);
             if (stored < contacts) {
                 System.out.println("  WARNING: fewer contacts stored than generated");
                 System.exit(1);
             }
         }
+    }
+
+    /**
+     * The peer: how fast DynamoDB Local itself takes the same items (same size, same index), written
+     * with unconditional BatchWriteItem and no reading, parsing or queueing. The import cannot beat it.
+     */
+    private static double emulatorCeiling(LocalStack stack, int items) throws Exception {
+        var dynamoDb = stack.emulators().dynamoDb();
+        String table = stack.resources().requireTableName("ContactsTable");
+        java.util.List<java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> all =
+                new java.util.ArrayList<>();
+        for (int n = 0; n < items; n++) {
+            String id = String.format("P-%07d", n);
+            String body = DemoContacts.contact(n).toString();
+            all.add(java.util.Map.of(
+                    "pk", av("peer#" + id), "contactId", av(id), "shard", av("peer#" + String.format("%02d", n % 16)),
+                    "ord", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN("1"),
+                    "hash", av(Integer.toHexString(body.hashCode())), "body", av(body)));
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        long started = System.nanoTime();
+        java.util.List<java.util.concurrent.Future<?>> calls = new java.util.ArrayList<>();
+        for (int i = 0; i < all.size(); i += 25) {
+            var slice = all.subList(i, Math.min(i + 25, all.size()));
+            calls.add(pool.submit(() -> {
+                var requests = slice.stream().map(item -> software.amazon.awssdk.services.dynamodb.model.WriteRequest.builder()
+                        .putRequest(r -> r.item(item)).build()).toList();
+                var pending = java.util.Map.of(table, requests);
+                while (!pending.isEmpty()) {
+                    var current = pending;
+                    pending = dynamoDb.batchWriteItem(b -> b.requestItems(current)).unprocessedItems();
+                }
+            }));
+        }
+        for (var call : calls) {
+            call.get();
+        }
+        double rate = items / ((System.nanoTime() - started) / 1e9);
+        pool.shutdown();
+        return rate;
+    }
+
+    private static software.amazon.awssdk.services.dynamodb.model.AttributeValue av(String s) {
+        return software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(s);
     }
 
     private static byte[] generate(int count) throws Exception {
