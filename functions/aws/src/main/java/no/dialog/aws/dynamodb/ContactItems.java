@@ -66,8 +66,11 @@ final class ContactItems {
         item.put("contactId", s(contact.id()));
         item.put(SHARD, s(shard(tenant, contact.id())));
         item.put(ORD, n(contact.updatedAt().toEpochMilli()));
-        item.put(HASH, s(contentHash(contact)));
-        item.put(BODY, s(json.write(contact)));
+        // One tree serves both: the body, and (without updatedAt) the content hash.
+        ObjectNode tree = json.toTree(contact);
+        item.put(BODY, s(tree.toString()));
+        tree.remove("updatedAt");
+        item.put(HASH, s(digest(tree.toString())));
         return item;
     }
 
@@ -91,12 +94,10 @@ final class ContactItems {
         return parsed.contact();
     }
 
-    /** A digest of everything but updatedAt: two records with the same content have the same hash. */
-    String contentHash(Contact contact) {
-        ObjectNode tree = json.toTree(contact);
-        tree.remove("updatedAt");
+    /** A digest of the content without updatedAt: two records with the same content have the same hash. */
+    private static String digest(String contentWithoutTime) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(tree.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(contentWithoutTime.getBytes(StandardCharsets.UTF_8));
             return Base64.getEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 16));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

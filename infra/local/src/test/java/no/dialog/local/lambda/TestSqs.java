@@ -1,40 +1,24 @@
 package no.dialog.local.lambda;
 
-import java.net.URI;
+import no.dialog.emulators.SharedEmulators;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.elasticmq.rest.sqs.SQSRestServer;
-import org.elasticmq.rest.sqs.SQSRestServerBuilder;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
-/** An ElasticMQ server on a free port and an SDK client for it: the real SQS protocol, in this JVM. */
+/** SQS for these tests: the shared ElasticMQ of the test JVM (the real SQS protocol), and helpers. */
 final class TestSqs implements AutoCloseable {
 
-  private final SQSRestServer server;
   private final SqsClient client;
 
-  private TestSqs(SQSRestServer server, SqsClient client) {
-    this.server = server;
+  private TestSqs(SqsClient client) {
     this.client = client;
   }
 
   static TestSqs start() {
-    SQSRestServer server = SQSRestServerBuilder.withDynamicPort().withInterface("127.0.0.1").start();
-    int port = server.waitUntilStarted().localAddress().getPort();
-    SqsClient client = SqsClient.builder()
-        .endpointOverride(URI.create("http://127.0.0.1:" + port))
-        .region(Region.EU_NORTH_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-        .httpClient(UrlConnectionHttpClient.create())
-        .build();
-    return new TestSqs(server, client);
+    return new TestSqs(SharedEmulators.get().sqs());
   }
 
   SqsClient client() {
@@ -79,7 +63,6 @@ final class TestSqs implements AutoCloseable {
 
   @Override
   public void close() {
-    client.close();
-    server.stopAndWait();
+    // The emulators are shared by the test JVM and stopped by its shutdown hook.
   }
 }
