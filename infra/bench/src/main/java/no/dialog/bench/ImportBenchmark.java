@@ -51,7 +51,7 @@ public final class ImportBenchmark {
             double seconds = (System.nanoTime() - uploaded[0]) / 1e9;
 
             DynamoDbContactStore store = new DynamoDbContactStore(stack.emulators().dynamoDb(),
-                    stack.resources().requireTableName("ContactsTable"), stack.functionClock(), 4);
+                    stack.resources().requireTableName("ContactsTable"), stack.clock(), 4);
             long stored = store.count(tenant);
             store.close();
             System.out.printf("%nimport benchmark (%s DynamoDB Local, %d cores)%n", disk ? "on-disk" : "in-memory",

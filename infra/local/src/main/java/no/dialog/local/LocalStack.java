@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -121,7 +120,8 @@ public final class LocalStack implements AutoCloseable {
             gateway = LocalHttpGateway.builder().port(options.port()).clock(clock).build().start();
             closeables.add(gateway);
 
-            for (FunctionSpec spec : FunctionSpecs.read(template, running)) {
+            List<FunctionSpec> functionSpecs = FunctionSpecs.read(template, running);
+            for (FunctionSpec spec : functionSpecs) {
                 functions.put(spec.logicalId(), new FunctionInstancePool(spec.functionName(),
                         Duration.ofSeconds(spec.timeoutSeconds()), spec.handlerClass(), spec.environment(),
                         awsSettings(), clock, options.functionConcurrency()));
@@ -143,7 +143,7 @@ public final class LocalStack implements AutoCloseable {
                     : new JwtConfiguration(staff.issuer(), staff.audiences());
             tokens = dataDir == null ? DevTokenIssuer.inMemory(jwt, clock) : DevTokenIssuer.persistedIn(dataDir, jwt, clock);
 
-            for (FunctionSpec spec : FunctionSpecs.read(template, running)) {
+            for (FunctionSpec spec : functionSpecs) {
                 wireFunctionEvents(spec, api, jwt, scheduler);
             }
 
@@ -314,9 +314,6 @@ public final class LocalStack implements AutoCloseable {
         return bus;
     }
 
-    public Clock functionClock() {
-        return clock;
-    }
 
     public Map<String, Integer> functionInstances() {
         Map<String, Integer> counts = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package no.dialog.local.gateway;
 
+import no.dialog.local.clock.LocalClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,7 +26,7 @@ class JwtAuthorizerTest {
       new JwtConfiguration("https://auth.dialog.example/", List.of("dialog-admin"));
   private static final RSAKey KEY = DevSigningKey.generate();
 
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T17:00:00Z"));
+  private final LocalClock clock = LocalClock.fixedAt(Instant.parse("2026-11-23T17:00:00Z"));
   private final DevTokenIssuer issuer = new DevTokenIssuer(KEY, CONFIG, clock);
   private final JwtAuthorizer authorizer = new JwtAuthorizer(CONFIG, issuer.publicKeys(), clock);
 

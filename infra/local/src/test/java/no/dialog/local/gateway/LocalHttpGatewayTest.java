@@ -1,5 +1,6 @@
 package no.dialog.local.gateway;
 
+import no.dialog.local.clock.LocalClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -35,7 +36,7 @@ class LocalHttpGatewayTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpClient http = HttpClient.newHttpClient();
-  private final MutableClock clock = new MutableClock(Instant.now());
+  private final LocalClock clock = LocalClock.fixedAt(Instant.now());
   private final DevTokenIssuer issuer = DevTokenIssuer.inMemory(STAFF_JWT, clock);
   private final JwtAuthorizer staffJwt = new JwtAuthorizer(STAFF_JWT, issuer.publicKeys(), clock);
 
