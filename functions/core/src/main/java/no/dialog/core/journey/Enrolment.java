@@ -1,0 +1,44 @@
+package no.dialog.core.journey;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import no.dialog.core.tenant.TenantId;
+
+/**
+ * One person in one journey version. Every change produces a copy with {@code revision + 1}; stores
+ * write it only if the stored revision is still the one it was computed from, so two workers (or a
+ * redelivered message) cannot advance a person twice.
+ *
+ * @param choices      the variant chosen at each send step and the path taken at each split, by step id
+ * @param visits       how many times each step has been entered (part of a send's idempotency key, so a
+ *                     loop through a wait sends again but a retry does not)
+ * @param received     signals received during this enrolment that branches may look at (bounded)
+ * @param dueAt        when a WAITING enrolment wakes (end of the wait or its timeout); null when DONE
+ * @param goalDeadline the end of the goal window; null when the journey has no goal
+ */
+public record Enrolment(TenantId tenant, String enrolmentId, String journeyId, int version, String contactId,
+                        EnrolmentState state, String stepId, Instant dueAt, Instant enrolledAt,
+                        Instant goalDeadline, Instant goalReachedAt, Map<String, String> choices,
+                        Map<String, Integer> visits, List<ReceivedSignal> received, String exitReason,
+                        long revision) {
+
+    /** A signal remembered for branches: its type and attributes only. */
+    public record ReceivedSignal(String type, Map<String, String> attributes, Instant at) {
+        public ReceivedSignal {
+            attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+        }
+    }
+
+    public Enrolment {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(enrolmentId, "enrolmentId");
+        Objects.requireNonNull(journeyId, "journeyId");
+        Objects.requireNonNull(contactId, "contactId");
+        Objects.requireNonNull(state, "state");
+        choices = choices == null ? Map.of() : Map.copyOf(choices);
+        visits = visits == null ? Map.of() : Map.copyOf(visits);
+        received = received == null ? List.of() : List.copyOf(received);
+    }
+}
