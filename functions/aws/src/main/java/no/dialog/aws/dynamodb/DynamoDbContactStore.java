@@ -253,6 +253,63 @@ public class DynamoDbContactStore implements ContactStore {
         return count;
     }
 
+    @Override
+    public void forEach(TenantId tenant, java.util.function.Consumer<Contact> sink) {
+        // Each shard is read by its own task (keys from the index, bodies by BatchGet); the sink is
+        // called under one lock so callers need no thread-safety.
+        Object lock = new Object();
+        List<CompletableFuture<Void>> calls = new ArrayList<>();
+        for (int shard = 0; shard < ContactItems.SHARDS; shard++) {
+            String key = ContactItems.shardKey(tenant, shard);
+            calls.add(CompletableFuture.runAsync(() -> readShard(key, contacts -> {
+                synchronized (lock) {
+                    contacts.forEach(sink);
+                }
+            }), parallel));
+        }
+        join(calls);
+    }
+
+    private void readShard(String shardKey, java.util.function.Consumer<List<Contact>> page) {
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            var response = dynamoDb.query(b -> b.tableName(table).indexName("byTenantShard")
+                    .keyConditionExpression("#shard = :s").expressionAttributeNames(Map.of("#shard", "shard"))
+                    .expressionAttributeValues(Map.of(":s", s(shardKey))).limit(BATCH_GET_LIMIT)
+                    .exclusiveStartKey(from));
+            List<Map<String, AttributeValue>> keys = new ArrayList<>();
+            for (Map<String, AttributeValue> indexItem : response.items()) {
+                keys.add(Map.of(PK, indexItem.get(PK)));
+            }
+            if (!keys.isEmpty()) {
+                List<Contact> contacts = new ArrayList<>();
+                for (Map<String, AttributeValue> item : batchGetWhole(keys)) {
+                    if (!ContactItems.isTombstone(item)) {
+                        contacts.add(items.contact(item));
+                    }
+                }
+                page.accept(contacts);
+            }
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey() : null;
+        } while (start != null);
+    }
+
+    private List<Map<String, AttributeValue>> batchGetWhole(List<Map<String, AttributeValue>> keys) {
+        List<Map<String, AttributeValue>> found = new ArrayList<>();
+        Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys).build());
+        int attempt = 0;
+        while (!request.isEmpty()) {
+            Map<String, KeysAndAttributes> current = request;
+            BatchGetItemResponse response = dynamoDb.batchGetItem(b -> b.requestItems(current));
+            found.addAll(response.responses().getOrDefault(table, List.of()));
+            request = response.unprocessedKeys();
+            backoffIfNeeded(!request.isEmpty(), ++attempt);
+        }
+        return found;
+    }
+
     private static <T> void join(List<CompletableFuture<T>> calls) {
         try {
             CompletableFuture.allOf(calls.toArray(new CompletableFuture[0])).join();

@@ -112,4 +112,21 @@ class DynamoDbContactStoreTest {
 
         assertThat(store.count(counted)).isEqualTo(119);
     }
+
+    @Test
+    void forEachHandsOverEveryLivingContactOfOneTenantOnce() {
+        TenantId listed = TenantId.of("listed");
+        List<Contact> batch = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            batch.add(contact("L-" + i, "2026-11-20T10:00:00Z", "P"));
+        }
+        store.upsertAll(listed, batch);
+        store.delete(listed, "L-3", Instant.parse("2026-11-21T10:00:00Z"));
+        store.upsert(TenantId.of("unlisted"), contact("L-1", "2026-11-20T10:00:00Z", "Q"));
+
+        List<String> seen = new ArrayList<>();
+        store.forEach(listed, c -> seen.add(c.id() + "/" + c.firstName()));
+
+        assertThat(seen).hasSize(249).doesNotHaveDuplicates().doesNotContain("L-3/P").contains("L-1/P", "L-249/P");
+    }
 }

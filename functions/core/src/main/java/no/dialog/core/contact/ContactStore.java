@@ -33,4 +33,10 @@ public interface ContactStore {
 
     /** Number of (not deleted) contacts of the tenant. */
     long count(TenantId tenant);
+
+    /**
+     * Hands every (not deleted) contact of the tenant to {@code sink}, in no particular order. Calls to
+     * the sink are never concurrent, so it need not be thread-safe. Memory stays bounded by one page.
+     */
+    void forEach(TenantId tenant, java.util.function.Consumer<Contact> sink);
 }

@@ -70,6 +70,13 @@ public final class InMemoryContactStore implements ContactStore {
                 .count();
     }
 
+    @Override
+    public void forEach(TenantId tenant, java.util.function.Consumer<Contact> sink) {
+        items.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(tenant + "#") && !e.getValue().deleted())
+                .forEach(e -> sink.accept(e.getValue().contact()));
+    }
+
     private static Contact withTime(Contact c, Instant updatedAt) {
         return new Contact(c.id(), updatedAt, c.firstName(), c.lastName(), c.birthDate(), c.phone(), c.email(),
                 c.address(), c.memberships(), c.donor(), c.events(), c.roles(), c.volunteerAreas(), c.consents(),
