@@ -5,13 +5,11 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.LongSupplier;
+import no.dialog.aws.sqs.QueueBatches;
 import no.dialog.aws.sqs.SqsDeadLetters;
 import no.dialog.aws.sqs.SyncQueues;
 import no.dialog.core.messaging.DeadLetters;
-import no.dialog.core.messaging.PermanentFailure;
 import no.dialog.core.observability.LogKeys;
 import no.dialog.core.sync.ContactChanges;
 import no.dialog.core.sync.ContactImporter;
@@ -39,7 +37,7 @@ public class SyncBatchProcessor {
 
     private final ContactImporter importer;
     private final ContactChanges changes;
-    private final String importsQueueName;
+    private final String importsQueueUrl;
     private final DeadLetters importsDeadLetters;
     private final DeadLetters contactEventsDeadLetters;
     private final int maxReceiveCount;
@@ -51,37 +49,14 @@ public class SyncBatchProcessor {
             @Value("${sync.max-receive-count:5}") int maxReceiveCount) {
         this.importer = importer;
         this.changes = changes;
-        this.importsQueueName = importsQueueUrl.substring(importsQueueUrl.lastIndexOf('/') + 1);
+        this.importsQueueUrl = importsQueueUrl;
         this.importsDeadLetters = new SqsDeadLetters(sqs, importsDlqUrl, clock);
         this.contactEventsDeadLetters = new SqsDeadLetters(sqs, contactEventsDlqUrl, clock);
         this.maxReceiveCount = maxReceiveCount;
     }
 
     public SQSBatchResponse process(SQSEvent event, LongSupplier remainingMillis) {
-        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        for (SQSEvent.SQSMessage message : event.getRecords()) {
-            MDC.put(LogKeys.MESSAGE_ID, message.getMessageId());
-            try {
-                handle(message, remainingMillis);
-            } catch (PermanentFailure e) {
-                LOG.warn("message sent to the dead-letter queue: {}", e.getMessage());
-                deadLettersFor(message).deadLetter(message.getBody(), e.getMessage());
-            } catch (RuntimeException e) {
-                if (receiveCount(message) >= maxReceiveCount) {
-                    String reason = "failed " + receiveCount(message) + " times; last error: " + e.getClass().getSimpleName();
-                    LOG.error("message sent to the dead-letter queue: {}", reason, e);
-                    deadLettersFor(message).deadLetter(message.getBody(), reason);
-                } else {
-                    LOG.warn("message failed; SQS will deliver it again", e);
-                    failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
-                }
-            } finally {
-                MDC.remove(LogKeys.MESSAGE_ID);
-                MDC.remove(LogKeys.TENANT);
-                MDC.remove(LogKeys.IMPORT_ID);
-            }
-        }
-        return new SQSBatchResponse(failures);
+        return QueueBatches.process(event, maxReceiveCount, this::deadLettersFor, m -> handle(m, remainingMillis));
     }
 
     private void handle(SQSEvent.SQSMessage message, LongSupplier remainingMillis) {
@@ -109,17 +84,6 @@ public class SyncBatchProcessor {
     }
 
     private DeadLetters deadLettersFor(SQSEvent.SQSMessage message) {
-        String arn = message.getEventSourceArn() == null ? "" : message.getEventSourceArn();
-        return arn.endsWith(":" + importsQueueName) ? importsDeadLetters : contactEventsDeadLetters;
-    }
-
-    private static int receiveCount(SQSEvent.SQSMessage message) {
-        var attributes = message.getAttributes();
-        String count = attributes == null ? null : attributes.get("ApproximateReceiveCount");
-        try {
-            return count == null ? 1 : Integer.parseInt(count);
-        } catch (NumberFormatException e) {
-            return 1;
-        }
+        return QueueBatches.isFrom(message, importsQueueUrl) ? importsDeadLetters : contactEventsDeadLetters;
     }
 }

@@ -59,4 +59,12 @@ public class DynamoDbTenantDirectory implements TenantDirectory {
             return false;
         }
     }
+
+    @Override
+    public java.util.List<TenantId> all() {
+        java.util.List<TenantId> ids = new java.util.ArrayList<>();
+        dynamoDb.scanPaginator(b -> b.tableName(table).projectionExpression("tenant"))
+                .items().forEach(item -> ids.add(TenantId.of(item.get("tenant").s())));
+        return ids;
+    }
 }

@@ -31,6 +31,22 @@ public final class TestTables {
         return name;
     }
 
+    /** The enrolments table with its sparse, sharded due index (as template.yaml declares it). */
+    public static String enrolments(DynamoDbClient dynamoDb) {
+        String name = "enrolments-" + UUID.randomUUID();
+        dynamoDb.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attr("pk"), attr("sk"), attr("dueShard"),
+                        AttributeDefinition.builder().attributeName("dueAt").attributeType(ScalarAttributeType.N).build())
+                .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
+                        KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build())
+                .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("byDue")
+                        .keySchema(KeySchemaElement.builder().attributeName("dueShard").keyType(KeyType.HASH).build(),
+                                KeySchemaElement.builder().attributeName("dueAt").keyType(KeyType.RANGE).build())
+                        .projection(Projection.builder().projectionType(ProjectionType.INCLUDE)
+                                .nonKeyAttributes("tenant", "contactId", "enrolmentId").build()).build()));
+        return name;
+    }
+
     public static String withHashKey(DynamoDbClient dynamoDb, String prefix, String key) {
         String name = prefix + "-" + UUID.randomUUID();
         dynamoDb.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)

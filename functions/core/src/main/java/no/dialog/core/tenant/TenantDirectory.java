@@ -9,4 +9,7 @@ public interface TenantDirectory {
 
     /** Creates the tenant unless it exists; returns true when it was created now. */
     boolean createIfAbsent(Tenant tenant);
+
+    /** Every tenant's id (a handful to a few hundred: read whole). */
+    java.util.List<TenantId> all();
 }

@@ -29,6 +29,7 @@ class ContactChangesTest {
             return id.equals(DEMO) ? Optional.of(new Tenant(DEMO, "Demo", clock.instant())) : Optional.empty();
         }
         @Override public boolean createIfAbsent(Tenant tenant) { return false; }
+        @Override public java.util.List<TenantId> all() { return java.util.List.of(DEMO); }
     };
     private final ContactChanges changes = new ContactChanges(contacts, tenants, replays::add, Metrics.NONE, clock);
 

@@ -40,6 +40,7 @@ class ContactImporterTest {
             return id.equals(DEMO) ? Optional.of(new Tenant(DEMO, "Demo", clock.instant())) : Optional.empty();
         }
         @Override public boolean createIfAbsent(Tenant tenant) { return false; }
+        @Override public java.util.List<TenantId> all() { return java.util.List.of(DEMO); }
     };
     private final ImportFiles files = new ImportFiles() {
         @Override public InputStream openFrom(ImportFile file, long offset) {

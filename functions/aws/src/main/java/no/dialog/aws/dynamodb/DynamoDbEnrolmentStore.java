@@ -1,0 +1,265 @@
+package no.dialog.aws.dynamodb;
+
+import static no.dialog.aws.dynamodb.EnrolmentItems.BODY;
+import static no.dialog.aws.dynamodb.EnrolmentItems.BY_DUE;
+import static no.dialog.aws.dynamodb.EnrolmentItems.DUE_AT;
+import static no.dialog.aws.dynamodb.EnrolmentItems.DUE_SHARD;
+import static no.dialog.aws.dynamodb.EnrolmentItems.PENDING;
+import static no.dialog.aws.dynamodb.EnrolmentItems.PK;
+import static no.dialog.aws.dynamodb.EnrolmentItems.REV;
+import static no.dialog.aws.dynamodb.EnrolmentItems.RESULT_SHARDS;
+import static no.dialog.aws.dynamodb.EnrolmentItems.SK;
+import static no.dialog.aws.dynamodb.EnrolmentItems.n;
+import static no.dialog.aws.dynamodb.EnrolmentItems.s;
+
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import no.dialog.core.enrolment.EnrolmentRef;
+import no.dialog.core.enrolment.EnrolmentStore;
+import no.dialog.core.enrolment.ResultKey;
+import no.dialog.core.enrolment.SendRequest;
+import no.dialog.core.journey.Enrolment;
+import no.dialog.core.journey.ResultCounter;
+import no.dialog.core.tenant.TenantId;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/** {@link EnrolmentStore} on the enrolments table; the layout is described in {@link EnrolmentItems}. */
+@Singleton
+public class DynamoDbEnrolmentStore implements EnrolmentStore {
+
+    private static final int DUE_PAGE = 1000;
+
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+
+    public DynamoDbEnrolmentStore(DynamoDbClient dynamoDb, @Value("${enrolments.table}") String table) {
+        this.dynamoDb = dynamoDb;
+        this.table = table;
+    }
+
+    @Override
+    public Optional<Enrolment> find(TenantId tenant, EnrolmentRef ref) {
+        return read(tenant, ref).map(EnrolmentItems::enrolment);
+    }
+
+    private Optional<Map<String, AttributeValue>> read(TenantId tenant, EnrolmentRef ref) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(key(tenant, ref.contactId(), ref.enrolmentId()))).item();
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        // The id is derived from (tenant, contact): a ref whose parts do not belong together finds nothing.
+        if (!ref.enrolmentId().equals(item.get("enrolmentId").s())) {
+            return Optional.empty();
+        }
+        return Optional.of(item);
+    }
+
+    @Override
+    public List<Enrolment> ofContact(TenantId tenant, String contactId) {
+        return queryPerson(tenant, contactId, "e#", true, 0);
+    }
+
+    @Override
+    public Optional<Enrolment> latest(TenantId tenant, String contactId, String journeyId) {
+        return queryPerson(tenant, contactId, EnrolmentItems.journeyPrefix(journeyId), false, 1).stream().findFirst();
+    }
+
+    private List<Enrolment> queryPerson(TenantId tenant, String contactId, String prefix, boolean forward, int limit) {
+        List<Enrolment> found = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse page = dynamoDb.query(b -> {
+                b.tableName(table).consistentRead(true)
+                        .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                        .expressionAttributeValues(Map.of(":pk", s(EnrolmentItems.personPk(tenant, contactId)),
+                                ":prefix", s(prefix)))
+                        .projectionExpression(BODY).scanIndexForward(forward).exclusiveStartKey(from);
+                if (limit > 0) {
+                    b.limit(limit);
+                }
+            });
+            page.items().forEach(item -> found.add(EnrolmentItems.enrolment(item)));
+            start = limit == 0 && page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+                    ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return found;
+    }
+
+    @Override
+    public boolean create(Enrolment enrolment, List<ResultKey> counts) {
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(EnrolmentItems.item(enrolment))
+                .conditionExpression("attribute_not_exists(pk)")).build());
+        writes.addAll(counterUpdates(enrolment, counts));
+        return transact(writes);
+    }
+
+    @Override
+    public boolean commit(Enrolment previous, Enrolment next, List<SendRequest> pendingSends, List<ResultKey> counts) {
+        if (next.revision() != previous.revision() + 1) {
+            throw new IllegalArgumentException("a commit moves the revision on by exactly one");
+        }
+        Map<String, AttributeValue> item = EnrolmentItems.item(next);
+        if (!pendingSends.isEmpty()) {
+            item.put(PENDING, s(EnrolmentItems.pendingJson(pendingSends)));
+        }
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(item)
+                .conditionExpression("rev = :rev")
+                .expressionAttributeValues(Map.of(":rev", n(previous.revision())))).build());
+        writes.addAll(counterUpdates(next, counts));
+        return transact(writes);
+    }
+
+    private boolean transact(List<TransactWriteItem> writes) {
+        try {
+            dynamoDb.transactWriteItems(b -> b.transactItems(writes));
+            return true;
+        } catch (TransactionCanceledException e) {
+            // Only the enrolment write carries a condition; any other cancellation is a real failure.
+            List<CancellationReason> reasons = e.cancellationReasons();
+            if (!reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code())) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** One update per counter item: a transaction may touch an item only once. */
+    private List<TransactWriteItem> counterUpdates(Enrolment enrolment, List<ResultKey> counts) {
+        Map<String, List<ResultCounter>> byItem = new LinkedHashMap<>();
+        int shard = Math.floorMod(enrolment.enrolmentId().hashCode(), RESULT_SHARDS);
+        for (ResultKey key : counts) {
+            String sk = String.format("v%06d#%s#%s#%d", key.version(), orDash(key.stepId()), orDash(key.variant()), shard);
+            byItem.computeIfAbsent(sk, k -> new ArrayList<>()).add(key.counter());
+        }
+        List<TransactWriteItem> updates = new ArrayList<>();
+        String pk = resultsPk(enrolment.tenant(), enrolment.journeyId());
+        byItem.forEach((sk, counters) -> {
+            Map<String, String> names = new LinkedHashMap<>();
+            Map<String, AttributeValue> values = new LinkedHashMap<>();
+            List<String> adds = new ArrayList<>();
+            for (ResultCounter counter : counters) {
+                String name = "#" + counter.name().toLowerCase(java.util.Locale.ROOT);
+                if (names.containsKey(name)) {
+                    values.put(":" + name.substring(1), n(Long.parseLong(values.get(":" + name.substring(1)).n()) + 1));
+                    continue;
+                }
+                names.put(name, counter.name());
+                values.put(":" + name.substring(1), n(1));
+                adds.add(name + " :" + name.substring(1));
+            }
+            updates.add(TransactWriteItem.builder().update(u -> u.tableName(table)
+                    .key(Map.of(PK, s(pk), SK, s(sk)))
+                    .updateExpression("ADD " + String.join(", ", adds))
+                    .expressionAttributeNames(names).expressionAttributeValues(values)).build());
+        });
+        return updates;
+    }
+
+    @Override
+    public List<SendRequest> pendingSends(TenantId tenant, EnrolmentRef ref) {
+        return read(tenant, ref).map(EnrolmentItems::pending).orElse(List.of());
+    }
+
+    @Override
+    public void clearPending(Enrolment enrolment) {
+        try {
+            dynamoDb.updateItem(b -> b.tableName(table)
+                    .key(key(enrolment.tenant(), enrolment.contactId(), enrolment.enrolmentId()))
+                    .updateExpression("REMOVE " + PENDING).conditionExpression("rev = :rev")
+                    .expressionAttributeValues(Map.of(":rev", n(enrolment.revision()))));
+        } catch (ConditionalCheckFailedException e) {
+            // Moved on meanwhile: the newer revision was written without these sends, nothing to clear.
+        }
+    }
+
+    @Override
+    public void forEachDue(int shard, Instant now, java.util.function.Consumer<List<DueEnrolment>> pageSink) {
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse page = dynamoDb.query(b -> b.tableName(table).indexName(BY_DUE)
+                    .keyConditionExpression("#shard = :shard AND #due <= :now")
+                    .expressionAttributeNames(Map.of("#shard", DUE_SHARD, "#due", DUE_AT))
+                    .expressionAttributeValues(Map.of(":shard", s(String.format("%02d", shard)),
+                            ":now", n(now.toEpochMilli())))
+                    .limit(DUE_PAGE).exclusiveStartKey(from));
+            List<DueEnrolment> due = new ArrayList<>();
+            for (Map<String, AttributeValue> item : page.items()) {
+                due.add(new DueEnrolment(TenantId.of(item.get("tenant").s()),
+                        new EnrolmentRef(item.get("contactId").s(), item.get("enrolmentId").s()),
+                        Instant.ofEpochMilli(Long.parseLong(item.get(DUE_AT).n()))));
+            }
+            if (!due.isEmpty()) {
+                pageSink.accept(due);
+            }
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+    }
+
+    @Override
+    public int dueShards() {
+        return EnrolmentItems.DUE_SHARDS;
+    }
+
+    @Override
+    public List<ResultCount> results(TenantId tenant, String journeyId) {
+        Map<ResultKey, Long> sums = new LinkedHashMap<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse page = dynamoDb.query(b -> b.tableName(table).consistentRead(true)
+                    .keyConditionExpression("pk = :pk")
+                    .expressionAttributeValues(Map.of(":pk", s(resultsPk(tenant, journeyId))))
+                    .exclusiveStartKey(from));
+            for (Map<String, AttributeValue> item : page.items()) {
+                String[] parts = item.get(SK).s().split("#", -1);
+                int version = Integer.parseInt(parts[0].substring(1));
+                for (ResultCounter counter : ResultCounter.values()) {
+                    AttributeValue value = item.get(counter.name());
+                    if (value != null) {
+                        sums.merge(new ResultKey(journeyId, version, nullIfDash(parts[1]), nullIfDash(parts[2]), counter),
+                                Long.parseLong(value.n()), Long::sum);
+                    }
+                }
+            }
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        List<ResultCount> results = new ArrayList<>();
+        sums.forEach((key, count) -> results.add(new ResultCount(key, count)));
+        return results;
+    }
+
+    private static Map<String, AttributeValue> key(TenantId tenant, String contactId, String enrolmentId) {
+        return Map.of(PK, s(EnrolmentItems.personPk(tenant, contactId)), SK, s(EnrolmentItems.enrolmentSk(enrolmentId)));
+    }
+
+    static String resultsPk(TenantId tenant, String journeyId) {
+        return tenant.value() + "#results#" + journeyId;
+    }
+
+    // Step ids and variant names are [a-z0-9-] / short names, never "-" alone, so "-" can stand for "none".
+    private static String orDash(String value) {
+        return value == null ? "-" : value;
+    }
+
+    private static String nullIfDash(String value) {
+        return "-".equals(value) ? null : value;
+    }
+
+}

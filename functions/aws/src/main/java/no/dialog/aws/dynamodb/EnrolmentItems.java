@@ -1,0 +1,137 @@
+package no.dialog.aws.dynamodb;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import no.dialog.core.enrolment.EnrolmentIds;
+import no.dialog.core.enrolment.SendRequest;
+import no.dialog.core.journey.Enrolment;
+import no.dialog.core.journey.EnrolmentState;
+import no.dialog.core.tenant.TenantId;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The layout of the enrolments table (one table for a journey's running state).
+ *
+ * <pre>
+ * pk                          sk                         what
+ * tenant#contactId            e#journeyId#000001         an enrolment: body (JSON), rev, state, and while
+ *                                                        not done dueShard + dueAt (the byDue index);
+ *                                                        pending (JSON) while sends await their queue
+ * tenant#contactId            cap#sms                    the frequency cap's recent sends per channel
+ * tenant#results#journeyId    v000001#step#variant#3     result counters, in 8 shards per step/variant
+ * tenant#journey#journeyId    entries | seen#key         enrolment cap count and once-only markers
+ * </pre>
+ *
+ * An enrolment's items live in the person's partition, so "all of this person's journeys" (for signals
+ * and behaviour segments) is one query. The due index is sharded by a hash of the enrolment id across
+ * {@link #DUE_SHARDS} partitions, so a million waits ending in the same minute are read in parallel
+ * without a hot partition.
+ */
+final class EnrolmentItems {
+
+    static final String PK = "pk";
+    static final String SK = "sk";
+    static final String REV = "rev";
+    static final String BODY = "body";
+    static final String PENDING = "pending";
+    static final String DUE_SHARD = "dueShard";
+    static final String DUE_AT = "dueAt";
+    static final String BY_DUE = "byDue";
+    static final int DUE_SHARDS = 32;
+    static final int RESULT_SHARDS = 8;
+
+    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private EnrolmentItems() {}
+
+    static String personPk(TenantId tenant, String contactId) {
+        return tenant.value() + "#" + contactId;
+    }
+
+    static String enrolmentSk(String enrolmentId) {
+        String journeyId = journeyOf(enrolmentId);
+        return String.format("e#%s#%06d", journeyId, EnrolmentIds.entryOf(enrolmentId));
+    }
+
+    static String journeyPrefix(String journeyId) {
+        return "e#" + journeyId + "#";
+    }
+
+    static String journeyOf(String enrolmentId) {
+        int hashStart = enrolmentId.lastIndexOf('-');
+        int entryStart = enrolmentId.lastIndexOf('-', hashStart - 1);
+        return enrolmentId.substring(0, entryStart);
+    }
+
+    static String dueShard(String enrolmentId) {
+        // String.hashCode is specified by the language, so every JVM picks the same shard.
+        return String.format("%02d", Math.floorMod(enrolmentId.hashCode(), DUE_SHARDS));
+    }
+
+    static Map<String, AttributeValue> item(Enrolment e) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(PK, s(personPk(e.tenant(), e.contactId())));
+        item.put(SK, s(enrolmentSk(e.enrolmentId())));
+        item.put("tenant", s(e.tenant().value()));
+        item.put("contactId", s(e.contactId()));
+        item.put("enrolmentId", s(e.enrolmentId()));
+        item.put("journeyId", s(e.journeyId()));
+        item.put("state", s(e.state().name()));
+        item.put(REV, n(e.revision()));
+        item.put(BODY, s(write(e)));
+        if (e.state() != EnrolmentState.DONE && e.dueAt() != null) {
+            item.put(DUE_SHARD, s(dueShard(e.enrolmentId())));
+            item.put(DUE_AT, n(e.dueAt().toEpochMilli()));
+        }
+        return item;
+    }
+
+    static Enrolment enrolment(Map<String, AttributeValue> item) {
+        try {
+            return JSON.readValue(item.get(BODY).s(), Enrolment.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored enrolment is not readable", e);
+        }
+    }
+
+    static String pendingJson(List<SendRequest> sends) {
+        return write(sends);
+    }
+
+    static List<SendRequest> pending(Map<String, AttributeValue> item) {
+        AttributeValue pending = item.get(PENDING);
+        if (pending == null) {
+            return List.of();
+        }
+        try {
+            return JSON.readValue(pending.s(), new TypeReference<List<SendRequest>>() {});
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored pending sends are not readable", e);
+        }
+    }
+
+    private static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    static AttributeValue s(String value) {
+        return AttributeValue.builder().s(value).build();
+    }
+
+    static AttributeValue n(long value) {
+        return AttributeValue.builder().n(Long.toString(value)).build();
+    }
+}

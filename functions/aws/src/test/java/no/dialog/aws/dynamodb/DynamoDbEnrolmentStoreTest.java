@@ -1,0 +1,174 @@
+package no.dialog.aws.dynamodb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import no.dialog.aws.testing.TestTables;
+import no.dialog.core.enrolment.EnrolmentIds;
+import no.dialog.core.enrolment.EnrolmentRef;
+import no.dialog.core.enrolment.EnrolmentStore;
+import no.dialog.core.enrolment.FrequencyCap;
+import no.dialog.core.enrolment.ResultKey;
+import no.dialog.core.enrolment.SendRequest;
+import no.dialog.core.journey.Enrolment;
+import no.dialog.core.journey.EnrolmentState;
+import no.dialog.core.journey.ResultCounter;
+import no.dialog.core.journey.SendChannel;
+import no.dialog.core.tenant.TenantId;
+import no.dialog.emulators.SharedEmulators;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+class DynamoDbEnrolmentStoreTest {
+
+    private static final TenantId DEMO = TenantId.of("demo");
+    private static final TenantId OTHER = TenantId.of("other");
+    private static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
+
+    private static DynamoDbEnrolmentStore store;
+    private static DynamoDbJourneyEntries entries;
+    private static DynamoDbSendAllowance allowance;
+
+    @BeforeAll
+    static void createTable() {
+        DynamoDbClient dynamoDb = SharedEmulators.get().dynamoDb();
+        String table = TestTables.enrolments(dynamoDb);
+        store = new DynamoDbEnrolmentStore(dynamoDb, table);
+        entries = new DynamoDbJourneyEntries(dynamoDb, table);
+        allowance = new DynamoDbSendAllowance(dynamoDb, table);
+    }
+
+    private static Enrolment enrolment(TenantId tenant, String journeyId, String contactId, int entry,
+                                       EnrolmentState state, Instant dueAt, long revision) {
+        return new Enrolment(tenant, EnrolmentIds.of(tenant, journeyId, entry, contactId), journeyId, 1, contactId,
+                state, "ask", dueAt, NOW, null, null, Map.of("ask", "A"), Map.of("ask", 1), List.of(), null, revision);
+    }
+
+    private static Enrolment next(Enrolment e, EnrolmentState state, String step, Instant dueAt) {
+        return new Enrolment(e.tenant(), e.enrolmentId(), e.journeyId(), e.version(), e.contactId(), state, step,
+                dueAt, e.enrolledAt(), e.goalDeadline(), e.goalReachedAt(), e.choices(), e.visits(), e.received(),
+                state == EnrolmentState.DONE ? "completed" : null, e.revision() + 1);
+    }
+
+    private static ResultKey count(String step, ResultCounter counter) {
+        return new ResultKey("student", 1, step, step == null ? null : "A", counter);
+    }
+
+    @Test
+    void anEnrolmentIsCreatedOnceAndReadBackWhole() {
+        Enrolment e = enrolment(DEMO, "student", "K-1", 1, EnrolmentState.ACTIVE, NOW, 0);
+
+        assertThat(store.create(e, List.of(count(null, ResultCounter.ENROLLED)))).isTrue();
+        assertThat(store.create(e, List.of(count(null, ResultCounter.ENROLLED)))).isFalse();
+
+        EnrolmentRef ref = new EnrolmentRef("K-1", e.enrolmentId());
+        assertThat(store.find(DEMO, ref)).contains(e);
+        assertThat(store.find(OTHER, ref)).isEmpty();
+        assertThat(store.find(DEMO, new EnrolmentRef("K-2", e.enrolmentId()))).isEmpty();
+        assertThat(store.latest(DEMO, "K-1", "student")).contains(e);
+        assertThat(store.latest(DEMO, "K-1", "stud")).isEmpty();
+    }
+
+    @Test
+    void aCommitWinsOnlyOnTheRevisionItWasComputedFromAndCountsInTheSameWrite() {
+        Enrolment e = enrolment(DEMO, "race", "K-7", 1, EnrolmentState.ACTIVE, NOW, 0);
+        store.create(e, List.of(new ResultKey("race", 1, null, null, ResultCounter.ENROLLED)));
+        Enrolment waiting = next(e, EnrolmentState.WAITING, "wait", NOW.plus(Duration.ofDays(7)));
+        SendRequest send = new SendRequest("demo", "demo:" + e.enrolmentId() + ":ask:1", "K-7", e.enrolmentId(),
+                "race", 1, "ask", "sms", null, "student-ask", "A", NOW);
+
+        assertThat(store.commit(e, waiting, List.of(send), List.of(new ResultKey("race", 1, "ask", "A", ResultCounter.SENT)))).isTrue();
+        // A redelivered message computed from revision 0 again: refused, and nothing is counted twice.
+        assertThat(store.commit(e, waiting, List.of(send), List.of(new ResultKey("race", 1, "ask", "A", ResultCounter.SENT)))).isFalse();
+
+        EnrolmentRef ref = new EnrolmentRef("K-7", e.enrolmentId());
+        assertThat(store.find(DEMO, ref)).contains(waiting);
+        assertThat(store.pendingSends(DEMO, ref)).containsExactly(send);
+        store.clearPending(waiting);
+        assertThat(store.pendingSends(DEMO, ref)).isEmpty();
+        assertThat(store.results(DEMO, "race")).extracting(EnrolmentStore.ResultCount::count, r -> r.key().counter())
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(1L, ResultCounter.ENROLLED),
+                        org.assertj.core.groups.Tuple.tuple(1L, ResultCounter.SENT));
+    }
+
+    @Test
+    void twoConcurrentWorkersCannotBothAdvanceTheSameRevision() throws Exception {
+        Enrolment e = enrolment(DEMO, "concurrent", "K-9", 1, EnrolmentState.ACTIVE, NOW, 0);
+        store.create(e, List.of());
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Boolean>> results = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            Enrolment candidate = next(e, EnrolmentState.WAITING, "wait-" + i, NOW.plusSeconds(i));
+            results.add(pool.submit(() -> {
+                go.await();
+                return store.commit(e, candidate, List.of(), List.of(new ResultKey("concurrent", 1, "x", null, ResultCounter.SENT)));
+            }));
+        }
+        go.countDown();
+        int won = 0;
+        for (Future<Boolean> result : results) {
+            won += result.get() ? 1 : 0;
+        }
+        pool.shutdown();
+
+        assertThat(won).isEqualTo(1);
+        assertThat(store.results(DEMO, "concurrent")).singleElement().extracting(EnrolmentStore.ResultCount::count).isEqualTo(1L);
+    }
+
+    @Test
+    void theDueIndexHoldsWaitingEnrolmentsUntilDoneAndOnlyThoseDue() {
+        Enrolment soon = enrolment(OTHER, "due", "D-1", 1, EnrolmentState.WAITING, NOW.minusSeconds(60), 0);
+        Enrolment later = enrolment(OTHER, "due", "D-2", 1, EnrolmentState.WAITING, NOW.plus(Duration.ofDays(1)), 0);
+        Enrolment finished = enrolment(OTHER, "due", "D-3", 1, EnrolmentState.ACTIVE, NOW.minusSeconds(60), 0);
+        store.create(soon, List.of());
+        store.create(later, List.of());
+        store.create(finished, List.of());
+        store.commit(finished, next(finished, EnrolmentState.DONE, "done", null), List.of(), List.of());
+
+        List<String> due = new ArrayList<>();
+        for (int shard = 0; shard < store.dueShards(); shard++) {
+            store.forEachDue(shard, NOW, page -> page.stream()
+                    .filter(d -> d.tenant().equals(OTHER)).forEach(d -> due.add(d.ref().contactId())));
+        }
+        assertThat(due).containsExactly("D-1");
+    }
+
+    @Test
+    void theEnrolmentCapAndOnceOnlyMarkers() {
+        assertThat(entries.takePlace(DEMO, "capped", 2L)).isTrue();
+        assertThat(entries.takePlace(DEMO, "capped", 2L)).isTrue();
+        assertThat(entries.takePlace(DEMO, "capped", 2L)).isFalse();
+        entries.returnPlace(DEMO, "capped");
+        assertThat(entries.takePlace(DEMO, "capped", 2L)).isTrue();
+        assertThat(entries.takePlace(DEMO, "uncapped", null)).isTrue();
+
+        assertThat(entries.seen(DEMO, "gifts", "G-1")).isFalse();
+        entries.markSeen(DEMO, "gifts", "G-1");
+        assertThat(entries.seen(DEMO, "gifts", "G-1")).isTrue();
+        assertThat(entries.seen(OTHER, "gifts", "G-1")).isFalse();
+
+        assertThat(entries.startRun(DEMO, "student", "campaign")).isTrue();
+        assertThat(entries.startRun(DEMO, "student", "campaign")).isFalse();
+    }
+
+    @Test
+    void theFrequencyCapIsPerPersonAndChannelAndIdempotentPerKey() {
+        FrequencyCap twoPerWeek = new FrequencyCap(2, Duration.ofDays(7));
+        assertThat(allowance.reserve(DEMO, "F-1", SendChannel.SMS, "k1", twoPerWeek, NOW)).isTrue();
+        assertThat(allowance.reserve(DEMO, "F-1", SendChannel.SMS, "k1", twoPerWeek, NOW)).isTrue();
+        assertThat(allowance.reserve(DEMO, "F-1", SendChannel.SMS, "k2", twoPerWeek, NOW)).isTrue();
+        assertThat(allowance.reserve(DEMO, "F-1", SendChannel.SMS, "k3", twoPerWeek, NOW)).isFalse();
+        assertThat(allowance.reserve(DEMO, "F-1", SendChannel.EMAIL, "k3", twoPerWeek, NOW)).isTrue();
+        assertThat(allowance.reserve(DEMO, "F-1", SendChannel.SMS, "k4", twoPerWeek, NOW.plus(Duration.ofDays(8)))).isTrue();
+    }
+}

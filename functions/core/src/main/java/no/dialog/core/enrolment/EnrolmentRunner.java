@@ -1,0 +1,285 @@
+package no.dialog.core.enrolment;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import no.dialog.core.contact.Contact;
+import no.dialog.core.contact.ContactStore;
+import no.dialog.core.journey.Advance;
+import no.dialog.core.journey.Effect;
+import no.dialog.core.journey.Enrolment;
+import no.dialog.core.journey.EnrolmentState;
+import no.dialog.core.journey.JourneyEngine;
+import no.dialog.core.journey.JourneyStatus;
+import no.dialog.core.journey.JourneyVersion;
+import no.dialog.core.journey.ResultCounter;
+import no.dialog.core.journey.SendChannel;
+import no.dialog.core.journey.Signal;
+import no.dialog.core.journey.Trigger;
+import no.dialog.core.messaging.PermanentFailure;
+import no.dialog.core.tenant.TenantId;
+
+/**
+ * Runs journeys against the stores: enrols people, advances them when due, applies signals. The
+ * journey rules themselves are in {@link JourneyEngine}; this class adds what makes them safe to run
+ * on queues with many workers:
+ * <ul>
+ *   <li>every change is committed only if the enrolment's revision is still the one it was computed
+ *       from, so a redelivered message or a second worker cannot move a person twice;</li>
+ *   <li>sends are committed with the state ("pending") and put on their queues after the commit; a
+ *       crash in between leaves them pending, and the next attempt (the message is redelivered because
+ *       it was not acknowledged) enqueues them again under the same idempotency key, which the sender
+ *       refuses to send twice;</li>
+ *   <li>the frequency cap is checked before the commit, so "capped" is part of the committed result.</li>
+ * </ul>
+ */
+public final class EnrolmentRunner {
+
+    private final EnrolmentStore store;
+    private final JourneyCatalog catalog;
+    private final ContactStore contacts;
+    private final SendAllowance allowance;
+    private final SendQueues sendQueues;
+    private final StepQueue steps;
+    private final JourneyEntries entries;
+    private final ContactUpdates contactUpdates;
+    private final Clock clock;
+    private final JourneyEngine engine = new JourneyEngine();
+
+    public EnrolmentRunner(EnrolmentStore store, JourneyCatalog catalog, ContactStore contacts,
+                           SendAllowance allowance, SendQueues sendQueues, StepQueue steps,
+                           JourneyEntries entries, ContactUpdates contactUpdates, Clock clock) {
+        this.store = Objects.requireNonNull(store);
+        this.catalog = Objects.requireNonNull(catalog);
+        this.contacts = Objects.requireNonNull(contacts);
+        this.allowance = Objects.requireNonNull(allowance);
+        this.sendQueues = Objects.requireNonNull(sendQueues);
+        this.steps = Objects.requireNonNull(steps);
+        this.entries = Objects.requireNonNull(entries);
+        this.contactUpdates = Objects.requireNonNull(contactUpdates);
+        this.clock = Objects.requireNonNull(clock);
+    }
+
+    /**
+     * Enrols these people into the journey version (a chunk of a campaign or recurring run) and asks
+     * for their first steps. Safe to repeat: people already in it are left alone.
+     */
+    public Map<Outcome, Integer> enrol(TenantId tenant, String journeyId, int version, List<String> contactIds) {
+        JourneyVersion journey = catalog.version(tenant, journeyId, version)
+                .orElseThrow(() -> new PermanentFailure("unknown journey version"));
+        JourneyStatus status = catalog.status(tenant, journeyId).orElse(JourneyStatus.ENDED);
+        Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
+        if (status == JourneyStatus.ENDED || status == JourneyStatus.DRAFT) {
+            outcomes.put(Outcome.NOT_ENROLLED, contactIds.size());
+            return outcomes;
+        }
+        List<EnrolmentRef> created = new ArrayList<>();
+        for (String contactId : contactIds) {
+            Optional<EnrolmentRef> ref = enrolOne(journey, contactId);
+            ref.ifPresent(created::add);
+            outcomes.merge(ref.isPresent() ? Outcome.ADVANCED : Outcome.NOT_ENROLLED, 1, Integer::sum);
+        }
+        if (!created.isEmpty()) {
+            steps.advance(tenant, created);
+        }
+        return outcomes;
+    }
+
+    private Optional<EnrolmentRef> enrolOne(JourneyVersion journey, String contactId) {
+        TenantId tenant = journey.tenant();
+        Optional<Enrolment> latest = store.latest(tenant, contactId, journey.journeyId());
+        int entry = 1;
+        if (latest.isPresent()) {
+            boolean mayReenter = journey.definition().entry().reenterAfterExit()
+                    && latest.get().state() == EnrolmentState.DONE;
+            if (!mayReenter) {
+                return Optional.empty();
+            }
+            entry = EnrolmentIds.entryOf(latest.get().enrolmentId()) + 1;
+        }
+        if (!entries.takePlace(tenant, journey.journeyId(), journey.definition().entry().maxEnrolments())) {
+            return Optional.empty();
+        }
+        String enrolmentId = EnrolmentIds.of(tenant, journey.journeyId(), entry, contactId);
+        Advance start = engine.enrol(journey, enrolmentId, contactId, clock.instant());
+        if (!store.create(start.next(), counts(journey, start.effects()))) {
+            entries.returnPlace(tenant, journey.journeyId());
+            return Optional.empty();
+        }
+        return Optional.of(new EnrolmentRef(contactId, enrolmentId));
+    }
+
+    /** Advances one enrolment if it is due. */
+    public Outcome advance(TenantId tenant, EnrolmentRef ref) {
+        Optional<Enrolment> found = store.find(tenant, ref);
+        if (found.isEmpty()) {
+            return Outcome.UNCHANGED;
+        }
+        Enrolment enrolment = found.get();
+        flushPending(tenant, ref, enrolment);
+        if (enrolment.state() == EnrolmentState.DONE) {
+            return Outcome.UNCHANGED;
+        }
+        JourneyStatus status = catalog.status(tenant, enrolment.journeyId()).orElse(JourneyStatus.ENDED);
+        if (status == JourneyStatus.PAUSED) {
+            return Outcome.PAUSED;
+        }
+        Instant now = clock.instant();
+        if (status != JourneyStatus.ACTIVE) {
+            return exit(enrolment, "journey-ended", now);
+        }
+        JourneyVersion journey = versionOf(enrolment);
+        Optional<Contact> contact = contacts.find(tenant, ref.contactId());
+        if (contact.isEmpty()) {
+            return exit(enrolment, "contact-removed", now);
+        }
+        return apply(journey, enrolment, engine.advance(journey, enrolment, contact.get(), now));
+    }
+
+    /**
+     * Applies a signal to the person's running enrolments (goals, waits, branches later) and enrols
+     * them in active journeys that start on it.
+     */
+    public Map<Outcome, Integer> signal(TenantId tenant, Signal signal) {
+        Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
+        Optional<Contact> contact = contacts.find(tenant, signal.contactId());
+        if (contact.isEmpty()) {
+            outcomes.put(Outcome.UNCHANGED, 1);
+            return outcomes;
+        }
+        Instant now = clock.instant();
+        for (Enrolment enrolment : store.ofContact(tenant, signal.contactId())) {
+            if (enrolment.state() == EnrolmentState.DONE) {
+                continue;
+            }
+            if (catalog.status(tenant, enrolment.journeyId()).orElse(JourneyStatus.ENDED) != JourneyStatus.ACTIVE) {
+                outcomes.merge(Outcome.PAUSED, 1, Integer::sum);
+                continue;
+            }
+            JourneyVersion journey = versionOf(enrolment);
+            Outcome outcome = apply(journey, enrolment, engine.onSignal(journey, enrolment, contact.get(), signal, now));
+            outcomes.merge(outcome, 1, Integer::sum);
+        }
+        for (JourneyVersion journey : catalog.active(tenant)) {
+            if (journey.definition().trigger() instanceof Trigger.OnSignal onSignal
+                    && onSignal.match().matches(signal, journey.journeyId())) {
+                String key = onSignal.dedupAttribute() == null ? signal.signalId()
+                        : signal.attributes().getOrDefault(onSignal.dedupAttribute(), signal.signalId());
+                if (entries.seen(tenant, journey.journeyId(), key)) {
+                    outcomes.merge(Outcome.NOT_ENROLLED, 1, Integer::sum);
+                    continue;
+                }
+                Optional<EnrolmentRef> ref = enrolOne(journey, signal.contactId());
+                entries.markSeen(tenant, journey.journeyId(), key);
+                ref.ifPresent(r -> steps.advance(tenant, List.of(r)));
+                outcomes.merge(ref.isPresent() ? Outcome.ADVANCED : Outcome.NOT_ENROLLED, 1, Integer::sum);
+            }
+        }
+        return outcomes;
+    }
+
+    /** Dispatches what is due in one shard of the due index; returns how many were dispatched. */
+    public long sweep(int shard) {
+        long[] dispatched = {0};
+        store.forEachDue(shard, clock.instant(), page -> {
+            Map<TenantId, List<EnrolmentRef>> byTenant = new java.util.LinkedHashMap<>();
+            for (EnrolmentStore.DueEnrolment due : page) {
+                byTenant.computeIfAbsent(due.tenant(), t -> new ArrayList<>()).add(due.ref());
+            }
+            byTenant.forEach(steps::advance);
+            dispatched[0] += page.size();
+        });
+        return dispatched[0];
+    }
+
+    private JourneyVersion versionOf(Enrolment enrolment) {
+        return catalog.version(enrolment.tenant(), enrolment.journeyId(), enrolment.version())
+                .orElseThrow(() -> new PermanentFailure("enrolment points at a missing journey version"));
+    }
+
+    private Outcome exit(Enrolment enrolment, String reason, Instant now) {
+        Enrolment done = new Enrolment(enrolment.tenant(), enrolment.enrolmentId(), enrolment.journeyId(),
+                enrolment.version(), enrolment.contactId(), EnrolmentState.DONE, enrolment.stepId(), null,
+                enrolment.enrolledAt(), enrolment.goalDeadline(), enrolment.goalReachedAt(), enrolment.choices(),
+                enrolment.visits(), enrolment.received(), reason, enrolment.revision() + 1);
+        List<ResultKey> counts = List.of(new ResultKey(enrolment.journeyId(), enrolment.version(),
+                enrolment.stepId(), null, ResultCounter.EXITED));
+        return store.commit(enrolment, done, List.of(), counts) ? Outcome.ADVANCED : Outcome.LOST_RACE;
+    }
+
+    private Outcome apply(JourneyVersion journey, Enrolment previous, Advance advance) {
+        if (!advance.changed()) {
+            return Outcome.UNCHANGED;
+        }
+        Instant now = clock.instant();
+        List<ResultKey> counts = counts(journey, advance.effects());
+        List<SendRequest> sends = new ArrayList<>();
+        for (Effect effect : advance.effects()) {
+            if (effect instanceof Effect.SendRequested send) {
+                Optional<SendChannel> channel = channelFor(send);
+                ResultCounter counter;
+                if (channel.isEmpty()) {
+                    counter = ResultCounter.NOT_SENDABLE;
+                } else if (allowance.reserve(previous.tenant(), previous.contactId(), channel.get(),
+                        send.idempotencyKey(), FrequencyCap.DEFAULT, now)) {
+                    counter = ResultCounter.SENT;
+                    sends.add(new SendRequest(previous.tenant().value(), send.idempotencyKey(),
+                            previous.contactId(), previous.enrolmentId(), journey.journeyId(), journey.version(),
+                            send.stepId(), channel.get().jsonName(),
+                            send.fallback() == null ? null : send.fallback().jsonName(), send.templateId(),
+                            send.variant(), now));
+                } else {
+                    counter = ResultCounter.CAPPED;
+                }
+                counts.add(new ResultKey(journey.journeyId(), journey.version(), send.stepId(), send.variant(), counter));
+            } else if (effect instanceof Effect.ContactUpdateRequested update) {
+                contactUpdates.requested(previous.tenant(), previous.contactId(), update.field(), update.value(),
+                        previous.tenant().value() + ":" + previous.enrolmentId() + ":" + update.stepId()
+                                + ":" + advance.next().revision());
+            }
+        }
+        if (!store.commit(previous, advance.next(), sends, counts)) {
+            return Outcome.LOST_RACE;
+        }
+        if (!sends.isEmpty()) {
+            sendQueues.enqueue(sends);
+            store.clearPending(advance.next());
+        }
+        return Outcome.ADVANCED;
+    }
+
+    /** The step's channel if a sender serves it, else its fallback if one does. */
+    private Optional<SendChannel> channelFor(Effect.SendRequested send) {
+        if (sendQueues.serves(send.channel())) {
+            return Optional.of(send.channel());
+        }
+        if (send.fallback() != null && sendQueues.serves(send.fallback())) {
+            return Optional.of(send.fallback());
+        }
+        return Optional.empty();
+    }
+
+    private void flushPending(TenantId tenant, EnrolmentRef ref, Enrolment enrolment) {
+        List<SendRequest> pending = store.pendingSends(tenant, ref);
+        if (!pending.isEmpty()) {
+            sendQueues.enqueue(pending);
+            store.clearPending(enrolment);
+        }
+    }
+
+    private static List<ResultKey> counts(JourneyVersion journey, List<Effect> effects) {
+        List<ResultKey> counts = new ArrayList<>();
+        for (Effect effect : effects) {
+            if (effect instanceof Effect.Counted counted) {
+                counts.add(new ResultKey(journey.journeyId(), journey.version(), counted.stepId(),
+                        counted.variant(), counted.counter()));
+            }
+        }
+        return counts;
+    }
+}

@@ -1,0 +1,58 @@
+package no.dialog.core.enrolment;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import no.dialog.core.journey.Enrolment;
+import no.dialog.core.tenant.TenantId;
+
+/**
+ * Port: enrolments, their due index and their results. Every state change is a conditional write on
+ * the enrolment's revision, and the result counters of a change are written in the same transaction,
+ * so a counter can neither be lost nor counted twice.
+ */
+public interface EnrolmentStore {
+
+    Optional<Enrolment> find(TenantId tenant, EnrolmentRef ref);
+
+    /** All enrolments of a person (any journey, any state), newest entry last per journey. */
+    List<Enrolment> ofContact(TenantId tenant, String contactId);
+
+    /** The person's latest entry into the journey, if any. */
+    Optional<Enrolment> latest(TenantId tenant, String contactId, String journeyId);
+
+    /**
+     * Writes a new enrolment unless one with its id exists, and counts it. Returns false (and changes
+     * nothing) when it exists already, which is what a redelivered enrolment job meets.
+     */
+    boolean create(Enrolment enrolment, List<ResultKey> counts);
+
+    /**
+     * Replaces {@code previous} with {@code next} if the stored revision is still {@code previous}'s,
+     * together with the counts and the sends still to be handed to the channel queues. Returns false
+     * (and changes nothing) when another worker got there first.
+     */
+    boolean commit(Enrolment previous, Enrolment next, List<SendRequest> pendingSends, List<ResultKey> counts);
+
+    /** Sends written by {@link #commit} and not yet confirmed as enqueued. */
+    List<SendRequest> pendingSends(TenantId tenant, EnrolmentRef ref);
+
+    /** Forgets the pending sends once they are on their queues (only if the revision is unchanged). */
+    void clearPending(Enrolment enrolment);
+
+    /**
+     * Hands the enrolments due at or before {@code now} in one shard of the due index (across tenants)
+     * to {@code page}, a page at a time, so memory stays bounded however many are due.
+     */
+    void forEachDue(int shard, Instant now, java.util.function.Consumer<List<DueEnrolment>> page);
+
+    /** Number of shards of the due index; a sweep visits each in parallel. */
+    int dueShards();
+
+    /** Sums of all result counters of a journey, every version. */
+    List<ResultCount> results(TenantId tenant, String journeyId);
+
+    record DueEnrolment(TenantId tenant, EnrolmentRef ref, Instant dueAt) {}
+
+    record ResultCount(ResultKey key, long count) {}
+}

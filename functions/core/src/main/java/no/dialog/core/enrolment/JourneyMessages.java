@@ -1,0 +1,143 @@
+package no.dialog.core.enrolment;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import no.dialog.core.messaging.PermanentFailure;
+import no.dialog.core.tenant.TenantId;
+
+/**
+ * The bodies of the journey-steps and segment-jobs queues. Each carries ids in chunks, never one
+ * message per person where a chunk will do. Malformed bodies are a {@link PermanentFailure}.
+ *
+ * <pre>
+ * journey-steps  {"kind":"advance","tenant":"demo","refs":[{"contactId":"..","enrolmentId":".."}]}
+ *                {"kind":"sweep"}                      (every minute, from the schedule)
+ *                {"kind":"sweepShard","shard":7}       (one per shard of the due index)
+ * segment-jobs   {"kind":"tick"}                       (every minute, from the schedule)
+ *                {"kind":"evaluate","tenant":"demo","journeyId":"..","version":1,"runId":".."}
+ *                {"kind":"enrol","tenant":"demo","journeyId":"..","version":1,"contactIds":[..]}
+ * </pre>
+ */
+public final class JourneyMessages {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private JourneyMessages() {}
+
+    public sealed interface Message {}
+
+    public record Advance(TenantId tenant, List<EnrolmentRef> refs) implements Message {}
+
+    public record Sweep() implements Message {}
+
+    public record SweepShard(int shard) implements Message {}
+
+    public record Tick() implements Message {}
+
+    public record Evaluate(TenantId tenant, String journeyId, int version, String runId) implements Message {}
+
+    public record Enrol(TenantId tenant, String journeyId, int version, List<String> contactIds) implements Message {}
+
+    public static Message parse(String body) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new PermanentFailure("message body is not JSON");
+        }
+        if (root == null || !root.isObject()) {
+            throw new PermanentFailure("message body is not a JSON object");
+        }
+        String kind = text(root, "kind");
+        switch (kind) {
+            case "advance": {
+                List<EnrolmentRef> refs = new ArrayList<>();
+                for (JsonNode ref : array(root, "refs")) {
+                    refs.add(new EnrolmentRef(text(ref, "contactId"), text(ref, "enrolmentId")));
+                }
+                return new Advance(tenant(root), refs);
+            }
+            case "sweep":
+                return new Sweep();
+            case "sweepShard":
+                return new SweepShard(number(root, "shard"));
+            case "tick":
+                return new Tick();
+            case "evaluate":
+                return new Evaluate(tenant(root), text(root, "journeyId"), number(root, "version"), text(root, "runId"));
+            case "enrol": {
+                List<String> ids = new ArrayList<>();
+                for (JsonNode id : array(root, "contactIds")) {
+                    if (!id.isTextual() || id.asText().isEmpty()) {
+                        throw new PermanentFailure("contactIds must hold non-empty strings");
+                    }
+                    ids.add(id.asText());
+                }
+                return new Enrol(tenant(root), text(root, "journeyId"), number(root, "version"), ids);
+            }
+            default:
+                throw new PermanentFailure("unknown message kind");
+        }
+    }
+
+    public static String advance(TenantId tenant, List<EnrolmentRef> refs) {
+        ObjectNode root = MAPPER.createObjectNode().put("kind", "advance").put("tenant", tenant.value());
+        ArrayNode array = root.putArray("refs");
+        refs.forEach(r -> array.addObject().put("contactId", r.contactId()).put("enrolmentId", r.enrolmentId()));
+        return root.toString();
+    }
+
+    public static String sweepShard(int shard) {
+        return MAPPER.createObjectNode().put("kind", "sweepShard").put("shard", shard).toString();
+    }
+
+    public static String evaluate(TenantId tenant, String journeyId, int version, String runId) {
+        return MAPPER.createObjectNode().put("kind", "evaluate").put("tenant", tenant.value())
+                .put("journeyId", journeyId).put("version", version).put("runId", runId).toString();
+    }
+
+    public static String enrol(TenantId tenant, String journeyId, int version, List<String> contactIds) {
+        ObjectNode root = MAPPER.createObjectNode().put("kind", "enrol").put("tenant", tenant.value())
+                .put("journeyId", journeyId).put("version", version);
+        ArrayNode array = root.putArray("contactIds");
+        contactIds.forEach(array::add);
+        return root.toString();
+    }
+
+    private static TenantId tenant(JsonNode root) {
+        String value = text(root, "tenant");
+        if (!TenantId.isValid(value)) {
+            throw new PermanentFailure("tenant is not a valid tenant id");
+        }
+        return TenantId.of(value);
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isTextual() || value.asText().isEmpty()) {
+            throw new PermanentFailure(field + " is missing or not a string");
+        }
+        return value.asText();
+    }
+
+    private static int number(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.canConvertToInt() || !value.isIntegralNumber() || value.asInt() < 0) {
+            throw new PermanentFailure(field + " is missing or not a whole number");
+        }
+        return value.asInt();
+    }
+
+    private static JsonNode array(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isArray()) {
+            throw new PermanentFailure(field + " is missing or not an array");
+        }
+        return value;
+    }
+}
