@@ -155,6 +155,8 @@ public final class LocalStack implements AutoCloseable {
             gateway.mount("/local/events", LocalEndpoints.events(bus));
             gateway.mount("/local/outbox", LocalEndpoints.outbox());
             gateway.mount("/local/clock/advance", LocalEndpoints.clockAdvance(clock));
+            gateway.mount("/local/signals", new no.dialog.local.console.LocalSignals(emulators.sqs(),
+                    resources.requireQueueUrl("ResponsesQueue"), clock));
             gateway.mount("/aws/events", new EventBridgeEndpoint(bus));
             scheduler.start();
 

@@ -1,0 +1,244 @@
+package no.dialog.core.enrolment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import no.dialog.core.contact.ContactJson;
+import no.dialog.core.journey.Enrolment;
+import no.dialog.core.journey.EnrolmentState;
+import no.dialog.core.journey.EntryRules;
+import no.dialog.core.journey.Goal;
+import no.dialog.core.journey.JourneyDefinition;
+import no.dialog.core.journey.JourneyStatus;
+import no.dialog.core.journey.JourneyVersion;
+import no.dialog.core.journey.ResultCounter;
+import no.dialog.core.journey.SendChannel;
+import no.dialog.core.journey.Signal;
+import no.dialog.core.journey.SignalMatch;
+import no.dialog.core.journey.Step;
+import no.dialog.core.journey.Trigger;
+import no.dialog.core.testing.InMemoryContactStore;
+import no.dialog.core.testing.InMemoryEnrolments;
+import no.dialog.core.testing.SettableClock;
+import no.dialog.core.tenant.TenantId;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The journey runtime over in-memory ports with the real engine: the student journey, end to end. */
+class EnrolmentRunnerTest {
+
+    private static final TenantId DEMO = TenantId.of("demo");
+    private static final String JOURNEY = "student";
+
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-12-01T09:00:00Z"));
+    private final InMemoryEnrolments enrolments = new InMemoryEnrolments();
+    private final InMemoryContactStore contacts = new InMemoryContactStore();
+    private final Catalog catalog = new Catalog();
+    private final Sends sends = new Sends();
+    private final List<EnrolmentRef> stepRequests = new ArrayList<>();
+    private EnrolmentRunner runner;
+
+    @BeforeEach
+    void setUp() {
+        ContactJson json = new ContactJson(clock);
+        for (String id : List.of("S-1", "S-2", "S-3")) {
+            contacts.upsert(DEMO, json.read("{\"id\":\"" + id + "\",\"updatedAt\":\"2026-11-01T10:00:00Z\","
+                    + "\"firstName\":\"Kari\",\"phone\":\"+4791234567\"}").contact());
+        }
+        catalog.put(studentJourney(), JourneyStatus.ACTIVE);
+        runner = new EnrolmentRunner(enrolments, catalog, contacts, enrolments, sends,
+                (tenant, refs) -> stepRequests.addAll(refs), enrolments,
+                (tenant, contactId, field, value, key) -> { }, clock);
+    }
+
+    static JourneyVersion studentJourney() {
+        SignalMatch answered = new SignalMatch("answered", Map.of("question", "still-student"), true);
+        Map<String, Step> steps = new LinkedHashMap<>();
+        steps.put("ask", new Step.Send("ask", SendChannel.SMS, List.of(new Step.Variant("A", "student-ask", 1)), null, "wait-answer"));
+        steps.put("wait-answer", new Step.WaitForSignal("wait-answer", answered, Duration.ofDays(7), "done", "remind"));
+        steps.put("remind", new Step.Send("remind", SendChannel.SMS, List.of(new Step.Variant("A", "student-remind", 1)), null, "wait-again"));
+        steps.put("wait-again", new Step.WaitDuration("wait-again", Duration.ofDays(7), "done"));
+        steps.put("done", new Step.Exit("done"));
+        JourneyDefinition definition = new JourneyDefinition("Er du fortsatt student?",
+                new Trigger.Campaign("students-past-exam", null), EntryRules.oncePerPerson(),
+                new Goal(answered, Duration.ofDays(14), true), "ask", steps);
+        return new JourneyVersion(DEMO, JOURNEY, 1, definition);
+    }
+
+    private void advanceAllRequested() {
+        List<EnrolmentRef> requested = new ArrayList<>(stepRequests);
+        stepRequests.clear();
+        requested.forEach(ref -> runner.advance(DEMO, ref));
+    }
+
+    private void sweepAll() {
+        for (int shard = 0; shard < enrolments.dueShards(); shard++) {
+            runner.sweep(shard);
+        }
+        advanceAllRequested();
+    }
+
+    private Enrolment enrolmentOf(String contactId) {
+        return enrolments.latest(DEMO, contactId, JOURNEY).orElseThrow();
+    }
+
+    private Signal answer(String contactId) {
+        return new Signal("sig-" + contactId, "answered", contactId, clock.instant(),
+                Map.of("question", "still-student", "value", "yes"), JOURNEY, enrolmentOf(contactId).enrolmentId());
+    }
+
+    @Test
+    void theStudentJourneyAsksEveryoneOnceAndRemindsOnlyThoseWhoDidNotAnswer() {
+        runner.enrol(DEMO, JOURNEY, 1, List.of("S-1", "S-2", "S-3"));
+        advanceAllRequested();
+
+        assertThat(sends.templates()).containsExactly("student-ask", "student-ask", "student-ask");
+        assertThat(enrolmentOf("S-1").state()).isEqualTo(EnrolmentState.WAITING);
+
+        runner.signal(DEMO, answer("S-2"));
+        assertThat(enrolmentOf("S-2").state()).isEqualTo(EnrolmentState.DONE);
+        assertThat(enrolmentOf("S-2").goalReachedAt()).isNotNull();
+
+        clock.advance(Duration.ofDays(7).plusMinutes(1));
+        sweepAll();
+
+        assertThat(sends.requests).filteredOn(r -> r.templateId().equals("student-remind"))
+                .extracting(SendRequest::contactId).containsExactlyInAnyOrder("S-1", "S-3");
+
+        clock.advance(Duration.ofDays(7).plusMinutes(1));
+        sweepAll();
+        assertThat(List.of("S-1", "S-2", "S-3")).allMatch(id -> enrolmentOf(id).state() == EnrolmentState.DONE);
+        assertThat(enrolments.total(JOURNEY, ResultCounter.ENROLLED)).isEqualTo(3);
+        assertThat(enrolments.total(JOURNEY, ResultCounter.SENT)).isEqualTo(5);
+        assertThat(enrolments.total(JOURNEY, ResultCounter.GOAL_REACHED)).isEqualTo(1);
+        assertThat(enrolments.total(JOURNEY, ResultCounter.EXITED)).isEqualTo(3);
+    }
+
+    @Test
+    void aRedeliveredEnrolmentChunkOrStepSendsNothingTwice() {
+        runner.enrol(DEMO, JOURNEY, 1, List.of("S-1", "S-2"));
+        List<EnrolmentRef> first = new ArrayList<>(stepRequests);
+        advanceAllRequested();
+
+        Map<Outcome, Integer> again = runner.enrol(DEMO, JOURNEY, 1, List.of("S-1", "S-2"));
+        first.forEach(ref -> assertThat(runner.advance(DEMO, ref)).isEqualTo(Outcome.UNCHANGED));
+        advanceAllRequested();
+
+        assertThat(again).containsEntry(Outcome.NOT_ENROLLED, 2);
+        assertThat(sends.requests).hasSize(2);
+        assertThat(sends.requests).extracting(SendRequest::idempotencyKey).doesNotHaveDuplicates();
+        assertThat(enrolments.total(JOURNEY, ResultCounter.ENROLLED)).isEqualTo(2);
+    }
+
+    @Test
+    void aCrashBetweenTheCommitAndTheQueueLeavesTheSendPendingAndTheRetrySendsItOnce() {
+        runner.enrol(DEMO, JOURNEY, 1, List.of("S-1"));
+        EnrolmentRef ref = stepRequests.get(0);
+        sends.failNext = true;
+
+        assertThatThrownBy(() -> runner.advance(DEMO, ref)).isInstanceOf(IllegalStateException.class);
+        assertThat(sends.requests).isEmpty();
+        assertThat(enrolments.pendingSends(DEMO, ref)).hasSize(1);
+
+        // The message is delivered again: the state has moved on, the pending send goes out once.
+        assertThat(runner.advance(DEMO, ref)).isEqualTo(Outcome.UNCHANGED);
+        assertThat(runner.advance(DEMO, ref)).isEqualTo(Outcome.UNCHANGED);
+        assertThat(sends.requests).hasSize(1);
+        assertThat(enrolments.pendingSends(DEMO, ref)).isEmpty();
+    }
+
+    @Test
+    void aCappedSendIsCountedAsCappedAndThePersonMovesOn() {
+        for (int i = 0; i < FrequencyCap.DEFAULT.limit(); i++) {
+            enrolments.reserve(DEMO, "S-1", SendChannel.SMS, "other-journey-" + i, FrequencyCap.DEFAULT, clock.instant());
+        }
+        runner.enrol(DEMO, JOURNEY, 1, List.of("S-1"));
+        advanceAllRequested();
+
+        assertThat(sends.requests).isEmpty();
+        assertThat(enrolments.total(JOURNEY, ResultCounter.CAPPED)).isEqualTo(1);
+        assertThat(enrolmentOf("S-1").state()).isEqualTo(EnrolmentState.WAITING);
+        assertThat(enrolmentOf("S-1").stepId()).isEqualTo("wait-answer");
+    }
+
+    @Test
+    void aPausedJourneyHoldsItsPeopleWhereTheyAreUntilResumed() {
+        runner.enrol(DEMO, JOURNEY, 1, List.of("S-1"));
+        catalog.put(studentJourney(), JourneyStatus.PAUSED);
+        EnrolmentRef ref = stepRequests.get(0);
+
+        assertThat(runner.advance(DEMO, ref)).isEqualTo(Outcome.PAUSED);
+        assertThat(sends.requests).isEmpty();
+
+        catalog.put(studentJourney(), JourneyStatus.ACTIVE);
+        sweepAll();
+        assertThat(sends.requests).hasSize(1);
+    }
+
+    @Test
+    void anEndedJourneyEnrolsNobodyAndExitsThoseStillInIt() {
+        runner.enrol(DEMO, JOURNEY, 1, List.of("S-1"));
+        catalog.put(studentJourney(), JourneyStatus.ENDED);
+
+        assertThat(runner.enrol(DEMO, JOURNEY, 1, List.of("S-2"))).containsEntry(Outcome.NOT_ENROLLED, 1);
+        advanceAllRequested();
+        assertThat(enrolmentOf("S-1").state()).isEqualTo(EnrolmentState.DONE);
+        assertThat(enrolmentOf("S-1").exitReason()).isEqualTo("journey-ended");
+        assertThat(sends.requests).isEmpty();
+    }
+
+    private static final class Catalog implements JourneyCatalog {
+        private final Map<String, JourneyVersion> versions = new LinkedHashMap<>();
+        private final Map<String, JourneyStatus> statuses = new LinkedHashMap<>();
+
+        void put(JourneyVersion version, JourneyStatus status) {
+            versions.put(version.journeyId() + "/" + version.version(), version);
+            statuses.put(version.journeyId(), status);
+        }
+
+        @Override
+        public Optional<JourneyVersion> version(TenantId tenant, String journeyId, int version) {
+            return Optional.ofNullable(versions.get(journeyId + "/" + version));
+        }
+
+        @Override
+        public Optional<JourneyStatus> status(TenantId tenant, String journeyId) {
+            return Optional.ofNullable(statuses.get(journeyId));
+        }
+
+        @Override
+        public List<JourneyVersion> active(TenantId tenant) {
+            return versions.values().stream().filter(v -> statuses.get(v.journeyId()) == JourneyStatus.ACTIVE).toList();
+        }
+    }
+
+    private static final class Sends implements SendQueues {
+        final List<SendRequest> requests = new ArrayList<>();
+        boolean failNext;
+
+        @Override
+        public boolean serves(SendChannel channel) {
+            return channel == SendChannel.SMS;
+        }
+
+        @Override
+        public void enqueue(List<SendRequest> batch) {
+            if (failNext) {
+                failNext = false;
+                throw new IllegalStateException("queue unavailable");
+            }
+            requests.addAll(batch);
+        }
+
+        List<String> templates() {
+            return requests.stream().map(SendRequest::templateId).toList();
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package no.dialog.core.testing;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import no.dialog.core.time.OsloTime;
+
+/** A clock that stands still until a test moves it. */
+public final class SettableClock extends Clock {
+
+    private volatile Instant now;
+
+    public SettableClock(Instant start) {
+        this.now = start;
+    }
+
+    public void advance(Duration by) {
+        now = now.plus(by);
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return OsloTime.ZONE;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        throw new UnsupportedOperationException("tests use Europe/Oslo");
+    }
+
+    @Override
+    public Instant instant() {
+        return now;
+    }
+}

@@ -1,0 +1,26 @@
+package no.dialog.journeys;
+
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import no.dialog.core.contact.ContactStore;
+import no.dialog.core.enrolment.ContactUpdates;
+import no.dialog.core.enrolment.EnrolmentRunner;
+import no.dialog.core.enrolment.EnrolmentStore;
+import no.dialog.core.enrolment.JourneyCatalog;
+import no.dialog.core.enrolment.JourneyEntries;
+import no.dialog.core.enrolment.SendAllowance;
+import no.dialog.core.enrolment.SendQueues;
+import no.dialog.core.enrolment.StepQueue;
+
+/** Wires core's journey runtime to the AWS adapters. Core itself knows nothing of Micronaut. */
+@Factory
+public class JourneysFactory {
+
+    @Singleton
+    EnrolmentRunner enrolmentRunner(EnrolmentStore store, JourneyCatalog catalog, ContactStore contacts,
+            SendAllowance allowance, SendQueues sendQueues, StepQueue steps, JourneyEntries entries,
+            ContactUpdates contactUpdates, Clock clock) {
+        return new EnrolmentRunner(store, catalog, contacts, allowance, sendQueues, steps, entries, contactUpdates, clock);
+    }
+}

@@ -1,0 +1,41 @@
+package no.dialog.journeys;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.function.aws.MicronautRequestHandler;
+import jakarta.inject.Inject;
+import no.dialog.core.observability.LogKeys;
+import org.slf4j.MDC;
+
+/**
+ * Lambda entry point of the journeys function: the journey-steps queue (enrolments to advance, the
+ * minute sweep of the due index) and the responses queue (responses and organisation events).
+ * Thin on purpose: the work is in core.
+ */
+public class JourneysHandler extends MicronautRequestHandler<SQSEvent, SQSBatchResponse> {
+
+    @Inject
+    JourneysBatchProcessor processor;
+
+    /** Used by Lambda: builds the application context at init. */
+    public JourneysHandler() {
+        super();
+    }
+
+    /** Used by tests and the local stack: runs on a context built elsewhere. */
+    public JourneysHandler(ApplicationContext context) {
+        super(context);
+    }
+
+    @Override
+    public SQSBatchResponse execute(SQSEvent event) {
+        Context lambda = getApplicationContext().findBean(Context.class).orElse(null);
+        MDC.put(LogKeys.FUNCTION, "journeys");
+        if (lambda != null) {
+            MDC.put(LogKeys.REQUEST_ID, lambda.getAwsRequestId());
+        }
+        return processor.process(event);
+    }
+}
