@@ -58,8 +58,9 @@ import java.util.Set;
  * method, another template or a function. What it refuses it names (with the line), and compilation
  * fails with all of them at once.
  *
- * <p>Once the template passes, every {@code {{ }}} output is wrapped in the channel escape filter, so the
- * escaping is applied after the staff's own filters and cannot be switched off from inside a template.
+ * <p>While checking it adapts the tree: conditions get {@link Truthiness} so {@code {% if link %}} works,
+ * and every {@code {{ }}} output is wrapped in the channel escape filter, so the escaping is applied
+ * after the staff's own filters and cannot be switched off from inside a template.
  */
 final class TemplateChecker extends AbstractNodeVisitor {
 
@@ -123,9 +124,12 @@ final class TemplateChecker extends AbstractNodeVisitor {
                 print.setExpression(ChannelEscapeFilter.wrap(print.getExpression()));
             } else if (child instanceof IfNode) {
                 IfNode ifNode = (IfNode) child;
-                for (Pair<Expression<?>, BodyNode> branch : ifNode.getConditionsWithBodies()) {
+                List<Pair<Expression<?>, BodyNode>> branches = ifNode.getConditionsWithBodies();
+                for (int i = 0; i < branches.size(); i++) {
+                    Pair<Expression<?>, BodyNode> branch = branches.get(i);
                     expression(branch.getLeft());
                     body(branch.getRight());
+                    branches.set(i, new Pair<>(Truthiness.condition(branch.getLeft()), branch.getRight()));
                 }
                 body(ifNode.getElseBody());
             } else if (child instanceof BodyNode) {

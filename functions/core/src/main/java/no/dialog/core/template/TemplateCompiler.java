@@ -57,6 +57,8 @@ final class TemplateCompiler {
                 .autoEscaping(false)
                 .cacheActive(false)
                 .methodAccessValidator((object, method) -> false)
+                // What staff type is what is sent: Pebble would otherwise drop the line break after a tag.
+                .newLineTrimming(false)
                 .maxRenderedSize(MAX_RENDERED_CHARS)
                 .defaultLocale(NORWEGIAN)
                 .extension(new DialogExtension())
@@ -115,6 +117,8 @@ final class TemplateCompiler {
     // its own message and line. The message speaks of template syntax, never of a person's data.
     private static String syntaxProblem(PebbleException e) {
         String message = e.getPebbleMessage() == null ? "invalid template" : e.getPebbleMessage();
+        // The lexer reports the end of the source as the character NUL.
+        message = message.replace("\u0000", "end of template").replaceAll("\\p{Cntrl}", "?");
         message = message.lines().findFirst().orElse("").strip();
         if (message.length() > 160) {
             message = message.substring(0, 160) + "…";
