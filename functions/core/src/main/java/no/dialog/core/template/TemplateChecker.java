@@ -11,13 +11,11 @@ import io.pebbletemplates.pebble.node.RenderableNode;
 import io.pebbletemplates.pebble.node.RootNode;
 import io.pebbletemplates.pebble.node.TestInvocationExpression;
 import io.pebbletemplates.pebble.node.TextNode;
-import io.pebbletemplates.pebble.node.expression.AddExpression;
 import io.pebbletemplates.pebble.node.expression.AndExpression;
 import io.pebbletemplates.pebble.node.expression.BinaryExpression;
 import io.pebbletemplates.pebble.node.expression.ConcatenateExpression;
 import io.pebbletemplates.pebble.node.expression.ContainsExpression;
 import io.pebbletemplates.pebble.node.expression.ContextVariableExpression;
-import io.pebbletemplates.pebble.node.expression.DivideExpression;
 import io.pebbletemplates.pebble.node.expression.EqualsExpression;
 import io.pebbletemplates.pebble.node.expression.Expression;
 import io.pebbletemplates.pebble.node.expression.FilterExpression;
@@ -34,17 +32,11 @@ import io.pebbletemplates.pebble.node.expression.LiteralIntegerExpression;
 import io.pebbletemplates.pebble.node.expression.LiteralLongExpression;
 import io.pebbletemplates.pebble.node.expression.LiteralNullExpression;
 import io.pebbletemplates.pebble.node.expression.LiteralStringExpression;
-import io.pebbletemplates.pebble.node.expression.ModulusExpression;
-import io.pebbletemplates.pebble.node.expression.MultiplyExpression;
 import io.pebbletemplates.pebble.node.expression.NegativeTestExpression;
 import io.pebbletemplates.pebble.node.expression.NotEqualsExpression;
 import io.pebbletemplates.pebble.node.expression.OrExpression;
 import io.pebbletemplates.pebble.node.expression.PositiveTestExpression;
-import io.pebbletemplates.pebble.node.expression.SubtractExpression;
-import io.pebbletemplates.pebble.node.expression.TernaryExpression;
-import io.pebbletemplates.pebble.node.expression.UnaryMinusExpression;
 import io.pebbletemplates.pebble.node.expression.UnaryNotExpression;
-import io.pebbletemplates.pebble.node.expression.UnaryPlusExpression;
 import io.pebbletemplates.pebble.template.PebbleTemplateImpl;
 import io.pebbletemplates.pebble.utils.Pair;
 import java.util.LinkedHashSet;
@@ -54,7 +46,7 @@ import java.util.Set;
 /**
  * Runs on every compiled template before it can be used. It allows only a small, safe part of Pebble:
  * text, {@code {{ expression }}} and {@code {% if %}}; expressions over the known merge fields, literals,
- * operators, allowed filters and tests, and {@code attributes.name}. Nothing in it can reach a Java
+ * comparisons, and/or/not, ~, allowed filters and tests, and {@code attributes.name}. Nothing in it can reach a Java
  * method, another template or a function. What it refuses it names (with the line), and compilation
  * fails with all of them at once.
  *
@@ -64,12 +56,14 @@ import java.util.Set;
  */
 final class TemplateChecker extends AbstractNodeVisitor {
 
-    /** Pebble's own filters that only transform text or numbers. */
+    /**
+     * Pebble's own filters that transform text and accept any value (number filters are left out: the
+     * amounts are formatted text, and a filter that fails on a person's value would fail that send).
+     */
     static final Set<String> FILTERS = Set.of(
-            "abbreviate", "capitalize", "default", "lower", "upper", "title", "trim", "replace",
-            "numberformat", "length", "urlencode", "abs");
+            "abbreviate", "capitalize", "default", "lower", "upper", "title", "trim", "length", "urlencode");
 
-    static final Set<String> TESTS = Set.of("empty", "null", "even", "odd");
+    static final Set<String> TESTS = Set.of("empty", "null");
 
     private final Set<String> problems = new LinkedHashSet<>();
     private final Set<String> fieldsUsed = new LinkedHashSet<>();
@@ -173,18 +167,12 @@ final class TemplateChecker extends AbstractNodeVisitor {
             BinaryExpression<?> binary = (BinaryExpression<?>) e;
             expression(binary.getLeftExpression());
             expression(binary.getRightExpression());
-        } else if (e instanceof UnaryNotExpression || e instanceof UnaryMinusExpression
-                || e instanceof UnaryPlusExpression) {
+        } else if (e instanceof UnaryNotExpression) {
             expression(((io.pebbletemplates.pebble.node.expression.UnaryExpression) e).getChildExpression());
-        } else if (e instanceof TernaryExpression) {
-            TernaryExpression ternary = (TernaryExpression) e;
-            expression(ternary.getExpression1());
-            expression(ternary.getExpression2());
-            expression(ternary.getExpression3());
         } else {
-            // Functions, macros, lists, maps, ranges, blocks: none are needed in a message text.
+            // Ternaries (Pebble cannot make their condition truthy: use {% if %}), arithmetic, functions, macros, lists, maps, ranges, blocks: none are needed in a message text.
             problems.add("this kind of expression is not allowed (only merge fields, text, numbers, "
-                    + "operators, filters and tests)" + line(e));
+                    + "comparisons, ~, filters and tests)" + line(e));
         }
     }
 
@@ -230,10 +218,8 @@ final class TemplateChecker extends AbstractNodeVisitor {
         return e instanceof AndExpression || e instanceof OrExpression || e instanceof EqualsExpression
                 || e instanceof NotEqualsExpression || e instanceof GreaterThanExpression
                 || e instanceof GreaterThanEqualsExpression || e instanceof LessThanExpression
-                || e instanceof LessThanEqualsExpression || e instanceof AddExpression
-                || e instanceof SubtractExpression || e instanceof MultiplyExpression
-                || e instanceof DivideExpression || e instanceof ModulusExpression
-                || e instanceof ConcatenateExpression || e instanceof ContainsExpression;
+                || e instanceof LessThanEqualsExpression || e instanceof ConcatenateExpression
+                || e instanceof ContainsExpression;
     }
 
     private static String line(Object node) {

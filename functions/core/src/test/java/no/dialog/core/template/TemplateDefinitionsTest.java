@@ -146,7 +146,13 @@ class TemplateDefinitionsTest {
         }
         assertThat(problems(sms("{{ range(1, 5) }}"))).extracting(Problem::reason)
                 .containsExactly("this kind of expression is not allowed (only merge fields, text, numbers, "
-                        + "operators, filters and tests) (line 1)");
+                        + "comparisons, ~, filters and tests) (line 1)");
+        assertThat(problems(sms("{{ link ? 'a' : 'b' }}"))).extracting(Problem::reason)
+                .allMatch(r -> r.startsWith("this kind of expression is not allowed"));
+        assertThat(problems(sms("{{ amount + 1 }}"))).extracting(Problem::reason)
+                .allMatch(r -> r.startsWith("this kind of expression is not allowed"));
+        assertThat(problems(sms("{{ attributes.x | numberformat('#') }}")))
+                .containsExactly(new Problem("body", "filter 'numberformat' is not available (line 1)"));
         assertThat(problems(sms("{{ firstName | base64encode }}")))
                 .containsExactly(new Problem("body", "filter 'base64encode' is not available (line 1)"));
         assertThat(problems(sms("{% if firstName is iterable %}x{% endif %}")))
