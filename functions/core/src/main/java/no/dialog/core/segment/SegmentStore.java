@@ -15,4 +15,28 @@ public interface SegmentStore {
 
     /** Returns false when there was no such segment. */
     boolean delete(TenantId tenant, String segmentId);
+
+    /**
+     * Stores a new segment; false (and nothing written) when the id is taken. Stores that can write
+     * conditionally override this so that two creates with one id cannot both succeed.
+     */
+    default boolean create(TenantId tenant, SegmentDefinition segment) {
+        if (find(tenant, segment.id()).isPresent()) {
+            return false;
+        }
+        save(tenant, segment);
+        return true;
+    }
+
+    /**
+     * Replaces an existing segment; false (and nothing written) when there is none, so a replace racing a
+     * delete does not bring the segment back. Stores that can write conditionally override this.
+     */
+    default boolean replace(TenantId tenant, SegmentDefinition segment) {
+        if (find(tenant, segment.id()).isEmpty()) {
+            return false;
+        }
+        save(tenant, segment);
+        return true;
+    }
 }

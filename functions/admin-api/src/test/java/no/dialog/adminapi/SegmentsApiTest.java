@@ -1,0 +1,330 @@
+package no.dialog.adminapi;
+
+import static no.dialog.adminapi.ApiEvents.as;
+import static no.dialog.adminapi.ApiEvents.load;
+import static no.dialog.adminapi.ApiEvents.request;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.context.ApplicationContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import no.dialog.aws.config.FunctionContexts;
+import no.dialog.aws.testing.TestTables;
+import no.dialog.core.contact.Contact;
+import no.dialog.core.contact.ContactJson;
+import no.dialog.core.contact.ContactStore;
+import no.dialog.core.tenant.TenantId;
+import no.dialog.core.time.OsloTime;
+import no.dialog.emulators.AwsLocal;
+import no.dialog.emulators.Emulators;
+import no.dialog.emulators.SharedEmulators;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The segment routes through the real admin API function, against DynamoDB Local. */
+class SegmentsApiTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T12:30:00Z"), OsloTime.ZONE);
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String STUDENTS_DONE = """
+            {"all":[{"field":"membership.type","op":"equals","value":"student"},
+                    {"field":"membership.examDate","op":"before","value":"today"}]}""";
+    private static ApplicationContext context;
+    private static AdminApiFunction function;
+
+    @BeforeAll
+    static void start() {
+        Emulators emulators = SharedEmulators.get();
+        Map<String, Object> env = new HashMap<>();
+        env.put("CONTACTS_TABLE", TestTables.contacts(emulators.dynamoDb()));
+        env.put("TENANTS_TABLE", TestTables.withHashKey(emulators.dynamoDb(), "tenants", "tenant"));
+        env.put("DEFINITIONS_TABLE", TestTables.definitions(emulators.dynamoDb()));
+        context = FunctionContexts.start(env, FunctionContexts.endpoints(AwsLocal.REGION.id(), "local", "local",
+                emulators.dynamoDbEndpoint(), null, null, null), CLOCK);
+        function = new AdminApiFunction(context);
+        storePreviewContacts(context.getBean(ContactStore.class));
+    }
+
+    @AfterAll
+    static void stop() {
+        function.close();
+    }
+
+    /**
+     * Tenant "previews": 40 contacts; every 3rd is a student (14), and of those every other one has had
+     * the exam (7 before today, 7 after). Tenant "demo" gets one student with the exam done, which must
+     * never show in the other tenant's count.
+     */
+    private static void storePreviewContacts(ContactStore contacts) {
+        ContactJson json = new ContactJson(CLOCK);
+        List<Contact> batch = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String membership = i % 3 == 0
+                    ? "{\"type\":\"student\",\"status\":\"active\",\"examDate\":\"" + (i % 2 == 0 ? "2026-06-15" : "2027-06-15") + "\"}"
+                    : "{\"type\":\"ordinary\",\"status\":\"active\"}";
+            batch.add(contact(json, ("{\"id\":\"P-%03d\",\"updatedAt\":\"2026-11-20T10:00:00Z\",\"firstName\":\"Navn%d\","
+                    + "\"lastName\":\"Etternavn\",\"phone\":\"+4791234%03d\",\"memberships\":[%s]}")
+                    .formatted(i, i, i, membership)));
+        }
+        contacts.upsertAll(TenantId.of("previews"), batch);
+        contacts.upsert(TenantId.of("demo"), contact(json, "{\"id\":\"D-1\",\"updatedAt\":\"2026-11-20T10:00:00Z\","
+                + "\"firstName\":\"Demo\",\"memberships\":[{\"type\":\"student\",\"status\":\"active\",\"examDate\":\"2026-01-10\"}]}"));
+    }
+
+    private static Contact contact(ContactJson json, String record) {
+        ContactJson.Parsed parsed = json.read(record);
+        assertThat(parsed.problems()).as("test contact is valid").isEmpty();
+        return parsed.contact();
+    }
+
+    private static APIGatewayV2HTTPResponse call(APIGatewayV2HTTPEvent request) {
+        return function.handleRequest(request, null);
+    }
+
+    private static JsonNode json(APIGatewayV2HTTPResponse response) throws Exception {
+        return MAPPER.readTree(response.getBody());
+    }
+
+    private static String segmentBody(String id, String name, String criteria) {
+        return "{" + (id == null ? "" : "\"id\":\"" + id + "\",") + "\"name\":\"" + name + "\",\"criteria\":" + criteria + "}";
+    }
+
+    @Test
+    void aSegmentIsCreatedListedReadReplacedAndDeleted() throws Exception {
+        APIGatewayV2HTTPResponse created = call(load("create-segment.json"));
+        assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(201);
+        JsonNode segment = json(created);
+        String id = segment.get("id").asText();
+        assertThat(id).matches("studenter-med-eksamen-bak-seg-[a-z0-9]{6}");
+        assertThat(segment.get("criteria")).isEqualTo(MAPPER.readTree(STUDENTS_DONE));
+        assertThat(segment.get("updatedAt").asText()).isEqualTo("2026-11-23T12:30:00Z");
+        assertThat(created.getHeaders()).containsEntry("Location", "/admin/v1/segments/" + id);
+
+        JsonNode list = json(call(request("GET", "/admin/v1/segments", null)));
+        assertThat(list.get("segments").findValuesAsText("id")).contains(id);
+
+        APIGatewayV2HTTPResponse read = call(request("GET", "/admin/v1/segments/" + id, null));
+        assertThat(read.getStatusCode()).isEqualTo(200);
+        assertThat(json(read).get("name").asText()).isEqualTo("Studenter med eksamen bak seg");
+
+        APIGatewayV2HTTPResponse replaced = call(request("PUT", "/admin/v1/segments/" + id,
+                segmentBody(null, "Ferdige studenter", "{\"field\":\"membership.type\",\"op\":\"equals\",\"value\":\"student\"}")));
+        assertThat(replaced.getStatusCode()).as(replaced.getBody()).isEqualTo(200);
+        JsonNode after = json(call(request("GET", "/admin/v1/segments/" + id, null)));
+        assertThat(after.get("name").asText()).isEqualTo("Ferdige studenter");
+        assertThat(after.get("criteria").get("op").asText()).isEqualTo("equals");
+
+        assertThat(call(request("DELETE", "/admin/v1/segments/" + id, null)).getStatusCode()).isEqualTo(204);
+        assertThat(call(request("GET", "/admin/v1/segments/" + id, null)).getStatusCode()).isEqualTo(404);
+        assertThat(call(request("DELETE", "/admin/v1/segments/" + id, null)).getStatusCode()).isEqualTo(404);
+        assertThat(call(request("PUT", "/admin/v1/segments/" + id, segmentBody(null, "Back?", STUDENTS_DONE)))
+                .getStatusCode()).as("replace does not bring a deleted segment back").isEqualTo(404);
+    }
+
+    @Test
+    void aChosenIdIsKeptAndCannotBeTakenTwice() throws Exception {
+        APIGatewayV2HTTPResponse first = call(request("POST", "/admin/v1/segments", segmentBody("graduates", "Graduates", STUDENTS_DONE)));
+        assertThat(first.getStatusCode()).isEqualTo(201);
+        assertThat(json(first).get("id").asText()).isEqualTo("graduates");
+
+        APIGatewayV2HTTPResponse second = call(request("POST", "/admin/v1/segments", segmentBody("graduates", "Again", STUDENTS_DONE)));
+        assertThat(second.getStatusCode()).isEqualTo(409);
+        assertThat(json(second).get("reason").asText()).contains("graduates").contains("already exists");
+        assertThat(json(call(request("GET", "/admin/v1/segments/graduates", null))).get("name").asText()).isEqualTo("Graduates");
+    }
+
+    @Test
+    void invalidCriteriaAreRefusedNamingEveryBadNode() throws Exception {
+        String criteria = """
+                {"all":[{"field":"membership.type","op":"equals","value":"student"},
+                        {"field":"membership.examDate","op":"contains","value":"today"},
+                        {"field":"shoeSize","op":"equals","value":42}]}""";
+        APIGatewayV2HTTPResponse response = call(request("POST", "/admin/v1/segments", "{\"criteria\":" + criteria + "}"));
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        JsonNode body = json(response);
+        assertThat(body.get("error").asText()).isEqualTo("invalid segment");
+        assertThat(body.get("problems").findValuesAsText("field"))
+                .containsExactlyInAnyOrder("name", "criteria.all[1].op", "criteria.all[2].field");
+        assertThat(body.get("problems").toString()).contains("not valid for a date field").contains("unknown field");
+        assertThat(json(call(request("GET", "/admin/v1/segments", null))).get("segments").toString())
+                .doesNotContain("shoeSize");
+    }
+
+    @Test
+    void unknownKeysAndAMismatchedIdAreProblemsToo() throws Exception {
+        APIGatewayV2HTTPResponse unknown = call(request("POST", "/admin/v1/segments",
+                "{\"name\":\"x\",\"criteria\":" + STUDENTS_DONE + ",\"owner\":\"me\",\"id\":\"bad#id\"}"));
+        assertThat(unknown.getStatusCode()).isEqualTo(400);
+        assertThat(json(unknown).get("problems").findValuesAsText("field")).containsExactlyInAnyOrder("owner", "id");
+
+        call(request("POST", "/admin/v1/segments", segmentBody("kept", "Kept", STUDENTS_DONE)));
+        APIGatewayV2HTTPResponse mismatch = call(request("PUT", "/admin/v1/segments/kept", segmentBody("other", "Kept", STUDENTS_DONE)));
+        assertThat(mismatch.getStatusCode()).isEqualTo(400);
+        assertThat(json(mismatch).get("problems").get(0).get("field").asText()).isEqualTo("id");
+    }
+
+    @Test
+    void bodiesThatAreTooLargeMissingOrNotJsonGetTheirOwnAnswers() throws Exception {
+        String huge = segmentBody(null, "x".repeat(70_000), STUDENTS_DONE);
+        APIGatewayV2HTTPResponse tooLarge = call(request("POST", "/admin/v1/segments", huge));
+        assertThat(tooLarge.getStatusCode()).isEqualTo(413);
+        assertThat(json(tooLarge).get("reason").asText()).contains("at most 65536");
+
+        APIGatewayV2HTTPResponse broken = call(request("POST", "/admin/v1/segments", "{\"name\": \"Kari Nordmann\",\n \"criteria\": {"));
+        assertThat(broken.getStatusCode()).isEqualTo(400);
+        assertThat(json(broken).get("reason").asText()).startsWith("the body is not valid JSON at line 2")
+                .doesNotContain("Kari");
+
+        APIGatewayV2HTTPResponse missing = call(request("POST", "/admin/v1/segments/preview", null));
+        assertThat(missing.getStatusCode()).isEqualTo(400);
+        assertThat(json(missing).get("reason").asText()).isEqualTo("a JSON body is required");
+
+        APIGatewayV2HTTPResponse notAnObject = call(request("POST", "/admin/v1/segments", "[1,2]"));
+        assertThat(notAnObject.getStatusCode()).isEqualTo(400);
+        assertThat(json(notAnObject).get("problems").get(0).get("reason").asText()).isEqualTo("must be a JSON object");
+    }
+
+    @Test
+    void aViewerReadsAndPreviewsButCannotChangeSegments() throws Exception {
+        call(request("POST", "/admin/v1/segments", segmentBody("viewer-sees", "Viewer sees", STUDENTS_DONE)));
+
+        APIGatewayV2HTTPResponse create = call(as(request("POST", "/admin/v1/segments",
+                segmentBody("viewer-made", "No", STUDENTS_DONE)), "demo", "[viewer]"));
+        APIGatewayV2HTTPResponse replace = call(as(request("PUT", "/admin/v1/segments/viewer-sees",
+                segmentBody(null, "No", STUDENTS_DONE)), "demo", "[viewer]"));
+        APIGatewayV2HTTPResponse delete = call(as(request("DELETE", "/admin/v1/segments/viewer-sees", null), "demo", "[viewer]"));
+
+        assertThat(List.of(create.getStatusCode(), replace.getStatusCode(), delete.getStatusCode())).containsOnly(403);
+        assertThat(json(create).get("reason").asText()).isEqualTo("changing segments needs the editor or admin role");
+        assertThat(call(as(request("GET", "/admin/v1/segments/viewer-sees", null), "demo", "[viewer]")).getStatusCode())
+                .isEqualTo(200);
+        assertThat(call(as(load("preview-segment.json"), "demo", "[viewer]")).getStatusCode()).isEqualTo(200);
+        assertThat(call(request("GET", "/admin/v1/segments/viewer-made", null)).getStatusCode()).isEqualTo(404);
+        assertThat(json(call(request("GET", "/admin/v1/segments/viewer-sees", null))).get("name").asText())
+                .isEqualTo("Viewer sees");
+    }
+
+    @Test
+    void anAdminMayWriteAndATokenWithoutRolesOrClaimsMayNotRead() {
+        assertThat(call(as(request("POST", "/admin/v1/segments", segmentBody("by-admin", "Admin", STUDENTS_DONE)),
+                "demo", "[admin]")).getStatusCode()).isEqualTo(201);
+        assertThat(call(as(request("GET", "/admin/v1/segments", null), "demo", "[fundraiser-export]")).getStatusCode())
+                .isEqualTo(403);
+        APIGatewayV2HTTPEvent anonymous = request("GET", "/admin/v1/segments", null);
+        anonymous.getRequestContext().setAuthorizer(null);
+        assertThat(call(anonymous).getStatusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void anotherTenantsSegmentLooksExactlyLikeAMissingOne() throws Exception {
+        call(request("POST", "/admin/v1/segments", segmentBody("demo-private", "Demo private", STUDENTS_DONE)));
+
+        APIGatewayV2HTTPResponse read = call(as(request("GET", "/admin/v1/segments/demo-private", null), "other", "[editor]"));
+        APIGatewayV2HTTPResponse missing = call(as(request("GET", "/admin/v1/segments/never-made", null), "other", "[editor]"));
+        assertThat(read.getStatusCode()).isEqualTo(404);
+        assertThat(read.getBody()).isEqualTo(missing.getBody());
+        assertThat(call(as(request("PUT", "/admin/v1/segments/demo-private", segmentBody(null, "Mine", STUDENTS_DONE)),
+                "other", "[editor]")).getStatusCode()).isEqualTo(404);
+        assertThat(call(as(request("DELETE", "/admin/v1/segments/demo-private", null), "other", "[editor]")).getStatusCode())
+                .isEqualTo(404);
+        assertThat(call(as(request("GET", "/admin/v1/segments/demo-private/preview", null), "other", "[editor]"))
+                .getStatusCode()).isEqualTo(404);
+        assertThat(json(call(as(request("GET", "/admin/v1/segments", null), "other", "[editor]"))).get("segments")
+                .findValuesAsText("id")).doesNotContain("demo-private");
+        assertThat(json(call(request("GET", "/admin/v1/segments/demo-private", null))).get("name").asText())
+                .isEqualTo("Demo private");
+    }
+
+    @Test
+    void previewCountsTheTenantsMatchingContactsWithASampleOfIdsAndNames() throws Exception {
+        APIGatewayV2HTTPResponse response = call(as(request("POST", "/admin/v1/segments/preview",
+                "{\"criteria\":" + STUDENTS_DONE + "}"), "previews", "[viewer]"));
+
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
+        JsonNode body = json(response);
+        assertThat(body.get("count").asLong()).isEqualTo(7);
+        assertThat(body.get("sample")).hasSize(7);
+        assertThat(body.get("sample").findValuesAsText("id"))
+                .containsExactlyInAnyOrder("P-000", "P-006", "P-012", "P-018", "P-024", "P-030", "P-036");
+        assertThat(body.get("sample").get(0).fieldNames()).toIterable().containsExactlyInAnyOrder("id", "firstName", "lastName");
+        assertThat(response.getBody()).doesNotContain("+47");
+    }
+
+    @Test
+    void theSampleStopsAtTenWhileTheCountGoesOn() throws Exception {
+        APIGatewayV2HTTPResponse response = call(as(request("POST", "/admin/v1/segments/preview",
+                "{\"criteria\":{\"field\":\"membership.status\",\"op\":\"equals\",\"value\":\"active\"}}"), "previews", "[viewer]"));
+
+        JsonNode body = json(response);
+        assertThat(body.get("count").asLong()).isEqualTo(40);
+        assertThat(body.get("sample")).hasSize(10);
+    }
+
+    @Test
+    void aStoredSegmentPreviewsWithItsOwnCriteria() throws Exception {
+        call(as(request("POST", "/admin/v1/segments", segmentBody("students-todo", "Exam ahead",
+                "{\"all\":[{\"field\":\"membership.type\",\"op\":\"equals\",\"value\":\"student\"},"
+                        + "{\"field\":\"membership.examDate\",\"op\":\"after\",\"value\":\"today\"}]}")), "previews", "[editor]"));
+
+        APIGatewayV2HTTPResponse response = call(as(request("GET", "/admin/v1/segments/students-todo/preview", null),
+                "previews", "[viewer]"));
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(json(response).get("count").asLong()).isEqualTo(7);
+        assertThat(json(response).get("sample").findValuesAsText("id")).contains("P-003").doesNotContain("P-000");
+    }
+
+    @Test
+    void thePreviewSampleEventCountsOnlyItsOwnTenant() throws Exception {
+        // The sample asks for donors; demo has one contact, a student, and no donors.
+        APIGatewayV2HTTPResponse response = call(load("preview-segment.json"));
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(json(response).get("count").asLong()).isZero();
+        APIGatewayV2HTTPResponse students = call(request("POST", "/admin/v1/segments/preview", "{\"criteria\":" + STUDENTS_DONE + "}"));
+        assertThat(json(students).get("count").asLong()).as("demo's one student, none of tenant previews'").isEqualTo(1);
+    }
+
+    @Test
+    void invalidPreviewCriteriaNameTheNode() throws Exception {
+        APIGatewayV2HTTPResponse response = call(request("POST", "/admin/v1/segments/preview",
+                "{\"criteria\":{\"any\":[]}}"));
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(json(response).get("problems").get(0).get("field").asText()).isEqualTo("criteria.any");
+    }
+
+    @Test
+    void theFieldRegistryTellsTheAdminUiWhatItMayOffer() throws Exception {
+        APIGatewayV2HTTPResponse response = call(as(request("GET", "/admin/v1/segment-fields", null), "demo", "[viewer]"));
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        JsonNode fields = json(response).get("fields");
+        JsonNode status = null;
+        for (JsonNode field : fields) {
+            if (field.get("id").asText().equals("membership.status")) {
+                status = field;
+            }
+        }
+        assertThat(status).isNotNull();
+        assertThat(status.get("type").asText()).isEqualTo("enum");
+        assertThat(status.get("labels").get("nb").asText()).isEqualTo("Medlemskapsstatus");
+        assertThat(status.get("values").toString()).contains("active", "lapsed");
+        assertThat(status.get("operators").findValuesAsText("")).isEmpty();
+        assertThat(MAPPER.convertValue(status.get("operators"), List.class))
+                .containsExactly("equals", "notEquals", "in", "exists", "notExists");
+        assertThat(fields.findValuesAsText("id")).contains("donor.lastGiftDate", "attributes.*");
+        assertThat(call(as(request("GET", "/admin/v1/segment-fields", null), "demo", "[nobody]")).getStatusCode())
+                .isEqualTo(403);
+    }
+}

@@ -1,0 +1,240 @@
+package no.dialog.aws.dynamodb;
+
+import static no.dialog.aws.dynamodb.DefinitionKeys.JOURNEY;
+import static no.dialog.aws.dynamodb.DefinitionKeys.SK;
+import static no.dialog.aws.dynamodb.DefinitionKeys.key;
+import static no.dialog.aws.dynamodb.DefinitionKeys.n;
+import static no.dialog.aws.dynamodb.DefinitionKeys.s;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import no.dialog.core.journey.JourneyConflict;
+import no.dialog.core.journey.JourneyHead;
+import no.dialog.core.journey.JourneyLifecycle;
+import no.dialog.core.journey.JourneyStatus;
+import no.dialog.core.journey.JourneyStore;
+import no.dialog.core.tenant.TenantId;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * Journeys in the definitions table, partition {@code <tenant>#journey}:
+ * <ul>
+ *   <li>{@code <id>#head}: journeyId, tenant, name, status, latestVersion, activeVersion, updatedAt,
+ *       revision;</li>
+ *   <li>{@code <id>#v000001} ...: journeyId, version, definition (the JSON as a string), writtenAt.</li>
+ * </ul>
+ * The rules are core's {@link JourneyLifecycle}; this class only makes each write atomic and
+ * conditional. Where a version and the head both change they go in one TransactWriteItems whose head
+ * put is conditional on the revision read, so a lost race leaves nothing behind.
+ *
+ * <p>{@link #list} reads the whole partition (versions too) and keeps the heads: fine for the tens of
+ * journeys a tenant has; a sparse index would be the next step if versions pile up.
+ */
+@Singleton
+public class DynamoDbJourneyStore implements JourneyStore {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** No '#': it separates the id from the item kind in the sort key. */
+    private static final Pattern JOURNEY_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    private static final String HEAD_SUFFIX = "#head";
+    private static final String SAME_REVISION = "revision = :expected";
+    private static final String ABSENT = "attribute_not_exists(pk)";
+
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+
+    public DynamoDbJourneyStore(DynamoDbClient dynamoDb, @Value("${definitions.table}") String table) {
+        this.dynamoDb = dynamoDb;
+        this.table = table;
+    }
+
+    @Override
+    public Optional<JourneyHead> head(TenantId tenant, String journeyId) {
+        checkId(journeyId);
+        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(key(tenant, JOURNEY, headKey(journeyId)))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(head(item));
+    }
+
+    @Override
+    public List<JourneyHead> list(TenantId tenant) {
+        return DefinitionKeys.queryAll(dynamoDb, table, tenant, JOURNEY,
+                item -> item.get(SK).s().endsWith(HEAD_SUFFIX) ? head(item) : null);
+    }
+
+    @Override
+    public Optional<JsonNode> version(TenantId tenant, String journeyId, int version) {
+        checkId(journeyId);
+        if (version < 1) {
+            return Optional.empty();
+        }
+        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(key(tenant, JOURNEY, versionKey(journeyId, version)))).item();
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(MAPPER.readTree(item.get("definition").s()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("journey " + journeyId + " version " + version + " is unreadable", e);
+        }
+    }
+
+    @Override
+    public JourneyHead create(TenantId tenant, String journeyId, String name, JsonNode definition, Instant now) {
+        checkId(journeyId);
+        JourneyHead head = JourneyLifecycle.created(journeyId, name, now);
+        try {
+            transact(put(headItem(tenant, head), ABSENT, Map.of()),
+                    put(versionItem(tenant, journeyId, 1, definition, now), ABSENT, Map.of()));
+        } catch (TransactionCanceledException e) {
+            if (hasReason(e, "ConditionalCheckFailed")) {
+                throw new JourneyConflict(JourneyConflict.Kind.ALREADY_EXISTS, "journey " + journeyId + " already exists");
+            }
+            throw concurrent(journeyId);
+        }
+        return head;
+    }
+
+    @Override
+    public JourneyHead update(TenantId tenant, String journeyId, long expectedRevision, String name,
+                              JsonNode definition, Instant now) {
+        JourneyHead current = current(tenant, journeyId, expectedRevision);
+        JourneyLifecycle.Edit edit = JourneyLifecycle.edit(current, name, now);
+        try {
+            // A new version must not exist yet; a draft's version is replaced, guarded by the head's revision.
+            transact(put(headItem(tenant, edit.head()), SAME_REVISION, expected(expectedRevision)),
+                    put(versionItem(tenant, journeyId, edit.writtenVersion(), definition, now),
+                            edit.newVersion() ? ABSENT : null, Map.of()));
+        } catch (TransactionCanceledException e) {
+            throw stale(journeyId, expectedRevision);
+        }
+        return edit.head();
+    }
+
+    @Override
+    public JourneyHead changeStatus(TenantId tenant, String journeyId, long expectedRevision, JourneyStatus to,
+                                    Instant now) {
+        JourneyHead current = current(tenant, journeyId, expectedRevision);
+        JourneyHead next = JourneyLifecycle.changeStatus(current, to, now);
+        try {
+            dynamoDb.putItem(b -> b.tableName(table).item(headItem(tenant, next))
+                    .conditionExpression(SAME_REVISION).expressionAttributeValues(expected(expectedRevision)));
+        } catch (ConditionalCheckFailedException e) {
+            throw stale(journeyId, expectedRevision);
+        }
+        return next;
+    }
+
+    /** The stored head, refused early when its revision is not the expected one (the write checks again). */
+    private JourneyHead current(TenantId tenant, String journeyId, long expectedRevision) {
+        JourneyHead head = head(tenant, journeyId)
+                .orElseThrow(() -> new NoSuchElementException("no such journey: " + journeyId));
+        if (head.revision() != expectedRevision) {
+            throw stale(journeyId, expectedRevision);
+        }
+        return head;
+    }
+
+    private void transact(TransactWriteItem... items) {
+        dynamoDb.transactWriteItems(b -> b.transactItems(items));
+    }
+
+    private TransactWriteItem put(Map<String, AttributeValue> item, String condition,
+                                  Map<String, AttributeValue> values) {
+        Put.Builder put = Put.builder().tableName(table).item(item);
+        if (condition != null) {
+            put.conditionExpression(condition);
+            if (!values.isEmpty()) {
+                put.expressionAttributeValues(values);
+            }
+        }
+        return TransactWriteItem.builder().put(put.build()).build();
+    }
+
+    private static Map<String, AttributeValue> expected(long revision) {
+        return Map.of(":expected", n(revision));
+    }
+
+    private static boolean hasReason(TransactionCanceledException e, String code) {
+        if (!e.hasCancellationReasons()) {
+            return false;
+        }
+        for (CancellationReason reason : e.cancellationReasons()) {
+            if (code.equals(reason.code())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static JourneyConflict stale(String journeyId, long expectedRevision) {
+        return new JourneyConflict(JourneyConflict.Kind.STALE_REVISION, "journey " + journeyId
+                + " was changed by someone else since revision " + expectedRevision + "; read it again");
+    }
+
+    private static JourneyConflict concurrent(String journeyId) {
+        return new JourneyConflict(JourneyConflict.Kind.STALE_REVISION,
+                "another write to journey " + journeyId + " was in progress; read it again");
+    }
+
+    private static Map<String, AttributeValue> headItem(TenantId tenant, JourneyHead head) {
+        Map<String, AttributeValue> item = new HashMap<>(key(tenant, JOURNEY, headKey(head.journeyId())));
+        item.put("journeyId", s(head.journeyId()));
+        item.put("tenant", s(tenant.value()));
+        item.put("name", s(head.name()));
+        item.put("status", s(head.status().name()));
+        item.put("latestVersion", n(head.latestVersion()));
+        item.put("activeVersion", n(head.activeVersion()));
+        item.put("updatedAt", s(head.updatedAt().toString()));
+        item.put("revision", n(head.revision()));
+        return item;
+    }
+
+    private static Map<String, AttributeValue> versionItem(TenantId tenant, String journeyId, int version,
+                                                           JsonNode definition, Instant now) {
+        Map<String, AttributeValue> item = new HashMap<>(key(tenant, JOURNEY, versionKey(journeyId, version)));
+        item.put("journeyId", s(journeyId));
+        item.put("version", n(version));
+        item.put("definition", s(definition.toString()));
+        item.put("writtenAt", s(now.toString()));
+        return item;
+    }
+
+    private static JourneyHead head(Map<String, AttributeValue> item) {
+        return new JourneyHead(item.get("journeyId").s(), item.get("name").s(),
+                JourneyStatus.valueOf(item.get("status").s()),
+                Integer.parseInt(item.get("latestVersion").n()), Integer.parseInt(item.get("activeVersion").n()),
+                Instant.parse(item.get("updatedAt").s()), Long.parseLong(item.get("revision").n()));
+    }
+
+    static String headKey(String journeyId) {
+        return journeyId + HEAD_SUFFIX;
+    }
+
+    static String versionKey(String journeyId, int version) {
+        return String.format("%s#v%06d", journeyId, version);
+    }
+
+    private static void checkId(String journeyId) {
+        if (journeyId == null || !JOURNEY_ID.matcher(journeyId).matches()) {
+            throw new IllegalArgumentException("a journey id is 1-64 letters, digits or . _ - (starting with a letter or digit)");
+        }
+    }
+}

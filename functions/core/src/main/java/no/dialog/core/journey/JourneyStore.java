@@ -1,0 +1,66 @@
+package no.dialog.core.journey;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import no.dialog.core.tenant.TenantId;
+
+/**
+ * Port: a tenant's journeys, as a head (status, versions, revision) and numbered definition versions
+ * kept in their JSON form. Every call is scoped to one tenant; another tenant's journey is missing.
+ *
+ * <p>Version rules, so that people already enrolled finish on the version they started:
+ * <ul>
+ *   <li>A DRAFT has one version, edited in place.</li>
+ *   <li>Editing an ACTIVE journey writes version latest+1 and makes it active at once; editing a PAUSED
+ *       one writes latest+1, which becomes active when the journey is resumed.</li>
+ *   <li>An ENDED journey is not edited.</li>
+ * </ul>
+ * Status changes: DRAFT → ACTIVE (activates the latest version), ACTIVE → PAUSED, PAUSED → ACTIVE
+ * (activates the latest version, so edits made while paused go live), ACTIVE or PAUSED → ENDED.
+ *
+ * <p>Every write names the revision it read ({@code expectedRevision}) and is refused with
+ * {@link JourneyConflict.Kind#STALE_REVISION} when the stored one differs. A write either happens whole
+ * (version and head together) or not at all.
+ * <pre>{@code
+ * JourneyHead head = journeys.create(tenant, "welcome", "Welcome", definitionJson, now);  // DRAFT v1, revision 1
+ * head = journeys.changeStatus(tenant, "welcome", head.revision(), JourneyStatus.ACTIVE, now);
+ * head = journeys.update(tenant, "welcome", head.revision(), "Welcome", editedJson, now); // v2, active
+ * }</pre>
+ */
+public interface JourneyStore {
+
+    Optional<JourneyHead> head(TenantId tenant, String journeyId);
+
+    /** Every journey of the tenant (heads only), in id order. */
+    List<JourneyHead> list(TenantId tenant);
+
+    /** The stored definition JSON of one version. */
+    Optional<JsonNode> version(TenantId tenant, String journeyId, int version);
+
+    /**
+     * A new DRAFT journey with {@code definition} as version 1 and revision 1.
+     *
+     * @throws JourneyConflict ({@link JourneyConflict.Kind#ALREADY_EXISTS}) when the id is taken
+     */
+    JourneyHead create(TenantId tenant, String journeyId, String name, JsonNode definition, Instant now);
+
+    /**
+     * A new definition (and name), by the version rules above.
+     *
+     * @throws JourneyConflict       for a stale revision or an ENDED journey
+     * @throws NoSuchElementException when there is no such journey
+     */
+    JourneyHead update(TenantId tenant, String journeyId, long expectedRevision, String name, JsonNode definition,
+                       Instant now);
+
+    /**
+     * Moves the journey to {@code to}, by the status rules above.
+     *
+     * @throws JourneyConflict       for a stale revision or a change the rules do not allow
+     * @throws NoSuchElementException when there is no such journey
+     */
+    JourneyHead changeStatus(TenantId tenant, String journeyId, long expectedRevision, JourneyStatus to, Instant now);
+}
