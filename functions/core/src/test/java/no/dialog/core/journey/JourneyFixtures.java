@@ -72,7 +72,13 @@ final class JourneyFixtures {
 
     static ObjectNode without(ObjectNode root, String pointer) {
         JsonPointer at = JsonPointer.compile(pointer);
-        ((ObjectNode) root.at(at.head())).remove(at.last().getMatchingProperty());
+        JsonNode parent = root.at(at.head());
+        String last = at.last().getMatchingProperty();
+        if (parent.isArray()) {
+            ((ArrayNode) parent).remove(Integer.parseInt(last));
+        } else {
+            ((ObjectNode) parent).remove(last);
+        }
         return root;
     }
 
