@@ -24,6 +24,10 @@ final class Timings {
         return percentile(95);
     }
 
+    String show() {
+        return median() < 10 ? String.format("%.1f / %.1f", median(), p95()) : String.format("%.0f / %.0f", median(), p95());
+    }
+
     private double percentile(int p) {
         double[] sorted = Arrays.copyOf(millis, size);
         Arrays.sort(sorted);

@@ -53,11 +53,30 @@ class S3SegmentSnapshotsTest {
 
     @Test
     void aNewSnapshotReplacesTheOldOneAndPlainSnapshotsLoadToo() {
-        S3SegmentSnapshots plain = new S3SegmentSnapshots(s3, BUCKET, false);
+        S3SegmentSnapshots plain = new S3SegmentSnapshots(s3, BUCKET, false, 0);
         TenantId tenant = TenantId.of("replaced");
         plain.store(tenant, snapshot(10));
         plain.store(tenant, snapshot(20));
         assertThat(new S3SegmentSnapshots(s3, BUCKET).load(tenant).orElseThrow().size()).isEqualTo(20);
+    }
+
+    @Test
+    void anUnchangedSnapshotIsReusedAndAChangedOneLoadedAgain() {
+        TenantId tenant = TenantId.of("cached");
+        S3SegmentSnapshots writer = new S3SegmentSnapshots(s3, BUCKET, true, 0);
+        S3SegmentSnapshots reader = new S3SegmentSnapshots(s3, BUCKET);
+        writer.store(tenant, snapshot(30));
+
+        SegmentSnapshot first = reader.load(tenant).orElseThrow();
+        assertThat(reader.load(tenant).orElseThrow()).isSameAs(first);
+
+        writer.store(tenant, snapshot(40));
+        SegmentSnapshot changed = reader.load(tenant).orElseThrow();
+        assertThat(changed).isNotSameAs(first);
+        assertThat(changed.size()).isEqualTo(40);
+
+        S3SegmentSnapshots uncached = new S3SegmentSnapshots(s3, BUCKET, true, 0);
+        assertThat(uncached.load(tenant).orElseThrow()).isNotSameAs(uncached.load(tenant).orElseThrow());
     }
 
     @Test
