@@ -13,6 +13,7 @@ final class HeapPeak implements AutoCloseable {
     private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
 
     private volatile long peak;
+    private volatile long peakAfterGc;
     private volatile boolean running = true;
     private final Thread sampler;
 
@@ -20,6 +21,7 @@ final class HeapPeak implements AutoCloseable {
         sampler = new Thread(() -> {
             while (running) {
                 peak = Math.max(peak, MEMORY.getHeapMemoryUsage().getUsed());
+                peakAfterGc = Math.max(peakAfterGc, afterLastGc());
                 try {
                     Thread.sleep(1);
                 } catch (InterruptedException e) {
@@ -35,6 +37,25 @@ final class HeapPeak implements AutoCloseable {
     void reset() {
         System.gc();
         peak = MEMORY.getHeapMemoryUsage().getUsed();
+        peakAfterGc = afterLastGc();
+    }
+
+    /**
+     * The highest heap still in use right after a collection during the phase: the live data the phase
+     * needed, independent of how much garbage the collector lets pile up before collecting.
+     */
+    long peakAfterGcMiB() {
+        return peakAfterGc / (1024 * 1024);
+    }
+
+    private static long afterLastGc() {
+        long used = 0;
+        for (java.lang.management.MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getCollectionUsage() != null) {
+                used += pool.getCollectionUsage().getUsed();
+            }
+        }
+        return used;
     }
 
     long peakMiB() {
