@@ -146,16 +146,17 @@ public final class SegmentBenchmark {
         long engineLive = heap.peakAfterGcMiB();
 
         // Freshness: a delta of changed, new and deleted contacts laid over the snapshot, then merged.
-        SnapshotDelta delta = SnapshotDelta.EMPTY;
+        SnapshotDelta.Builder changes = SnapshotDelta.builder();
         for (int i = 0; i < 5_000; i++) {
-            delta = delta.upsert(renamed(BenchContacts.contact(contacts + i), String.format("D-%07d", i * 97)));
+            changes.upsert(renamed(BenchContacts.contact(contacts + i), String.format("D-%07d", i * 97)));
         }
         for (int i = 0; i < 1_000; i++) {
-            delta = delta.upsert(renamed(BenchContacts.contact(contacts + 5_000 + i), "NEW-" + i));
+            changes.upsert(renamed(BenchContacts.contact(contacts + 5_000 + i), "NEW-" + i));
         }
         for (int i = 0; i < 500; i++) {
-            delta = delta.delete(String.format("D-%07d", i * 97 + 13));
+            changes.delete(String.format("D-%07d", i * 97 + 13));
         }
+        SnapshotDelta delta = changes.build();
         Criterion students = BenchSegments.ALL.get(0).criterion();
         Timings overlay = new Timings(runs);
         long firstOverlay = System.nanoTime();

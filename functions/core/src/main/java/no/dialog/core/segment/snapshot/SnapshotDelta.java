@@ -16,6 +16,7 @@ import no.dialog.core.contact.Contact;
  * returns a new delta. Meant to stay small (thousands, not millions): past that, rebuild or merge.
  * <pre>{@code
  * SnapshotDelta delta = SnapshotDelta.EMPTY.upsert(changedContact).delete("C-17");
+ * SnapshotDelta many = SnapshotDelta.builder().upsert(a).upsert(b).delete("C-3").build();
  * }</pre>
  */
 public final class SnapshotDelta {
@@ -35,26 +36,54 @@ public final class SnapshotDelta {
      * {@code updatedAt}), so late or repeated deliveries cannot roll the delta back.
      */
     public SnapshotDelta upsert(Contact contact) {
-        Objects.requireNonNull(contact.id(), "contact id");
-        Contact held = upserts.get(contact.id());
-        if (held != null && isOlder(contact.updatedAt(), held.updatedAt())) {
-            return this;
-        }
-        Map<String, Contact> changed = new LinkedHashMap<>(upserts);
-        changed.put(contact.id(), contact);
-        Set<String> deleted = new HashSet<>(deletions);
-        deleted.remove(contact.id());
-        return new SnapshotDelta(Collections.unmodifiableMap(changed), Collections.unmodifiableSet(deleted));
+        return toBuilder().upsert(contact).build();
     }
 
     /** The contact is gone (deleted in the register). */
     public SnapshotDelta delete(String contactId) {
-        Objects.requireNonNull(contactId, "contact id");
-        Map<String, Contact> changed = new LinkedHashMap<>(upserts);
-        changed.remove(contactId);
-        Set<String> deleted = new HashSet<>(deletions);
-        deleted.add(contactId);
-        return new SnapshotDelta(Collections.unmodifiableMap(changed), Collections.unmodifiableSet(deleted));
+        return toBuilder().delete(contactId).build();
+    }
+
+    /** A builder holding this delta's changes, for adding many more without copying each time. */
+    public Builder toBuilder() {
+        Builder builder = new Builder();
+        builder.upserts.putAll(upserts);
+        builder.deletions.addAll(deletions);
+        return builder;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Collects many changes (e.g. read from the delta table) in one pass; same rules as the delta's. */
+    public static final class Builder {
+        private final Map<String, Contact> upserts = new LinkedHashMap<>();
+        private final Set<String> deletions = new HashSet<>();
+
+        private Builder() {}
+
+        public Builder upsert(Contact contact) {
+            Objects.requireNonNull(contact.id(), "contact id");
+            Contact held = upserts.get(contact.id());
+            if (held == null || !isOlder(contact.updatedAt(), held.updatedAt())) {
+                upserts.put(contact.id(), contact);
+                deletions.remove(contact.id());
+            }
+            return this;
+        }
+
+        public Builder delete(String contactId) {
+            Objects.requireNonNull(contactId, "contact id");
+            upserts.remove(contactId);
+            deletions.add(contactId);
+            return this;
+        }
+
+        public SnapshotDelta build() {
+            return new SnapshotDelta(Collections.unmodifiableMap(new LinkedHashMap<>(upserts)),
+                    Collections.unmodifiableSet(new HashSet<>(deletions)));
+        }
     }
 
     /** Changed or added contacts by id. */

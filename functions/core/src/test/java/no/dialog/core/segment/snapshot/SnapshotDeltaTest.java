@@ -86,6 +86,10 @@ class SnapshotDeltaTest {
         assertThat(back.deletions()).isEmpty();
         assertThat(back.size()).isEqualTo(1);
         assertThat(SnapshotDelta.EMPTY.isEmpty()).isTrue();
+
+        SnapshotDelta built = SnapshotDelta.builder().upsert(newer).upsert(older).delete("C-2").build();
+        assertThat(built.upserts().get("C-1")).isSameAs(newer);
+        assertThat(built.deletions()).containsExactly("C-2");
     }
 
     private static Contact withUpdatedAt(Contact c, String at) {
