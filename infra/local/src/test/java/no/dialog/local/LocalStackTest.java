@@ -173,6 +173,35 @@ class LocalStackTest {
                 .as("another tenant's token sees nothing of demo").isEqualTo(404);
     }
 
+    private static HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(stack.baseUri().resolve(path))
+                .method(method, HttpRequest.BodyPublishers.ofString(body))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void segmentRoutesAreServedThroughTheGatewayAndPreviewTheDemoContacts() throws Exception {
+        String editor = token("demo", "editor");
+        eventually(() -> contactStatus(String.format("D-%07d", DEMO_CONTACTS - 1), editor) == 200, "the last demo contact");
+        String criteria = "{\"field\":\"membership.status\",\"op\":\"equals\",\"value\":\"active\"}";
+
+        HttpResponse<String> created = send("POST", "/admin/v1/segments", editor,
+                "{\"id\":\"active-members\",\"name\":\"Aktive medlemmer\",\"criteria\":" + criteria + "}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+        JsonNode stored = MAPPER.readTree(get("/admin/v1/segments/active-members/preview", editor).body());
+        JsonNode unsaved = MAPPER.readTree(send("POST", "/admin/v1/segments/preview", token("demo", "viewer"),
+                "{\"criteria\":" + criteria + "}").body());
+        assertThat(stored.get("count").asLong()).isPositive().isLessThanOrEqualTo(DEMO_CONTACTS + 5)
+                .isEqualTo(unsaved.get("count").asLong());
+        assertThat(stored.get("sample")).hasSize(10);
+        assertThat(send("DELETE", "/admin/v1/segments/active-members", token("demo", "viewer"), "").statusCode())
+                .isEqualTo(403);
+        assertThat(get("/admin/v1/segments/active-members", token("other", "editor")).statusCode()).isEqualTo(404);
+        assertThat(MAPPER.readTree(get("/admin/v1/segment-fields", editor).body()).get("fields").size()).isGreaterThan(20);
+    }
+
     @Test
     void theClockMovesForwardAndRefusesNonsense() throws Exception {
         HttpResponse<String> bad = HTTP.send(HttpRequest.newBuilder(stack.baseUri().resolve("/local/clock/advance?by=soon"))

@@ -11,7 +11,9 @@ import no.dialog.core.tenant.TenantId;
  * write it only if the stored revision is still the one it was computed from, so two workers (or a
  * redelivered message) cannot advance a person twice.
  *
- * @param choices      the variant chosen at each send step and the path taken at each split, by step id
+ * @param choices      the variant chosen at each send step and the path taken at each split, by step id;
+ *                     the reserved key {@link JourneyEngine#LAST_SEND_CHOICE} (never a valid step id)
+ *                     names the send step run last, so a goal can be credited to its variant
  * @param visits       how many times each step has been entered (part of a send's idempotency key, so a
  *                     loop through a wait sends again but a retry does not)
  * @param received     signals received during this enrolment that branches may look at (bounded)
@@ -24,10 +26,25 @@ public record Enrolment(TenantId tenant, String enrolmentId, String journeyId, i
                         Map<String, Integer> visits, List<ReceivedSignal> received, String exitReason,
                         long revision) {
 
-    /** A signal remembered for branches: its type and attributes only. */
-    public record ReceivedSignal(String type, Map<String, String> attributes, Instant at) {
+    /**
+     * A signal remembered for branches: its type and attributes, when it happened, and two opaque ids:
+     * {@code signalId} so a redelivered signal is recognised and applied once, and {@code journeyId}
+     * (null for outside events) so a {@code sameJourney} condition can be checked later.
+     */
+    public record ReceivedSignal(String type, Map<String, String> attributes, Instant at, String signalId,
+                                 String journeyId) {
         public ReceivedSignal {
             attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+        }
+
+        /** A remembered signal without ids (stored before the ids were kept, or built in tests). */
+        public ReceivedSignal(String type, Map<String, String> attributes, Instant at) {
+            this(type, attributes, at, null, null);
+        }
+
+        public static ReceivedSignal of(Signal signal) {
+            return new ReceivedSignal(signal.type(), signal.attributes(), signal.occurredAt(), signal.signalId(),
+                    signal.journeyId());
         }
     }
 

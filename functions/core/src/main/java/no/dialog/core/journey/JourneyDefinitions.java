@@ -6,7 +6,16 @@ import no.dialog.core.contact.Problem;
 
 /**
  * Reads a journey definition from its JSON form (see docs/journeys.md) and writes it back. Problems
- * name the offending node by path ({@code steps.remind.next}) and never echo values.
+ * name the offending node by path ({@code steps[2].timeout}) and never echo values.
+ * <pre>{@code
+ * var parsed = JourneyDefinitions.parse(mapper.readTree(body));
+ * if (!parsed.ok()) return badRequest(parsed.problems());
+ * JsonNode canonical = JourneyDefinitions.toJson(parsed.definition()); // parse(canonical) equals parsed
+ * }</pre>
+ *
+ * <p>Parsing checks what can be read: shape, types, formats, step ids, unknown properties (a typo must
+ * not silently vanish). Whether the flow can run (edges, reachability, loops, templates, weights, a
+ * goal) is {@link JourneyValidation#forActivation}'s job, so drafts can be saved half-built.
  */
 public final class JourneyDefinitions {
 
@@ -23,10 +32,15 @@ public final class JourneyDefinitions {
     }
 
     public static Parsed parse(JsonNode root) {
-        throw new UnsupportedOperationException("not built yet");
+        return new JourneyJsonReader().read(root);
     }
 
+    /**
+     * The canonical JSON of a definition: {@code toJson(parse(json).definition())} equals {@code json}
+     * when {@code json} is canonical (as the shipped examples are), and parsing it again gives an equal
+     * definition.
+     */
     public static JsonNode toJson(JourneyDefinition definition) {
-        throw new UnsupportedOperationException("not built yet");
+        return JourneyJsonWriter.write(definition);
     }
 }

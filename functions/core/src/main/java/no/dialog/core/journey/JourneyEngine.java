@@ -1,35 +1,333 @@
 package no.dialog.core.journey;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import no.dialog.core.contact.Contact;
+import no.dialog.core.segment.SegmentEvaluator;
+import no.dialog.core.time.OsloTime;
 
 /**
  * Moves one enrolment through its journey version. Pure: no clock, no I/O; the caller passes the
  * time and stores the result with a conditional write on the revision.
+ *
+ * <p>Exactly once per step comes from two things together. Every changed result carries
+ * {@code revision + 1}, and the store writes it only over the revision it was computed from, so of two
+ * workers (or a redelivered message) only one result is kept. And the engine is deterministic: the
+ * same enrolment, contact, signal and time give the same result, with send idempotency keys of
+ * (tenant, enrolment, step, visit), so a worker that crashed between sending and storing computes the
+ * same key again and the sender refuses the second send. A loop back through a wait is a new visit
+ * and so a new key.
+ * <pre>{@code
+ * Advance a = engine.advance(version, enrolment, contact, now);
+ * if (a.changed() && store.replace(a.next(), enrolment.revision())) effects.run(a.effects());
+ * }</pre>
  */
 public final class JourneyEngine {
 
+    /** Steps entered in one advance before it is taken as a runaway (validation makes that impossible). */
+    public static final int MAX_STEPS_PER_ADVANCE = 100;
+
+    /** Signals an enrolment remembers for branches and redelivery checks; the oldest go first. */
+    public static final int MAX_REMEMBERED_SIGNALS = 20;
+
+    /** Key in {@link Enrolment#choices()} naming the send step run last; "@" never starts a step id. */
+    public static final String LAST_SEND_CHOICE = "@lastSend";
+
+    public static final String EXIT_COMPLETED = "completed";
+    public static final String EXIT_GOAL = "goal";
+    public static final String EXIT_LOOP_GUARD = "loop-guard";
+    /** The flow pointed at a step that does not exist (a definition that skipped validation). */
+    public static final String EXIT_MISSING_STEP = "missing-step";
+
     /** Starts a person at the start step, ACTIVE and due now, and counts ENROLLED. */
     public Advance enrol(JourneyVersion version, String enrolmentId, String contactId, Instant now) {
-        throw new UnsupportedOperationException("not built yet");
+        JourneyDefinition definition = version.definition();
+        Instant goalDeadline = definition.goal() == null ? null : now.plus(definition.goal().window());
+        Enrolment enrolment = new Enrolment(version.tenant(), enrolmentId, version.journeyId(), version.version(),
+                contactId, EnrolmentState.ACTIVE, definition.startStepId(), now, now, goalDeadline, null,
+                Map.of(), Map.of(), List.of(), null, 0);
+        return new Advance(enrolment, List.of(new Effect.Counted(ResultCounter.ENROLLED, null, null)), true);
     }
 
     /**
      * Advances a due enrolment: runs steps until one waits or the person exits. An enrolment that is
      * DONE, or WAITING with {@code dueAt} after {@code now}, is returned unchanged.
+     *
+     * @param contact the person as stored now; may be null (erased), and then no contact condition holds
      */
     public Advance advance(JourneyVersion version, Enrolment enrolment, Contact contact, Instant now) {
-        throw new UnsupportedOperationException("not built yet");
+        if (enrolment.state() == EnrolmentState.DONE) {
+            return Advance.unchanged(enrolment);
+        }
+        if (enrolment.state() == EnrolmentState.WAITING && enrolment.dueAt() != null
+                && enrolment.dueAt().isAfter(now)) {
+            return Advance.unchanged(enrolment);
+        }
+        Run run = new Run(version, enrolment, contact, now);
+        if (enrolment.state() == EnrolmentState.WAITING) {
+            Step waiting = version.definition().steps().get(enrolment.stepId());
+            if (waiting == null) {
+                run.exit(EXIT_MISSING_STEP);
+            } else {
+                run.runFrom(wakeTarget(waiting));
+            }
+        } else {
+            run.runFrom(enrolment.stepId());
+        }
+        return run.result();
     }
 
     /**
      * Applies a signal: the goal (within its window), a wait for that signal (which then moves on and
      * runs to the next wait), or remembering it for later branches. Irrelevant signals leave the
-     * enrolment unchanged.
+     * enrolment unchanged, and so does a signal already applied (recognised by its id among the
+     * remembered ones) or one that happened before the person entered.
      */
     public Advance onSignal(JourneyVersion version, Enrolment enrolment, Contact contact, Signal signal,
                             Instant now) {
-        throw new UnsupportedOperationException("not built yet");
+        if (enrolment.state() == EnrolmentState.DONE || !signal.contactId().equals(enrolment.contactId())
+                || (enrolment.enrolledAt() != null && signal.occurredAt().isBefore(enrolment.enrolledAt()))
+                || alreadyApplied(enrolment, signal)) {
+            return Advance.unchanged(enrolment);
+        }
+        JourneyDefinition definition = version.definition();
+        String journeyId = version.journeyId();
+        Goal goal = definition.goal();
+        boolean reachesGoal = goal != null && enrolment.goalReachedAt() == null
+                && goal.signal().matches(signal, journeyId)
+                && (enrolment.goalDeadline() == null || !signal.occurredAt().isAfter(enrolment.goalDeadline()));
+        Step.WaitForSignal endsWait = waitEndedBy(definition, enrolment, signal, journeyId);
+        if (!reachesGoal && endsWait == null && !listenedFor(definition, signal, journeyId)) {
+            return Advance.unchanged(enrolment);
+        }
+        Run run = new Run(version, enrolment, contact, now);
+        run.remember(signal);
+        if (reachesGoal) {
+            run.reachGoal(signal.occurredAt());
+            if (goal.exitOnGoal()) {
+                run.exit(EXIT_GOAL);
+                return run.result();
+            }
+        }
+        if (endsWait != null) {
+            run.runFrom(endsWait.next());
+        }
+        return run.result();
     }
 
+    private static String wakeTarget(Step waiting) {
+        if (waiting instanceof Step.WaitDuration wait) {
+            return wait.next();
+        }
+        if (waiting instanceof Step.WaitUntil wait) {
+            return wait.next();
+        }
+        if (waiting instanceof Step.WaitForSignal wait) {
+            return wait.timeoutNext();
+        }
+        // Not a wait (the definition cannot change under an enrolment, so this is a stored oddity):
+        // entering the step again is the least surprising repair.
+        return waiting.id();
+    }
+
+    private static boolean alreadyApplied(Enrolment enrolment, Signal signal) {
+        return enrolment.received().stream().anyMatch(r -> signal.signalId().equals(r.signalId()));
+    }
+
+    /** The wait this enrolment is parked at, if the signal ends it: it matches and came before the timeout. */
+    private static Step.WaitForSignal waitEndedBy(JourneyDefinition definition, Enrolment enrolment, Signal signal,
+                                                  String journeyId) {
+        if (enrolment.state() != EnrolmentState.WAITING) {
+            return null;
+        }
+        Step step = definition.steps().get(enrolment.stepId());
+        if (!(step instanceof Step.WaitForSignal wait) || !wait.signal().matches(signal, journeyId)) {
+            return null;
+        }
+        boolean beforeTimeout = enrolment.dueAt() == null || !signal.occurredAt().isAfter(enrolment.dueAt());
+        return beforeTimeout ? wait : null;
+    }
+
+    /** Whether any wait or branch of this version could look at the signal, now or later. */
+    private static boolean listenedFor(JourneyDefinition definition, Signal signal, String journeyId) {
+        for (Step step : definition.steps().values()) {
+            if (step instanceof Step.WaitForSignal wait && wait.signal().matches(signal, journeyId)) {
+                return true;
+            }
+            if (step instanceof Step.Branch branch) {
+                for (Step.BranchCase branchCase : branch.cases()) {
+                    if (branchCase.received() != null && branchCase.received().matches(signal, journeyId)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** One engine call's working copy of an enrolment, and the effects it produces. */
+    private static final class Run {
+        private final JourneyVersion version;
+        private final Enrolment original;
+        private final Contact contact;
+        private final Instant now;
+        private final List<Effect> effects = new ArrayList<>();
+        private final Map<String, String> choices;
+        private final Map<String, Integer> visits;
+        private final List<Enrolment.ReceivedSignal> received;
+        private EnrolmentState state;
+        private String stepId;
+        private Instant dueAt;
+        private Instant goalReachedAt;
+        private String exitReason;
+
+        Run(JourneyVersion version, Enrolment enrolment, Contact contact, Instant now) {
+            this.version = version;
+            this.original = enrolment;
+            this.contact = contact;
+            this.now = now;
+            this.choices = new HashMap<>(enrolment.choices());
+            this.visits = new HashMap<>(enrolment.visits());
+            this.received = new ArrayList<>(enrolment.received());
+            this.state = enrolment.state();
+            this.stepId = enrolment.stepId();
+            this.dueAt = enrolment.dueAt();
+            this.goalReachedAt = enrolment.goalReachedAt();
+            this.exitReason = enrolment.exitReason();
+        }
+
+        /** Enters {@code first} and keeps going until a wait or an exit. */
+        void runFrom(String first) {
+            String current = first;
+            for (int entered = 0; ; entered++) {
+                if (entered >= MAX_STEPS_PER_ADVANCE) {
+                    exit(EXIT_LOOP_GUARD);
+                    return;
+                }
+                Step step = current == null ? null : version.definition().steps().get(current);
+                if (step == null) {
+                    exit(EXIT_MISSING_STEP);
+                    return;
+                }
+                stepId = step.id();
+                state = EnrolmentState.ACTIVE;
+                visits.merge(step.id(), 1, Integer::sum);
+                current = enter(step);
+                if (current == null) {
+                    return; // waiting or done
+                }
+            }
+        }
+
+        /** Carries out one step; the id of the step to enter next, or null when the run stops here. */
+        private String enter(Step step) {
+            if (step instanceof Step.Send send) {
+                send(send);
+                return edge(send.next());
+            }
+            if (step instanceof Step.WaitDuration wait) {
+                waitUntil(now.plus(wait.duration()));
+                return null;
+            }
+            if (step instanceof Step.WaitUntil wait) {
+                waitUntil(WaitTimes.nextAfter(wait.days(), wait.time(), now));
+                return null;
+            }
+            if (step instanceof Step.WaitForSignal wait) {
+                waitUntil(now.plus(wait.timeout()));
+                return null;
+            }
+            if (step instanceof Step.Branch branch) {
+                for (Step.BranchCase branchCase : branch.cases()) {
+                    if (holds(branchCase)) {
+                        return edge(branchCase.next());
+                    }
+                }
+                return edge(branch.otherwise());
+            }
+            if (step instanceof Step.Split split) {
+                List<Integer> weights = split.paths().stream().map(Step.SplitPath::weight).toList();
+                Step.SplitPath path = split.paths().get(StablePick.pick(stableKey(split), weights));
+                choices.put(split.id(), path.name());
+                return edge(path.next());
+            }
+            if (step instanceof Step.Update update) {
+                effects.add(new Effect.ContactUpdateRequested(update.id(), update.field(), update.value()));
+                return edge(update.next());
+            }
+            exit(EXIT_COMPLETED);
+            return null;
+        }
+
+        /** An edge that is not filled in leads nowhere; the run loop exits on it as a missing step. */
+        private static String edge(String target) {
+            return target == null ? "" : target;
+        }
+
+        private void send(Step.Send send) {
+            Step.Variant variant = send.variants().get(StablePick.pick(stableKey(send),
+                    send.variants().stream().map(Step.Variant::weight).toList()));
+            String key = version.tenant().value() + ":" + original.enrolmentId() + ":" + send.id() + ":"
+                    + visits.get(send.id());
+            effects.add(new Effect.SendRequested(key, send.id(), send.channel(), send.fallback(), variant.name(),
+                    variant.templateId()));
+            choices.put(send.id(), variant.name());
+            choices.put(LAST_SEND_CHOICE, send.id());
+        }
+
+        /** Contact and step, not enrolment: the same person gets the same variant and path on re-entry too. */
+        private String stableKey(Step step) {
+            return original.contactId() + ":" + step.id();
+        }
+
+        private boolean holds(Step.BranchCase branchCase) {
+            if (branchCase.contact() != null) {
+                // "Today" is the Oslo date of now, as segments judge it.
+                return contact != null && new SegmentEvaluator(Clock.fixed(now, OsloTime.ZONE))
+                        .matches(contact, branchCase.contact());
+            }
+            if (branchCase.received() != null) {
+                return received.stream().anyMatch(r -> branchCase.received().matches(r, version.journeyId()));
+            }
+            return branchCase.goalReached() && goalReachedAt != null;
+        }
+
+        private void waitUntil(Instant wakeAt) {
+            state = EnrolmentState.WAITING;
+            dueAt = wakeAt;
+        }
+
+        void remember(Signal signal) {
+            received.add(Enrolment.ReceivedSignal.of(signal));
+            while (received.size() > MAX_REMEMBERED_SIGNALS) {
+                received.remove(0);
+            }
+        }
+
+        void reachGoal(Instant at) {
+            goalReachedAt = at;
+            String lastSend = choices.get(LAST_SEND_CHOICE);
+            effects.add(new Effect.Counted(ResultCounter.GOAL_REACHED, stepId,
+                    lastSend == null ? null : choices.get(lastSend)));
+        }
+
+        void exit(String reason) {
+            state = EnrolmentState.DONE;
+            dueAt = null;
+            exitReason = reason;
+            effects.add(new Effect.Counted(ResultCounter.EXITED, stepId, null));
+        }
+
+        Advance result() {
+            Enrolment next = new Enrolment(original.tenant(), original.enrolmentId(), original.journeyId(),
+                    original.version(), original.contactId(), state, stepId, dueAt, original.enrolledAt(),
+                    original.goalDeadline(), goalReachedAt, choices, visits, received, exitReason,
+                    original.revision() + 1);
+            return new Advance(next, effects, true);
+        }
+    }
 }

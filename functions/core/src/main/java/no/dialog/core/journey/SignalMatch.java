@@ -17,14 +17,24 @@ public record SignalMatch(String type, Map<String, String> where, boolean sameJo
     }
 
     public boolean matches(Signal signal, String journeyId) {
-        if (!type.equals(signal.type())) {
+        return matches(signal.type(), signal.attributes(), signal.journeyId(), journeyId);
+    }
+
+    /** The same test on a signal remembered by an enrolment. */
+    public boolean matches(Enrolment.ReceivedSignal received, String journeyId) {
+        return matches(received.type(), received.attributes(), received.journeyId(), journeyId);
+    }
+
+    private boolean matches(String signalType, Map<String, String> attributes, String signalJourneyId,
+                            String journeyId) {
+        if (!type.equals(signalType)) {
             return false;
         }
-        if (sameJourney && !journeyId.equals(signal.journeyId())) {
+        if (sameJourney && !journeyId.equals(signalJourneyId)) {
             return false;
         }
         for (Map.Entry<String, String> condition : where.entrySet()) {
-            if (!condition.getValue().equals(signal.attributes().get(condition.getKey()))) {
+            if (!condition.getValue().equals(attributes.get(condition.getKey()))) {
                 return false;
             }
         }

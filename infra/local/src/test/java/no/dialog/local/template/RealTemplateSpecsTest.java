@@ -126,10 +126,19 @@ class RealTemplateSpecsTest {
         FunctionSpec admin = FunctionSpecs.read(RealTemplate.TEMPLATE, withQueueUrls(), "AdminApiFunction");
         assertThat(admin.timeoutSeconds()).isEqualTo(30);
         assertThat(admin.environment()).containsOnlyKeys(
-                "DIALOG_STAGE", "JAVA_TOOL_OPTIONS", "CONTACTS_TABLE", "TENANTS_TABLE");
+                "DIALOG_STAGE", "JAVA_TOOL_OPTIONS", "CONTACTS_TABLE", "TENANTS_TABLE", "DEFINITIONS_TABLE");
+        assertThat(admin.environment()).containsEntry("DEFINITIONS_TABLE", "dialog-definitions-local");
         assertThat(admin.eventsOfType(HttpApiEventSpec.class)).containsExactly(
                 new HttpApiEventSpec("Health", "DialogHttpApi", "/health", "GET", null),
-                new HttpApiEventSpec("GetContact", "DialogHttpApi", "/admin/v1/contacts/{id}", "GET", "StaffJwt"));
+                new HttpApiEventSpec("GetContact", "DialogHttpApi", "/admin/v1/contacts/{id}", "GET", "StaffJwt"),
+                new HttpApiEventSpec("GetSegmentFields", "DialogHttpApi", "/admin/v1/segment-fields", "GET", "StaffJwt"),
+                new HttpApiEventSpec("ListSegments", "DialogHttpApi", "/admin/v1/segments", "GET", "StaffJwt"),
+                new HttpApiEventSpec("CreateSegment", "DialogHttpApi", "/admin/v1/segments", "POST", "StaffJwt"),
+                new HttpApiEventSpec("PreviewCriteria", "DialogHttpApi", "/admin/v1/segments/preview", "POST", "StaffJwt"),
+                new HttpApiEventSpec("GetSegment", "DialogHttpApi", "/admin/v1/segments/{id}", "GET", "StaffJwt"),
+                new HttpApiEventSpec("ReplaceSegment", "DialogHttpApi", "/admin/v1/segments/{id}", "PUT", "StaffJwt"),
+                new HttpApiEventSpec("DeleteSegment", "DialogHttpApi", "/admin/v1/segments/{id}", "DELETE", "StaffJwt"),
+                new HttpApiEventSpec("PreviewSegment", "DialogHttpApi", "/admin/v1/segments/{id}/preview", "GET", "StaffJwt"));
     }
 
     /** Physical ids as after provisioning: queue URLs known, everything else planned from the template. */

@@ -1,0 +1,154 @@
+package no.dialog.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import no.dialog.aws.dynamodb.DynamoDbContactStore;
+import no.dialog.aws.dynamodb.DynamoDbEnrolmentStore;
+import no.dialog.aws.dynamodb.DynamoDbJourneyStore;
+import no.dialog.aws.dynamodb.DynamoDbTemplateStore;
+import no.dialog.aws.dynamodb.DynamoDbTenantDirectory;
+import no.dialog.core.contact.Contact;
+import no.dialog.core.contact.ContactJson;
+import no.dialog.core.enrolment.EnrolmentIds;
+import no.dialog.core.enrolment.EnrolmentStore;
+import no.dialog.core.journey.Enrolment;
+import no.dialog.core.journey.EnrolmentState;
+import no.dialog.core.journey.JourneyHead;
+import no.dialog.core.journey.JourneyStatus;
+import no.dialog.core.journey.ResultCounter;
+import no.dialog.core.journey.SendChannel;
+import no.dialog.core.template.MessageTemplate;
+import no.dialog.core.tenant.Tenant;
+import no.dialog.core.tenant.TenantId;
+import no.dialog.local.LocalStack;
+import no.dialog.local.LocalStackOptions;
+import no.dialog.local.template.TemplateFiles;
+
+/**
+ * Wait fan-out through the local stack: N enrolments whose wait ends in the same minute. After the
+ * clock passes that minute, the sweep schedule fires, the journeys function fans the due index out
+ * (one message per shard, then chunks of enrolments) and advances everyone through a send step to
+ * the exit. Printed: enrolments advanced per second, from the clock advance to the last exit.
+ *
+ * <p>{@code infra/bench/run fanout [enrolments=100000]}. Contacts and enrolments are written straight
+ * into the tables first (that part is not timed).
+ */
+public final class WaitFanOutBenchmark {
+
+    private static final TenantId TENANT = TenantId.of("bench");
+    private static final String JOURNEY = "fan-out";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private WaitFanOutBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        int count = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        Path template = TemplateFiles.findFromWorkingDirectory().toAbsolutePath();
+        int concurrency = Math.max(4, Runtime.getRuntime().availableProcessors() * 2);
+        LocalStackOptions options = new LocalStackOptions(0, null, false, template, 0, 0, 0, 0, concurrency);
+        try (LocalStack stack = LocalStack.start(options)) {
+            var dynamoDb = stack.emulators().dynamoDb();
+            new DynamoDbTenantDirectory(dynamoDb, stack.resources().requireTableName("TenantsTable"))
+                    .createIfAbsent(new Tenant(TENANT, "Benchmark", stack.clock().instant()));
+            String definitions = stack.resources().requireTableName("DefinitionsTable");
+            new DynamoDbTemplateStore(dynamoDb, definitions).save(TENANT, new MessageTemplate("fan-out-sms",
+                    SendChannel.SMS, "nb", null, "Hei {{ firstName }}! Takk for at du er med."));
+            DynamoDbJourneyStore journeys = new DynamoDbJourneyStore(dynamoDb, definitions);
+            JourneyHead head = journeys.create(TENANT, JOURNEY, "Fan-out", journey(), stack.clock().instant());
+            journeys.changeStatus(TENANT, JOURNEY, head.revision(), JourneyStatus.ACTIVE, stack.clock().instant());
+
+            DynamoDbContactStore contacts = new DynamoDbContactStore(dynamoDb,
+                    stack.resources().requireTableName("ContactsTable"), stack.clock(), 8);
+            DynamoDbEnrolmentStore enrolments = new DynamoDbEnrolmentStore(dynamoDb,
+                    stack.resources().requireTableName("EnrolmentsTable"));
+            Instant due = stack.clock().instant().plus(Duration.ofSeconds(30));
+            long seedStart = System.nanoTime();
+            seed(contacts, enrolments, count, due, stack.clock().instant());
+            contacts.close();
+            System.out.printf("seeded %,d contacts and waiting enrolments in %.1f s%n", count,
+                    (System.nanoTime() - seedStart) / 1e9);
+
+            long start = System.nanoTime();
+            stack.clock().advance(Duration.ofMinutes(2));
+            long exited = 0;
+            long deadline = start + Duration.ofMinutes(30).toNanos();
+            while (exited < count && System.nanoTime() < deadline) {
+                Thread.sleep(1000);
+                exited = total(enrolments, ResultCounter.EXITED);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long sent = total(enrolments, ResultCounter.SENT);
+            System.out.printf("%nwait fan-out benchmark (local stack, DynamoDB Local in memory, %d cores, %d function instances)%n",
+                    Runtime.getRuntime().availableProcessors(), concurrency);
+            System.out.printf("  enrolments due in the same minute  %,d%n", count);
+            System.out.printf("  advanced to the exit               %,d (sends queued: %,d)%n", exited, sent);
+            System.out.printf("  time, clock advance → last exit    %.1f s%n", seconds);
+            System.out.printf("  throughput                         %,.0f enrolments/s%n", exited / seconds);
+            if (exited < count) {
+                System.out.println("  WARNING: not every enrolment was advanced within 30 minutes");
+                System.exit(1);
+            }
+        }
+    }
+
+    static JsonNode journey() throws Exception {
+        return JSON.readTree("""
+                {"name": "Fan-out",
+                 "trigger": {"type": "signal", "signal": {"type": "GiftReceived"}, "dedupAttribute": "giftId"},
+                 "entry": {"reenterAfterExit": false, "maxEnrolments": null},
+                 "goal": {"signal": {"type": "GiftReceived"}, "window": "P30D", "exitOnGoal": false},
+                 "start": "wait",
+                 "steps": [
+                   {"id": "wait", "type": "wait", "duration": "PT1M", "next": "thank"},
+                   {"id": "thank", "type": "send", "channel": "sms", "templateId": "fan-out-sms", "next": "done"},
+                   {"id": "done", "type": "exit"}
+                 ]}""");
+    }
+
+    private static void seed(DynamoDbContactStore contacts, DynamoDbEnrolmentStore enrolments, int count,
+                             Instant due, Instant now) throws Exception {
+        ContactJson json = new ContactJson(java.time.Clock.systemUTC());
+        List<Contact> batch = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            batch.add(json.read(String.format("{\"id\":\"B-%07d\",\"updatedAt\":\"2026-11-01T10:00:00Z\","
+                    + "\"firstName\":\"Ola\",\"phone\":\"+4791%06d\"}", i, i % 1_000_000)).contact());
+            if (batch.size() == 2000 || i == count - 1) {
+                contacts.upsertAll(TENANT, batch);
+                batch = new ArrayList<>();
+            }
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        List<Future<?>> writes = new ArrayList<>();
+        for (int t = 0; t < 16; t++) {
+            int first = t;
+            writes.add(pool.submit(() -> {
+                for (int i = first; i < count; i += 16) {
+                    String contactId = String.format("B-%07d", i);
+                    Enrolment enrolment = new Enrolment(TENANT, EnrolmentIds.of(TENANT, JOURNEY, 1, contactId), JOURNEY, 1,
+                            contactId, EnrolmentState.WAITING, "wait", due, now, now.plus(Duration.ofDays(30)), null,
+                            Map.of(), Map.of("wait", 1), List.of(), null, 1);
+                    enrolments.create(enrolment, List.of());
+                }
+                return null;
+            }));
+        }
+        for (Future<?> write : writes) {
+            write.get();
+        }
+        pool.shutdown();
+    }
+
+    private static long total(EnrolmentStore enrolments, ResultCounter counter) {
+        return enrolments.results(TENANT, JOURNEY).stream().filter(r -> r.key().counter() == counter)
+                .mapToLong(EnrolmentStore.ResultCount::count).sum();
+    }
+}
