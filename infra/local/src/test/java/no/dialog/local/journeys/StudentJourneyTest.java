@@ -32,6 +32,7 @@ import no.dialog.core.tenant.Tenant;
 import no.dialog.core.tenant.TenantId;
 import no.dialog.local.LocalStack;
 import no.dialog.local.LocalStackOptions;
+import no.dialog.local.sandbox.OutboxMessage;
 import no.dialog.local.template.TemplateFiles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -175,5 +176,9 @@ class StudentJourneyTest {
         eventually(() -> count(enrolments, null, ResultCounter.EXITED) == 5, "everyone out after the second wait");
         assertThat(count(enrolments, null, ResultCounter.SENT)).isEqualTo(8);
         assertThat(count(enrolments, null, ResultCounter.ENROLLED)).isEqualTo(5);
+        // Each SMS request reached the LINK sandbox once: five questions, three reminders.
+        eventually(() -> stack.outbox().newest("school", "sms", 100).size() >= 8, "eight SMS in the outbox");
+        assertThat(stack.outbox().newest("school", "sms", 100)).hasSize(8)
+                .extracting(OutboxMessage::sender).containsOnly("Studentforb");
     }
 }
