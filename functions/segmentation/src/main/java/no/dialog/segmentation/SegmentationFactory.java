@@ -5,14 +5,10 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import no.dialog.core.contact.ContactStore;
 import no.dialog.core.enrolment.EnrolmentRunner;
-import no.dialog.core.enrolment.EnrolmentStore;
 import no.dialog.core.enrolment.JourneyCatalog;
 import no.dialog.core.enrolment.JourneyEntries;
 import no.dialog.core.enrolment.SegmentJobs;
 import no.dialog.core.enrolment.SegmentationRunner;
-import no.dialog.core.enrolment.SendAllowance;
-import no.dialog.core.enrolment.SendQueues;
-import no.dialog.core.enrolment.StepQueue;
 import no.dialog.core.segment.ContactScanMatches;
 import no.dialog.core.segment.SegmentMatches;
 import no.dialog.core.segment.SegmentStore;
@@ -25,17 +21,6 @@ public class SegmentationFactory {
     @Singleton
     SegmentMatches segmentMatches(ContactStore contacts, Clock clock) {
         return new ContactScanMatches(contacts, clock);
-    }
-
-    @Singleton
-    EnrolmentRunner enrolmentRunner(EnrolmentStore store, JourneyCatalog catalog, ContactStore contacts,
-            SendAllowance allowance, SendQueues sendQueues, StepQueue steps, JourneyEntries entries, Clock clock) {
-        // Enrolling only writes enrolments and asks for their first step; the steps (sends, updates) run
-        // in the journeys function, so segmentation has no bus to write contact updates to.
-        return new EnrolmentRunner(store, catalog, contacts, allowance, sendQueues, steps, entries,
-                (tenant, contactId, field, value, key) -> {
-                    throw new IllegalStateException("the segmentation function never runs update steps");
-                }, clock);
     }
 
     @Singleton

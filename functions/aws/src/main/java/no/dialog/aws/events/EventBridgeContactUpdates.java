@@ -23,13 +23,17 @@ public class EventBridgeContactUpdates implements ContactUpdates {
     private final EventBridgeClient events;
     private final String busName;
 
-    public EventBridgeContactUpdates(EventBridgeClient events, @Value("${event.bus.name}") String busName) {
+    public EventBridgeContactUpdates(EventBridgeClient events, @Value("${event.bus.name:}") String busName) {
         this.events = events;
         this.busName = busName;
     }
 
     @Override
     public void requested(TenantId tenant, String contactId, String field, JsonNode value, String idempotencyKey) {
+        if (busName.isBlank()) {
+            // Only the journeys function runs update steps and has EVENT_BUS_NAME; anything else is a wiring bug.
+            throw new IllegalStateException("no event bus configured for contact updates");
+        }
         String detail = MAPPER.createObjectNode().put("tenant", tenant.value()).put("contactId", contactId)
                 .put("field", field).put("idempotencyKey", idempotencyKey).set("value", value).toString();
         PutEventsResponse response = events.putEvents(b -> b.entries(e -> e.eventBusName(busName).source(SOURCE)

@@ -1,4 +1,4 @@
-package no.dialog.journeys;
+package no.dialog.aws.config;
 
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
@@ -13,9 +13,13 @@ import no.dialog.core.enrolment.SendAllowance;
 import no.dialog.core.enrolment.SendQueues;
 import no.dialog.core.enrolment.StepQueue;
 
-/** Wires core's journey runtime to the AWS adapters. Core itself knows nothing of Micronaut. */
+/**
+ * The journey runtime shared by the segmentation function (which enrols) and the journeys function
+ * (which advances). One factory for both, because the local stack runs every function from one
+ * classpath and two factories of the same bean would clash there.
+ */
 @Factory
-public class JourneysFactory {
+public class JourneyRuntimeFactory {
 
     @Singleton
     EnrolmentRunner enrolmentRunner(EnrolmentStore store, JourneyCatalog catalog, ContactStore contacts,

@@ -1,0 +1,179 @@
+package no.dialog.local.journeys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import no.dialog.aws.dynamodb.DynamoDbContactStore;
+import no.dialog.aws.dynamodb.DynamoDbEnrolmentStore;
+import no.dialog.aws.dynamodb.DynamoDbJourneyStore;
+import no.dialog.aws.dynamodb.DynamoDbTemplateStore;
+import no.dialog.aws.dynamodb.DynamoDbTenantDirectory;
+import no.dialog.core.contact.Contact;
+import no.dialog.core.contact.ContactJson;
+import no.dialog.core.enrolment.EnrolmentStore;
+import no.dialog.core.journey.Enrolment;
+import no.dialog.core.journey.EnrolmentState;
+import no.dialog.core.journey.JourneyHead;
+import no.dialog.core.journey.JourneyStatus;
+import no.dialog.core.journey.ResultCounter;
+import no.dialog.core.template.TemplateDefinitions;
+import no.dialog.core.tenant.Tenant;
+import no.dialog.core.tenant.TenantId;
+import no.dialog.local.LocalStack;
+import no.dialog.local.LocalStackOptions;
+import no.dialog.local.template.TemplateFiles;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The example journey of the journey-engine issue, "Are you still a student?", run through the local
+ * stack from the shipped examples in docs/examples: a segment of students whose exam date has passed,
+ * an SMS with a link, a wait of up to 7 days for an answer, a reminder to those who did not answer,
+ * another 7 days, exit. The clock is advanced instead of waiting two weeks.
+ */
+class StudentJourneyTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final TenantId SCHOOL = TenantId.of("school");
+    private static final String JOURNEY = "student";
+    private static LocalStack stack;
+    private static Path examples;
+
+    @BeforeAll
+    static void start() {
+        Path template = TemplateFiles.findFromWorkingDirectory().toAbsolutePath();
+        examples = template.getParent().resolve("docs/examples");
+        stack = LocalStack.start(LocalStackOptions.ephemeral(template, 0));
+    }
+
+    @AfterAll
+    static void stop() {
+        stack.close();
+    }
+
+    private static HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(stack.baseUri().resolve(path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String token(String roles) throws Exception {
+        return MAPPER.readTree(send("GET", "/local/token?tenant=school&roles=" + roles, null, null).body())
+                .get("token").asText();
+    }
+
+    private static void eventually(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("timed out waiting for: " + what);
+    }
+
+    private static String example(String name) throws Exception {
+        return Files.readString(examples.resolve(name));
+    }
+
+    private static List<Contact> contacts() {
+        ContactJson json = new ContactJson(stack.clock());
+        List<Contact> contacts = new ArrayList<>();
+        String[] students = {"S-1", "S-2", "S-3", "S-4", "S-5"};
+        for (String id : students) {
+            contacts.add(json.read(student(id, "2026-06-15", "\"phone\":\"+4791234567\",")).contact());
+        }
+        // Exam ahead, no phone, not a student: none of these is in the segment.
+        contacts.add(json.read(student("F-1", "2027-06-15", "\"phone\":\"+4791234568\",")).contact());
+        contacts.add(json.read(student("N-1", "2026-06-15", "")).contact());
+        contacts.add(json.read("{\"id\":\"O-1\",\"updatedAt\":\"2026-11-01T10:00:00Z\",\"firstName\":\"Per\","
+                + "\"phone\":\"+4791234569\",\"memberships\":[{\"type\":\"ordinary\",\"status\":\"active\"}]}").contact());
+        return contacts;
+    }
+
+    private static String student(String id, String examDate, String phone) {
+        return "{\"id\":\"" + id + "\",\"updatedAt\":\"2026-11-01T10:00:00Z\",\"firstName\":\"Kari\"," + phone
+                + "\"memberships\":[{\"type\":\"student\",\"status\":\"active\",\"examDate\":\"" + examDate + "\"}]}";
+    }
+
+    private static long count(EnrolmentStore enrolments, String step, ResultCounter counter) {
+        return enrolments.results(SCHOOL, JOURNEY).stream()
+                .filter(r -> r.key().counter() == counter && (step == null || step.equals(r.key().stepId())))
+                .mapToLong(EnrolmentStore.ResultCount::count).sum();
+    }
+
+    @Test
+    void studentsPastTheirExamAreAskedAndThoseWhoDoNotAnswerAreReminded() throws Exception {
+        var dynamoDb = stack.emulators().dynamoDb();
+        var resources = stack.resources();
+        new DynamoDbTenantDirectory(dynamoDb, resources.requireTableName("TenantsTable"))
+                .createIfAbsent(new Tenant(SCHOOL, "Studentforbundet", stack.clock().instant()));
+        DynamoDbContactStore contacts = new DynamoDbContactStore(dynamoDb, resources.requireTableName("ContactsTable"),
+                stack.clock(), 2);
+        contacts.upsertAll(SCHOOL, contacts());
+        contacts.close();
+
+        String editor = token("editor");
+        HttpResponse<String> segment = send("POST", "/admin/v1/segments", editor, example("students-past-exam.segment.json"));
+        assertThat(segment.statusCode()).as(segment.body()).isEqualTo(201);
+        HttpResponse<String> preview = send("GET", "/admin/v1/segments/students-past-exam/preview", editor, null);
+        assertThat(MAPPER.readTree(preview.body()).get("count").asLong()).isEqualTo(5);
+
+        String definitions = resources.requireTableName("DefinitionsTable");
+        DynamoDbTemplateStore templates = new DynamoDbTemplateStore(dynamoDb, definitions);
+        for (String name : List.of("student-ask.template.json", "student-remind.template.json")) {
+            var parsed = TemplateDefinitions.parse(MAPPER.readTree(example(name)));
+            assertThat(parsed.problems()).isEmpty();
+            templates.save(SCHOOL, parsed.template());
+        }
+        DynamoDbJourneyStore journeys = new DynamoDbJourneyStore(dynamoDb, definitions);
+        JsonNode definition = MAPPER.readTree(example("student-journey.json"));
+        JourneyHead head = journeys.create(SCHOOL, JOURNEY, definition.get("name").asText(), definition, stack.clock().instant());
+        journeys.changeStatus(SCHOOL, JOURNEY, head.revision(), JourneyStatus.ACTIVE, stack.clock().instant());
+
+        DynamoDbEnrolmentStore enrolments = new DynamoDbEnrolmentStore(dynamoDb, resources.requireTableName("EnrolmentsTable"));
+        // The segmentation schedule runs every minute; moving the clock a minute on fires it now.
+        stack.clock().advance(Duration.ofMinutes(1));
+        eventually(() -> count(enrolments, "ask", ResultCounter.SENT) == 5, "the first SMS to the five students");
+        assertThat(count(enrolments, null, ResultCounter.ENROLLED)).isEqualTo(5);
+
+        for (String answering : List.of("S-2", "S-4")) {
+            HttpResponse<String> signal = send("POST", "/local/signals", null, """
+                    {"tenant":"school","type":"answered","contactId":"%s","journeyId":"student",
+                     "attributes":{"question":"still-student","value":"yes"}}""".formatted(answering));
+            assertThat(signal.statusCode()).as(signal.body()).isEqualTo(202);
+        }
+        eventually(() -> count(enrolments, null, ResultCounter.GOAL_REACHED) == 2, "two answers reaching the goal");
+
+        stack.clock().advance(Duration.ofDays(7).plusMinutes(1));
+        eventually(() -> count(enrolments, "remind", ResultCounter.SENT) == 3, "reminders to the three who did not answer");
+        for (String answered : List.of("S-2", "S-4")) {
+            Enrolment enrolment = enrolments.latest(SCHOOL, answered, JOURNEY).orElseThrow();
+            assertThat(enrolment.state()).isEqualTo(EnrolmentState.DONE);
+            assertThat(enrolment.exitReason()).isEqualTo("goal");
+        }
+
+        stack.clock().advance(Duration.ofDays(7).plusMinutes(1));
+        eventually(() -> count(enrolments, null, ResultCounter.EXITED) == 5, "everyone out after the second wait");
+        assertThat(count(enrolments, null, ResultCounter.SENT)).isEqualTo(8);
+        assertThat(count(enrolments, null, ResultCounter.ENROLLED)).isEqualTo(5);
+    }
+}
