@@ -8,7 +8,6 @@ import java.math.RoundingMode;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import no.dialog.core.enrolment.EnrolmentStore.ResultCount;
 import no.dialog.core.enrolment.ResultKey;
@@ -50,8 +49,9 @@ final class JourneyResults {
             ArrayNode steps = entry.putArray("steps");
             rows.forEach((row, values) -> {
                 ObjectNode step = steps.addObject();
-                putText(step, "stepId", row.stepId());
-                putText(step, "variant", row.variant());
+                // put(String, String) writes a JSON null for a null value: journey-wide rows show as such.
+                step.put("stepId", row.stepId());
+                step.put("variant", row.variant());
                 counters(step, values);
                 add(totals, values);
             });
@@ -94,14 +94,6 @@ final class JourneyResults {
     private static void add(long[] into, long[] values) {
         for (int i = 0; i < values.length; i++) {
             into[i] += values[i];
-        }
-    }
-
-    private static void putText(ObjectNode node, String name, String value) {
-        if (Objects.isNull(value)) {
-            node.putNull(name);
-        } else {
-            node.put(name, value);
         }
     }
 }
