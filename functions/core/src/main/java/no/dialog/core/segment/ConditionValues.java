@@ -17,7 +17,7 @@ import no.dialog.core.contact.Problem;
  * the parser accepts is one the evaluator can read. Problem reasons describe the rule and never echo
  * the value.
  */
-final class ConditionValues {
+public final class ConditionValues {
 
     private static final Set<String> SPAN_UNITS = Set.of("days", "weeks", "months", "years");
 
@@ -134,7 +134,7 @@ final class ConditionValues {
     // ---- reading values that passed the check ----
 
     /** A date value: absolute, {@code "today"} or {@code {"relative": period}} from today. */
-    static LocalDate date(JsonNode value, LocalDate today) {
+    public static LocalDate date(JsonNode value, LocalDate today) {
         if (value.isObject()) {
             return today.plus(Period.parse(value.get("relative").asText()));
         }
@@ -143,7 +143,7 @@ final class ConditionValues {
     }
 
     /** The first day of a span back from today: {@code {"amount": 90, "unit": "days"}} gives today − 90 days. */
-    static LocalDate spanStart(JsonNode value, LocalDate today) {
+    public static LocalDate spanStart(JsonNode value, LocalDate today) {
         int amount = value.get("amount").asInt();
         return switch (value.get("unit").asText()) {
             case "days" -> today.minusDays(amount);
@@ -154,7 +154,7 @@ final class ConditionValues {
         };
     }
 
-    static BigDecimal number(Object value) {
+    public static BigDecimal number(Object value) {
         if (value instanceof BigDecimal d) {
             return d;
         }
@@ -164,11 +164,11 @@ final class ConditionValues {
         return new BigDecimal(value.toString());
     }
 
-    static BigDecimal number(JsonNode value) {
+    public static BigDecimal number(JsonNode value) {
         return value.decimalValue();
     }
 
-    static List<JsonNode> elements(JsonNode array) {
+    public static List<JsonNode> elements(JsonNode array) {
         ArrayList<JsonNode> list = new ArrayList<>(array.size());
         array.forEach(list::add);
         return list;

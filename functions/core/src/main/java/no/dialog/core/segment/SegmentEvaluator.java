@@ -58,7 +58,8 @@ public final class SegmentEvaluator {
         return new Preview(count, sample);
     }
 
-    static boolean matches(Contact contact, Criterion criterion, LocalDate today) {
+    /** Whether the contact matches on the given day (Europe/Oslo); for callers that fix "today" themselves. */
+    public static boolean matches(Contact contact, Criterion criterion, LocalDate today) {
         // Java 17: no pattern switch yet; the interface is sealed, so these four cases are all there is.
         if (criterion instanceof Criterion.All all) {
             return all.children().stream().allMatch(c -> matches(contact, c, today));
