@@ -5,7 +5,14 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import jakarta.annotation.PreDestroy;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import no.dialog.aws.sqs.QueueBatches;
@@ -44,13 +51,15 @@ public class JourneysBatchProcessor {
     private final DeadLetters stepsDeadLetters;
     private final DeadLetters responsesDeadLetters;
     private final int maxReceiveCount;
+    private final ExecutorService parallel;
 
     public JourneysBatchProcessor(EnrolmentRunner runner, EnrolmentStore store, SqsStepQueue steps, Metrics metrics,
             SqsClient sqs, Clock clock,
             @Value("${journey.steps.queue.url}") String stepsQueueUrl,
             @Value("${journey.steps.dlq.url}") String stepsDlqUrl,
             @Value("${responses.dlq.url}") String responsesDlqUrl,
-            @Value("${journeys.max-receive-count:5}") int maxReceiveCount) {
+            @Value("${journeys.max-receive-count:5}") int maxReceiveCount,
+            @Value("${journeys.step-concurrency:8}") int stepConcurrency) {
         this.runner = runner;
         this.store = store;
         this.steps = steps;
@@ -59,6 +68,16 @@ public class JourneysBatchProcessor {
         this.stepsDeadLetters = new SqsDeadLetters(sqs, stepsDlqUrl, clock);
         this.responsesDeadLetters = new SqsDeadLetters(sqs, responsesDlqUrl, clock);
         this.maxReceiveCount = maxReceiveCount;
+        this.parallel = Executors.newFixedThreadPool(stepConcurrency, runnable -> {
+            Thread thread = new Thread(runnable, "journey-steps");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @PreDestroy
+    void close() {
+        parallel.shutdownNow();
     }
 
     public SQSBatchResponse process(SQSEvent event) {
@@ -77,11 +96,7 @@ public class JourneysBatchProcessor {
         JourneyMessages.Message message = JourneyMessages.parse(body);
         if (message instanceof JourneyMessages.Advance advance) {
             MDC.put(LogKeys.TENANT, advance.tenant().value());
-            Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
-            for (EnrolmentRef ref : advance.refs()) {
-                outcomes.merge(runner.advance(advance.tenant(), ref), 1, Integer::sum);
-            }
-            count(advance.tenant().value(), "Steps", outcomes);
+            count(advance.tenant().value(), "Steps", advanceAll(advance));
         } else if (message instanceof JourneyMessages.Sweep) {
             steps.sweepShards(store.dueShards());
         } else if (message instanceof JourneyMessages.SweepShard sweep) {
@@ -92,6 +107,44 @@ public class JourneysBatchProcessor {
         } else {
             throw new PermanentFailure("not a journey-steps message");
         }
+    }
+
+    /**
+     * Advances a chunk's enrolments in parallel: each is a few round trips to DynamoDB, so a chunk done
+     * one by one would spend its time waiting. If any fails, the whole message is retried once all
+     * have finished, which is safe because advancing an enrolment that has moved on changes nothing.
+     */
+    private Map<Outcome, Integer> advanceAll(JourneyMessages.Advance advance) {
+        List<Future<Outcome>> results = new ArrayList<>();
+        for (EnrolmentRef ref : advance.refs()) {
+            results.add(parallel.submit(() -> {
+                MDC.put(LogKeys.TENANT, advance.tenant().value());
+                try {
+                    return runner.advance(advance.tenant(), ref);
+                } finally {
+                    MDC.remove(LogKeys.TENANT);
+                }
+            }));
+        }
+        Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
+        RuntimeException failure = null;
+        for (Future<Outcome> result : results) {
+            try {
+                outcomes.merge(result.get(), 1, Integer::sum);
+            } catch (ExecutionException e) {
+                if (failure == null) {
+                    failure = e.getCause() instanceof RuntimeException runtime ? runtime
+                            : new IllegalStateException("advancing an enrolment failed", e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while advancing a chunk", e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return outcomes;
     }
 
     private void handleResponse(String body) {
