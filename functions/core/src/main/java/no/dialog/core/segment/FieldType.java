@@ -51,7 +51,11 @@ public enum FieldType {
         return this == JOURNEY || this == JOURNEY_STEP || this == ANSWER;
     }
 
+    /** Lower camel case, as every JSON name of the API: {@code text}, {@code journeyStep}. */
     public String jsonName() {
-        return name().toLowerCase(Locale.ROOT);
+        String lower = name().toLowerCase(Locale.ROOT);
+        int underscore = lower.indexOf('_');
+        return underscore < 0 ? lower : lower.substring(0, underscore)
+                + Character.toUpperCase(lower.charAt(underscore + 1)) + lower.substring(underscore + 2);
     }
 }
