@@ -27,8 +27,13 @@ final class SegmentIds {
     }
 
     static String fromName(String name) {
+        return fromName(name, "segment");
+    }
+
+    /** @param fallback the readable part when the name has no letters or digits ("journey") */
+    static String fromName(String name, String fallback) {
         String slug = slug(name);
-        return (slug.isEmpty() ? "segment" : slug) + "-" + random(6);
+        return (slug.isEmpty() ? fallback : slug) + "-" + random(6);
     }
 
     static String slug(String name) {

@@ -42,6 +42,8 @@ import no.dialog.local.lambda.SqsEventSourceSettings;
 import no.dialog.local.notifications.BucketNotifications;
 import no.dialog.local.provision.LocalProvisioner;
 import no.dialog.local.provision.LocalResources;
+import no.dialog.local.sandbox.LinkSandbox;
+import no.dialog.local.sandbox.Outbox;
 import no.dialog.local.schedule.LocalScheduler;
 import no.dialog.local.schedule.ScheduleDefinition;
 import no.dialog.local.template.CloudFormationTemplate;
@@ -83,6 +85,7 @@ public final class LocalStack implements AutoCloseable {
     private final LocalHttpGateway gateway;
     private final DevTokenIssuer tokens;
     private final StackSpec stack;
+    private final Outbox outbox = new Outbox();
     private final java.util.concurrent.ExecutorService asyncInvocations = java.util.concurrent.Executors.newCachedThreadPool(r -> {
         Thread thread = new Thread(r, "async-invoke");
         thread.setDaemon(true);
@@ -120,7 +123,9 @@ public final class LocalStack implements AutoCloseable {
             gateway = LocalHttpGateway.builder().port(options.port()).clock(clock).build().start();
             closeables.add(gateway);
 
-            List<FunctionSpec> functionSpecs = FunctionSpecs.read(template, running);
+            // The SMS sender talks to the LINK sandbox on this gateway (its port is known only now).
+            List<FunctionSpec> functionSpecs = FunctionSpecs.read(template,
+                    running.withParameters(LinkSandbox.templateParameters(gateway.baseUri())));
             for (FunctionSpec spec : functionSpecs) {
                 functions.put(spec.logicalId(), new FunctionInstancePool(spec.functionName(),
                         Duration.ofSeconds(spec.timeoutSeconds()), spec.handlerClass(), spec.environment(),
@@ -150,10 +155,11 @@ public final class LocalStack implements AutoCloseable {
             emulators.addObjectCreatedListener(new BucketNotifications(resources, emulators.sqs(), clock));
 
             StackStatus status = new StackStatus(resources, emulators.dynamoDb(), emulators.sqs(), contactStore());
-            gateway.mount("/local/", new ConsolePage(status, bus, clock, this::functionInstances));
+            gateway.mount("/local/", new ConsolePage(status, bus, clock, this::functionInstances, outbox));
             gateway.mount("/local/token", new DevTokenEndpoint(tokens));
             gateway.mount("/local/events", LocalEndpoints.events(bus));
-            gateway.mount("/local/outbox", LocalEndpoints.outbox());
+            gateway.mount("/local/outbox", LocalEndpoints.outbox(outbox));
+            gateway.mount(LinkSandbox.MOUNT, new LinkSandbox(outbox, clock));
             gateway.mount("/local/clock/advance", LocalEndpoints.clockAdvance(clock));
             gateway.mount("/local/signals", new no.dialog.local.console.LocalSignals(emulators.sqs(),
                     resources.requireQueueUrl("ResponsesQueue"), clock));
@@ -314,6 +320,11 @@ public final class LocalStack implements AutoCloseable {
 
     public LocalEventBus bus() {
         return bus;
+    }
+
+    /** What the provider sandboxes accepted. */
+    public Outbox outbox() {
+        return outbox;
     }
 
 

@@ -11,6 +11,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import no.dialog.aws.dynamodb.DynamoDbTemplateStore;
+import no.dialog.aws.sqs.SqsSendQueues;
+import no.dialog.core.enrolment.SendRequest;
+import no.dialog.core.journey.SendChannel;
+import no.dialog.core.template.MessageTemplate;
 import no.dialog.local.template.TemplateFiles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -211,9 +216,49 @@ class LocalStackTest {
     }
 
     @Test
-    void theOutboxAnswersWithAnEmptyListUntilAChannelSends() throws Exception {
-        HttpResponse<String> outbox = get("/local/outbox?tenant=demo&channel=sms", null);
-        assertThat(outbox.statusCode()).isEqualTo(200);
-        assertThat(MAPPER.readTree(outbox.body()).isArray()).isTrue();
+    void anSmsRequestOnTheSendQueueIsSentOnceThroughTheLinkSandboxAndShowsInTheOutbox() throws Exception {
+        String key = "demo:E-LOCAL-1:ask:1";
+        new DynamoDbTemplateStore(stack.emulators().dynamoDb(), stack.resources().requireTableName("DefinitionsTable"))
+                .save(LocalStack.DEMO_TENANT, new MessageTemplate("local-ask", SendChannel.SMS, "nb", null,
+                        "Hei {{ firstName }}! Hilsen {{ organisation }}"));
+        String token = token("demo", "viewer");
+        String contactId = String.format("D-%07d", 1);
+        eventually(() -> contactStatus(contactId, token) == 200, "the demo contact");
+        String phone = MAPPER.readTree(get("/admin/v1/contacts/" + contactId, token).body()).path("phone").asText(null);
+        String request = SqsSendQueues.write(new SendRequest("demo", key, contactId, "E-LOCAL-1", "local", 1, "ask",
+                "sms", null, "local-ask", "A", stack.clock().instant()));
+        String queue = stack.resources().requireQueueUrl("SendSmsQueue");
+
+        stack.emulators().sqs().sendMessage(b -> b.queueUrl(queue).messageBody(request));
+        stack.emulators().sqs().sendMessage(b -> b.queueUrl(queue).messageBody(request));
+
+        eventually(() -> outbox("demo").size() >= 1, "the SMS in the outbox");
+        JsonNode sent = outbox("demo").get(0);
+        assertThat(sent.get("idempotencyKey").asText()).isEqualTo(key);
+        assertThat(sent.get("sender").asText()).isEqualTo("DemoOrganis");
+        assertThat(sent.get("recipient").asText()).isEqualTo(phone);
+        assertThat(sent.get("text").asText()).startsWith("Hei ").endsWith("! Hilsen Demo Organisation");
+        assertThat(sent.get("parts").asInt()).isEqualTo(1);
+        assertThat(get("/local/", null).body()).contains(key);
+        assertThat(outbox("other")).isEmpty();
+        // The second copy of the request is handled within a batching window; it must not reach LINK again.
+        eventually(() -> stack.emulators().sqs().getQueueAttributes(b -> b.queueUrl(queue).attributeNamesWithStrings(
+                "ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible")).attributesAsStrings()
+                .values().stream().allMatch("0"::equals), "the send queue to drain");
+        long copies = 0;
+        for (JsonNode message : outbox("demo")) {
+            copies += message.get("idempotencyKey").asText().equals(key) ? 1 : 0;
+        }
+        assertThat(copies).isEqualTo(1);
+    }
+
+    private static JsonNode outbox(String tenant) {
+        try {
+            HttpResponse<String> outbox = get("/local/outbox?tenant=" + tenant + "&channel=sms", null);
+            assertThat(outbox.statusCode()).isEqualTo(200);
+            return MAPPER.readTree(outbox.body());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

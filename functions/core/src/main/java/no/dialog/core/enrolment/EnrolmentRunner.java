@@ -20,6 +20,7 @@ import no.dialog.core.journey.JourneyVersion;
 import no.dialog.core.journey.ResultCounter;
 import no.dialog.core.journey.SendChannel;
 import no.dialog.core.journey.Signal;
+import no.dialog.core.journey.Step;
 import no.dialog.core.journey.Trigger;
 import no.dialog.core.messaging.PermanentFailure;
 import no.dialog.core.tenant.TenantId;
@@ -231,7 +232,9 @@ public final class EnrolmentRunner {
                     sends.add(new SendRequest(previous.tenant().value(), send.idempotencyKey(),
                             previous.contactId(), previous.enrolmentId(), journey.journeyId(), journey.version(),
                             send.stepId(), channel.get().jsonName(),
-                            send.fallback() == null ? null : send.fallback().jsonName(), send.templateId(),
+                            send.fallback() == null ? null : send.fallback().jsonName(),
+                            channel.get() == send.channel() ? send.templateId()
+                                    : Step.Send.fallbackTemplateId(send.templateId(), channel.get()),
                             send.variant(), now));
                 } else {
                     counter = ResultCounter.CAPPED;

@@ -18,8 +18,8 @@ import no.dialog.core.contact.Problem;
  * missing step, loops only through a wait, a template for every send step's channel and variant, a
  * goal. Each problem names the step ({@code steps.remind}, {@code steps.remind.next}).
  *
- * <p>A send step's fallback channel uses the template with the same id on the fallback channel, so
- * every variant's template must exist for both channels.
+ * <p>A send step's fallback channel uses the variant's template id plus {@code -<channel>}
+ * ({@link Step.Send#fallbackTemplateId}), which must exist for the fallback channel.
  * <pre>{@code
  * List<Problem> problems = JourneyValidation.forActivation(definition, templateStore::exists);
  * }</pre>
@@ -129,9 +129,11 @@ public final class JourneyValidation {
                         "has no " + send.channel().jsonName() + " template with this id"));
             }
             if (send.fallback() != null && send.fallback() != send.channel()
-                    && !templates.exists(variant.templateId(), send.fallback())) {
+                    && !templates.exists(Step.Send.fallbackTemplateId(variant.templateId(), send.fallback()),
+                            send.fallback())) {
                 problems.add(new Problem(field(send, prefix + "templateId"),
-                        "has no " + send.fallback().jsonName() + " template with this id for the fallback"));
+                        "has no " + send.fallback().jsonName() + " template <id>-" + send.fallback().jsonName()
+                                + " for the fallback"));
             }
         }
     }

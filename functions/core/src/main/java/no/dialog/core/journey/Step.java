@@ -17,7 +17,17 @@ public sealed interface Step {
 
     /** Sends one message. Variants (A/B) are chosen stably per person by weight. */
     record Send(String id, SendChannel channel, List<Variant> variants, SendChannel fallback, String next)
-            implements Step {}
+            implements Step {
+
+        /**
+         * The template a variant uses on the fallback channel: its id plus {@code -<channel>}
+         * ({@code student-ask-email}). Template ids are unique per tenant, so the fallback's text is a
+         * template of its own, written for that channel.
+         */
+        public static String fallbackTemplateId(String templateId, SendChannel fallback) {
+            return templateId + "-" + fallback.jsonName();
+        }
+    }
 
     record Variant(String name, String templateId, int weight) {}
 

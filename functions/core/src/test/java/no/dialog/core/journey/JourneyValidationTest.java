@@ -68,7 +68,7 @@ class JourneyValidationTest {
                 rule("template on another channel only", r -> with(r, "/steps/0/channel", "\"email\""),
                         "steps.ask.templateId", "no email template"),
                 rule("fallback template missing", r -> with(r, "/steps/0/fallback", "\"email\""),
-                        "steps.ask.templateId", "no email template with this id for the fallback"),
+                        "steps.ask.templateId", "no email template <id>-email for the fallback"),
                 rule("fallback same channel", r -> with(r, "/steps/0/fallback", "\"sms\""), "steps.ask.fallback",
                         "another channel"),
                 rule("zero wait", r -> with(r, "/steps/3/duration", "\"PT0S\""), "steps.wait-again.duration",
@@ -128,11 +128,13 @@ class JourneyValidationTest {
     }
 
     @Test
-    void aFallbackUsesTheSameTemplateIdOnTheFallbackChannel() {
+    void aFallbackUsesTheTemplateIdWithTheFallbackChannelAppended() {
         ObjectNode withFallback = with(example(), "/steps/0/fallback", "\"email\"");
 
         assertThat(JourneyValidation.forActivation(parseOk(withFallback),
-                templates("student-ask@sms", "student-ask@email", "student-remind@sms"))).isEmpty();
+                templates("student-ask@sms", "student-ask-email@email", "student-remind@sms"))).isEmpty();
+        assertThat(JourneyValidation.forActivation(parseOk(withFallback),
+                templates("student-ask@sms", "student-ask@email", "student-remind@sms"))).isNotEmpty();
     }
 
     @Test

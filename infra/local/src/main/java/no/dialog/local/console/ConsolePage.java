@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import no.dialog.local.bus.LocalEventBus;
 import no.dialog.local.clock.LocalClock;
+import no.dialog.local.sandbox.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,8 +29,11 @@ public final class ConsolePage implements HttpHandler {
     private final LocalEventBus bus;
     private final LocalClock clock;
     private final Supplier<Map<String, Integer>> functions;
+    private final Outbox outbox;
 
-    public ConsolePage(StackStatus status, LocalEventBus bus, LocalClock clock, Supplier<Map<String, Integer>> functions) {
+    public ConsolePage(StackStatus status, LocalEventBus bus, LocalClock clock, Supplier<Map<String, Integer>> functions,
+                       Outbox outbox) {
+        this.outbox = outbox;
         this.status = status;
         this.bus = bus;
         this.clock = clock;
@@ -50,6 +54,7 @@ public final class ConsolePage implements HttpHandler {
         model.put("queues", status.queues());
         model.put("events", bus.recentEvents(null, 50));
         model.put("functions", functions.get());
+        model.put("outbox", outbox.newest(null, null, 50));
         StringWriter html = new StringWriter();
         try {
             template.evaluate(html, model);

@@ -8,6 +8,7 @@ import no.dialog.core.tenant.TenantId;
 import no.dialog.local.bus.LocalEventBus;
 import no.dialog.local.clock.AdvanceDuration;
 import no.dialog.local.clock.LocalClock;
+import no.dialog.local.sandbox.Outbox;
 
 /**
  * The local stack's JSON endpoints (DESIGN.md, "Public surface"):
@@ -16,7 +17,9 @@ import no.dialog.local.clock.LocalClock;
  */
 public final class LocalEndpoints {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private LocalEndpoints() {}
 
@@ -37,16 +40,33 @@ public final class LocalEndpoints {
     }
 
     /**
-     * What the provider sandboxes received, newest first. No channel sender exists yet (the channels
-     * issue adds them and their sandboxes), so the list is empty; the shape is fixed here.
+     * What the provider sandboxes received, newest first: {@code ?tenant=demo&channel=sms&limit=100}
+     * (each optional). The tenant is the prefix of the idempotency key ({@code <tenant>:...}) the sender
+     * gave as LINK's {@code refId}.
      */
-    public static HttpHandler outbox() {
+    public static HttpHandler outbox(Outbox outbox) {
         return exchange -> {
             if (!"GET".equals(exchange.getRequestMethod())) {
                 HttpExchanges.error(exchange, 405, "use GET");
                 return;
             }
-            HttpExchanges.json(exchange, 200, "[]");
+            Map<String, String> query = HttpExchanges.query(exchange);
+            String tenant = query.get("tenant");
+            if (tenant != null && !TenantId.isValid(tenant)) {
+                HttpExchanges.error(exchange, 400, "tenant must be 2-32 lower-case letters, digits or dashes");
+                return;
+            }
+            int limit;
+            try {
+                limit = query.containsKey("limit") ? Integer.parseInt(query.get("limit")) : 100;
+            } catch (NumberFormatException e) {
+                limit = -1;
+            }
+            if (limit < 1 || limit > Outbox.CAPACITY) {
+                HttpExchanges.error(exchange, 400, "limit must be a number from 1 to " + Outbox.CAPACITY);
+                return;
+            }
+            HttpExchanges.json(exchange, 200, MAPPER.writeValueAsString(outbox.newest(tenant, query.get("channel"), limit)));
         };
     }
 

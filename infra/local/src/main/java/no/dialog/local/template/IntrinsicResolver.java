@@ -59,6 +59,14 @@ public final class IntrinsicResolver {
         return new IntrinsicResolver(template, parameters, stackName, Objects.requireNonNull(ids));
     }
 
+    /**
+     * A resolver with these parameters set on top of the current ones, for values known only once part of
+     * the stack runs (e.g. the gateway's port for a provider sandbox's URL). Each value is checked.
+     */
+    public IntrinsicResolver withParameters(Map<String, String> values) {
+        return new IntrinsicResolver(template, parameters.with(values), stackName, physicalIds);
+    }
+
     public CloudFormationTemplate template() {
         return template;
     }

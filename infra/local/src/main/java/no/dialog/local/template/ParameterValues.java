@@ -34,6 +34,16 @@ final class ParameterValues {
         return new ParameterValues(template, Map.copyOf(values));
     }
 
+    /** These values, with {@code given} checked and set on top. */
+    ParameterValues with(Map<String, String> given) {
+        Map<String, String> merged = new LinkedHashMap<>(values);
+        given.forEach((name, value) -> {
+            check(template, name, value);
+            merged.put(name, value);
+        });
+        return new ParameterValues(template, Map.copyOf(merged));
+    }
+
     /** Fails with a clear message if the template has no such parameter or does not allow the value. */
     static void check(CloudFormationTemplate template, String name, String value) {
         TemplateParameter parameter = template.parameters().get(name);

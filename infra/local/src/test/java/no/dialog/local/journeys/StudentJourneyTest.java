@@ -16,22 +16,18 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import no.dialog.aws.dynamodb.DynamoDbContactStore;
 import no.dialog.aws.dynamodb.DynamoDbEnrolmentStore;
-import no.dialog.aws.dynamodb.DynamoDbJourneyStore;
-import no.dialog.aws.dynamodb.DynamoDbTemplateStore;
 import no.dialog.aws.dynamodb.DynamoDbTenantDirectory;
 import no.dialog.core.contact.Contact;
 import no.dialog.core.contact.ContactJson;
 import no.dialog.core.enrolment.EnrolmentStore;
 import no.dialog.core.journey.Enrolment;
 import no.dialog.core.journey.EnrolmentState;
-import no.dialog.core.journey.JourneyHead;
-import no.dialog.core.journey.JourneyStatus;
 import no.dialog.core.journey.ResultCounter;
-import no.dialog.core.template.TemplateDefinitions;
 import no.dialog.core.tenant.Tenant;
 import no.dialog.core.tenant.TenantId;
 import no.dialog.local.LocalStack;
 import no.dialog.local.LocalStackOptions;
+import no.dialog.local.sandbox.OutboxMessage;
 import no.dialog.local.template.TemplateFiles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -137,17 +133,19 @@ class StudentJourneyTest {
         HttpResponse<String> preview = send("GET", "/admin/v1/segments/students-past-exam/preview", editor, null);
         assertThat(MAPPER.readTree(preview.body()).get("count").asLong()).isEqualTo(5);
 
-        String definitions = resources.requireTableName("DefinitionsTable");
-        DynamoDbTemplateStore templates = new DynamoDbTemplateStore(dynamoDb, definitions);
         for (String name : List.of("student-ask.template.json", "student-remind.template.json")) {
-            var parsed = TemplateDefinitions.parse(MAPPER.readTree(example(name)));
-            assertThat(parsed.problems()).isEmpty();
-            templates.save(SCHOOL, parsed.template());
+            HttpResponse<String> template = send("POST", "/admin/v1/templates", editor, example(name));
+            assertThat(template.statusCode()).as(template.body()).isEqualTo(201);
         }
-        DynamoDbJourneyStore journeys = new DynamoDbJourneyStore(dynamoDb, definitions);
-        JsonNode definition = MAPPER.readTree(example("student-journey.json"));
-        JourneyHead head = journeys.create(SCHOOL, JOURNEY, definition.get("name").asText(), definition, stack.clock().instant());
-        journeys.changeStatus(SCHOOL, JOURNEY, head.revision(), JourneyStatus.ACTIVE, stack.clock().instant());
+        com.fasterxml.jackson.databind.node.ObjectNode journey = (com.fasterxml.jackson.databind.node.ObjectNode)
+                MAPPER.readTree(example("student-journey.json"));
+        journey.put("id", JOURNEY);
+        HttpResponse<String> created = send("POST", "/admin/v1/journeys", editor, journey.toString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        HttpResponse<String> byViewer = send("POST", "/admin/v1/journeys/student/activate", token("viewer"), null);
+        assertThat(byViewer.statusCode()).isEqualTo(403);
+        HttpResponse<String> activated = send("POST", "/admin/v1/journeys/student/activate", editor, null);
+        assertThat(activated.statusCode()).as(activated.body()).isEqualTo(200);
 
         DynamoDbEnrolmentStore enrolments = new DynamoDbEnrolmentStore(dynamoDb, resources.requireTableName("EnrolmentsTable"));
         // The segmentation schedule runs every minute; moving the clock a minute on fires it now.
@@ -175,5 +173,16 @@ class StudentJourneyTest {
         eventually(() -> count(enrolments, null, ResultCounter.EXITED) == 5, "everyone out after the second wait");
         assertThat(count(enrolments, null, ResultCounter.SENT)).isEqualTo(8);
         assertThat(count(enrolments, null, ResultCounter.ENROLLED)).isEqualTo(5);
+        // Each SMS request reached the LINK sandbox once: five questions, three reminders.
+        eventually(() -> stack.outbox().newest("school", "sms", 100).size() >= 8, "eight SMS in the outbox");
+        assertThat(stack.outbox().newest("school", "sms", 100)).hasSize(8)
+                .extracting(OutboxMessage::sender).containsOnly("Studentforb");
+
+        // A fresh token: the one from the start expired while the local clock moved two weeks on.
+        HttpResponse<String> resultsResponse = send("GET", "/admin/v1/journeys/student/results", token("viewer"), null);
+        assertThat(resultsResponse.statusCode()).as(resultsResponse.body()).isEqualTo(200);
+        JsonNode results = MAPPER.readTree(resultsResponse.body());
+        assertThat(results.findValues("goalConversionRate")).as(results.toString()).isNotEmpty();
+        assertThat(results.toString()).contains("\"goalReached\":2");
     }
 }

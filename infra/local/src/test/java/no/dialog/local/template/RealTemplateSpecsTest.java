@@ -128,7 +128,8 @@ class RealTemplateSpecsTest {
         assertThat(admin.environment()).containsOnlyKeys(
                 "DIALOG_STAGE", "JAVA_TOOL_OPTIONS", "CONTACTS_TABLE", "TENANTS_TABLE", "DEFINITIONS_TABLE",
                 "ENROLMENTS_TABLE");
-        assertThat(admin.environment()).containsEntry("DEFINITIONS_TABLE", "dialog-definitions-local");
+        assertThat(admin.environment()).containsEntry("DEFINITIONS_TABLE", "dialog-definitions-local")
+                .containsEntry("ENROLMENTS_TABLE", "dialog-enrolments-local");
         assertThat(admin.eventsOfType(HttpApiEventSpec.class)).containsExactly(
                 new HttpApiEventSpec("Health", "DialogHttpApi", "/health", "GET", null),
                 new HttpApiEventSpec("GetContact", "DialogHttpApi", "/admin/v1/contacts/{id}", "GET", "StaffJwt"),
@@ -139,7 +140,23 @@ class RealTemplateSpecsTest {
                 new HttpApiEventSpec("GetSegment", "DialogHttpApi", "/admin/v1/segments/{id}", "GET", "StaffJwt"),
                 new HttpApiEventSpec("ReplaceSegment", "DialogHttpApi", "/admin/v1/segments/{id}", "PUT", "StaffJwt"),
                 new HttpApiEventSpec("DeleteSegment", "DialogHttpApi", "/admin/v1/segments/{id}", "DELETE", "StaffJwt"),
-                new HttpApiEventSpec("PreviewSegment", "DialogHttpApi", "/admin/v1/segments/{id}/preview", "GET", "StaffJwt"));
+                new HttpApiEventSpec("PreviewSegment", "DialogHttpApi", "/admin/v1/segments/{id}/preview", "GET", "StaffJwt"),
+                new HttpApiEventSpec("ListTemplates", "DialogHttpApi", "/admin/v1/templates", "GET", "StaffJwt"),
+                new HttpApiEventSpec("CreateTemplate", "DialogHttpApi", "/admin/v1/templates", "POST", "StaffJwt"),
+                new HttpApiEventSpec("PreviewUnsavedTemplate", "DialogHttpApi", "/admin/v1/templates/preview", "POST", "StaffJwt"),
+                new HttpApiEventSpec("GetTemplate", "DialogHttpApi", "/admin/v1/templates/{id}", "GET", "StaffJwt"),
+                new HttpApiEventSpec("ReplaceTemplate", "DialogHttpApi", "/admin/v1/templates/{id}", "PUT", "StaffJwt"),
+                new HttpApiEventSpec("DeleteTemplate", "DialogHttpApi", "/admin/v1/templates/{id}", "DELETE", "StaffJwt"),
+                new HttpApiEventSpec("PreviewTemplate", "DialogHttpApi", "/admin/v1/templates/{id}/preview", "GET", "StaffJwt"),
+                new HttpApiEventSpec("ListJourneys", "DialogHttpApi", "/admin/v1/journeys", "GET", "StaffJwt"),
+                new HttpApiEventSpec("CreateJourney", "DialogHttpApi", "/admin/v1/journeys", "POST", "StaffJwt"),
+                new HttpApiEventSpec("GetJourney", "DialogHttpApi", "/admin/v1/journeys/{id}", "GET", "StaffJwt"),
+                new HttpApiEventSpec("EditJourney", "DialogHttpApi", "/admin/v1/journeys/{id}", "PUT", "StaffJwt"),
+                new HttpApiEventSpec("ActivateJourney", "DialogHttpApi", "/admin/v1/journeys/{id}/activate", "POST", "StaffJwt"),
+                new HttpApiEventSpec("PauseJourney", "DialogHttpApi", "/admin/v1/journeys/{id}/pause", "POST", "StaffJwt"),
+                new HttpApiEventSpec("ResumeJourney", "DialogHttpApi", "/admin/v1/journeys/{id}/resume", "POST", "StaffJwt"),
+                new HttpApiEventSpec("EndJourney", "DialogHttpApi", "/admin/v1/journeys/{id}/end", "POST", "StaffJwt"),
+                new HttpApiEventSpec("GetJourneyResults", "DialogHttpApi", "/admin/v1/journeys/{id}/results", "GET", "StaffJwt"));
     }
 
     /** Physical ids as after provisioning: queue URLs known, everything else planned from the template. */

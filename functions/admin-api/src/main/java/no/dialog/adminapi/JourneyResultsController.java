@@ -1,0 +1,42 @@
+package no.dialog.adminapi;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import no.dialog.core.enrolment.EnrolmentStore;
+import no.dialog.core.journey.JourneyStore;
+import no.dialog.core.tenant.TenantId;
+
+/**
+ * {@code GET /admin/v1/journeys/{id}/results}: the journey's result counters per version, step and
+ * variant, with totals and goal conversion rates (see {@link JourneyResults}). Counters hold no personal
+ * data; reading them needs viewer, editor or admin. Another tenant's journey is a 404.
+ */
+@Controller("/admin/v1/journeys/{id}/results")
+public class JourneyResultsController {
+
+    private final JourneyStore journeys;
+    private final EnrolmentStore enrolments;
+
+    public JourneyResultsController(JourneyStore journeys, EnrolmentStore enrolments) {
+        this.journeys = journeys;
+        this.enrolments = enrolments;
+    }
+
+    @Get
+    public HttpResponse<String> results(@PathVariable String id, APIGatewayV2HTTPEvent request) {
+        StaffAccess.Outcome access = StaffAccess.toRead(request, JourneysController.JOURNEYS);
+        if (access.refused()) {
+            return access.refusal();
+        }
+        TenantId tenant = access.staff().tenant();
+        // The journey must be the caller's: results are keyed by tenant too, but a missing journey is a 404.
+        if (!JourneyIds.isValid(id) || journeys.head(tenant, id).isEmpty()) {
+            return JourneysController.notFound();
+        }
+        return SegmentViews.json(HttpStatus.OK, JourneyResults.of(id, enrolments.results(tenant, id)));
+    }
+}

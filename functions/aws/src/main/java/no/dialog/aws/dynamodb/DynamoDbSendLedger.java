@@ -1,0 +1,171 @@
+package no.dialog.aws.dynamodb;
+
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import no.dialog.core.journey.SendChannel;
+import no.dialog.core.send.LedgerEntry;
+import no.dialog.core.send.SendLedger;
+import no.dialog.core.send.SendState;
+import no.dialog.core.tenant.TenantId;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * {@link SendLedger} in its own table (template.yaml's {@code SendLedgerTable}): one item per idempotency
+ * key ({@code pk}), every transition a conditional write on {@code state}. Items carry {@code expiresAt}
+ * (epoch seconds, the table's TTL attribute) 90 days after they were created: long after SQS (14 days
+ * at most) can deliver the request again.
+ */
+@Singleton
+public class DynamoDbSendLedger implements SendLedger {
+
+    public static final Duration RETENTION = Duration.ofDays(90);
+
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+    private final Clock clock;
+
+    public DynamoDbSendLedger(DynamoDbClient dynamoDb, @Value("${send.ledger.table}") String table, Clock clock) {
+        this.dynamoDb = dynamoDb;
+        this.table = table;
+        this.clock = clock;
+    }
+
+    @Override
+    public boolean recordIntent(String key, TenantId tenant, SendChannel channel, Instant at) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("pk", s(key));
+        item.put("tenant", s(tenant.value()));
+        item.put("channel", s(channel.jsonName()));
+        item.put("state", s(SendState.INTENDED.name()));
+        item.put("attempts", n(1));
+        item.put("createdAt", s(at.toString()));
+        item.put("updatedAt", s(at.toString()));
+        item.put("expiresAt", n(at.plus(RETENTION).getEpochSecond()));
+        return putIfAbsent(item);
+    }
+
+    @Override
+    public boolean reclaim(String key, Instant at) {
+        return update(key, "SET #state = :to, updatedAt = :at, attempts = attempts + :one",
+                "#state = :retryable", Map.of(":to", s(SendState.INTENDED.name()), ":at", s(at.toString()),
+                        ":one", n(1), ":retryable", s(SendState.RETRYABLE.name())));
+    }
+
+    @Override
+    public void markSent(String key, String providerMessageId, int parts) {
+        Map<String, AttributeValue> values = open();
+        values.put(":to", s(SendState.SENT.name()));
+        values.put(":at", s(clock.instant().toString()));
+        values.put(":parts", n(parts));
+        String set = "SET #state = :to, updatedAt = :at, parts = :parts REMOVE reason";
+        if (providerMessageId != null) {
+            values.put(":id", s(providerMessageId));
+            set = "SET #state = :to, updatedAt = :at, parts = :parts, providerMessageId = :id REMOVE reason";
+        }
+        update(key, set, "#state IN (:intended, :unconfirmed)", values);
+    }
+
+    @Override
+    public void markFailed(String key, String reason) {
+        transition(key, SendState.FAILED, reason, "#state IN (:intended, :unconfirmed)", open());
+    }
+
+    @Override
+    public void markRetryable(String key, String reason) {
+        transition(key, SendState.RETRYABLE, reason, "#state IN (:intended, :unconfirmed)", open());
+    }
+
+    @Override
+    public boolean markUnconfirmed(String key, String reason) {
+        return transition(key, SendState.UNCONFIRMED, reason, "#state = :intended",
+                new HashMap<>(Map.of(":intended", s(SendState.INTENDED.name()))));
+    }
+
+    @Override
+    public void markNotSendable(String key, String reason) {
+        Instant now = clock.instant();
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("pk", s(key));
+        int colon = key.indexOf(':');
+        if (colon > 0) {
+            item.put("tenant", s(key.substring(0, colon)));
+        }
+        item.put("state", s(SendState.NOT_SENDABLE.name()));
+        item.put("reason", s(reason));
+        item.put("attempts", n(0));
+        item.put("createdAt", s(now.toString()));
+        item.put("updatedAt", s(now.toString()));
+        item.put("expiresAt", n(now.plus(RETENTION).getEpochSecond()));
+        putIfAbsent(item);
+    }
+
+    @Override
+    public Optional<LedgerEntry> find(String key) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table).key(Map.of("pk", s(key)))
+                .consistentRead(true)).item();
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new LedgerEntry(key, text(item, "tenant"), text(item, "channel"),
+                SendState.valueOf(item.get("state").s()), text(item, "providerMessageId"),
+                item.containsKey("parts") ? Integer.valueOf(item.get("parts").n()) : null, text(item, "reason"),
+                Integer.parseInt(item.get("attempts").n()), Instant.parse(item.get("createdAt").s()),
+                Instant.parse(item.get("updatedAt").s())));
+    }
+
+    private boolean transition(String key, SendState to, String reason, String condition,
+                               Map<String, AttributeValue> values) {
+        values.put(":to", s(to.name()));
+        values.put(":at", s(clock.instant().toString()));
+        values.put(":reason", s(reason == null || reason.isBlank() ? "no reason given" : reason));
+        return update(key, "SET #state = :to, updatedAt = :at, reason = :reason", condition, values);
+    }
+
+    private boolean update(String key, String expression, String condition, Map<String, AttributeValue> values) {
+        try {
+            dynamoDb.updateItem(b -> b.tableName(table).key(Map.of("pk", s(key)))
+                    .updateExpression(expression)
+                    .conditionExpression("attribute_exists(pk) AND " + condition)
+                    .expressionAttributeNames(Map.of("#state", "state"))
+                    .expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    private boolean putIfAbsent(Map<String, AttributeValue> item) {
+        try {
+            dynamoDb.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    private static Map<String, AttributeValue> open() {
+        return new HashMap<>(Map.of(":intended", s(SendState.INTENDED.name()),
+                ":unconfirmed", s(SendState.UNCONFIRMED.name())));
+    }
+
+    private static String text(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null ? null : value.s();
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    private static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+}

@@ -1,0 +1,20 @@
+package no.dialog.core.send;
+
+import java.time.Instant;
+
+/**
+ * One message in the {@link SendLedger}: what happened to the idempotency key.
+ *
+ * @param key               the send request's idempotency key ({@code <tenant>:<enrolmentId>:<stepId>:<visit>})
+ * @param tenant            the tenant, as text (also the key's prefix)
+ * @param channel           the channel's JSON name, e.g. {@code sms}; null for entries that never got an intent
+ * @param state             where it stands
+ * @param providerMessageId the provider's id once {@link SendState#SENT} (LINK's {@code messageId}), else null
+ * @param parts             SMS parts the organisation pays for, once sent; null otherwise
+ * @param reason            why it failed, is not sendable, retryable or unconfirmed (no personal data)
+ * @param attempts          how many attempts took the key to call the provider
+ * @param createdAt         when the entry was first written
+ * @param updatedAt         when it last changed
+ */
+public record LedgerEntry(String key, String tenant, String channel, SendState state, String providerMessageId,
+                          Integer parts, String reason, int attempts, Instant createdAt, Instant updatedAt) {}

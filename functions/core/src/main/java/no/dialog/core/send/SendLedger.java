@@ -1,0 +1,54 @@
+package no.dialog.core.send;
+
+import java.time.Instant;
+import java.util.Optional;
+import no.dialog.core.journey.SendChannel;
+import no.dialog.core.tenant.TenantId;
+
+/**
+ * Port: the record of every message a sender tried, one entry per idempotency key, written before the
+ * provider is called so that no message is sent twice (see {@link SmsSender} and ADR 0005).
+ *
+ * <p>Every write is conditional on the state it comes from, so two attempts of the same key (SQS can
+ * deliver one message twice at once) cannot both take it. A write whose condition does not hold
+ * changes nothing. Entries expire some time after they are written (90 days in DynamoDB), long after
+ * any redelivery can arrive.
+ */
+public interface SendLedger {
+
+    /**
+     * Takes the key for this attempt: creates the entry in {@link SendState#INTENDED}.
+     *
+     * @return false if an entry for the key exists already (in any state): then this attempt must not
+     *         call the provider
+     */
+    boolean recordIntent(String key, TenantId tenant, SendChannel channel, Instant at);
+
+    /**
+     * Takes a {@link SendState#RETRYABLE} key back to {@link SendState#INTENDED} for another call.
+     *
+     * @return false unless the entry was RETRYABLE (another attempt was faster, or it is settled)
+     */
+    boolean reclaim(String key, Instant at);
+
+    /** INTENDED or UNCONFIRMED → SENT, with the provider's id and the parts it charged. */
+    void markSent(String key, String providerMessageId, int parts);
+
+    /** INTENDED or UNCONFIRMED → FAILED, for good. */
+    void markFailed(String key, String reason);
+
+    /** INTENDED or UNCONFIRMED → RETRYABLE: the provider surely accepted nothing, so a later attempt may call. */
+    void markRetryable(String key, String reason);
+
+    /**
+     * INTENDED → UNCONFIRMED: found by an attempt after an earlier one took the key and left no outcome.
+     *
+     * @return false if the entry was not INTENDED any more (the earlier attempt finished meanwhile)
+     */
+    boolean markUnconfirmed(String key, String reason);
+
+    /** Creates the entry as NOT_SENDABLE, unless one exists (which then stays as it is). */
+    void markNotSendable(String key, String reason);
+
+    Optional<LedgerEntry> find(String key);
+}

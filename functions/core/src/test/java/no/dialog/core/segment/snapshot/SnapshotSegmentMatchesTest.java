@@ -1,0 +1,111 @@
+package no.dialog.core.segment.snapshot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import no.dialog.core.contact.ContactJson;
+import no.dialog.core.segment.BehaviourHistories;
+import no.dialog.core.segment.ContactHistory;
+import no.dialog.core.segment.ContactScanMatches;
+import no.dialog.core.segment.Criterion;
+import no.dialog.core.segment.SegmentMatches;
+import no.dialog.core.segment.SegmentDefinitions;
+import no.dialog.core.testing.InMemoryContactStore;
+import no.dialog.core.testing.SettableClock;
+import no.dialog.core.tenant.TenantId;
+import org.junit.jupiter.api.Test;
+
+class SnapshotSegmentMatchesTest {
+
+    private static final TenantId DEMO = TenantId.of("demo");
+
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-12-01T09:00:00Z"));
+    private final InMemoryContactStore contacts = new InMemoryContactStore();
+    private final Map<TenantId, SegmentSnapshot> stored = new HashMap<>();
+    private int stores;
+    private final SegmentSnapshotStore store = new SegmentSnapshotStore() {
+        @Override
+        public void store(TenantId tenant, SegmentSnapshot snapshot) {
+            stores++;
+            stored.put(tenant, snapshot);
+        }
+
+        @Override
+        public Optional<SegmentSnapshot> load(TenantId tenant) {
+            return Optional.ofNullable(stored.get(tenant));
+        }
+    };
+
+    private void student(String id) {
+        contacts.upsert(DEMO, new ContactJson(clock).read("{\"id\":\"" + id + "\",\"updatedAt\":\"2026-11-01T10:00:00Z\","
+                + "\"memberships\":[{\"type\":\"student\",\"status\":\"active\"}]}").contact());
+    }
+
+    private static Criterion students() throws Exception {
+        return SegmentDefinitions.parse(new ObjectMapper().readTree(
+                "{\"field\":\"membership.type\",\"op\":\"equals\",\"value\":\"student\"}")).criterion();
+    }
+
+    @Test
+    void aFreshSnapshotIsUsedAndAStaleOneIsRebuiltFromTheStore() throws Exception {
+        SnapshotSegmentMatches matches = new SnapshotSegmentMatches(store, contacts, clock, Duration.ofMinutes(10));
+        student("S-1");
+        List<String> seen = new ArrayList<>();
+
+        assertThat(matches.forEachMatch(DEMO, students(), seen::add)).isEqualTo(1);
+        student("S-2");
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(matches.forEachMatch(DEMO, students(), seen::add)).isEqualTo(1);
+        assertThat(stores).isEqualTo(1);
+
+        clock.advance(Duration.ofMinutes(6));
+        assertThat(matches.forEachMatch(DEMO, students(), seen::add)).isEqualTo(2);
+        assertThat(stores).isEqualTo(2);
+        assertThat(seen.subList(0, 2)).containsExactly("S-1", "S-1");
+        assertThat(seen.subList(2, 4)).containsExactlyInAnyOrder("S-1", "S-2");
+    }
+
+    @Test
+    void behaviourIsReadPerEvaluationForTheNamedJourneysBySnapshotAndScanAlike() throws Exception {
+        student("S-1");
+        student("S-2");
+        student("S-3");
+        List<Set<String>> asked = new ArrayList<>();
+        Map<String, ContactHistory> now = new HashMap<>(Map.of("S-2", new ContactHistory(Set.of("student-2026"),
+                Set.of(), Set.of(), Set.of(), Set.of(), Set.of())));
+        BehaviourHistories histories = (tenant, journeyIds) -> {
+            asked.add(journeyIds);
+            return Map.copyOf(now);
+        };
+        Criterion inJourney = SegmentDefinitions.parse(new ObjectMapper().readTree("""
+                {"all":[{"field":"membership.type","op":"equals","value":"student"},
+                        {"not":{"field":"journey.inNow","op":"equals","value":"student-2026"}}]}""")).criterion();
+        SegmentMatches snapshot = new SnapshotSegmentMatches(store, contacts, histories, clock, Duration.ofMinutes(10));
+        SegmentMatches scan = new ContactScanMatches(contacts, histories, clock);
+
+        for (SegmentMatches matches : List.of(snapshot, scan)) {
+            List<String> seen = new ArrayList<>();
+            assertThat(matches.forEachMatch(DEMO, inJourney, seen::add)).isEqualTo(2);
+            assertThat(seen).containsExactlyInAnyOrder("S-1", "S-3");
+        }
+        // The snapshot is kept, the histories are not: S-3 entering the journey shows at once.
+        now.put("S-3", now.get("S-2"));
+        List<String> seen = new ArrayList<>();
+        assertThat(snapshot.forEachMatch(DEMO, inJourney, seen::add)).isEqualTo(1);
+        assertThat(seen).containsExactly("S-1");
+        assertThat(stores).isEqualTo(1);
+        assertThat(asked).containsOnly(Set.of("student-2026")).hasSize(3);
+        // Criteria over contact fields only never ask.
+        snapshot.forEachMatch(DEMO, students(), id -> { });
+        scan.forEachMatch(DEMO, students(), id -> { });
+        assertThat(asked).hasSize(3);
+    }
+}

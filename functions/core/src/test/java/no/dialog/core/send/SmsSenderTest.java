@@ -1,0 +1,305 @@
+package no.dialog.core.send;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import no.dialog.core.contact.Contact;
+import no.dialog.core.enrolment.SendRequest;
+import no.dialog.core.journey.SendChannel;
+import no.dialog.core.messaging.PermanentFailure;
+import no.dialog.core.template.MessageTemplate;
+import no.dialog.core.template.SmsParts;
+import no.dialog.core.template.TemplateRenderer;
+import no.dialog.core.template.TemplateStore;
+import no.dialog.core.tenant.Tenant;
+import no.dialog.core.tenant.TenantDirectory;
+import no.dialog.core.tenant.TenantId;
+import no.dialog.core.testing.InMemoryContactStore;
+import no.dialog.core.testing.InMemorySendLedger;
+import no.dialog.core.testing.ScriptedSmsGateway;
+import no.dialog.core.time.OsloTime;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class SmsSenderTest {
+
+    private static final TenantId DEMO = TenantId.of("demo");
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), OsloTime.ZONE);
+    private static final String KEY = "demo:E-1:ask:1";
+
+    private final InMemoryContactStore contacts = new InMemoryContactStore();
+    private final Map<String, MessageTemplate> templates = new HashMap<>();
+    private final InMemorySendLedger ledger = new InMemorySendLedger(CLOCK);
+    private final ScriptedSmsGateway gateway = new ScriptedSmsGateway();
+    private SmsSender sender;
+
+    @BeforeEach
+    void setUp() {
+        contacts.upsert(DEMO, contact("K-1", "+4791234567"));
+        templates.put("ask", new MessageTemplate("ask", SendChannel.SMS, "nb", null,
+                "Hei {{ firstName }}! Svar på {{ link }} Hilsen {{ organisation }}"));
+        sender = sender(null);
+    }
+
+    private SmsSender sender(String configuredSender) {
+        return new SmsSender(tenants(new Tenant(DEMO, "Demo Organisation", CLOCK.instant())), contacts,
+                templateStore(), new TemplateRenderer(), ledger, gateway, CLOCK, configuredSender);
+    }
+
+    private static Contact contact(String id, String phone) {
+        return new Contact(id, Instant.parse("2026-11-01T00:00:00Z"), "Kari", "Nordmann", null, phone, null, null,
+                null, null, null, null, null, null, null, null);
+    }
+
+    private static SendRequest request(String key, String contactId, String templateId) {
+        return new SendRequest("demo", key, contactId, "E-1", "student", 1, "ask", "sms", null, templateId, "A",
+                CLOCK.instant());
+    }
+
+    private static TenantDirectory tenants(Tenant... known) {
+        return new TenantDirectory() {
+            @Override
+            public Optional<Tenant> find(TenantId id) {
+                for (Tenant t : known) {
+                    if (t.id().equals(id)) {
+                        return Optional.of(t);
+                    }
+                }
+                return Optional.empty();
+            }
+
+            @Override
+            public boolean createIfAbsent(Tenant tenant) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public List<TenantId> all() {
+                return List.of(known).stream().map(Tenant::id).toList();
+            }
+        };
+    }
+
+    private TemplateStore templateStore() {
+        return new TemplateStore() {
+            @Override
+            public Optional<MessageTemplate> find(TenantId tenant, String templateId) {
+                return DEMO.equals(tenant) ? Optional.ofNullable(templates.get(templateId)) : Optional.empty();
+            }
+
+            @Override
+            public List<MessageTemplate> list(TenantId tenant) {
+                return new ArrayList<>(templates.values());
+            }
+
+            @Override
+            public void save(TenantId tenant, MessageTemplate template) {
+                templates.put(template.id(), template);
+            }
+
+            @Override
+            public boolean delete(TenantId tenant, String templateId) {
+                return templates.remove(templateId) != null;
+            }
+        };
+    }
+
+    private LedgerEntry entry() {
+        return ledger.find(KEY).orElseThrow();
+    }
+
+    @Test
+    void sendsTheRenderedTextToTheContactsNumberAndRecordsTheReceipt() {
+        SendOutcome outcome = sender.send(request(KEY, "K-1", "ask"));
+
+        assertThat(outcome).isEqualTo(SendOutcome.SENT);
+        SmsMessage sent = gateway.calls().get(0);
+        assertThat(sent.destination()).isEqualTo("+4791234567");
+        assertThat(sent.sender()).isEqualTo("DemoOrganis");
+        assertThat(sent.refId()).isEqualTo(KEY);
+        assertThat(sent.text()).startsWith("Hei Kari! Svar på https://dlg.no/p/").endsWith("Hilsen Demo Organisation");
+        assertThat(entry().state()).isEqualTo(SendState.SENT);
+        assertThat(entry().providerMessageId()).isEqualTo("msg-1");
+        assertThat(entry().parts()).isEqualTo(SmsParts.of(sent.text()).parts());
+        assertThat(entry().attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void thePartsTheProviderReportsAreTheOnesRecorded() {
+        gateway.then(m -> new SmsReceipt("link-1", 3));
+
+        sender.send(request(KEY, "K-1", "ask"));
+
+        assertThat(entry().parts()).isEqualTo(3);
+    }
+
+    @Test
+    void sendsNothingTwiceWhenTheRequestIsRedelivered() {
+        sender.send(request(KEY, "K-1", "ask"));
+
+        SendOutcome again = sender.send(request(KEY, "K-1", "ask"));
+
+        assertThat(again).isEqualTo(SendOutcome.ALREADY_SETTLED);
+        assertThat(gateway.calls()).hasSize(1);
+        assertThat(entry().state()).isEqualTo(SendState.SENT);
+    }
+
+    @Test
+    void aCrashAfterTheProviderAcceptedIsNeverSentAgainButMarkedUnconfirmed() {
+        ledger.failNextMarkSent = true;
+        assertThatThrownBy(() -> sender.send(request(KEY, "K-1", "ask"))).isInstanceOf(IllegalStateException.class);
+        assertThat(entry().state()).as("the crash left only the intent").isEqualTo(SendState.INTENDED);
+
+        SendOutcome redelivered = sender.send(request(KEY, "K-1", "ask"));
+        SendOutcome thirdTime = sender.send(request(KEY, "K-1", "ask"));
+
+        assertThat(redelivered).isEqualTo(SendOutcome.UNCONFIRMED);
+        assertThat(thirdTime).isEqualTo(SendOutcome.ALREADY_SETTLED);
+        assertThat(gateway.calls()).as("the provider was called once").hasSize(1);
+        assertThat(entry().state()).isEqualTo(SendState.UNCONFIRMED);
+        assertThat(entry().reason()).contains("recorded no outcome");
+    }
+
+    @Test
+    void anAttemptStillRunningCanRecordItsReceiptAfterARedeliveryMarkedItUnconfirmed() {
+        ledger.recordIntent(KEY, DEMO, SendChannel.SMS, CLOCK.instant());
+
+        assertThat(sender.send(request(KEY, "K-1", "ask"))).isEqualTo(SendOutcome.UNCONFIRMED);
+        ledger.markSent(KEY, "late-1", 1);
+
+        assertThat(gateway.calls()).isEmpty();
+        assertThat(entry().state()).isEqualTo(SendState.SENT);
+        assertThat(entry().providerMessageId()).isEqualTo("late-1");
+    }
+
+    @Test
+    void anUnavailableProviderThatAcceptedNothingIsCalledAgainOnTheNextDelivery() {
+        gateway.then(m -> {
+            throw new ProviderUnavailable("LINK answered HTTP 503", false);
+        });
+
+        assertThatThrownBy(() -> sender.send(request(KEY, "K-1", "ask"))).isInstanceOf(ProviderUnavailable.class);
+        assertThat(entry().state()).isEqualTo(SendState.RETRYABLE);
+        assertThat(entry().reason()).isEqualTo("LINK answered HTTP 503");
+
+        SendOutcome retried = sender.send(request(KEY, "K-1", "ask"));
+
+        assertThat(retried).isEqualTo(SendOutcome.SENT);
+        assertThat(gateway.calls()).hasSize(2);
+        assertThat(entry().state()).isEqualTo(SendState.SENT);
+        assertThat(entry().attempts()).isEqualTo(2);
+        assertThat(sender.send(request(KEY, "K-1", "ask"))).isEqualTo(SendOutcome.ALREADY_SETTLED);
+        assertThat(gateway.calls()).hasSize(2);
+    }
+
+    @Test
+    void aTimeoutAfterTheRequestWentOutIsNotSentAgain() {
+        gateway.then(m -> {
+            throw new ProviderUnavailable("no answer from LINK within 5 s", true);
+        });
+
+        SendOutcome outcome = sender.send(request(KEY, "K-1", "ask"));
+        SendOutcome redelivered = sender.send(request(KEY, "K-1", "ask"));
+
+        assertThat(outcome).isEqualTo(SendOutcome.UNCONFIRMED);
+        assertThat(redelivered).isEqualTo(SendOutcome.ALREADY_SETTLED);
+        assertThat(gateway.calls()).hasSize(1);
+        assertThat(entry().reason()).isEqualTo("no answer from LINK within 5 s");
+    }
+
+    @Test
+    void aRejectedMessageIsRecordedAsFailedWithTheReasonAndNotRetried() {
+        gateway.then(m -> {
+            throw new ProviderRejected("LINK refused the message: HTTP 400, resultCode 4001");
+        });
+
+        SendOutcome outcome = sender.send(request(KEY, "K-1", "ask"));
+        SendOutcome redelivered = sender.send(request(KEY, "K-1", "ask"));
+
+        assertThat(outcome).isEqualTo(SendOutcome.FAILED);
+        assertThat(redelivered).isEqualTo(SendOutcome.ALREADY_SETTLED);
+        assertThat(gateway.calls()).hasSize(1);
+        assertThat(entry().state()).isEqualTo(SendState.FAILED);
+        assertThat(entry().reason()).contains("resultCode 4001");
+    }
+
+    @Test
+    void aContactWithoutAMobileNumberIsNotSendableAndNothingIsCalled() {
+        contacts.upsert(DEMO, contact("K-2", null));
+        contacts.upsert(DEMO, contact("K-3", "+4722334455"));
+
+        assertThat(sender.send(request("demo:E-2:ask:1", "K-2", "ask"))).isEqualTo(SendOutcome.NOT_SENDABLE);
+        assertThat(sender.send(request("demo:E-3:ask:1", "K-3", "ask"))).isEqualTo(SendOutcome.NOT_SENDABLE);
+
+        assertThat(gateway.calls()).isEmpty();
+        LedgerEntry noPhone = ledger.find("demo:E-2:ask:1").orElseThrow();
+        assertThat(noPhone.state()).isEqualTo(SendState.NOT_SENDABLE);
+        assertThat(noPhone.reason()).isEqualTo("contact has no mobile number");
+        assertThat(ledger.find("demo:E-3:ask:1").orElseThrow().reason())
+                .as("a landline cannot take an SMS").isEqualTo("contact has no mobile number");
+    }
+
+    @Test
+    void aMissingContactIsNotSendable() {
+        assertThat(sender.send(request(KEY, "K-404", "ask"))).isEqualTo(SendOutcome.NOT_SENDABLE);
+        assertThat(entry().reason()).isEqualTo("contact not found");
+        assertThat(gateway.calls()).isEmpty();
+    }
+
+    @Test
+    void aContactDeletedAfterTheSendDoesNotTurnTheSentEntryIntoNotSendable() {
+        sender.send(request(KEY, "K-1", "ask"));
+        contacts.delete(DEMO, "K-1", Instant.parse("2026-11-20T00:00:00Z"));
+
+        assertThat(sender.send(request(KEY, "K-1", "ask"))).isEqualTo(SendOutcome.ALREADY_SETTLED);
+        assertThat(entry().state()).isEqualTo(SendState.SENT);
+    }
+
+    @Test
+    void aMissingTemplateIsAPermanentFailureThatLeavesTheLedgerEmptySoARedriveCanSendIt() {
+        assertThatThrownBy(() -> sender.send(request(KEY, "K-1", "gone")))
+                .isInstanceOf(PermanentFailure.class).hasMessage("template 'gone' not found");
+        assertThat(ledger.size()).isZero();
+        assertThat(gateway.calls()).isEmpty();
+
+        templates.put("gone", templates.get("ask"));
+        assertThat(sender.send(request(KEY, "K-1", "gone"))).isEqualTo(SendOutcome.SENT);
+    }
+
+    @Test
+    void anEmailTemplateIsNotSentAsAnSms() {
+        templates.put("mail", new MessageTemplate("mail", SendChannel.EMAIL, "nb", "Hei", "<p>Hei</p>"));
+
+        assertThatThrownBy(() -> sender.send(request(KEY, "K-1", "mail")))
+                .isInstanceOf(PermanentFailure.class).hasMessageContaining("is for email, not sms");
+    }
+
+    @Test
+    void anUnknownTenantOrAKeyOfAnotherTenantGoesToTheDeadLetterQueue() {
+        SendRequest unknown = new SendRequest("nobody", "nobody:E-1:ask:1", "K-1", "E-1", "j", 1, "ask", "sms", null,
+                "ask", "A", CLOCK.instant());
+        SendRequest foreignKey = request("other:E-1:ask:1", "K-1", "ask");
+
+        assertThatThrownBy(() -> sender.send(unknown)).isInstanceOf(PermanentFailure.class)
+                .hasMessage("unknown tenant nobody");
+        assertThatThrownBy(() -> sender.send(foreignKey)).isInstanceOf(PermanentFailure.class)
+                .hasMessageContaining("idempotencyKey");
+        assertThat(gateway.calls()).isEmpty();
+    }
+
+    @Test
+    void aConfiguredSenderWinsOverTheOrganisationsName() {
+        sender(" ").send(request(KEY, "K-1", "ask"));
+        sender("Dialog").send(request("demo:E-1:ask:2", "K-1", "ask"));
+
+        assertThat(gateway.calls()).extracting(SmsMessage::sender).containsExactly("DemoOrganis", "Dialog");
+        assertThatThrownBy(() -> sender("Far too long a name")).isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,102 @@
+package no.dialog.core.testing;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import no.dialog.core.journey.SendChannel;
+import no.dialog.core.send.LedgerEntry;
+import no.dialog.core.send.SendLedger;
+import no.dialog.core.send.SendState;
+import no.dialog.core.tenant.TenantId;
+
+/**
+ * The send ledger in a map, with the same conditions as the DynamoDB one. {@link #failNextMarkSent} makes
+ * the next {@code markSent} throw, as a crash between the provider's answer and the bookkeeping would.
+ */
+public final class InMemorySendLedger implements SendLedger {
+
+    private static final Set<SendState> OPEN = EnumSet.of(SendState.INTENDED, SendState.UNCONFIRMED);
+
+    private final Map<String, LedgerEntry> entries = new ConcurrentHashMap<>();
+    private final Clock clock;
+    public boolean failNextMarkSent;
+
+    public InMemorySendLedger(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public synchronized boolean recordIntent(String key, TenantId tenant, SendChannel channel, Instant at) {
+        if (entries.containsKey(key)) {
+            return false;
+        }
+        entries.put(key, new LedgerEntry(key, tenant.value(), channel.jsonName(), SendState.INTENDED, null, null, null,
+                1, at, at));
+        return true;
+    }
+
+    @Override
+    public synchronized boolean reclaim(String key, Instant at) {
+        LedgerEntry e = entries.get(key);
+        if (e == null || e.state() != SendState.RETRYABLE) {
+            return false;
+        }
+        entries.put(key, new LedgerEntry(key, e.tenant(), e.channel(), SendState.INTENDED, null, null, e.reason(),
+                e.attempts() + 1, e.createdAt(), at));
+        return true;
+    }
+
+    @Override
+    public synchronized void markSent(String key, String providerMessageId, int parts) {
+        if (failNextMarkSent) {
+            failNextMarkSent = false;
+            throw new IllegalStateException("simulated crash before the outcome was recorded");
+        }
+        update(key, OPEN, SendState.SENT, providerMessageId, parts, null);
+    }
+
+    @Override
+    public synchronized void markFailed(String key, String reason) {
+        update(key, OPEN, SendState.FAILED, null, null, reason);
+    }
+
+    @Override
+    public synchronized void markRetryable(String key, String reason) {
+        update(key, OPEN, SendState.RETRYABLE, null, null, reason);
+    }
+
+    @Override
+    public synchronized boolean markUnconfirmed(String key, String reason) {
+        return update(key, EnumSet.of(SendState.INTENDED), SendState.UNCONFIRMED, null, null, reason);
+    }
+
+    @Override
+    public synchronized void markNotSendable(String key, String reason) {
+        Instant now = clock.instant();
+        entries.putIfAbsent(key, new LedgerEntry(key, key.substring(0, key.indexOf(':')), null, SendState.NOT_SENDABLE,
+                null, null, reason, 0, now, now));
+    }
+
+    @Override
+    public Optional<LedgerEntry> find(String key) {
+        return Optional.ofNullable(entries.get(key));
+    }
+
+    public int size() {
+        return entries.size();
+    }
+
+    private boolean update(String key, Set<SendState> from, SendState to, String messageId, Integer parts, String reason) {
+        LedgerEntry e = entries.get(key);
+        if (e == null || !from.contains(e.state())) {
+            return false;
+        }
+        entries.put(key, new LedgerEntry(key, e.tenant(), e.channel(), to, messageId, parts, reason, e.attempts(),
+                e.createdAt(), clock.instant()));
+        return true;
+    }
+}

@@ -1,0 +1,44 @@
+package no.dialog.sendsms;
+
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import no.dialog.core.contact.ContactStore;
+import no.dialog.core.send.SendLedger;
+import no.dialog.core.send.SmsGateway;
+import no.dialog.core.send.SmsSender;
+import no.dialog.core.template.TemplateRenderer;
+import no.dialog.core.template.TemplateStore;
+import no.dialog.core.tenant.TenantDirectory;
+import no.dialog.providers.link.LinkSettings;
+import no.dialog.providers.link.LinkSmsGateway;
+
+/**
+ * Wires core's {@link SmsSender} to the DynamoDB adapters and LINK Mobility. LINK's settings come from
+ * the function's environment ({@code LINK_BASE_URL}, {@code LINK_USERNAME}, {@code LINK_PASSWORD},
+ * {@code LINK_PLATFORM_ID}, {@code LINK_PLATFORM_PARTNER_ID}, {@code LINK_GATE}; {@code LINK_SENDER}
+ * optionally fixes the sender for every tenant, otherwise each tenant's name gives it).
+ */
+@Factory
+public class SendSmsFactory {
+
+    @Singleton
+    LinkSettings linkSettings(@Value("${link.base.url}") String baseUrl, @Value("${link.username}") String username,
+            @Value("${link.password}") String password, @Value("${link.platform.id}") String platformId,
+            @Value("${link.platform.partner.id}") String platformPartnerId, @Value("${link.gate:}") String gate) {
+        return LinkSettings.of(baseUrl, username, password, platformId, platformPartnerId, gate);
+    }
+
+    @Singleton
+    SmsGateway smsGateway(LinkSettings settings) {
+        return new LinkSmsGateway(settings);
+    }
+
+    @Singleton
+    SmsSender smsSender(TenantDirectory tenants, ContactStore contacts, TemplateStore templates, SendLedger ledger,
+            SmsGateway gateway, Clock clock, @Value("${link.sender:}") String configuredSender) {
+        return new SmsSender(tenants, contacts, templates, new TemplateRenderer(), ledger, gateway, clock,
+                configuredSender);
+    }
+}

@@ -1,0 +1,227 @@
+package no.dialog.sendsms;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.micronaut.context.ApplicationContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import no.dialog.aws.config.FunctionContexts;
+import no.dialog.aws.sqs.SqsDeadLetters;
+import no.dialog.aws.testing.TestTables;
+import no.dialog.core.contact.Contact;
+import no.dialog.core.contact.ContactStore;
+import no.dialog.core.journey.SendChannel;
+import no.dialog.core.send.LedgerEntry;
+import no.dialog.core.send.SendLedger;
+import no.dialog.core.send.SendState;
+import no.dialog.core.template.MessageTemplate;
+import no.dialog.core.template.TemplateStore;
+import no.dialog.core.tenant.Tenant;
+import no.dialog.core.tenant.TenantDirectory;
+import no.dialog.core.tenant.TenantId;
+import no.dialog.core.time.OsloTime;
+import no.dialog.emulators.AwsLocal;
+import no.dialog.emulators.Emulators;
+import no.dialog.emulators.SharedEmulators;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * The real handler on a real application context, against DynamoDB Local, ElasticMQ and WireMock
+ * answering as LINK Mobility, fed with events/send-sms/send-request.json.
+ */
+class SendSmsHandlerTest {
+
+    private static final TenantId DEMO = TenantId.of("demo");
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T12:30:00Z"), OsloTime.ZONE);
+    private static final String KEY = "demo:E-SMS-1:ask:1";
+
+    private static Emulators emulators;
+    private static WireMockServer link;
+    private static ApplicationContext context;
+    private static SendSmsHandler handler;
+    private static String dlqUrl;
+
+    @BeforeAll
+    static void startFunction() {
+        emulators = SharedEmulators.get();
+        link = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        link.start();
+        dlqUrl = emulators.sqs().createQueue(b -> b.queueName("send-sms-test-dlq")).queueUrl();
+        Map<String, Object> env = new HashMap<>();
+        env.put("CONTACTS_TABLE", TestTables.contacts(emulators.dynamoDb()));
+        env.put("TENANTS_TABLE", TestTables.withHashKey(emulators.dynamoDb(), "tenants", "tenant"));
+        env.put("DEFINITIONS_TABLE", TestTables.definitions(emulators.dynamoDb()));
+        env.put("SEND_LEDGER_TABLE", TestTables.withHashKey(emulators.dynamoDb(), "send-ledger", "pk"));
+        env.put("SEND_SMS_DLQ_URL", dlqUrl);
+        env.put("LINK_BASE_URL", link.baseUrl());
+        env.put("LINK_USERNAME", "dialog");
+        env.put("LINK_PASSWORD", "secret");
+        env.put("LINK_PLATFORM_ID", "LOCAL");
+        env.put("LINK_PLATFORM_PARTNER_ID", "0");
+        env.put("LINK_GATE", "LOCALGATE");
+        context = FunctionContexts.start(env, FunctionContexts.endpoints(AwsLocal.REGION.id(), "local", "local",
+                emulators.dynamoDbEndpoint(), emulators.sqsEndpoint(), null, null), CLOCK);
+        handler = new SendSmsHandler(context);
+
+        context.getBean(TenantDirectory.class).createIfAbsent(new Tenant(DEMO, "Demo Organisation", CLOCK.instant()));
+        context.getBean(ContactStore.class).upsert(DEMO, new Contact("M-500001", Instant.parse("2026-11-01T00:00:00Z"),
+                "Kari", "Nordmann", null, "+4791234567", null, null, null, null, null, null, null, null, null, null));
+        context.getBean(TemplateStore.class).save(DEMO, new MessageTemplate("student-ask", SendChannel.SMS, "nb", null,
+                "Hei {{ firstName }}! Er du fortsatt student? Svar her: {{ link }} Hilsen {{ organisation }}"));
+    }
+
+    @AfterAll
+    static void stop() {
+        context.close();
+        link.stop();
+    }
+
+    @BeforeEach
+    void linkAccepts() {
+        link.resetAll();
+        link.stubFor(post(urlEqualTo("/sms/send")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(payload("link-send-response.json"))));
+    }
+
+    private static String payload(String name) {
+        try {
+            return Files.readString(eventsFolder().resolve(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path eventsFolder() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (!Files.isDirectory(dir.resolve("events"))) {
+            dir = dir.getParent();
+        }
+        return dir.resolve("events/send-sms");
+    }
+
+    /** The sample event, for another idempotency key (each test its own) and receive count. */
+    private static SQSEvent event(String key, int receiveCount) {
+        SQSEvent event = EventLoader.loadSQSEvent(eventsFolder().resolve("send-request.json").toString());
+        SQSEvent.SQSMessage message = event.getRecords().get(0);
+        message.setBody(message.getBody().replace(KEY, key));
+        message.getAttributes().put("ApproximateReceiveCount", Integer.toString(receiveCount));
+        return event;
+    }
+
+    private static int linkCallsFor(String key) {
+        return link.countRequestsMatching(postRequestedFor(urlEqualTo("/sms/send"))
+                .withRequestBody(matchingJsonPath("$.refId", equalTo(key))).build()).getCount();
+    }
+
+    private static LedgerEntry ledger(String key) {
+        return context.getBean(SendLedger.class).find(key).orElseThrow();
+    }
+
+    @Test
+    void sendsTheRequestThroughLinkOnceAndNothingMoreWhenTheBatchIsRedelivered() {
+        SQSBatchResponse first = handler.handleRequest(event(KEY, 1), null);
+        SQSBatchResponse again = handler.handleRequest(event(KEY, 2), null);
+
+        assertThat(first.getBatchItemFailures()).isEmpty();
+        assertThat(again.getBatchItemFailures()).isEmpty();
+        assertThat(linkCallsFor(KEY)).isEqualTo(1);
+        link.verify(postRequestedFor(urlEqualTo("/sms/send"))
+                .withHeader("Authorization", equalTo("Basic ZGlhbG9nOnNlY3JldA=="))
+                .withRequestBody(matchingJsonPath("$.source", equalTo("DemoOrganis")))
+                .withRequestBody(matchingJsonPath("$.destination", equalTo("+4791234567")))
+                .withRequestBody(matchingJsonPath("$.deliveryReportGates[0]", equalTo("LOCALGATE"))));
+        LedgerEntry entry = ledger(KEY);
+        assertThat(entry.state()).isEqualTo(SendState.SENT);
+        assertThat(entry.providerMessageId()).isEqualTo("Dcshuhod0PMAAAFQ+/PbnR3x");
+        assertThat(entry.parts()).isEqualTo(1);
+    }
+
+    @Test
+    void aRefusalByLinkIsRecordedAndNotRetried() {
+        String key = "demo:E-SMS-2:ask:1";
+        link.stubFor(post(urlEqualTo("/sms/send")).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json").withBody(payload("link-error-bad-request.json"))));
+
+        SQSBatchResponse response = handler.handleRequest(event(key, 1), null);
+        SQSBatchResponse redelivered = handler.handleRequest(event(key, 2), null);
+
+        assertThat(response.getBatchItemFailures()).as("no retry").isEmpty();
+        assertThat(redelivered.getBatchItemFailures()).isEmpty();
+        assertThat(linkCallsFor(key)).isEqualTo(1);
+        assertThat(ledger(key).state()).isEqualTo(SendState.FAILED);
+        assertThat(ledger(key).reason()).isEqualTo("LINK refused the message (HTTP 400, resultCode 4001): Invalid message content");
+    }
+
+    @Test
+    void anUnavailableLinkIsRetriedBySqsAndSendsOnceItIsBack() {
+        String key = "demo:E-SMS-3:ask:1";
+        link.stubFor(post(urlEqualTo("/sms/send")).willReturn(aResponse().withStatus(503)));
+
+        SQSBatchResponse failed = handler.handleRequest(event(key, 1), null);
+
+        assertThat(failed.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                .containsExactly("5f2b7c1e-7e0a-4d1b-9a43-0c1d2e3f4a50");
+        assertThat(ledger(key).state()).isEqualTo(SendState.RETRYABLE);
+
+        linkAccepts();
+        SQSBatchResponse retried = handler.handleRequest(event(key, 2), null);
+
+        assertThat(retried.getBatchItemFailures()).isEmpty();
+        assertThat(ledger(key).state()).isEqualTo(SendState.SENT);
+        assertThat(ledger(key).attempts()).isEqualTo(2);
+    }
+
+    @Test
+    void aRequestForAMissingTemplateGoesToTheDeadLetterQueueWithItsReason() {
+        SQSEvent event = event("demo:E-SMS-4:ask:1", 1);
+        SQSEvent.SQSMessage message = event.getRecords().get(0);
+        message.setBody(message.getBody().replace("student-ask", "no-such-template"));
+
+        SQSBatchResponse response = handler.handleRequest(event, null);
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(link.getAllServeEvents()).isEmpty();
+        List<Message> dead = emulators.sqs().receiveMessage(b -> b.queueUrl(dlqUrl).maxNumberOfMessages(10)
+                .waitTimeSeconds(1).messageAttributeNames("All")).messages();
+        assertThat(dead).hasSize(1);
+        assertThat(dead.get(0).messageAttributes().get(SqsDeadLetters.REASON_ATTRIBUTE).stringValue())
+                .isEqualTo("template 'no-such-template' not found");
+        assertThat(context.getBean(SendLedger.class).find("demo:E-SMS-4:ask:1")).isEmpty();
+    }
+
+    @Test
+    void aContactWithoutAPhoneIsRecordedAsNotSendable() {
+        context.getBean(ContactStore.class).upsert(DEMO, new Contact("M-500002", Instant.parse("2026-11-01T00:00:00Z"),
+                "Ola", "Nordmann", null, null, null, null, null, null, null, null, null, null, null, null));
+        SQSEvent event = event("demo:E-SMS-5:ask:1", 1);
+        event.getRecords().get(0).setBody(event.getRecords().get(0).getBody().replace("M-500001", "M-500002"));
+
+        SQSBatchResponse response = handler.handleRequest(event, null);
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(link.getAllServeEvents()).isEmpty();
+        assertThat(ledger("demo:E-SMS-5:ask:1").state()).isEqualTo(SendState.NOT_SENDABLE);
+    }
+}

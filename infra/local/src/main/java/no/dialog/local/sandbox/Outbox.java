@@ -1,0 +1,45 @@
+package no.dialog.local.sandbox;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * What the provider sandboxes accepted, in memory, newest first. Bounded (the oldest messages go
+ * first) so a long-running local stack does not grow without end. Thread-safe.
+ */
+public final class Outbox {
+
+    public static final int CAPACITY = 10_000;
+
+    private final Deque<OutboxMessage> messages = new ArrayDeque<>();
+
+    public synchronized void add(OutboxMessage message) {
+        messages.addFirst(message);
+        if (messages.size() > CAPACITY) {
+            messages.removeLast();
+        }
+    }
+
+    /**
+     * @param tenant  only this tenant's messages, or all when null
+     * @param channel only this channel's, or all when null
+     */
+    public synchronized List<OutboxMessage> newest(String tenant, String channel, int limit) {
+        List<OutboxMessage> found = new ArrayList<>();
+        Iterator<OutboxMessage> it = messages.iterator();
+        while (it.hasNext() && found.size() < limit) {
+            OutboxMessage m = it.next();
+            if ((tenant == null || tenant.equals(m.tenant())) && (channel == null || channel.equals(m.channel()))) {
+                found.add(m);
+            }
+        }
+        return found;
+    }
+
+    public synchronized int size() {
+        return messages.size();
+    }
+}
