@@ -12,6 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import no.dialog.core.contact.Contact;
 import no.dialog.core.contact.ContactStore;
+import no.dialog.core.segment.BehaviourHistories;
+import no.dialog.core.segment.BehaviourLookup;
 import no.dialog.core.segment.Criterion;
 import no.dialog.core.segment.Preview;
 import no.dialog.core.segment.SegmentEvaluator;
@@ -29,6 +31,9 @@ import org.slf4j.LoggerFactory;
  * {@code previews.cache-seconds}: the first preview reads, the next ones within that time only
  * evaluate. Counts can therefore be that many seconds old, which is fine for a preview (never used for
  * sending). A larger tenant is streamed every time without being kept.
+ *
+ * <p>Criteria with behaviour conditions ({@code journey.*}) read the histories of the journeys they
+ * name first, on every preview (they change with every step, so they are never kept).
  */
 @Singleton
 public class ContactScanPreviews implements SegmentPreviews {
@@ -37,6 +42,7 @@ public class ContactScanPreviews implements SegmentPreviews {
     private static final int CHUNK = 500;
 
     private final ContactStore contacts;
+    private final BehaviourHistories histories;
     private final Clock clock;
     private final long cacheNanos;
     private final int cacheMaxContacts;
@@ -44,15 +50,21 @@ public class ContactScanPreviews implements SegmentPreviews {
     private final Map<TenantId, Kept> kept = new ConcurrentHashMap<>();
 
     @Inject
-    public ContactScanPreviews(ContactStore contacts, Clock clock,
+    public ContactScanPreviews(ContactStore contacts, BehaviourHistories histories, Clock clock,
             @Value("${previews.cache-seconds:60}") int cacheSeconds,
             @Value("${previews.cache-max-contacts:20000}") int cacheMaxContacts) {
-        this(contacts, clock, Duration.ofSeconds(cacheSeconds), cacheMaxContacts, System::nanoTime);
+        this(contacts, histories, clock, Duration.ofSeconds(cacheSeconds), cacheMaxContacts, System::nanoTime);
     }
 
     /** @param ticker monotonic nanoseconds, for the cache's age (not the clock: the local stack's can jump) */
     ContactScanPreviews(ContactStore contacts, Clock clock, Duration cacheFor, int cacheMaxContacts, LongSupplier ticker) {
+        this(contacts, BehaviourHistories.NONE, clock, cacheFor, cacheMaxContacts, ticker);
+    }
+
+    ContactScanPreviews(ContactStore contacts, BehaviourHistories histories, Clock clock, Duration cacheFor,
+                        int cacheMaxContacts, LongSupplier ticker) {
         this.contacts = contacts;
+        this.histories = histories;
         this.clock = clock;
         this.cacheNanos = cacheFor.toNanos();
         this.cacheMaxContacts = cacheMaxContacts;
@@ -67,15 +79,16 @@ public class ContactScanPreviews implements SegmentPreviews {
         long started = System.nanoTime();
         // One instant for the whole scan, so every chunk is judged against the same "today".
         SegmentEvaluator evaluator = new SegmentEvaluator(Clock.fixed(clock.instant(), clock.getZone()));
+        BehaviourLookup behaviour = histories.lookupFor(tenant, criterion);
         Kept recent = kept.get(tenant);
         if (recent != null && ticker.getAsLong() - recent.readAt() < cacheNanos) {
-            Preview preview = evaluator.preview(recent.contacts(), criterion, sampleSize);
+            Preview preview = evaluator.preview(recent.contacts(), behaviour, criterion, sampleSize);
             LOG.info("segment preview for tenant {}: {} of {} kept contacts match, {} ms", tenant, preview.count(),
                     recent.contacts().size(), (System.nanoTime() - started) / 1_000_000);
             return preview;
         }
         long readAt = ticker.getAsLong();
-        Accumulator result = new Accumulator(evaluator, criterion, sampleSize, cacheMaxContacts);
+        Accumulator result = new Accumulator(evaluator, behaviour, criterion, sampleSize, cacheMaxContacts);
         contacts.forEach(tenant, result::add);
         Preview preview = result.finish();
         if (result.keep != null && cacheNanos > 0) {
@@ -93,6 +106,7 @@ public class ContactScanPreviews implements SegmentPreviews {
     /** Counts and samples chunk by chunk; called from one thread at a time (forEach's promise). */
     private static final class Accumulator {
         private final SegmentEvaluator evaluator;
+        private final BehaviourLookup behaviour;
         private final Criterion criterion;
         private final int sampleSize;
         private final int keepAtMost;
@@ -104,8 +118,10 @@ public class ContactScanPreviews implements SegmentPreviews {
         private long scanned;
         private long evaluatingNanos;
 
-        Accumulator(SegmentEvaluator evaluator, Criterion criterion, int sampleSize, int keepAtMost) {
+        Accumulator(SegmentEvaluator evaluator, BehaviourLookup behaviour, Criterion criterion, int sampleSize,
+                    int keepAtMost) {
             this.evaluator = evaluator;
+            this.behaviour = behaviour;
             this.criterion = criterion;
             this.sampleSize = sampleSize;
             this.keepAtMost = keepAtMost;
@@ -134,7 +150,7 @@ public class ContactScanPreviews implements SegmentPreviews {
                 return;
             }
             long started = System.nanoTime();
-            Preview part = evaluator.preview(chunk, criterion, sampleSize - sample.size());
+            Preview part = evaluator.preview(chunk, behaviour, criterion, sampleSize - sample.size());
             evaluatingNanos += System.nanoTime() - started;
             count += part.count();
             scanned += chunk.size();

@@ -39,6 +39,7 @@ class AdminApiFunctionTest {
         env.put("CONTACTS_TABLE", TestTables.contacts(emulators.dynamoDb()));
         env.put("TENANTS_TABLE", TestTables.withHashKey(emulators.dynamoDb(), "tenants", "tenant"));
         env.put("DEFINITIONS_TABLE", TestTables.definitions(emulators.dynamoDb()));
+        env.put("ENROLMENTS_TABLE", TestTables.enrolments(emulators.dynamoDb()));
         context = FunctionContexts.start(env, FunctionContexts.endpoints(AwsLocal.REGION.id(), "local", "local",
                 emulators.dynamoDbEndpoint(), null, null, null), CLOCK);
         function = new AdminApiFunction(context);

@@ -17,7 +17,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import no.dialog.aws.config.FunctionContexts;
+import no.dialog.aws.dynamodb.DynamoDbEnrolmentStore;
 import no.dialog.aws.testing.TestTables;
+import no.dialog.core.enrolment.EnrolmentIds;
+import no.dialog.core.journey.Enrolment;
+import no.dialog.core.journey.EnrolmentState;
 import no.dialog.core.contact.Contact;
 import no.dialog.core.contact.ContactJson;
 import no.dialog.core.contact.ContactStore;
@@ -48,10 +52,31 @@ class SegmentsApiTest {
         env.put("CONTACTS_TABLE", TestTables.contacts(emulators.dynamoDb()));
         env.put("TENANTS_TABLE", TestTables.withHashKey(emulators.dynamoDb(), "tenants", "tenant"));
         env.put("DEFINITIONS_TABLE", TestTables.definitions(emulators.dynamoDb()));
+        String enrolments = TestTables.enrolments(emulators.dynamoDb());
+        env.put("ENROLMENTS_TABLE", enrolments);
         context = FunctionContexts.start(env, FunctionContexts.endpoints(AwsLocal.REGION.id(), "local", "local",
                 emulators.dynamoDbEndpoint(), null, null, null), CLOCK);
         function = new AdminApiFunction(context);
         storePreviewContacts(context.getBean(ContactStore.class));
+        storePreviewEnrolments(new DynamoDbEnrolmentStore(emulators.dynamoDb(), enrolments));
+    }
+
+    /**
+     * In tenant "previews", students P-000 and P-006 (exam done) are in journey student-2026; P-000 has
+     * answered that they are still a student, P-006 has not. P-012 left the journey before.
+     */
+    private static void storePreviewEnrolments(DynamoDbEnrolmentStore store) {
+        TenantId tenant = TenantId.of("previews");
+        Instant at = CLOCK.instant();
+        for (String id : List.of("P-000", "P-006", "P-012")) {
+            List<Enrolment.ReceivedSignal> received = id.equals("P-000")
+                    ? List.of(new Enrolment.ReceivedSignal("answered", Map.of("question", "still-student", "value", "yes"),
+                            at, "sig-1", "student-2026"))
+                    : List.of();
+            store.create(new Enrolment(tenant, EnrolmentIds.of(tenant, "student-2026", 1, id), "student-2026", 1, id,
+                    id.equals("P-012") ? EnrolmentState.DONE : EnrolmentState.WAITING, "ask", null, at, null, null,
+                    Map.of(), Map.of(), received, null, 0), List.of());
+        }
     }
 
     @AfterAll
@@ -258,6 +283,29 @@ class SegmentsApiTest {
                 .containsExactlyInAnyOrder("P-000", "P-006", "P-012", "P-018", "P-024", "P-030", "P-036");
         assertThat(body.get("sample").get(0).fieldNames()).toIterable().containsExactlyInAnyOrder("id", "firstName", "lastName");
         assertThat(response.getBody()).doesNotContain("+47");
+    }
+
+    @Test
+    void previewsAskAboutBehaviourInJourneys() throws Exception {
+        String inJourneyWithoutAnswer = """
+                {"all":[%s,
+                        {"field":"journey.inNow","op":"equals","value":"student-2026"},
+                        {"not":{"field":"journey.answered","op":"equals",
+                                "value":{"journey":"student-2026","question":"still-student"}}}]}""".formatted(STUDENTS_DONE);
+
+        APIGatewayV2HTTPResponse response = call(as(request("POST", "/admin/v1/segments/preview",
+                "{\"criteria\":" + inJourneyWithoutAnswer + "}"), "previews", "[viewer]"));
+
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
+        JsonNode body = json(response);
+        assertThat(body.get("count").asLong()).isEqualTo(1);
+        assertThat(body.get("sample").findValuesAsText("id")).containsExactly("P-006");
+
+        APIGatewayV2HTTPResponse bad = call(as(request("POST", "/admin/v1/segments/preview",
+                "{\"criteria\":{\"field\":\"journey.sentStep\",\"op\":\"equals\",\"value\":\"student-2026\"}}"),
+                "previews", "[viewer]"));
+        assertThat(bad.getStatusCode()).isEqualTo(400);
+        assertThat(bad.getBody()).contains("criteria.value").contains("journeyId/stepId");
     }
 
     @Test

@@ -9,6 +9,7 @@ import no.dialog.core.enrolment.JourneyCatalog;
 import no.dialog.core.enrolment.JourneyEntries;
 import no.dialog.core.enrolment.SegmentJobs;
 import no.dialog.core.enrolment.SegmentationRunner;
+import no.dialog.core.segment.BehaviourHistories;
 import no.dialog.core.segment.ContactScanMatches;
 import no.dialog.core.segment.SegmentMatches;
 import no.dialog.core.segment.SegmentStore;
@@ -19,8 +20,8 @@ import no.dialog.core.tenant.TenantDirectory;
 public class SegmentationFactory {
 
     @Singleton
-    SegmentMatches segmentMatches(ContactStore contacts, Clock clock) {
-        return new ContactScanMatches(contacts, clock);
+    SegmentMatches segmentMatches(ContactStore contacts, BehaviourHistories histories, Clock clock) {
+        return new ContactScanMatches(contacts, histories, clock);
     }
 
     @Singleton

@@ -20,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import no.dialog.core.enrolment.EnrolmentRef;
 import no.dialog.core.enrolment.EnrolmentStore;
 import no.dialog.core.enrolment.ResultKey;
@@ -34,6 +36,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /** {@link EnrolmentStore} on the enrolments table; the layout is described in {@link EnrolmentItems}. */
 @Singleton
@@ -118,11 +121,59 @@ public class DynamoDbEnrolmentStore implements EnrolmentStore {
             item.put(PENDING, s(EnrolmentItems.pendingJson(pendingSends)));
         }
         List<TransactWriteItem> writes = new ArrayList<>();
-        writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(item)
-                .conditionExpression("rev = :rev")
-                .expressionAttributeValues(Map.of(":rev", n(previous.revision())))).build());
+        writes.add(TransactWriteItem.builder().update(replacing(item, sentSteps(pendingSends), previous.revision()))
+                .build());
         writes.addAll(counterUpdates(next, counts));
         return transact(writes);
+    }
+
+    /**
+     * The whole item as an update rather than a put: every attribute set, the optional ones that
+     * {@code item} lacks removed, so the result equals a put of {@code item}, except that {@code sent}
+     * is only ever added to (the enrolment body does not know which sends the frequency cap stopped,
+     * so the steps actually handed on are kept beside it, ADR 0007).
+     */
+    private Update replacing(Map<String, AttributeValue> item, Set<String> sentSteps, long previousRevision) {
+        Map<String, String> names = new LinkedHashMap<>();
+        Map<String, AttributeValue> values = new LinkedHashMap<>();
+        List<String> sets = new ArrayList<>();
+        int i = 0;
+        for (Map.Entry<String, AttributeValue> attribute : item.entrySet()) {
+            if (attribute.getKey().equals(PK) || attribute.getKey().equals(SK)) {
+                continue;
+            }
+            names.put("#a" + i, attribute.getKey());
+            values.put(":a" + i, attribute.getValue());
+            sets.add("#a" + i + " = :a" + i);
+            i++;
+        }
+        List<String> removes = new ArrayList<>();
+        for (String optional : List.of(DUE_SHARD, DUE_AT, PENDING)) {
+            if (!item.containsKey(optional)) {
+                names.put("#r" + removes.size(), optional);
+                removes.add("#r" + removes.size());
+            }
+        }
+        StringBuilder expression = new StringBuilder("SET ").append(String.join(", ", sets));
+        if (!removes.isEmpty()) {
+            expression.append(" REMOVE ").append(String.join(", ", removes));
+        }
+        if (!sentSteps.isEmpty()) {
+            names.put("#sent", EnrolmentItems.SENT);
+            values.put(":sent", AttributeValue.builder().ss(sentSteps).build());
+            expression.append(" ADD #sent :sent");
+        }
+        values.put(":rev", n(previousRevision));
+        names.put("#rev", REV);
+        return Update.builder().tableName(table).key(Map.of(PK, item.get(PK), SK, item.get(SK)))
+                .updateExpression(expression.toString()).conditionExpression("#rev = :rev")
+                .expressionAttributeNames(names).expressionAttributeValues(values).build();
+    }
+
+    private static Set<String> sentSteps(List<SendRequest> sends) {
+        Set<String> steps = new TreeSet<>();
+        sends.forEach(send -> steps.add(send.stepId()));
+        return steps;
     }
 
     private boolean transact(List<TransactWriteItem> writes) {

@@ -23,7 +23,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * pk                          sk                         what
  * tenant#contactId            e#journeyId#000001         an enrolment: body (JSON), rev, state, and while
  *                                                        not done dueShard + dueAt (the byDue index);
- *                                                        pending (JSON) while sends await their queue
+ *                                                        pending (JSON) while sends await their queue;
+ *                                                        journeyKey (tenant#journeyId) + contactId + hist
+ *                                                        (its behaviour summary) + sent (string set of the
+ *                                                        send steps handed on) for the byJourney index
  * tenant#contactId            cap#sms                    the frequency cap's recent sends per channel
  * tenant#results#journeyId    v000001#step#variant#3     result counters, in 8 shards per step/variant
  * tenant#journey#journeyId    entries | seen#key         enrolment cap count and once-only markers
@@ -33,6 +36,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * and behaviour segments) is one query. The due index is sharded by a hash of the enrolment id across
  * {@link #DUE_SHARDS} partitions, so a million waits ending in the same minute are read in parallel
  * without a hot partition.
+ *
+ * <p>The byJourney index (pk {@code journeyKey}, sk {@code contactId}, projecting {@code hist} and
+ * {@code sent}) lists every enrolment of one journey with what behaviour segments ask about, so the
+ * histories of a whole tenant in the journeys a segment names are a few paged queries (ADR 0007).
+ * {@code sent} is added to (never rewritten) when a commit hands sends on, so it holds exactly the
+ * steps that passed the frequency cap and had a sender; {@code hist} is rewritten from the enrolment
+ * on every write.
  */
 final class EnrolmentItems {
 
@@ -44,6 +54,11 @@ final class EnrolmentItems {
     static final String DUE_SHARD = "dueShard";
     static final String DUE_AT = "dueAt";
     static final String BY_DUE = "byDue";
+    static final String JOURNEY_KEY = "journeyKey";
+    static final String CONTACT_ID = "contactId";
+    static final String HIST = "hist";
+    static final String SENT = "sent";
+    static final String BY_JOURNEY = "byJourney";
     static final int DUE_SHARDS = 32;
     static final int RESULT_SHARDS = 8;
 
@@ -55,6 +70,10 @@ final class EnrolmentItems {
 
     static String personPk(TenantId tenant, String contactId) {
         return tenant.value() + "#" + contactId;
+    }
+
+    static String journeyKey(TenantId tenant, String journeyId) {
+        return tenant.value() + "#" + journeyId;
     }
 
     static String enrolmentSk(String enrolmentId) {
@@ -82,12 +101,14 @@ final class EnrolmentItems {
         item.put(PK, s(personPk(e.tenant(), e.contactId())));
         item.put(SK, s(enrolmentSk(e.enrolmentId())));
         item.put("tenant", s(e.tenant().value()));
-        item.put("contactId", s(e.contactId()));
+        item.put(CONTACT_ID, s(e.contactId()));
         item.put("enrolmentId", s(e.enrolmentId()));
         item.put("journeyId", s(e.journeyId()));
         item.put("state", s(e.state().name()));
         item.put(REV, n(e.revision()));
         item.put(BODY, s(write(e)));
+        item.put(JOURNEY_KEY, s(journeyKey(e.tenant(), e.journeyId())));
+        item.put(HIST, s(EnrolmentHistories.hist(e)));
         if (e.state() != EnrolmentState.DONE && e.dueAt() != null) {
             item.put(DUE_SHARD, s(dueShard(e.enrolmentId())));
             item.put(DUE_AT, n(e.dueAt().toEpochMilli()));

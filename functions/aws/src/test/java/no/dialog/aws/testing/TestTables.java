@@ -31,11 +31,14 @@ public final class TestTables {
         return name;
     }
 
-    /** The enrolments table with its sparse, sharded due index (as template.yaml declares it). */
+    /**
+     * The enrolments table with its sparse, sharded due index and its sparse per-journey index of
+     * behaviour summaries (as template.yaml declares them).
+     */
     public static String enrolments(DynamoDbClient dynamoDb) {
         String name = "enrolments-" + UUID.randomUUID();
         dynamoDb.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(attr("pk"), attr("sk"), attr("dueShard"),
+                .attributeDefinitions(attr("pk"), attr("sk"), attr("dueShard"), attr("journeyKey"), attr("contactId"),
                         AttributeDefinition.builder().attributeName("dueAt").attributeType(ScalarAttributeType.N).build())
                 .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
                         KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build())
@@ -43,7 +46,12 @@ public final class TestTables {
                         .keySchema(KeySchemaElement.builder().attributeName("dueShard").keyType(KeyType.HASH).build(),
                                 KeySchemaElement.builder().attributeName("dueAt").keyType(KeyType.RANGE).build())
                         .projection(Projection.builder().projectionType(ProjectionType.INCLUDE)
-                                .nonKeyAttributes("tenant", "contactId", "enrolmentId").build()).build()));
+                                .nonKeyAttributes("tenant", "contactId", "enrolmentId").build()).build(),
+                        GlobalSecondaryIndex.builder().indexName("byJourney")
+                        .keySchema(KeySchemaElement.builder().attributeName("journeyKey").keyType(KeyType.HASH).build(),
+                                KeySchemaElement.builder().attributeName("contactId").keyType(KeyType.RANGE).build())
+                        .projection(Projection.builder().projectionType(ProjectionType.INCLUDE)
+                                .nonKeyAttributes("hist", "sent").build()).build()));
         return name;
     }
 

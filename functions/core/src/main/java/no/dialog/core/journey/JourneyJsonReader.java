@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import no.dialog.core.contact.Problem;
+import no.dialog.core.segment.Criteria;
 import no.dialog.core.segment.Criterion;
 import no.dialog.core.segment.SegmentDefinitions;
 
@@ -377,6 +378,12 @@ final class JourneyJsonReader {
         SegmentDefinitions.Parsed parsed = SegmentDefinitions.parse(node);
         for (Problem problem : parsed.problems()) {
             problems.add(new Problem(join(path, problem.field()), problem.reason()));
+        }
+        if (parsed.ok() && Criteria.usesBehaviour(parsed.criterion())) {
+            // A branch judges the contact alone; the engine has no histories of other journeys.
+            problems.add(new Problem(path, "journey.* fields are for segments; a branch can ask about"
+                    + " received signals or the goal instead"));
+            return null;
         }
         return parsed.ok() ? parsed.criterion() : null;
     }

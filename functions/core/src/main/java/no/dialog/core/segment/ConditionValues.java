@@ -62,6 +62,7 @@ public final class ConditionValues {
                     ? Optional.empty()
                     : problem(path, "must be one of " + String.join(", ", field.allowedValues()));
             case DATE -> checkDate(value, path);
+            case JOURNEY, JOURNEY_STEP, ANSWER -> BehaviourConditions.checkScalar(field.type(), value, path);
         };
     }
 

@@ -22,7 +22,19 @@ public enum FieldType {
     /** One of a fixed set of values (see {@link SegmentField#allowedValues()}), compared exactly. */
     ENUM(EnumSet.of(EQUALS, NOT_EQUALS, IN, EXISTS, NOT_EXISTS)),
     /** A list of codes: {@code contains} one code, {@code in} = contains at least one of several. */
-    LIST(EnumSet.of(CONTAINS, IN, EXISTS, NOT_EXISTS));
+    LIST(EnumSet.of(CONTAINS, IN, EXISTS, NOT_EXISTS)),
+    /**
+     * Behaviour in Dialog: a journey id ({@code "student-2026"}); {@code equals} asks about one journey,
+     * {@code in} about any of several. Read from the person's {@link ContactHistory}, not the contact.
+     */
+    JOURNEY(EnumSet.of(EQUALS, IN)),
+    /** Behaviour in Dialog: a send step of a journey, written {@code "journeyId/stepId"}. */
+    JOURNEY_STEP(EnumSet.of(EQUALS, IN)),
+    /**
+     * Behaviour in Dialog: an answer in a journey, {@code {"journey": .., "question": .., "value": ..}};
+     * without {@code value}, any answer to the question.
+     */
+    ANSWER(EnumSet.of(EQUALS, IN));
 
     private final Set<Operator> operators;
 
@@ -34,7 +46,16 @@ public enum FieldType {
         return operators;
     }
 
+    /** Whether fields of this type ask about the person's history in Dialog rather than the contact. */
+    public boolean isBehaviour() {
+        return this == JOURNEY || this == JOURNEY_STEP || this == ANSWER;
+    }
+
+    /** Lower camel case, as every JSON name of the API: {@code text}, {@code journeyStep}. */
     public String jsonName() {
-        return name().toLowerCase(Locale.ROOT);
+        String lower = name().toLowerCase(Locale.ROOT);
+        int underscore = lower.indexOf('_');
+        return underscore < 0 ? lower : lower.substring(0, underscore)
+                + Character.toUpperCase(lower.charAt(underscore + 1)) + lower.substring(underscore + 2);
     }
 }

@@ -41,6 +41,14 @@ public final class SegmentEvaluator {
      * bounded by the sample, so it works on a stream of a whole register.
      */
     public Preview preview(Iterable<Contact> contacts, Criterion criterion, int sampleSize) {
+        return preview(contacts, BehaviourLookup.NONE, criterion, sampleSize);
+    }
+
+    /**
+     * Like {@link #preview(Iterable, Criterion, int)}, judging behaviour conditions against the
+     * histories of {@code behaviour}.
+     */
+    public Preview preview(Iterable<Contact> contacts, BehaviourLookup behaviour, Criterion criterion, int sampleSize) {
         if (sampleSize < 0) {
             throw new IllegalArgumentException("sampleSize must be 0 or more");
         }
@@ -48,7 +56,7 @@ public final class SegmentEvaluator {
         long count = 0;
         List<Preview.Sample> sample = new ArrayList<>(Math.min(sampleSize, 100));
         for (Contact contact : contacts) {
-            if (matches(contact, criterion, today)) {
+            if (matches(contact, behaviour.of(contact.id()), criterion, today)) {
                 count++;
                 if (sample.size() < sampleSize) {
                     sample.add(new Preview.Sample(contact.id(), contact.firstName(), contact.lastName()));
@@ -58,24 +66,36 @@ public final class SegmentEvaluator {
         return new Preview(count, sample);
     }
 
-    /** Whether the contact matches on the given day (Europe/Oslo); for callers that fix "today" themselves. */
+    /**
+     * Whether the contact matches on the given day (Europe/Oslo); for callers that fix "today" themselves.
+     * Behaviour conditions see an empty history: use the overload with a {@link ContactHistory} for them.
+     */
     public static boolean matches(Contact contact, Criterion criterion, LocalDate today) {
-        // Java 17: no pattern switch yet; the interface is sealed, so these four cases are all there is.
-        if (criterion instanceof Criterion.All all) {
-            return all.children().stream().allMatch(c -> matches(contact, c, today));
-        }
-        if (criterion instanceof Criterion.Any any) {
-            return any.children().stream().anyMatch(c -> matches(contact, c, today));
-        }
-        if (criterion instanceof Criterion.Not not) {
-            return !matches(contact, not.child(), today);
-        }
-        return matchesCondition(contact, (Criterion.Condition) criterion, today);
+        return matches(contact, ContactHistory.EMPTY, criterion, today);
     }
 
-    private static boolean matchesCondition(Contact contact, Criterion.Condition condition, LocalDate today) {
+    /** Whether the contact, with this history in Dialog's journeys, matches on the given day. */
+    public static boolean matches(Contact contact, ContactHistory history, Criterion criterion, LocalDate today) {
+        // Java 17: no pattern switch yet; the interface is sealed, so these four cases are all there is.
+        if (criterion instanceof Criterion.All all) {
+            return all.children().stream().allMatch(c -> matches(contact, history, c, today));
+        }
+        if (criterion instanceof Criterion.Any any) {
+            return any.children().stream().anyMatch(c -> matches(contact, history, c, today));
+        }
+        if (criterion instanceof Criterion.Not not) {
+            return !matches(contact, history, not.child(), today);
+        }
+        return matchesCondition(contact, history, (Criterion.Condition) criterion, today);
+    }
+
+    private static boolean matchesCondition(Contact contact, ContactHistory history, Criterion.Condition condition,
+                                            LocalDate today) {
         SegmentField field = SegmentFields.forCondition(condition.field(), condition.value())
                 .orElseThrow(() -> new IllegalArgumentException("unknown segment field"));
+        if (field.type().isBehaviour()) {
+            return BehaviourConditions.matches(condition, history);
+        }
         List<?> values = field.values(contact, today);
         Operator op = condition.op();
         if (op == Operator.EXISTS) {
@@ -100,6 +120,7 @@ public final class SegmentEvaluator {
             case BOOLEAN -> op == Operator.EQUALS && actual.equals(expected.asBoolean());
             case NUMBER -> testNumber(op, ConditionValues.number(actual), expected);
             case DATE -> testDate(op, (LocalDate) actual, expected, today);
+            case JOURNEY, JOURNEY_STEP, ANSWER -> throw new IllegalArgumentException("behaviour is read from a history");
         };
     }
 

@@ -30,6 +30,10 @@ import no.dialog.core.contact.PostalAddress;
  * AND exam date has passed" also matches a person with a student membership and, separately, another
  * membership with a past exam date. In practice only student memberships carry an exam date.
  *
+ * <p>Behaviour fields ({@code journey.*}, types {@link FieldType#isBehaviour()}) ask about the person's
+ * history in Dialog's journeys ({@link ContactHistory}) and always name a journey; see
+ * {@link BehaviourLookup} for how evaluators get the histories.
+ *
  * <p>Custom attributes are asked about as {@code attributes.<name>}; their type follows the condition's
  * value (text, number or boolean), and an attribute holding another type does not match.
  * <pre>{@code
@@ -182,6 +186,20 @@ public final class SegmentFields {
                 "Reserved against addressed post", (c, t) -> List.of(c.reservations().addressedPost()));
         add(m, "reservation.doNotContact", FieldType.BOOLEAN, "Ønsker ikke kontakt", "Do not contact",
                 (c, t) -> List.of(c.reservations().doNotContact()));
+
+        // Behaviour in Dialog: read from the person's ContactHistory (BehaviourConditions), never from
+        // the contact, so their readers see nothing; an evaluator without histories sees an empty one.
+        add(m, "journey.inNow", FieldType.JOURNEY, "Er i reisen nå", "Is in journey now", (c, t) -> List.of());
+        add(m, "journey.goalReached", FieldType.JOURNEY, "Nådde målet i reisen", "Reached the goal of journey",
+                (c, t) -> List.of());
+        add(m, "journey.sentStep", FieldType.JOURNEY_STEP, "Fikk utsendelsen (reise/steg)",
+                "Was sent step (journey/step)", (c, t) -> List.of());
+        add(m, "journey.answered", FieldType.ANSWER, "Svarte på spørsmål i reisen", "Answered question in journey",
+                (c, t) -> List.of());
+        add(m, "journey.opened", FieldType.JOURNEY, "Åpnet e-post i reisen", "Opened an e-mail in journey",
+                (c, t) -> List.of());
+        add(m, "journey.clicked", FieldType.JOURNEY, "Klikket i e-post i reisen", "Clicked in an e-mail in journey",
+                (c, t) -> List.of());
         return Collections.unmodifiableMap(m);
     }
 

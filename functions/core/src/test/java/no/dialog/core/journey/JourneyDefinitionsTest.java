@@ -206,6 +206,10 @@ class JourneyDefinitionsTest {
                         "{\"id\":\"wait-again\",\"type\":\"branch\",\"cases\":[{\"when\":{\"field\":\"shoeSize\","
                                 + "\"op\":\"equals\",\"value\":42},\"next\":\"done\"}],\"otherwise\":\"done\"}"),
                         "steps[3].cases[0].when.field", "unknown field"),
+                problem("branch criterion asking about behaviour", r -> with(r, "/steps/3",
+                        "{\"id\":\"wait-again\",\"type\":\"branch\",\"cases\":[{\"when\":{\"field\":\"journey.inNow\","
+                                + "\"op\":\"equals\",\"value\":\"other\"},\"next\":\"done\"}],\"otherwise\":\"done\"}"),
+                        "steps[3].cases[0].when", "journey.* fields are for segments"),
                 problem("branch goalReached false", r -> with(r, "/steps/3",
                         "{\"id\":\"wait-again\",\"type\":\"branch\",\"cases\":[{\"goalReached\":false,"
                                 + "\"next\":\"done\"}],\"otherwise\":\"done\"}"),

@@ -21,6 +21,10 @@ final class Bits {
         bits[row >>> 6] |= 1L << row;
     }
 
+    static void clear(long[] bits, int row) {
+        bits[row >>> 6] &= ~(1L << row);
+    }
+
     static void and(long[] target, long[] other) {
         for (int i = 0; i < target.length; i++) {
             target[i] &= other[i];

@@ -6,6 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import no.dialog.core.contact.Contact;
+import no.dialog.core.segment.BehaviourConditions;
+import no.dialog.core.segment.BehaviourLookup;
+import no.dialog.core.segment.ContactHistory;
+import no.dialog.core.segment.Criteria;
 import no.dialog.core.segment.Criterion;
 import no.dialog.core.segment.FieldType;
 import no.dialog.core.segment.Operator;
@@ -37,16 +41,29 @@ public final class SnapshotEvaluator {
      */
     public SnapshotMatches evaluate(SegmentSnapshot snapshot, SnapshotDelta delta, Criterion criterion,
                                     LocalDate today) {
+        return evaluate(snapshot, delta, BehaviourLookup.NONE, criterion, today);
+    }
+
+    /**
+     * As {@link #evaluate(SegmentSnapshot, SnapshotDelta, Criterion, LocalDate)}, judging behaviour
+     * conditions against {@code behaviour}'s histories (a person without one has an empty history).
+     * Behaviour is not in the snapshot (it changes with every journey step): a behaviour condition
+     * starts from the people with a history and finds their rows through the snapshot's id index;
+     * every other condition stays a column scan.
+     */
+    public SnapshotMatches evaluate(SegmentSnapshot snapshot, SnapshotDelta delta, BehaviourLookup behaviour,
+                                    Criterion criterion, LocalDate today) {
         Objects.requireNonNull(criterion, "criterion");
         Objects.requireNonNull(today, "today");
-        long[] rows = new Compiled(snapshot, today).bits(criterion);
+        Objects.requireNonNull(behaviour, "behaviour");
+        long[] rows = new Compiled(snapshot, today, behaviour).bits(criterion);
         List<Contact> changed = new ArrayList<>();
         if (!delta.isEmpty()) {
             long[] replaced = SnapshotUpdates.replacedRows(snapshot, delta);
             Bits.not(replaced, snapshot.size());
             Bits.and(rows, replaced);
             for (Contact contact : delta.upserts().values()) {
-                if (SegmentEvaluator.matches(contact, criterion, today)) {
+                if (SegmentEvaluator.matches(contact, behaviour.of(contact.id()), criterion, today)) {
                     changed.add(contact);
                 }
             }
@@ -58,10 +75,12 @@ public final class SnapshotEvaluator {
     private static final class Compiled {
         private final SegmentSnapshot s;
         private final LocalDate today;
+        private final BehaviourLookup behaviour;
 
-        Compiled(SegmentSnapshot s, LocalDate today) {
+        Compiled(SegmentSnapshot s, LocalDate today, BehaviourLookup behaviour) {
             this.s = s;
             this.today = today;
+            this.behaviour = behaviour;
         }
 
         long[] bits(Criterion criterion) {
@@ -97,6 +116,9 @@ public final class SnapshotEvaluator {
         }
 
         private long[] condition(Criterion.Condition condition) {
+            if (Criteria.isBehaviour(condition)) {
+                return behaviour(condition);
+            }
             SegmentField field = SegmentFields.forCondition(condition.field(), condition.value())
                     .orElseThrow(() -> new IllegalArgumentException("unknown segment field"));
             Operator op = condition.op();
@@ -106,6 +128,33 @@ public final class SnapshotEvaluator {
             if (op == Operator.NOT_EXISTS) {
                 Bits.not(out, s.rows);
             }
+            return out;
+        }
+
+        /**
+         * A behaviour condition: the answer for an empty history for everyone, then each person with a
+         * history judged on their own row. (If an id occurs on two rows, only the first gets the
+         * history: a snapshot holds each contact once.)
+         */
+        private long[] behaviour(Criterion.Condition condition) {
+            long[] out = Bits.create(s.rows);
+            if (BehaviourConditions.matches(condition, ContactHistory.EMPTY)) {
+                Bits.all(out, s.rows);
+            }
+            SnapshotIdIndex[] index = new SnapshotIdIndex[1];
+            behaviour.forEachKnown((contactId, history) -> {
+                if (index[0] == null) {
+                    index[0] = s.idIndex(); // built once per snapshot, and only if someone has a history
+                }
+                int row = index[0].rowOf(contactId);
+                if (row >= 0) {
+                    if (BehaviourConditions.matches(condition, history)) {
+                        Bits.set(out, row);
+                    } else {
+                        Bits.clear(out, row);
+                    }
+                }
+            });
             return out;
         }
 

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import no.dialog.core.contact.ContactStore;
+import no.dialog.core.segment.BehaviourHistories;
 import no.dialog.core.segment.Criterion;
 import no.dialog.core.segment.SegmentMatches;
 import no.dialog.core.tenant.TenantId;
@@ -16,7 +17,8 @@ import no.dialog.core.time.OsloTime;
  * {@link SegmentMatches} on the tenant's columnar snapshot (ADR 0004): evaluations cost milliseconds
  * instead of a read of every contact. A snapshot older than {@code maxAge} (or none) is rebuilt from
  * the contact store first and stored for the next evaluation, so an evaluation never sees contacts
- * older than {@code maxAge}.
+ * older than {@code maxAge}. Behaviour conditions are judged against histories read per evaluation
+ * (ADR 0007), never kept in the snapshot.
  */
 public final class SnapshotSegmentMatches implements SegmentMatches {
 
@@ -24,20 +26,28 @@ public final class SnapshotSegmentMatches implements SegmentMatches {
 
     private final SegmentSnapshotStore snapshots;
     private final ContactStore contacts;
+    private final BehaviourHistories histories;
     private final Clock clock;
     private final Duration maxAge;
     private final SnapshotEvaluator evaluator = new SnapshotEvaluator();
 
     public SnapshotSegmentMatches(SegmentSnapshotStore snapshots, ContactStore contacts, Clock clock, Duration maxAge) {
+        this(snapshots, contacts, BehaviourHistories.NONE, clock, maxAge);
+    }
+
+    public SnapshotSegmentMatches(SegmentSnapshotStore snapshots, ContactStore contacts, BehaviourHistories histories,
+                                  Clock clock, Duration maxAge) {
         this.snapshots = Objects.requireNonNull(snapshots);
         this.contacts = Objects.requireNonNull(contacts);
+        this.histories = Objects.requireNonNull(histories);
         this.clock = Objects.requireNonNull(clock);
         this.maxAge = Objects.requireNonNull(maxAge);
     }
 
     @Override
     public long forEachMatch(TenantId tenant, Criterion criterion, Consumer<String> sink) {
-        SnapshotMatches matches = evaluator.evaluate(current(tenant), criterion, OsloTime.today(clock));
+        SnapshotMatches matches = evaluator.evaluate(current(tenant), SnapshotDelta.EMPTY,
+                histories.lookupFor(tenant, criterion), criterion, OsloTime.today(clock));
         matches.forEachChunk(CHUNK, chunk -> chunk.forEach(sink));
         return matches.count();
     }

@@ -74,6 +74,18 @@ final class RandomCriteria {
         return group;
     }
 
+    /** A random behaviour condition ({@code journey.*}) joined to a random tree by all or any. */
+    JsonNode treeWithBehaviour(int depth) {
+        List<SegmentField> behaviour = fields.stream().filter(f -> f.type().isBehaviour()).toList();
+        SegmentField field = pick(behaviour);
+        List<Operator> ops = field.operators().stream().sorted().toList();
+        ObjectNode group = JSON.objectNode();
+        ArrayNode children = group.putArray(random.nextBoolean() ? "all" : "any");
+        children.add(condition(field, pick(ops)));
+        children.add(tree(depth));
+        return group;
+    }
+
     static Criterion parse(JsonNode json) {
         SegmentDefinitions.Parsed parsed = SegmentDefinitions.parse(json);
         if (!parsed.ok()) {
@@ -114,6 +126,17 @@ final class RandomCriteria {
             case BOOLEAN -> JSON.booleanNode(random.nextBoolean());
             case NUMBER -> number();
             case DATE -> date();
+            case JOURNEY -> JSON.textNode(pick(RandomHistories.JOURNEYS));
+            case JOURNEY_STEP -> JSON.textNode(pick(RandomHistories.JOURNEYS) + "/" + pick(RandomHistories.STEPS));
+            case ANSWER -> {
+                ObjectNode answer = JSON.objectNode();
+                answer.put("journey", pick(RandomHistories.JOURNEYS));
+                answer.put("question", pick(RandomHistories.QUESTIONS));
+                if (random.nextInt(4) > 0) {
+                    answer.put("value", pick(RandomHistories.ANSWERS));
+                }
+                yield answer;
+            }
         };
     }
 

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import no.dialog.core.contact.Contact;
+import no.dialog.core.segment.BehaviourLookup;
+import no.dialog.core.segment.Criteria;
 import no.dialog.core.segment.Criterion;
 import no.dialog.core.segment.SegmentEvaluator;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,7 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The snapshot evaluator must answer exactly as {@link SegmentEvaluator} does, contact by contact, for
  * every field, every operator and nested all/any/not, on several "today"s (a leap day, a year end,
- * an ordinary day). Random but seeded, so a failure repeats and prints the definition that failed.
+ * an ordinary day), with random behaviour histories for most contacts (and some people who are not
+ * contacts). Random but seeded, so a failure repeats and prints the definition that failed.
  */
 class SnapshotEvaluatorEquivalenceTest {
 
@@ -35,13 +38,20 @@ class SnapshotEvaluatorEquivalenceTest {
     void everyFieldAndOperatorAloneMatchesTheSameContacts(LocalDate today) throws IOException {
         List<Contact> contacts = new RandomContacts(today.toEpochDay(), today).contacts(CONTACTS);
         SegmentSnapshot snapshot = roundTrip(build(contacts));
+        BehaviourLookup behaviour = BehaviourLookup.of(new RandomHistories(today.toEpochDay()).forContacts(contacts));
         RandomCriteria criteria = new RandomCriteria(17 + today.toEpochDay(), today);
         int checked = 0;
+        int behaviourMatched = 0;
         for (JsonNode json : criteria.everyFieldAndOperator()) {
-            assertSame(snapshot, contacts, json, today);
+            long count = assertSame(snapshot, SnapshotDelta.EMPTY, contacts, behaviour, json, today);
+            if (Criteria.usesBehaviour(RandomCriteria.parse(json)) && count > 0) {
+                behaviourMatched++;
+            }
             checked++;
         }
         assertThat(checked).isGreaterThan(150);
+        // Every behaviour field with equals and in: most must match someone, or the comparison says little.
+        assertThat(behaviourMatched).isGreaterThanOrEqualTo(10);
     }
 
     @ParameterizedTest
@@ -49,10 +59,11 @@ class SnapshotEvaluatorEquivalenceTest {
     void nestedDefinitionsMatchTheSameContacts(LocalDate today) {
         List<Contact> contacts = new RandomContacts(today.toEpochDay() * 31, today).contacts(CONTACTS);
         SegmentSnapshot snapshot = build(contacts);
+        BehaviourLookup behaviour = BehaviourLookup.of(new RandomHistories(today.toEpochDay() * 3).forContacts(contacts));
         RandomCriteria criteria = new RandomCriteria(today.toEpochDay() * 7, today);
         long nonTrivial = 0;
         for (int i = 0; i < 150; i++) {
-            long count = assertSame(snapshot, contacts, criteria.tree(3), today);
+            long count = assertSame(snapshot, SnapshotDelta.EMPTY, contacts, behaviour, criteria.tree(3), today);
             if (count > 0 && count < CONTACTS) {
                 nonTrivial++;
             }
@@ -61,17 +72,69 @@ class SnapshotEvaluatorEquivalenceTest {
         assertThat(nonTrivial).isGreaterThan(45);
     }
 
+    @ParameterizedTest
+    @MethodSource("days")
+    void behaviourWithADeltaMatchesTheSameContacts(LocalDate today) {
+        List<Contact> base = new RandomContacts(today.toEpochDay() * 13, today).contacts(CONTACTS);
+        SegmentSnapshot snapshot = build(base);
+        // A tenth changed (new random contacts under the same ids), some new ones, a few deleted.
+        RandomContacts changes = new RandomContacts(today.toEpochDay() * 17, today);
+        SnapshotDelta.Builder delta = SnapshotDelta.builder();
+        List<Contact> now = new ArrayList<>();
+        for (int i = 0; i < base.size(); i++) {
+            if (i % 10 == 0) {
+                Contact changed = changes.contact(base.get(i).id());
+                delta.upsert(changed);
+                now.add(changed);
+            } else if (i % 97 == 0) {
+                delta.delete(base.get(i).id());
+            } else {
+                now.add(base.get(i));
+            }
+        }
+        for (int i = 0; i < 100; i++) {
+            Contact added = changes.contact("NEW-" + i);
+            delta.upsert(added);
+            now.add(added);
+        }
+        BehaviourLookup behaviour = BehaviourLookup.of(new RandomHistories(today.toEpochDay() * 5).forContacts(now));
+        RandomCriteria criteria = new RandomCriteria(today.toEpochDay() * 11, today);
+        SnapshotDelta built = delta.build();
+        long nonTrivial = 0;
+        for (int i = 0; i < 120; i++) {
+            JsonNode json = i % 2 == 0 ? criteria.treeWithBehaviour(2) : criteria.tree(3);
+            long count = assertSame(snapshot, built, orderedAsEvaluated(base, built), behaviour, json, today);
+            if (count > 0 && count < now.size()) {
+                nonTrivial++;
+            }
+        }
+        assertThat(nonTrivial).isGreaterThan(40);
+    }
+
+    /** The contacts in the order the snapshot evaluator hands them out: kept base rows, then the delta's. */
+    private static List<Contact> orderedAsEvaluated(List<Contact> base, SnapshotDelta delta) {
+        List<Contact> ordered = new ArrayList<>();
+        for (Contact contact : base) {
+            if (!delta.upserts().containsKey(contact.id()) && !delta.deletions().contains(contact.id())) {
+                ordered.add(contact);
+            }
+        }
+        ordered.addAll(delta.upserts().values());
+        return ordered;
+    }
+
     /** Compares both evaluators on every contact; returns how many matched. */
-    private static long assertSame(SegmentSnapshot snapshot, List<Contact> contacts, JsonNode json, LocalDate today) {
+    private static long assertSame(SegmentSnapshot snapshot, SnapshotDelta delta, List<Contact> contacts,
+                                   BehaviourLookup behaviour, JsonNode json, LocalDate today) {
         Criterion criterion = RandomCriteria.parse(json);
         List<String> expected = new ArrayList<>();
         for (Contact contact : contacts) {
-            if (SegmentEvaluator.matches(contact, criterion, today)) {
+            if (SegmentEvaluator.matches(contact, behaviour.of(contact.id()), criterion, today)) {
                 expected.add(contact.id());
             }
         }
         List<String> actual = new ArrayList<>();
-        SnapshotMatches matches = new SnapshotEvaluator().evaluate(snapshot, criterion, today);
+        SnapshotMatches matches = new SnapshotEvaluator().evaluate(snapshot, delta, behaviour, criterion, today);
         matches.forEachChunk(500, actual::addAll);
         assertThat(actual).as("%s on %s", RandomCriteria.show(json), today).isEqualTo(expected);
         assertThat(matches.count()).isEqualTo(expected.size());

@@ -10,8 +10,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import no.dialog.core.contact.ContactJson;
+import no.dialog.core.segment.BehaviourHistories;
+import no.dialog.core.segment.ContactHistory;
+import no.dialog.core.segment.ContactScanMatches;
 import no.dialog.core.segment.Criterion;
+import no.dialog.core.segment.SegmentMatches;
 import no.dialog.core.segment.SegmentDefinitions;
 import no.dialog.core.testing.InMemoryContactStore;
 import no.dialog.core.testing.SettableClock;
@@ -66,5 +71,41 @@ class SnapshotSegmentMatchesTest {
         assertThat(stores).isEqualTo(2);
         assertThat(seen.subList(0, 2)).containsExactly("S-1", "S-1");
         assertThat(seen.subList(2, 4)).containsExactlyInAnyOrder("S-1", "S-2");
+    }
+
+    @Test
+    void behaviourIsReadPerEvaluationForTheNamedJourneysBySnapshotAndScanAlike() throws Exception {
+        student("S-1");
+        student("S-2");
+        student("S-3");
+        List<Set<String>> asked = new ArrayList<>();
+        Map<String, ContactHistory> now = new HashMap<>(Map.of("S-2", new ContactHistory(Set.of("student-2026"),
+                Set.of(), Set.of(), Set.of(), Set.of(), Set.of())));
+        BehaviourHistories histories = (tenant, journeyIds) -> {
+            asked.add(journeyIds);
+            return Map.copyOf(now);
+        };
+        Criterion inJourney = SegmentDefinitions.parse(new ObjectMapper().readTree("""
+                {"all":[{"field":"membership.type","op":"equals","value":"student"},
+                        {"not":{"field":"journey.inNow","op":"equals","value":"student-2026"}}]}""")).criterion();
+        SegmentMatches snapshot = new SnapshotSegmentMatches(store, contacts, histories, clock, Duration.ofMinutes(10));
+        SegmentMatches scan = new ContactScanMatches(contacts, histories, clock);
+
+        for (SegmentMatches matches : List.of(snapshot, scan)) {
+            List<String> seen = new ArrayList<>();
+            assertThat(matches.forEachMatch(DEMO, inJourney, seen::add)).isEqualTo(2);
+            assertThat(seen).containsExactlyInAnyOrder("S-1", "S-3");
+        }
+        // The snapshot is kept, the histories are not: S-3 entering the journey shows at once.
+        now.put("S-3", now.get("S-2"));
+        List<String> seen = new ArrayList<>();
+        assertThat(snapshot.forEachMatch(DEMO, inJourney, seen::add)).isEqualTo(1);
+        assertThat(seen).containsExactly("S-1");
+        assertThat(stores).isEqualTo(1);
+        assertThat(asked).containsOnly(Set.of("student-2026")).hasSize(3);
+        // Criteria over contact fields only never ask.
+        snapshot.forEachMatch(DEMO, students(), id -> { });
+        scan.forEachMatch(DEMO, students(), id -> { });
+        assertThat(asked).hasSize(3);
     }
 }
