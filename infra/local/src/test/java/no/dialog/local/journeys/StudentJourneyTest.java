@@ -110,6 +110,11 @@ class StudentJourneyTest {
                 + "\"memberships\":[{\"type\":\"student\",\"status\":\"active\",\"examDate\":\"" + examDate + "\"}]}";
     }
 
+    private static List<String> objectKeys(String bucket) {
+        return stack.emulators().s3().listObjectsV2(b -> b.bucket(bucket)).contents().stream()
+                .map(software.amazon.awssdk.services.s3.model.S3Object::key).toList();
+    }
+
     private static long count(EnrolmentStore enrolments, String step, ResultCounter counter) {
         return enrolments.results(SCHOOL, JOURNEY).stream()
                 .filter(r -> r.key().counter() == counter && (step == null || step.equals(r.key().stepId())))
@@ -152,6 +157,9 @@ class StudentJourneyTest {
         stack.clock().advance(Duration.ofMinutes(1));
         eventually(() -> count(enrolments, "ask", ResultCounter.SENT) == 5, "the first SMS to the five students");
         assertThat(count(enrolments, null, ResultCounter.ENROLLED)).isEqualTo(5);
+        // The segment was evaluated on the tenant's snapshot, built from Contacts and kept in S3.
+        String snapshots = resources.ref("SnapshotsBucket").orElseThrow();
+        assertThat(objectKeys(snapshots)).contains("snapshots/school/contacts.snap");
 
         for (String answering : List.of("S-2", "S-4")) {
             HttpResponse<String> signal = send("POST", "/local/signals", null, """
