@@ -1,12 +1,12 @@
 package no.dialog.core.enrolment;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import no.dialog.core.messaging.MessageFields;
 import no.dialog.core.messaging.PermanentFailure;
 import no.dialog.core.tenant.TenantId;
 
@@ -44,15 +44,7 @@ public final class JourneyMessages {
     public record Enrol(TenantId tenant, String journeyId, int version, List<String> contactIds) implements Message {}
 
     public static Message parse(String body) {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new PermanentFailure("message body is not JSON");
-        }
-        if (root == null || !root.isObject()) {
-            throw new PermanentFailure("message body is not a JSON object");
-        }
+        JsonNode root = MessageFields.object(body);
         String kind = text(root, "kind");
         switch (kind) {
             case "advance": {
@@ -110,19 +102,11 @@ public final class JourneyMessages {
     }
 
     private static TenantId tenant(JsonNode root) {
-        String value = text(root, "tenant");
-        if (!TenantId.isValid(value)) {
-            throw new PermanentFailure("tenant is not a valid tenant id");
-        }
-        return TenantId.of(value);
+        return MessageFields.tenant(root.path("tenant").asText(null));
     }
 
     private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        if (value == null || !value.isTextual() || value.asText().isEmpty()) {
-            throw new PermanentFailure(field + " is missing or not a string");
-        }
-        return value.asText();
+        return MessageFields.text(node, field);
     }
 
     private static int number(JsonNode node, String field) {

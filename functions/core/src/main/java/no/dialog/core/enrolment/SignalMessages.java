@@ -1,6 +1,5 @@
 package no.dialog.core.enrolment;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import no.dialog.core.journey.Signal;
+import no.dialog.core.messaging.MessageFields;
 import no.dialog.core.messaging.PermanentFailure;
 import no.dialog.core.tenant.TenantId;
 
@@ -45,15 +45,7 @@ public final class SignalMessages {
     public record TenantSignal(TenantId tenant, Signal signal) {}
 
     public static TenantSignal parse(String body) {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new PermanentFailure("message body is not JSON");
-        }
-        if (root == null || !root.isObject()) {
-            throw new PermanentFailure("message body is not a JSON object");
-        }
+        JsonNode root = MessageFields.object(body);
         if (root.has("detail-type")) {
             return fromEvent(root);
         }
@@ -152,18 +144,11 @@ public final class SignalMessages {
     }
 
     private static TenantId tenant(String value) {
-        if (value == null || !TenantId.isValid(value)) {
-            throw new PermanentFailure("tenant is missing or not a valid tenant id");
-        }
-        return TenantId.of(value);
+        return MessageFields.tenant(value);
     }
 
     private static String required(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        if (value == null || !value.isTextual() || value.asText().isEmpty()) {
-            throw new PermanentFailure(field + " is missing or not a string");
-        }
-        return value.asText();
+        return MessageFields.text(node, field);
     }
 
     private static Instant instant(String value, String field) {

@@ -33,7 +33,7 @@ class MessagesTest {
             "not json                                              | message body is not JSON",
             "[1]                                                   | message body is not a JSON object",
             "{\"kind\":\"explode\"}                                | unknown message kind",
-            "{\"kind\":\"advance\",\"tenant\":\"Demo!\",\"refs\":[]} | tenant is not a valid tenant id",
+            "{\"kind\":\"advance\",\"tenant\":\"Demo!\",\"refs\":[]} | tenant is missing or not a valid tenant id",
             "{\"kind\":\"advance\",\"tenant\":\"demo\"}            | refs is missing or not an array",
             "{\"kind\":\"enrol\",\"tenant\":\"demo\",\"journeyId\":\"j\",\"version\":1.5,\"contactIds\":[]} | version is missing or not a whole number",
             "{\"kind\":\"enrol\",\"tenant\":\"demo\",\"journeyId\":\"j\",\"version\":1,\"contactIds\":[3]} | contactIds must hold non-empty strings",
