@@ -64,6 +64,7 @@ class JourneysHandlerTest {
         Map<String, Object> env = new HashMap<>(queues);
         env.put("CONTACTS_TABLE", TestTables.contacts(emulators.dynamoDb()));
         env.put("DEFINITIONS_TABLE", TestTables.definitions(emulators.dynamoDb()));
+        env.put("TENANTS_TABLE", TestTables.withHashKey(emulators.dynamoDb(), "tenants", "tenant"));
         env.put("ENROLMENTS_TABLE", TestTables.enrolments(emulators.dynamoDb()));
         env.put("EVENT_BUS_NAME", "dialog-local");
         context = FunctionContexts.start(env, FunctionContexts.endpoints(AwsLocal.REGION.id(), "local", "local",

@@ -7,6 +7,7 @@ import no.dialog.core.contact.ContactStore;
 import no.dialog.core.enrolment.ContactUpdates;
 import no.dialog.core.enrolment.EnrolmentRunner;
 import no.dialog.core.enrolment.EnrolmentStore;
+import no.dialog.core.enrolment.FrequencyCaps;
 import no.dialog.core.enrolment.JourneyCatalog;
 import no.dialog.core.enrolment.JourneyEntries;
 import no.dialog.core.enrolment.SendAllowance;
@@ -24,7 +25,8 @@ public class JourneyRuntimeFactory {
     @Singleton
     EnrolmentRunner enrolmentRunner(EnrolmentStore store, JourneyCatalog catalog, ContactStore contacts,
             SendAllowance allowance, SendQueues sendQueues, StepQueue steps, JourneyEntries entries,
-            ContactUpdates contactUpdates, Clock clock) {
-        return new EnrolmentRunner(store, catalog, contacts, allowance, sendQueues, steps, entries, contactUpdates, clock);
+            ContactUpdates contactUpdates, FrequencyCaps caps, Clock clock) {
+        return new EnrolmentRunner(store, catalog, contacts, allowance, sendQueues, steps, entries, contactUpdates,
+                caps, clock);
     }
 }

@@ -49,12 +49,13 @@ public final class EnrolmentRunner {
     private final StepQueue steps;
     private final JourneyEntries entries;
     private final ContactUpdates contactUpdates;
+    private final FrequencyCaps caps;
     private final Clock clock;
     private final JourneyEngine engine = new JourneyEngine();
 
     public EnrolmentRunner(EnrolmentStore store, JourneyCatalog catalog, ContactStore contacts,
                            SendAllowance allowance, SendQueues sendQueues, StepQueue steps,
-                           JourneyEntries entries, ContactUpdates contactUpdates, Clock clock) {
+                           JourneyEntries entries, ContactUpdates contactUpdates, FrequencyCaps caps, Clock clock) {
         this.store = Objects.requireNonNull(store);
         this.catalog = Objects.requireNonNull(catalog);
         this.contacts = Objects.requireNonNull(contacts);
@@ -63,6 +64,7 @@ public final class EnrolmentRunner {
         this.steps = Objects.requireNonNull(steps);
         this.entries = Objects.requireNonNull(entries);
         this.contactUpdates = Objects.requireNonNull(contactUpdates);
+        this.caps = Objects.requireNonNull(caps);
         this.clock = Objects.requireNonNull(clock);
     }
 
@@ -227,7 +229,7 @@ public final class EnrolmentRunner {
                 if (channel.isEmpty()) {
                     counter = ResultCounter.NOT_SENDABLE;
                 } else if (allowance.reserve(previous.tenant(), previous.contactId(), channel.get(),
-                        send.idempotencyKey(), FrequencyCap.DEFAULT, now)) {
+                        send.idempotencyKey(), caps.capFor(previous.tenant(), channel.get()), now)) {
                     counter = ResultCounter.SENT;
                     sends.add(new SendRequest(previous.tenant().value(), send.idempotencyKey(),
                             previous.contactId(), previous.enrolmentId(), journey.journeyId(), journey.version(),

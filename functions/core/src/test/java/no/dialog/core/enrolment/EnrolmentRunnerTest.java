@@ -43,6 +43,8 @@ class EnrolmentRunnerTest {
     private final Catalog catalog = new Catalog();
     private final Sends sends = new Sends();
     private final List<EnrolmentRef> stepRequests = new ArrayList<>();
+    private final Map<TenantId, FrequencyCap> tenantCaps = new java.util.HashMap<>();
+    private final FrequencyCaps caps = (tenant, channel) -> tenantCaps.getOrDefault(tenant, FrequencyCap.DEFAULT);
     private EnrolmentRunner runner;
 
     @BeforeEach
@@ -55,7 +57,7 @@ class EnrolmentRunnerTest {
         catalog.put(studentJourney(), JourneyStatus.ACTIVE);
         runner = new EnrolmentRunner(enrolments, catalog, contacts, enrolments, sends,
                 (tenant, refs) -> stepRequests.addAll(refs), enrolments,
-                (tenant, contactId, field, value, key) -> { }, clock);
+                (tenant, contactId, field, value, key) -> { }, caps, clock);
     }
 
     static JourneyVersion studentJourney() {
@@ -166,6 +168,17 @@ class EnrolmentRunnerTest {
         assertThat(enrolments.total(JOURNEY, ResultCounter.CAPPED)).isEqualTo(1);
         assertThat(enrolmentOf("S-1").state()).isEqualTo(EnrolmentState.WAITING);
         assertThat(enrolmentOf("S-1").stepId()).isEqualTo("wait-answer");
+    }
+
+    @Test
+    void theTenantsOwnCapApplies() {
+        tenantCaps.put(DEMO, new FrequencyCap(1, Duration.ofDays(30)));
+        enrolments.reserve(DEMO, "S-1", SendChannel.SMS, "other-journey", tenantCaps.get(DEMO), clock.instant());
+        runner.enrol(DEMO, JOURNEY, 1, List.of("S-1", "S-2"));
+        advanceAllRequested();
+
+        assertThat(sends.requests).extracting(SendRequest::contactId).containsExactly("S-2");
+        assertThat(enrolments.total(JOURNEY, ResultCounter.CAPPED)).isEqualTo(1);
     }
 
     @Test
