@@ -143,6 +143,32 @@ class JourneysHandlerTest {
     }
 
     @Test
+    void theMinuteSweepFansOutOneMessagePerShardOfTheDueIndex() throws Exception {
+        assertThat(handler.handleRequest(event("sweep.json"), null).getBatchItemFailures()).isEmpty();
+
+        List<String> shards = new java.util.ArrayList<>();
+        List<Message> page;
+        do {
+            page = drain("JOURNEY_STEPS_QUEUE_URL");
+            for (Message m : page) {
+                var body = MAPPER.readTree(m.body());
+                if (body.get("kind").asText().equals("sweepShard")) {
+                    shards.add(body.get("shard").asText());
+                }
+            }
+        } while (!page.isEmpty());
+        assertThat(shards).hasSize(context.getBean(EnrolmentStore.class).dueShards()).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void anAnswerForSomeoneWithoutARunningJourneyChangesNothingAndIsNotAFailure() {
+        SQSBatchResponse response = handler.handleRequest(event("answered.json"), null);
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(drain("RESPONSES_DLQ_URL")).isEmpty();
+    }
+
+    @Test
     void anEventOfAnUnknownTypeGoesToTheDeadLetterQueueWithItsReason() {
         SQSBatchResponse response = handler.handleRequest(event("unknown-event-type.json"), null);
 
