@@ -127,7 +127,7 @@ class RealTemplateSpecsTest {
         assertThat(admin.timeoutSeconds()).isEqualTo(30);
         assertThat(admin.environment()).containsOnlyKeys(
                 "DIALOG_STAGE", "JAVA_TOOL_OPTIONS", "CONTACTS_TABLE", "TENANTS_TABLE", "DEFINITIONS_TABLE",
-                "ENROLMENTS_TABLE");
+                "ENROLMENTS_TABLE", "SNAPSHOTS_BUCKET");
         assertThat(admin.environment()).containsEntry("DEFINITIONS_TABLE", "dialog-definitions-local")
                 .containsEntry("ENROLMENTS_TABLE", "dialog-enrolments-local");
         assertThat(admin.eventsOfType(HttpApiEventSpec.class)).containsExactly(

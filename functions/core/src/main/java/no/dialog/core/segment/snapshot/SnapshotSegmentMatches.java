@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import no.dialog.core.contact.ContactStore;
 import no.dialog.core.segment.BehaviourHistories;
 import no.dialog.core.segment.Criterion;
+import no.dialog.core.segment.Preview;
 import no.dialog.core.segment.SegmentMatches;
 import no.dialog.core.tenant.TenantId;
 import no.dialog.core.time.OsloTime;
@@ -50,6 +51,12 @@ public final class SnapshotSegmentMatches implements SegmentMatches {
                 histories.lookupFor(tenant, criterion), criterion, OsloTime.today(clock));
         matches.forEachChunk(CHUNK, chunk -> chunk.forEach(sink));
         return matches.count();
+    }
+
+    /** How many match, with the first {@code sampleSize} of them (ids and names only), for previews. */
+    public Preview preview(TenantId tenant, Criterion criterion, int sampleSize) {
+        return evaluator.evaluate(current(tenant), SnapshotDelta.EMPTY, histories.lookupFor(tenant, criterion),
+                criterion, OsloTime.today(clock)).preview(sampleSize);
     }
 
     /** The stored snapshot when fresh enough, else a new one built from the store now. */

@@ -108,4 +108,18 @@ class SnapshotSegmentMatchesTest {
         scan.forEachMatch(DEMO, students(), id -> { });
         assertThat(asked).hasSize(3);
     }
+
+    @Test
+    void aPreviewCountsAndSamplesFromTheSnapshot() throws Exception {
+        SnapshotSegmentMatches matches = new SnapshotSegmentMatches(store, contacts, clock, Duration.ofMinutes(1));
+        student("S-1");
+        student("S-2");
+        student("S-3");
+
+        var preview = matches.preview(DEMO, students(), 2);
+
+        assertThat(preview.count()).isEqualTo(3);
+        assertThat(preview.sample()).hasSize(2);
+        assertThat(stores).isEqualTo(1);
+    }
 }
