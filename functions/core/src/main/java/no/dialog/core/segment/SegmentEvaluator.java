@@ -105,15 +105,18 @@ public final class SegmentEvaluator {
             return values.isEmpty();
         }
         for (Object value : values) {
-            if (test(field.type(), op, value, condition.value(), today)) {
+            if (matchesValue(field.type(), op, value, condition.value(), today)) {
                 return true;
             }
         }
         return false;
     }
 
-    /** One value against the condition; the condition's value has been checked by the parser. */
-    private static boolean test(FieldType type, Operator op, Object actual, JsonNode expected, LocalDate today) {
+    /**
+     * One value against the condition; the condition's value has been checked by the parser. The
+     * snapshot evaluator decides its dictionary values with this too, so both judge a value alike.
+     */
+    public static boolean matchesValue(FieldType type, Operator op, Object actual, JsonNode expected, LocalDate today) {
         return switch (type) {
             case TEXT -> testText(op, actual.toString(), expected, true);
             case ENUM, LIST -> testText(op, actual.toString(), expected, false);

@@ -7,15 +7,15 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import no.dialog.core.segment.ConditionValues;
 import no.dialog.core.segment.FieldType;
 import no.dialog.core.segment.Operator;
+import no.dialog.core.segment.SegmentEvaluator;
 
 /**
  * Turns a condition into what a column scan needs: a yes/no per dictionary value, or ranges of
- * whole numbers or epoch days. The rules mirror {@link no.dialog.core.segment.SegmentEvaluator}
- * value by value; SnapshotEvaluatorEquivalenceTest holds the two together.
+ * whole numbers or epoch days. Dictionary values are decided by {@link SegmentEvaluator} itself;
+ * the ranges mirror its rules, and SnapshotEvaluatorEquivalenceTest holds the two together.
  */
 final class ValueMatch {
 
@@ -54,44 +54,15 @@ final class ValueMatch {
         return match;
     }
 
+    /** One dictionary value, decided by {@link SegmentEvaluator#matchesValue} (dates are ranges, not here). */
     static boolean test(FieldType type, Operator op, Object actual, JsonNode expected) {
-        return switch (type) {
-            case TEXT -> testText(op, actual.toString(), expected, true);
-            case ENUM, LIST -> testText(op, actual.toString(), expected, false);
-            case BOOLEAN -> op == Operator.EQUALS && actual.equals(expected.asBoolean());
-            case NUMBER -> testNumber(op, ConditionValues.number(actual), expected);
-            case DATE -> throw new IllegalArgumentException("dates are not dictionary-encoded");
-            case JOURNEY, JOURNEY_STEP, ANSWER -> throw new IllegalArgumentException("behaviour is not in the snapshot");
-        };
-    }
-
-    private static boolean testText(Operator op, String actual, JsonNode expected, boolean ignoreCase) {
-        String a = ignoreCase ? actual.toLowerCase(Locale.ROOT) : actual;
-        return switch (op) {
-            case EQUALS -> a.equals(normalise(expected, ignoreCase));
-            case NOT_EQUALS -> !a.equals(normalise(expected, ignoreCase));
-            case IN -> ConditionValues.elements(expected).stream().anyMatch(e -> a.equals(normalise(e, ignoreCase)));
-            case CONTAINS -> ignoreCase ? a.contains(normalise(expected, true)) : a.equals(expected.asText());
-            default -> throw unsupported(op);
-        };
-    }
-
-    private static String normalise(JsonNode node, boolean ignoreCase) {
-        return ignoreCase ? node.asText().toLowerCase(Locale.ROOT) : node.asText();
-    }
-
-    private static boolean testNumber(Operator op, BigDecimal actual, JsonNode expected) {
-        return switch (op) {
-            case EQUALS -> actual.compareTo(ConditionValues.number(expected)) == 0;
-            case NOT_EQUALS -> actual.compareTo(ConditionValues.number(expected)) != 0;
-            case IN -> ConditionValues.elements(expected).stream()
-                    .anyMatch(e -> actual.compareTo(ConditionValues.number(e)) == 0);
-            case LESS_THAN -> actual.compareTo(ConditionValues.number(expected)) < 0;
-            case GREATER_THAN -> actual.compareTo(ConditionValues.number(expected)) > 0;
-            case BETWEEN -> actual.compareTo(ConditionValues.number(expected.get(0))) >= 0
-                    && actual.compareTo(ConditionValues.number(expected.get(1))) <= 0;
-            default -> throw unsupported(op);
-        };
+        if (type == FieldType.DATE) {
+            throw new IllegalArgumentException("dates are not dictionary-encoded");
+        }
+        if (type.isBehaviour()) {
+            throw new IllegalArgumentException("behaviour is not in the snapshot");
+        }
+        return SegmentEvaluator.matchesValue(type, op, actual, expected, null);
     }
 
     // ---- whole numbers (amounts in øre, ages) ----
