@@ -6,19 +6,15 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import io.micronaut.context.ApplicationContext;
-import no.dialog.aws.config.FunctionContexts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
-import no.dialog.aws.testing.TestTables;
 import no.dialog.core.contact.ContactJson;
 import no.dialog.core.contact.ContactStore;
 import no.dialog.core.tenant.TenantId;
 import no.dialog.core.time.OsloTime;
-import no.dialog.emulators.AwsLocal;
 import no.dialog.emulators.Emulators;
 import no.dialog.emulators.SharedEmulators;
 import org.junit.jupiter.api.AfterAll;
@@ -35,13 +31,8 @@ class AdminApiFunctionTest {
     @BeforeAll
     static void start() {
         Emulators emulators = SharedEmulators.get();
-        Map<String, Object> env = new HashMap<>();
-        env.put("CONTACTS_TABLE", TestTables.contacts(emulators.dynamoDb()));
-        env.put("TENANTS_TABLE", TestTables.withHashKey(emulators.dynamoDb(), "tenants", "tenant"));
-        env.put("DEFINITIONS_TABLE", TestTables.definitions(emulators.dynamoDb()));
-        env.put("ENROLMENTS_TABLE", TestTables.enrolments(emulators.dynamoDb()));
-        context = FunctionContexts.start(env, FunctionContexts.endpoints(AwsLocal.REGION.id(), "local", "local",
-                emulators.dynamoDbEndpoint(), null, null, null), CLOCK);
+        Map<String, Object> env = AdminApiEnvironment.tables(emulators);
+        context = AdminApiEnvironment.start(env, emulators, CLOCK);
         function = new AdminApiFunction(context);
         ContactJson json = new ContactJson(CLOCK);
         ContactStore contacts = context.getBean(ContactStore.class);

@@ -19,11 +19,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import no.dialog.aws.config.FunctionContexts;
-import no.dialog.aws.testing.TestTables;
 import no.dialog.core.enrolment.EnrolmentIds;
 import no.dialog.core.enrolment.EnrolmentStore;
 import no.dialog.core.enrolment.ResultKey;
@@ -34,7 +31,6 @@ import no.dialog.core.segment.SegmentDefinition;
 import no.dialog.core.segment.SegmentStore;
 import no.dialog.core.tenant.TenantId;
 import no.dialog.core.time.OsloTime;
-import no.dialog.emulators.AwsLocal;
 import no.dialog.emulators.Emulators;
 import no.dialog.emulators.SharedEmulators;
 import org.junit.jupiter.api.AfterAll;
@@ -55,13 +51,8 @@ class JourneysApiTest {
     @BeforeAll
     static void start() throws Exception {
         Emulators emulators = SharedEmulators.get();
-        Map<String, Object> env = new HashMap<>();
-        env.put("CONTACTS_TABLE", TestTables.contacts(emulators.dynamoDb()));
-        env.put("TENANTS_TABLE", TestTables.withHashKey(emulators.dynamoDb(), "tenants", "tenant"));
-        env.put("DEFINITIONS_TABLE", TestTables.definitions(emulators.dynamoDb()));
-        env.put("ENROLMENTS_TABLE", TestTables.enrolments(emulators.dynamoDb()));
-        context = FunctionContexts.start(env, FunctionContexts.endpoints(AwsLocal.REGION.id(), "local", "local",
-                emulators.dynamoDbEndpoint(), null, null, null), CLOCK);
+        Map<String, Object> env = AdminApiEnvironment.tables(emulators);
+        context = AdminApiEnvironment.start(env, emulators, CLOCK);
         function = new AdminApiFunction(context);
         Path dir = Path.of("").toAbsolutePath();
         while (!Files.isDirectory(dir.resolve("docs/examples"))) {

@@ -13,14 +13,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import no.dialog.aws.config.FunctionContexts;
-import no.dialog.aws.testing.TestTables;
 import no.dialog.core.contact.Contact;
 import no.dialog.core.contact.ContactJson;
 import no.dialog.core.contact.ContactStore;
 import no.dialog.core.tenant.TenantId;
 import no.dialog.core.time.OsloTime;
-import no.dialog.emulators.AwsLocal;
 import no.dialog.emulators.Emulators;
 import no.dialog.emulators.SharedEmulators;
 import org.junit.jupiter.api.AfterAll;
@@ -49,18 +46,12 @@ class SegmentPreviewScaleTest {
     @BeforeAll
     static void start() {
         Emulators emulators = SharedEmulators.get();
-        Map<String, Object> env = new HashMap<>();
-        env.put("CONTACTS_TABLE", TestTables.contacts(emulators.dynamoDb()));
-        env.put("TENANTS_TABLE", TestTables.withHashKey(emulators.dynamoDb(), "tenants", "tenant"));
-        env.put("DEFINITIONS_TABLE", TestTables.definitions(emulators.dynamoDb()));
-        env.put("ENROLMENTS_TABLE", TestTables.enrolments(emulators.dynamoDb()));
-        context = FunctionContexts.start(env, FunctionContexts.endpoints(AwsLocal.REGION.id(), "local", "local",
-                emulators.dynamoDbEndpoint(), null, null, null), CLOCK);
+        Map<String, Object> env = AdminApiEnvironment.tables(emulators);
+        context = AdminApiEnvironment.start(env, emulators, CLOCK);
         function = new AdminApiFunction(context);
         Map<String, Object> noCache = new HashMap<>(env);
         noCache.put("PREVIEWS_CACHE_SECONDS", "0");
-        uncached = new AdminApiFunction(FunctionContexts.start(noCache, FunctionContexts.endpoints(AwsLocal.REGION.id(),
-                "local", "local", emulators.dynamoDbEndpoint(), null, null, null), CLOCK));
+        uncached = new AdminApiFunction(AdminApiEnvironment.start(noCache, emulators, CLOCK));
         ContactJson json = new ContactJson(CLOCK);
         List<Contact> all = new ArrayList<>();
         for (int i = 0; i < CONTACTS; i++) {

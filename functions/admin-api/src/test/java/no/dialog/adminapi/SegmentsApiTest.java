@@ -13,12 +13,9 @@ import io.micronaut.context.ApplicationContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import no.dialog.aws.config.FunctionContexts;
 import no.dialog.aws.dynamodb.DynamoDbEnrolmentStore;
-import no.dialog.aws.testing.TestTables;
 import no.dialog.core.enrolment.EnrolmentIds;
 import no.dialog.core.journey.Enrolment;
 import no.dialog.core.journey.EnrolmentState;
@@ -27,7 +24,6 @@ import no.dialog.core.contact.ContactJson;
 import no.dialog.core.contact.ContactStore;
 import no.dialog.core.tenant.TenantId;
 import no.dialog.core.time.OsloTime;
-import no.dialog.emulators.AwsLocal;
 import no.dialog.emulators.Emulators;
 import no.dialog.emulators.SharedEmulators;
 import org.junit.jupiter.api.AfterAll;
@@ -48,14 +44,9 @@ class SegmentsApiTest {
     @BeforeAll
     static void start() {
         Emulators emulators = SharedEmulators.get();
-        Map<String, Object> env = new HashMap<>();
-        env.put("CONTACTS_TABLE", TestTables.contacts(emulators.dynamoDb()));
-        env.put("TENANTS_TABLE", TestTables.withHashKey(emulators.dynamoDb(), "tenants", "tenant"));
-        env.put("DEFINITIONS_TABLE", TestTables.definitions(emulators.dynamoDb()));
-        String enrolments = TestTables.enrolments(emulators.dynamoDb());
-        env.put("ENROLMENTS_TABLE", enrolments);
-        context = FunctionContexts.start(env, FunctionContexts.endpoints(AwsLocal.REGION.id(), "local", "local",
-                emulators.dynamoDbEndpoint(), null, null, null), CLOCK);
+        Map<String, Object> env = AdminApiEnvironment.tables(emulators);
+        context = AdminApiEnvironment.start(env, emulators, CLOCK);
+        String enrolments = (String) env.get("ENROLMENTS_TABLE");
         function = new AdminApiFunction(context);
         storePreviewContacts(context.getBean(ContactStore.class));
         storePreviewEnrolments(new DynamoDbEnrolmentStore(emulators.dynamoDb(), enrolments));

@@ -13,17 +13,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.ApplicationContext;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import no.dialog.aws.config.FunctionContexts;
-import no.dialog.aws.testing.TestTables;
 import no.dialog.core.template.LandingLinks;
 import no.dialog.core.tenant.Tenant;
 import no.dialog.core.tenant.TenantDirectory;
 import no.dialog.core.tenant.TenantId;
 import no.dialog.core.time.OsloTime;
-import no.dialog.emulators.AwsLocal;
 import no.dialog.emulators.Emulators;
 import no.dialog.emulators.SharedEmulators;
 import org.junit.jupiter.api.AfterAll;
@@ -41,13 +37,8 @@ class TemplatesApiTest {
     @BeforeAll
     static void start() {
         Emulators emulators = SharedEmulators.get();
-        Map<String, Object> env = new HashMap<>();
-        env.put("CONTACTS_TABLE", TestTables.contacts(emulators.dynamoDb()));
-        env.put("TENANTS_TABLE", TestTables.withHashKey(emulators.dynamoDb(), "tenants", "tenant"));
-        env.put("DEFINITIONS_TABLE", TestTables.definitions(emulators.dynamoDb()));
-        env.put("ENROLMENTS_TABLE", TestTables.enrolments(emulators.dynamoDb()));
-        context = FunctionContexts.start(env, FunctionContexts.endpoints(AwsLocal.REGION.id(), "local", "local",
-                emulators.dynamoDbEndpoint(), null, null, null), CLOCK);
+        Map<String, Object> env = AdminApiEnvironment.tables(emulators);
+        context = AdminApiEnvironment.start(env, emulators, CLOCK);
         function = new AdminApiFunction(context);
         context.getBean(TenantDirectory.class).createIfAbsent(
                 new Tenant(TenantId.of("demo"), "Naturvernforbundet", CLOCK.instant()));
