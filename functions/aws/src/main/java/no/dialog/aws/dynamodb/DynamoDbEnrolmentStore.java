@@ -53,8 +53,8 @@ public class DynamoDbEnrolmentStore implements EnrolmentStore {
     }
 
     @Override
-    public Optional<Enrolment> find(TenantId tenant, EnrolmentRef ref) {
-        return read(tenant, ref).map(EnrolmentItems::enrolment);
+    public Optional<Stored> load(TenantId tenant, EnrolmentRef ref) {
+        return read(tenant, ref).map(item -> new Stored(EnrolmentItems.enrolment(item), EnrolmentItems.pending(item)));
     }
 
     private Optional<Map<String, AttributeValue>> read(TenantId tenant, EnrolmentRef ref) {
@@ -220,11 +220,6 @@ public class DynamoDbEnrolmentStore implements EnrolmentStore {
                     .expressionAttributeNames(names).expressionAttributeValues(values)).build());
         });
         return updates;
-    }
-
-    @Override
-    public List<SendRequest> pendingSends(TenantId tenant, EnrolmentRef ref) {
-        return read(tenant, ref).map(EnrolmentItems::pending).orElse(List.of());
     }
 
     @Override

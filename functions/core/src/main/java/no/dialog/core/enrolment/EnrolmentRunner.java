@@ -119,12 +119,12 @@ public final class EnrolmentRunner {
 
     /** Advances one enrolment if it is due. */
     public Outcome advance(TenantId tenant, EnrolmentRef ref) {
-        Optional<Enrolment> found = store.find(tenant, ref);
+        Optional<EnrolmentStore.Stored> found = store.load(tenant, ref);
         if (found.isEmpty()) {
             return Outcome.UNCHANGED;
         }
-        Enrolment enrolment = found.get();
-        flushPending(tenant, ref, enrolment);
+        Enrolment enrolment = found.get().enrolment();
+        flushPending(found.get().pendingSends(), enrolment);
         if (enrolment.state() == EnrolmentState.DONE) {
             return Outcome.UNCHANGED;
         }
@@ -269,8 +269,7 @@ public final class EnrolmentRunner {
         return Optional.empty();
     }
 
-    private void flushPending(TenantId tenant, EnrolmentRef ref, Enrolment enrolment) {
-        List<SendRequest> pending = store.pendingSends(tenant, ref);
+    private void flushPending(List<SendRequest> pending, Enrolment enrolment) {
         if (!pending.isEmpty()) {
             sendQueues.enqueue(pending);
             store.clearPending(enrolment);

@@ -13,7 +13,12 @@ import no.dialog.core.tenant.TenantId;
  */
 public interface EnrolmentStore {
 
-    Optional<Enrolment> find(TenantId tenant, EnrolmentRef ref);
+    /** The enrolment with the sends committed with it that are not yet confirmed as queued, in one read. */
+    Optional<Stored> load(TenantId tenant, EnrolmentRef ref);
+
+    default Optional<Enrolment> find(TenantId tenant, EnrolmentRef ref) {
+        return load(tenant, ref).map(Stored::enrolment);
+    }
 
     /** All enrolments of a person (any journey, any state), newest entry last per journey. */
     List<Enrolment> ofContact(TenantId tenant, String contactId);
@@ -35,7 +40,9 @@ public interface EnrolmentStore {
     boolean commit(Enrolment previous, Enrolment next, List<SendRequest> pendingSends, List<ResultKey> counts);
 
     /** Sends written by {@link #commit} and not yet confirmed as enqueued. */
-    List<SendRequest> pendingSends(TenantId tenant, EnrolmentRef ref);
+    default List<SendRequest> pendingSends(TenantId tenant, EnrolmentRef ref) {
+        return load(tenant, ref).map(Stored::pendingSends).orElse(List.of());
+    }
 
     /** Forgets the pending sends once they are on their queues (only if the revision is unchanged). */
     void clearPending(Enrolment enrolment);
@@ -51,6 +58,9 @@ public interface EnrolmentStore {
 
     /** Sums of all result counters of a journey, every version. */
     List<ResultCount> results(TenantId tenant, String journeyId);
+
+    /** An enrolment as stored, with its pending sends. */
+    record Stored(Enrolment enrolment, List<SendRequest> pendingSends) {}
 
     record DueEnrolment(TenantId tenant, EnrolmentRef ref, Instant dueAt) {}
 

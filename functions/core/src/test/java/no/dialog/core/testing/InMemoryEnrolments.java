@@ -28,9 +28,9 @@ import no.dialog.core.tenant.TenantId;
  */
 public final class InMemoryEnrolments implements EnrolmentStore, JourneyEntries, SendAllowance {
 
-    private record Stored(Enrolment enrolment, List<SendRequest> pending) {}
+    private record Row(Enrolment enrolment, List<SendRequest> pending) {}
 
-    private final Map<String, Stored> enrolments = new ConcurrentHashMap<>();
+    private final Map<String, Row> enrolments = new ConcurrentHashMap<>();
     private final Map<ResultKey, Long> results = new ConcurrentHashMap<>();
     private final Map<String, Long> entries = new ConcurrentHashMap<>();
     private final java.util.Set<String> markers = ConcurrentHashMap.newKeySet();
@@ -41,15 +41,15 @@ public final class InMemoryEnrolments implements EnrolmentStore, JourneyEntries,
     }
 
     @Override
-    public Optional<Enrolment> find(TenantId tenant, EnrolmentRef ref) {
-        Stored stored = enrolments.get(key(tenant, ref.enrolmentId()));
+    public Optional<EnrolmentStore.Stored> load(TenantId tenant, EnrolmentRef ref) {
+        Row stored = enrolments.get(key(tenant, ref.enrolmentId()));
         return stored == null || !stored.enrolment().contactId().equals(ref.contactId())
-                ? Optional.empty() : Optional.of(stored.enrolment());
+                ? Optional.empty() : Optional.of(new EnrolmentStore.Stored(stored.enrolment(), stored.pending()));
     }
 
     @Override
     public List<Enrolment> ofContact(TenantId tenant, String contactId) {
-        return enrolments.values().stream().map(Stored::enrolment)
+        return enrolments.values().stream().map(Row::enrolment)
                 .filter(e -> e.tenant().equals(tenant) && e.contactId().equals(contactId))
                 .sorted(Comparator.comparing(Enrolment::enrolmentId)).toList();
     }
@@ -62,7 +62,7 @@ public final class InMemoryEnrolments implements EnrolmentStore, JourneyEntries,
 
     @Override
     public synchronized boolean create(Enrolment enrolment, List<ResultKey> counts) {
-        if (enrolments.putIfAbsent(key(enrolment.tenant(), enrolment.enrolmentId()), new Stored(enrolment, List.of())) != null) {
+        if (enrolments.putIfAbsent(key(enrolment.tenant(), enrolment.enrolmentId()), new Row(enrolment, List.of())) != null) {
             return false;
         }
         counts.forEach(k -> results.merge(k, 1L, Long::sum));
@@ -73,34 +73,28 @@ public final class InMemoryEnrolments implements EnrolmentStore, JourneyEntries,
     public synchronized boolean commit(Enrolment previous, Enrolment next, List<SendRequest> pendingSends,
                                        List<ResultKey> counts) {
         String key = key(previous.tenant(), previous.enrolmentId());
-        Stored stored = enrolments.get(key);
+        Row stored = enrolments.get(key);
         if (stored == null || stored.enrolment().revision() != previous.revision()) {
             return false;
         }
-        enrolments.put(key, new Stored(next, List.copyOf(pendingSends)));
+        enrolments.put(key, new Row(next, List.copyOf(pendingSends)));
         counts.forEach(k -> results.merge(k, 1L, Long::sum));
         return true;
     }
 
     @Override
-    public List<SendRequest> pendingSends(TenantId tenant, EnrolmentRef ref) {
-        Stored stored = enrolments.get(key(tenant, ref.enrolmentId()));
-        return stored == null ? List.of() : stored.pending();
-    }
-
-    @Override
     public synchronized void clearPending(Enrolment enrolment) {
         String key = key(enrolment.tenant(), enrolment.enrolmentId());
-        Stored stored = enrolments.get(key);
+        Row stored = enrolments.get(key);
         if (stored != null && stored.enrolment().revision() == enrolment.revision()) {
-            enrolments.put(key, new Stored(stored.enrolment(), List.of()));
+            enrolments.put(key, new Row(stored.enrolment(), List.of()));
         }
     }
 
     @Override
     public void forEachDue(int shard, Instant now, Consumer<List<DueEnrolment>> page) {
         List<DueEnrolment> due = new ArrayList<>();
-        for (Stored stored : enrolments.values()) {
+        for (Row stored : enrolments.values()) {
             Enrolment e = stored.enrolment();
             if (e.state() != EnrolmentState.DONE && e.dueAt() != null && !e.dueAt().isAfter(now)
                     && Math.floorMod(e.enrolmentId().hashCode(), dueShards()) == shard) {
