@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import no.dialog.aws.sqs.QueueBatches;
 import no.dialog.aws.sqs.SqsDeadLetters;
@@ -154,8 +153,6 @@ public class JourneysBatchProcessor {
     }
 
     private void count(String tenant, String prefix, Map<Outcome, Integer> outcomes) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        new EnumMap<>(outcomes).forEach((outcome, n) -> counts.put(prefix + outcome.name(), (long) n));
-        metrics.count(Map.of("function", "journeys", "tenant", tenant), counts);
+        metrics.count(Map.of("function", "journeys", "tenant", tenant), Outcome.asCounts(prefix, outcomes));
     }
 }

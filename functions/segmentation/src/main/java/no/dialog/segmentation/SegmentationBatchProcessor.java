@@ -5,8 +5,6 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import no.dialog.aws.sqs.QueueBatches;
 import no.dialog.aws.sqs.SqsDeadLetters;
@@ -62,15 +60,9 @@ public class SegmentationBatchProcessor {
             MDC.put(LogKeys.TENANT, enrol.tenant().value());
             Map<Outcome, Integer> outcomes = runner.enrol(enrol.tenant(), enrol.journeyId(), enrol.version(),
                     enrol.contactIds());
-            metrics.count(Map.of("function", "segmentation", "tenant", enrol.tenant().value()), counts(outcomes));
+            metrics.count(Map.of("function", "segmentation", "tenant", enrol.tenant().value()), Outcome.asCounts("Enrolments", outcomes));
         } else {
             throw new PermanentFailure("not a segmentation job");
         }
-    }
-
-    static Map<String, Long> counts(Map<Outcome, Integer> outcomes) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        new EnumMap<>(outcomes).forEach((outcome, n) -> counts.put("Enrolments" + outcome.name(), (long) n));
-        return counts;
     }
 }

@@ -1,5 +1,8 @@
 package no.dialog.core.enrolment;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /** What became of one enrolment job or step, for metrics and tests. Carries no personal data. */
 public enum Outcome {
     /** The enrolment was created or moved on. */
@@ -11,5 +14,17 @@ public enum Outcome {
     /** The journey is paused: left as it is, the sweeper will find it again when resumed. */
     PAUSED,
     /** Entry refused by the entry rules, the cap or an earlier entry. */
-    NOT_ENROLLED
+    NOT_ENROLLED;
+
+    /** Metric counts named {@code <prefix><OUTCOME>} (e.g. {@code StepsADVANCED}), in the enum's order. */
+    public static Map<String, Long> asCounts(String prefix, Map<Outcome, Integer> outcomes) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (Outcome outcome : values()) {
+            Integer n = outcomes.get(outcome);
+            if (n != null) {
+                counts.put(prefix + outcome.name(), (long) n);
+            }
+        }
+        return counts;
+    }
 }
