@@ -7,7 +7,12 @@ import java.time.Clock;
 import no.dialog.core.contact.ContactStore;
 import no.dialog.core.send.SendLedger;
 import no.dialog.core.send.SmsGateway;
-import no.dialog.core.send.SmsSender;
+import no.dialog.aws.sqs.SqsSendQueues;
+import no.dialog.core.send.OnceSender;
+import no.dialog.core.send.ResponsePublisher;
+import no.dialog.core.send.SendRules;
+import no.dialog.core.send.SmsDelivery;
+import no.dialog.core.send.SmsMessage;
 import no.dialog.core.template.TemplateRenderer;
 import no.dialog.core.template.TemplateStore;
 import no.dialog.core.tenant.TenantDirectory;
@@ -15,7 +20,7 @@ import no.dialog.providers.link.LinkSettings;
 import no.dialog.providers.link.LinkSmsGateway;
 
 /**
- * Wires core's {@link SmsSender} to the DynamoDB adapters and LINK Mobility. LINK's settings come from
+ * Wires core's {@link OnceSender} with {@link SmsDelivery} to the DynamoDB adapters and LINK Mobility. LINK's settings come from
  * the function's environment ({@code LINK_BASE_URL}, {@code LINK_USERNAME}, {@code LINK_PASSWORD},
  * {@code LINK_PLATFORM_ID}, {@code LINK_PLATFORM_PARTNER_ID}, {@code LINK_GATE}; {@code LINK_SENDER}
  * optionally fixes the sender for every tenant, otherwise each tenant's name gives it).
@@ -36,9 +41,10 @@ public class SendSmsFactory {
     }
 
     @Singleton
-    SmsSender smsSender(TenantDirectory tenants, ContactStore contacts, TemplateStore templates, SendLedger ledger,
-            SmsGateway gateway, Clock clock, @Value("${link.sender:}") String configuredSender) {
-        return new SmsSender(tenants, contacts, templates, new TemplateRenderer(), ledger, gateway, clock,
-                configuredSender);
+    OnceSender<SmsMessage> smsSender(TenantDirectory tenants, ContactStore contacts, TemplateStore templates,
+            SendLedger ledger, SendRules rules, SmsGateway gateway, SqsSendQueues queues, ResponsePublisher responses,
+            Clock clock, @Value("${link.sender:}") String configuredSender) {
+        return new OnceSender<>(tenants, contacts, templates, new TemplateRenderer(), ledger, rules,
+                new SmsDelivery(gateway, configuredSender), queues, responses, clock);
     }
 }

@@ -12,7 +12,7 @@ import org.slf4j.MDC;
 /**
  * Lambda entry point of the send-sms function: a batch of {@code SendRequest}s from the SMS channel
  * queue, each sent at most once through LINK Mobility. Thin on purpose: the rule is core's
- * {@code SmsSender}.
+ * {@code OnceSender}.
  */
 public class SendSmsHandler extends MicronautRequestHandler<SQSEvent, SQSBatchResponse> {
 

@@ -75,6 +75,9 @@ class SendSmsHandlerTest {
         env.put("DEFINITIONS_TABLE", TestTables.definitions(emulators.dynamoDb()));
         env.put("SEND_LEDGER_TABLE", TestTables.withHashKey(emulators.dynamoDb(), "send-ledger", "pk"));
         env.put("SEND_SMS_DLQ_URL", dlqUrl);
+        env.put("SEND_SMS_QUEUE_URL", emulators.sqs().createQueue(b -> b.queueName("send-sms-test")).queueUrl());
+        env.put("RESPONSES_QUEUE_URL", emulators.sqs().createQueue(b -> b.queueName("send-sms-test-responses"))
+                .queueUrl());
         env.put("LINK_BASE_URL", link.baseUrl());
         env.put("LINK_USERNAME", "dialog");
         env.put("LINK_PASSWORD", "secret");

@@ -18,8 +18,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * {@link SendQueues} on the channel queues. A channel is served when its queue URL is configured
- * ({@code send.queues.sms.url} from {@code SEND_SMS_QUEUE_URL}, and so on); the others are "not
- * sendable" in this deployment.
+ * ({@code send.sms.queue.url} from {@code SEND_SMS_QUEUE_URL}, {@code SEND_EMAIL_QUEUE_URL}, and so on);
+ * the others are "not sendable" in this deployment.
  */
 @Singleton
 public class SqsSendQueues implements SendQueues {
@@ -30,11 +30,44 @@ public class SqsSendQueues implements SendQueues {
     private final SqsClient sqs;
     private final Map<SendChannel, String> queueUrls = new EnumMap<>(SendChannel.class);
 
-    public SqsSendQueues(SqsClient sqs, @Value("${send.sms.queue.url:}") String smsQueueUrl) {
+    public SqsSendQueues(SqsClient sqs, @Value("${send.sms.queue.url:}") String sms,
+            @Value("${send.chat.queue.url:}") String chat, @Value("${send.email.queue.url:}") String email,
+            @Value("${send.newsletter.queue.url:}") String newsletter, @Value("${send.letter.queue.url:}") String letter,
+            @Value("${send.print.queue.url:}") String print,
+            @Value("${send.telemarketing.queue.url:}") String telemarketing) {
         this.sqs = sqs;
-        if (!smsQueueUrl.isBlank()) {
-            queueUrls.put(SendChannel.SMS, smsQueueUrl);
+        serve(SendChannel.SMS, sms);
+        serve(SendChannel.CHAT, chat);
+        serve(SendChannel.EMAIL, email);
+        serve(SendChannel.NEWSLETTER, newsletter);
+        serve(SendChannel.LETTER, letter);
+        serve(SendChannel.PRINT, print);
+        serve(SendChannel.TELEMARKETING, telemarketing);
+    }
+
+    /** Only the SMS queue: for tests and tools that send nothing else. */
+    public static SqsSendQueues smsOnly(SqsClient sqs, String smsQueueUrl) {
+        return new SqsSendQueues(sqs, smsQueueUrl, "", "", "", "", "", "");
+    }
+
+    private void serve(SendChannel channel, String url) {
+        if (url != null && !url.isBlank()) {
+            queueUrls.put(channel, url);
         }
+    }
+
+    /**
+     * Puts one request back on its channel's queue, invisible for {@code delaySeconds} (at most 900, what
+     * SQS allows): a send that may not go yet comes back then and is checked again.
+     */
+    public void enqueueLater(SendRequest request, int delaySeconds) {
+        String url = queueUrls.get(SendChannel.fromJsonName(request.channel())
+                .orElseThrow(() -> new IllegalArgumentException("unknown channel")));
+        if (url == null) {
+            throw new IllegalArgumentException("no queue for channel " + request.channel());
+        }
+        sqs.sendMessage(b -> b.queueUrl(url).messageBody(write(request))
+                .delaySeconds(Math.max(0, Math.min(900, delaySeconds))));
     }
 
     @Override

@@ -7,7 +7,7 @@ import no.dialog.core.tenant.TenantId;
 
 /**
  * Port: the record of every message a sender tried, one entry per idempotency key, written before the
- * provider is called so that no message is sent twice (see {@link SmsSender} and ADR 0005).
+ * provider is called so that no message is sent twice (see {@link OnceSender} and ADR 0005).
  *
  * <p>Every write is conditional on the state it comes from, so two attempts of the same key (SQS can
  * deliver one message twice at once) cannot both take it. A write whose condition does not hold

@@ -29,7 +29,7 @@ import no.dialog.core.send.SmsReceipt;
  * leaves out {@code smsCount}). The idempotency key goes as {@code refId}, which LINK echoes in delivery
  * reports.
  *
- * <p>How answers map (the rule for sending once is in core's {@code SmsSender}):
+ * <p>How answers map (the rule for sending once is in core's {@code OnceSender}):
  * <ul>
  *   <li>2xx: accepted ({@code messageId}, {@code resultCode} 1005 "Queued", {@code smsCount}).</li>
  *   <li>400 with a configuration {@code resultCode} (106100/106101 credentials, 106200/106201 platform

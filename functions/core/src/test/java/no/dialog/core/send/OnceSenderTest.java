@@ -10,9 +10,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import no.dialog.core.compliance.ReachabilityOnlyRules;
 import no.dialog.core.contact.Contact;
+import no.dialog.core.contact.PostalAddress;
+import no.dialog.core.enrolment.SendQueues;
 import no.dialog.core.enrolment.SendRequest;
 import no.dialog.core.journey.SendChannel;
+import no.dialog.core.journey.Signal;
 import no.dialog.core.messaging.PermanentFailure;
 import no.dialog.core.template.MessageTemplate;
 import no.dialog.core.template.SmsParts;
@@ -28,7 +32,7 @@ import no.dialog.core.time.OsloTime;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class SmsSenderTest {
+class OnceSenderTest {
 
     private static final TenantId DEMO = TenantId.of("demo");
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), OsloTime.ZONE);
@@ -38,7 +42,10 @@ class SmsSenderTest {
     private final Map<String, MessageTemplate> templates = new HashMap<>();
     private final InMemorySendLedger ledger = new InMemorySendLedger(CLOCK);
     private final ScriptedSmsGateway gateway = new ScriptedSmsGateway();
-    private SmsSender sender;
+    private OnceSender<SmsMessage> sender;
+    private final List<SendRequest> fallbacks = new ArrayList<>();
+    private final List<Signal> published = new ArrayList<>();
+    private SendRules rules = new ReachabilityOnlyRules();
 
     @BeforeEach
     void setUp() {
@@ -48,9 +55,22 @@ class SmsSenderTest {
         sender = sender(null);
     }
 
-    private SmsSender sender(String configuredSender) {
-        return new SmsSender(tenants(new Tenant(DEMO, "Demo Organisation", CLOCK.instant())), contacts,
-                templateStore(), new TemplateRenderer(), ledger, gateway, CLOCK, configuredSender);
+    private OnceSender<SmsMessage> sender(String configuredSender) {
+        SendQueues queues = new SendQueues() {
+            @Override
+            public boolean serves(SendChannel channel) {
+                return channel == SendChannel.LETTER;
+            }
+
+            @Override
+            public void enqueue(List<SendRequest> requests) {
+                fallbacks.addAll(requests);
+            }
+        };
+        return new OnceSender<>(tenants(new Tenant(DEMO, "Demo Organisation", CLOCK.instant())), contacts,
+                templateStore(), new TemplateRenderer(), ledger, (tenant, contact, channel, now) -> rules.check(
+                        tenant, contact, channel, now), new SmsDelivery(gateway, configuredSender), queues,
+                (tenant, responses) -> published.addAll(responses), CLOCK);
     }
 
     private static Contact contact(String id, String phone) {
@@ -111,13 +131,17 @@ class SmsSenderTest {
         };
     }
 
+    private SendOutcome send(SendRequest request) {
+        return sender.send(request).outcome();
+    }
+
     private LedgerEntry entry() {
         return ledger.find(KEY).orElseThrow();
     }
 
     @Test
     void sendsTheRenderedTextToTheContactsNumberAndRecordsTheReceipt() {
-        SendOutcome outcome = sender.send(request(KEY, "K-1", "ask"));
+        SendOutcome outcome = send(request(KEY, "K-1", "ask"));
 
         assertThat(outcome).isEqualTo(SendOutcome.SENT);
         SmsMessage sent = gateway.calls().get(0);
@@ -144,7 +168,7 @@ class SmsSenderTest {
     void sendsNothingTwiceWhenTheRequestIsRedelivered() {
         sender.send(request(KEY, "K-1", "ask"));
 
-        SendOutcome again = sender.send(request(KEY, "K-1", "ask"));
+        SendOutcome again = send(request(KEY, "K-1", "ask"));
 
         assertThat(again).isEqualTo(SendOutcome.ALREADY_SETTLED);
         assertThat(gateway.calls()).hasSize(1);
@@ -157,8 +181,8 @@ class SmsSenderTest {
         assertThatThrownBy(() -> sender.send(request(KEY, "K-1", "ask"))).isInstanceOf(IllegalStateException.class);
         assertThat(entry().state()).as("the crash left only the intent").isEqualTo(SendState.INTENDED);
 
-        SendOutcome redelivered = sender.send(request(KEY, "K-1", "ask"));
-        SendOutcome thirdTime = sender.send(request(KEY, "K-1", "ask"));
+        SendOutcome redelivered = send(request(KEY, "K-1", "ask"));
+        SendOutcome thirdTime = send(request(KEY, "K-1", "ask"));
 
         assertThat(redelivered).isEqualTo(SendOutcome.UNCONFIRMED);
         assertThat(thirdTime).isEqualTo(SendOutcome.ALREADY_SETTLED);
@@ -171,7 +195,7 @@ class SmsSenderTest {
     void anAttemptStillRunningCanRecordItsReceiptAfterARedeliveryMarkedItUnconfirmed() {
         ledger.recordIntent(KEY, DEMO, SendChannel.SMS, CLOCK.instant());
 
-        assertThat(sender.send(request(KEY, "K-1", "ask"))).isEqualTo(SendOutcome.UNCONFIRMED);
+        assertThat(send(request(KEY, "K-1", "ask"))).isEqualTo(SendOutcome.UNCONFIRMED);
         ledger.markSent(KEY, "late-1", 1);
 
         assertThat(gateway.calls()).isEmpty();
@@ -189,13 +213,13 @@ class SmsSenderTest {
         assertThat(entry().state()).isEqualTo(SendState.RETRYABLE);
         assertThat(entry().reason()).isEqualTo("LINK answered HTTP 503");
 
-        SendOutcome retried = sender.send(request(KEY, "K-1", "ask"));
+        SendOutcome retried = send(request(KEY, "K-1", "ask"));
 
         assertThat(retried).isEqualTo(SendOutcome.SENT);
         assertThat(gateway.calls()).hasSize(2);
         assertThat(entry().state()).isEqualTo(SendState.SENT);
         assertThat(entry().attempts()).isEqualTo(2);
-        assertThat(sender.send(request(KEY, "K-1", "ask"))).isEqualTo(SendOutcome.ALREADY_SETTLED);
+        assertThat(send(request(KEY, "K-1", "ask"))).isEqualTo(SendOutcome.ALREADY_SETTLED);
         assertThat(gateway.calls()).hasSize(2);
     }
 
@@ -205,8 +229,8 @@ class SmsSenderTest {
             throw new ProviderUnavailable("no answer from LINK within 5 s", true);
         });
 
-        SendOutcome outcome = sender.send(request(KEY, "K-1", "ask"));
-        SendOutcome redelivered = sender.send(request(KEY, "K-1", "ask"));
+        SendOutcome outcome = send(request(KEY, "K-1", "ask"));
+        SendOutcome redelivered = send(request(KEY, "K-1", "ask"));
 
         assertThat(outcome).isEqualTo(SendOutcome.UNCONFIRMED);
         assertThat(redelivered).isEqualTo(SendOutcome.ALREADY_SETTLED);
@@ -220,8 +244,8 @@ class SmsSenderTest {
             throw new ProviderRejected("LINK refused the message: HTTP 400, resultCode 4001");
         });
 
-        SendOutcome outcome = sender.send(request(KEY, "K-1", "ask"));
-        SendOutcome redelivered = sender.send(request(KEY, "K-1", "ask"));
+        SendOutcome outcome = send(request(KEY, "K-1", "ask"));
+        SendOutcome redelivered = send(request(KEY, "K-1", "ask"));
 
         assertThat(outcome).isEqualTo(SendOutcome.FAILED);
         assertThat(redelivered).isEqualTo(SendOutcome.ALREADY_SETTLED);
@@ -235,20 +259,20 @@ class SmsSenderTest {
         contacts.upsert(DEMO, contact("K-2", null));
         contacts.upsert(DEMO, contact("K-3", "+4722334455"));
 
-        assertThat(sender.send(request("demo:E-2:ask:1", "K-2", "ask"))).isEqualTo(SendOutcome.NOT_SENDABLE);
-        assertThat(sender.send(request("demo:E-3:ask:1", "K-3", "ask"))).isEqualTo(SendOutcome.NOT_SENDABLE);
+        assertThat(send(request("demo:E-2:ask:1", "K-2", "ask"))).isEqualTo(SendOutcome.NOT_SENDABLE);
+        assertThat(send(request("demo:E-3:ask:1", "K-3", "ask"))).isEqualTo(SendOutcome.NOT_SENDABLE);
 
         assertThat(gateway.calls()).isEmpty();
         LedgerEntry noPhone = ledger.find("demo:E-2:ask:1").orElseThrow();
         assertThat(noPhone.state()).isEqualTo(SendState.NOT_SENDABLE);
-        assertThat(noPhone.reason()).isEqualTo("contact has no mobile number");
+        assertThat(noPhone.reason()).isEqualTo("no mobile number");
         assertThat(ledger.find("demo:E-3:ask:1").orElseThrow().reason())
-                .as("a landline cannot take an SMS").isEqualTo("contact has no mobile number");
+                .as("a landline cannot take an SMS").isEqualTo("no mobile number");
     }
 
     @Test
     void aMissingContactIsNotSendable() {
-        assertThat(sender.send(request(KEY, "K-404", "ask"))).isEqualTo(SendOutcome.NOT_SENDABLE);
+        assertThat(send(request(KEY, "K-404", "ask"))).isEqualTo(SendOutcome.NOT_SENDABLE);
         assertThat(entry().reason()).isEqualTo("contact not found");
         assertThat(gateway.calls()).isEmpty();
     }
@@ -258,7 +282,7 @@ class SmsSenderTest {
         sender.send(request(KEY, "K-1", "ask"));
         contacts.delete(DEMO, "K-1", Instant.parse("2026-11-20T00:00:00Z"));
 
-        assertThat(sender.send(request(KEY, "K-1", "ask"))).isEqualTo(SendOutcome.ALREADY_SETTLED);
+        assertThat(send(request(KEY, "K-1", "ask"))).isEqualTo(SendOutcome.ALREADY_SETTLED);
         assertThat(entry().state()).isEqualTo(SendState.SENT);
     }
 
@@ -270,7 +294,7 @@ class SmsSenderTest {
         assertThat(gateway.calls()).isEmpty();
 
         templates.put("gone", templates.get("ask"));
-        assertThat(sender.send(request(KEY, "K-1", "gone"))).isEqualTo(SendOutcome.SENT);
+        assertThat(send(request(KEY, "K-1", "gone"))).isEqualTo(SendOutcome.SENT);
     }
 
     @Test
@@ -301,5 +325,88 @@ class SmsSenderTest {
 
         assertThat(gateway.calls()).extracting(SmsMessage::sender).containsExactly("DemoOrganis", "Dialog");
         assertThatThrownBy(() -> sender("Far too long a name")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aContactWithoutAMobileNumberTakesTheStepsFallbackChannelWithItsOwnKeyAndTemplate() {
+        contacts.upsert(DEMO, new Contact("K-4", Instant.parse("2026-11-01T00:00:00Z"), "Ola", "Nordmann", null, null,
+                null, new PostalAddress("Storgata 1", "0155", "Oslo", "NO"), null, null, null, null, null, null, null,
+                null));
+        SendRequest request = new SendRequest("demo", "demo:E-4:ask:1", "K-4", "E-4", "student", 1, "ask", "sms",
+                "letter", "ask", "A", CLOCK.instant());
+
+        assertThat(send(request)).isEqualTo(SendOutcome.FELL_BACK);
+        assertThat(send(request)).as("redelivered").isEqualTo(SendOutcome.ALREADY_SETTLED);
+
+        assertThat(fallbacks).hasSize(1);
+        SendRequest instead = fallbacks.get(0);
+        assertThat(instead.idempotencyKey()).isEqualTo("demo:E-4:ask:1:letter");
+        assertThat(instead.channel()).isEqualTo("letter");
+        assertThat(instead.templateId()).isEqualTo("ask-letter");
+        assertThat(instead.fallback()).as("a fallback has no fallback of its own").isNull();
+        assertThat(ledger.find("demo:E-4:ask:1").orElseThrow().reason()).contains("sent by letter instead");
+        assertThat(published).as("falling back is not a failure").isEmpty();
+        assertThat(gateway.calls()).isEmpty();
+    }
+
+    @Test
+    void aFallbackNoSenderServesIsNotSendableAndPublishedAsFailed() {
+        contacts.upsert(DEMO, contact("K-2", null));
+        SendRequest request = new SendRequest("demo", "demo:E-2:ask:1", "K-2", "E-2", "student", 1, "ask", "sms",
+                "email", "ask", "A", CLOCK.instant());
+
+        assertThat(send(request)).isEqualTo(SendOutcome.NOT_SENDABLE);
+
+        assertThat(fallbacks).isEmpty();
+        assertThat(published).singleElement().satisfies(signal -> {
+            assertThat(signal.type()).isEqualTo("failed");
+            assertThat(signal.signalId()).isEqualTo("demo:E-2:ask:1:failed");
+            assertThat(signal.enrolmentId()).isEqualTo("E-2");
+            assertThat(signal.attributes()).containsEntry("reason", "unreachable").containsEntry("channel", "sms");
+        });
+    }
+
+    @Test
+    void aRefusalByTheRulesIsRecordedWithItsReasonAndTheProviderIsNotCalled() {
+        rules = (tenant, contact, channel, now) -> new SendVerdict.Refused("no consent for sms");
+
+        assertThat(send(request(KEY, "K-1", "ask"))).isEqualTo(SendOutcome.REFUSED);
+        assertThat(send(request(KEY, "K-1", "ask"))).isEqualTo(SendOutcome.ALREADY_SETTLED);
+
+        assertThat(gateway.calls()).isEmpty();
+        assertThat(entry().state()).isEqualTo(SendState.NOT_SENDABLE);
+        assertThat(entry().reason()).isEqualTo("refused: no consent for sms");
+        assertThat(published).singleElement().satisfies(signal ->
+                assertThat(signal.attributes()).containsEntry("reason", "refused"));
+    }
+
+    @Test
+    void aSendOutsideTheAllowedHoursIsDeferredWithoutTakingTheKey() {
+        Instant morning = Instant.parse("2026-11-24T07:00:00Z");
+        rules = (tenant, contact, channel, now) -> new SendVerdict.NotBefore(morning, "quiet hours");
+
+        SendResult result = sender.send(request(KEY, "K-1", "ask"));
+
+        assertThat(result.outcome()).isEqualTo(SendOutcome.DEFERRED);
+        assertThat(result.notBefore()).isEqualTo(morning);
+        assertThat(ledger.size()).isZero();
+        assertThat(gateway.calls()).isEmpty();
+
+        rules = new ReachabilityOnlyRules();
+        assertThat(send(request(KEY, "K-1", "ask"))).as("tried again in the morning").isEqualTo(SendOutcome.SENT);
+    }
+
+    @Test
+    void aRejectedMessageIsPublishedAsAFailedResponse() {
+        gateway.then(m -> {
+            throw new ProviderRejected("LINK refused the message: HTTP 400, resultCode 4001");
+        });
+
+        send(request(KEY, "K-1", "ask"));
+
+        assertThat(published).singleElement().satisfies(signal -> {
+            assertThat(signal.attributes()).containsEntry("reason", "provider");
+            assertThat(signal.journeyId()).isEqualTo("student");
+        });
     }
 }
