@@ -2,7 +2,9 @@ package no.dialog.aws.dynamodb;
 
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,15 +16,20 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
- * Tenants in their own table. Known tenants are remembered for the life of the execution environment:
- * tenants are created rarely and never renamed, and every event asks.
+ * Tenants in their own table: {@code tenant}, {@code name}, {@code createdAt} and {@code settings} (a map
+ * of strings, see {@link Tenant#settings()}). Known tenants are remembered for five minutes: every event
+ * asks, while settings change rarely and may take that long to reach a running function.
  */
 @Singleton
 public class DynamoDbTenantDirectory implements TenantDirectory {
 
     private final DynamoDbClient dynamoDb;
     private final String table;
-    private final Map<TenantId, Tenant> known = new ConcurrentHashMap<>();
+    private static final Duration REMEMBERED_FOR = Duration.ofMinutes(5);
+
+    private record Remembered(Tenant tenant, long loadedAtNanos) {}
+
+    private final Map<TenantId, Remembered> known = new ConcurrentHashMap<>();
 
     public DynamoDbTenantDirectory(DynamoDbClient dynamoDb, @Value("${tenants.table}") String table) {
         this.dynamoDb = dynamoDb;
@@ -31,17 +38,26 @@ public class DynamoDbTenantDirectory implements TenantDirectory {
 
     @Override
     public Optional<Tenant> find(TenantId id) {
-        Tenant cached = known.get(id);
-        if (cached != null) {
-            return Optional.of(cached);
+        Remembered cached = known.get(id);
+        if (cached != null && System.nanoTime() - cached.loadedAtNanos() < REMEMBERED_FOR.toNanos()) {
+            return Optional.of(cached.tenant());
         }
         Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table)
                 .key(Map.of("tenant", AttributeValue.fromS(id.value())))).item();
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
-        Tenant tenant = new Tenant(id, item.get("name").s(), Instant.parse(item.get("createdAt").s()));
-        known.put(id, tenant);
+        Map<String, String> settings = new HashMap<>();
+        AttributeValue stored = item.get("settings");
+        if (stored != null && stored.hasM()) {
+            stored.m().forEach((key, value) -> {
+                if (value.s() != null) {
+                    settings.put(key, value.s());
+                }
+            });
+        }
+        Tenant tenant = new Tenant(id, item.get("name").s(), Instant.parse(item.get("createdAt").s()), settings);
+        known.put(id, new Remembered(tenant, System.nanoTime()));
         return Optional.of(tenant);
     }
 
@@ -52,12 +68,19 @@ public class DynamoDbTenantDirectory implements TenantDirectory {
                     .item(Map.of(
                             "tenant", AttributeValue.fromS(tenant.id().value()),
                             "name", AttributeValue.fromS(tenant.name()),
-                            "createdAt", AttributeValue.fromS(tenant.createdAt().toString())))
+                            "createdAt", AttributeValue.fromS(tenant.createdAt().toString()),
+                            "settings", AttributeValue.fromM(settingsOf(tenant))))
                     .conditionExpression("attribute_not_exists(tenant)"));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
         }
+    }
+
+    private static Map<String, AttributeValue> settingsOf(Tenant tenant) {
+        Map<String, AttributeValue> settings = new HashMap<>();
+        tenant.settings().forEach((key, value) -> settings.put(key, AttributeValue.fromS(value)));
+        return settings;
     }
 
     @Override
