@@ -39,11 +39,14 @@ public class DynamoDbSendLedger implements SendLedger {
     }
 
     @Override
-    public boolean recordIntent(String key, TenantId tenant, SendChannel channel, Instant at) {
+    public boolean recordIntent(String key, TenantId tenant, SendChannel channel, String contactId, Instant at) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("pk", s(key));
         item.put("tenant", s(tenant.value()));
         item.put("channel", s(channel.jsonName()));
+        if (contactId != null) {
+            item.put("contactId", s(contactId));
+        }
         item.put("state", s(SendState.INTENDED.name()));
         item.put("attempts", n(1));
         item.put("createdAt", s(at.toString()));
@@ -118,7 +121,7 @@ public class DynamoDbSendLedger implements SendLedger {
                 SendState.valueOf(item.get("state").s()), text(item, "providerMessageId"),
                 item.containsKey("parts") ? Integer.valueOf(item.get("parts").n()) : null, text(item, "reason"),
                 Integer.parseInt(item.get("attempts").n()), Instant.parse(item.get("createdAt").s()),
-                Instant.parse(item.get("updatedAt").s())));
+                Instant.parse(item.get("updatedAt").s()), text(item, "contactId")));
     }
 
     private boolean transition(String key, SendState to, String reason, String condition,

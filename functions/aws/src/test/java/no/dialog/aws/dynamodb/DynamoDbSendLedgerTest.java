@@ -48,13 +48,13 @@ class DynamoDbSendLedgerTest {
     void anIntentIsRecordedOnceAndThenSentWithTheProvidersIdAndParts() {
         String key = "demo:E-1:ask:1";
 
-        assertThat(ledger.recordIntent(key, DEMO, SendChannel.SMS, NOW)).isTrue();
-        assertThat(ledger.recordIntent(key, DEMO, SendChannel.SMS, NOW)).as("the second attempt").isFalse();
+        assertThat(ledger.recordIntent(key, DEMO, SendChannel.SMS, "K-1", NOW)).isTrue();
+        assertThat(ledger.recordIntent(key, DEMO, SendChannel.SMS, "K-1", NOW)).as("the second attempt").isFalse();
         ledger.markSent(key, "Dcshuhod0PMAAAFQ", 2);
 
         LedgerEntry sent = entry(key);
         assertThat(sent).isEqualTo(new LedgerEntry(key, "demo", "sms", SendState.SENT, "Dcshuhod0PMAAAFQ", 2, null, 1,
-                NOW, NOW));
+                NOW, NOW, "K-1"));
         Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table)
                 .key(Map.of("pk", AttributeValue.fromS(key)))).item();
         assertThat(Long.parseLong(item.get("expiresAt").n()))
@@ -65,7 +65,7 @@ class DynamoDbSendLedgerTest {
     @Test
     void onlyARetryableEntryCanBeReclaimedAndOnlyOnce() {
         String key = "demo:E-2:ask:1";
-        ledger.recordIntent(key, DEMO, SendChannel.SMS, NOW);
+        ledger.recordIntent(key, DEMO, SendChannel.SMS, "K-1", NOW);
         assertThat(ledger.reclaim(key, NOW)).as("INTENDED is not reclaimable").isFalse();
 
         ledger.markRetryable(key, "LINK answered HTTP 503");
@@ -83,8 +83,8 @@ class DynamoDbSendLedgerTest {
     void anIntendedEntryBecomesUnconfirmedButASettledOneDoesNot() {
         String open = "demo:E-3:ask:1";
         String sent = "demo:E-4:ask:1";
-        ledger.recordIntent(open, DEMO, SendChannel.SMS, NOW);
-        ledger.recordIntent(sent, DEMO, SendChannel.SMS, NOW);
+        ledger.recordIntent(open, DEMO, SendChannel.SMS, "K-1", NOW);
+        ledger.recordIntent(sent, DEMO, SendChannel.SMS, "K-1", NOW);
         ledger.markSent(sent, "m-4", 1);
 
         assertThat(ledger.markUnconfirmed(open, "no outcome recorded")).isTrue();
@@ -100,7 +100,7 @@ class DynamoDbSendLedgerTest {
     @Test
     void aFailedEntryStaysFailedAndMarksOnMissingKeysChangeNothing() {
         String key = "demo:E-5:ask:1";
-        ledger.recordIntent(key, DEMO, SendChannel.SMS, NOW);
+        ledger.recordIntent(key, DEMO, SendChannel.SMS, "K-1", NOW);
         ledger.markFailed(key, "LINK refused the message: resultCode 106000");
         ledger.markSent(key, "m-5", 1);
         ledger.markRetryable(key, "503");
@@ -117,7 +117,7 @@ class DynamoDbSendLedgerTest {
     void notSendableIsWrittenOnlyWhereNoEntryExists() {
         String fresh = "demo:E-6:ask:1";
         String sent = "demo:E-7:ask:1";
-        ledger.recordIntent(sent, DEMO, SendChannel.SMS, NOW);
+        ledger.recordIntent(sent, DEMO, SendChannel.SMS, "K-1", NOW);
         ledger.markSent(sent, "m-7", 1);
 
         ledger.markNotSendable(fresh, "contact has no mobile number");
@@ -127,7 +127,7 @@ class DynamoDbSendLedgerTest {
         assertThat(entry(fresh).tenant()).isEqualTo("demo");
         assertThat(entry(fresh).reason()).isEqualTo("contact has no mobile number");
         assertThat(entry(sent).state()).isEqualTo(SendState.SENT);
-        assertThat(ledger.recordIntent(fresh, DEMO, SendChannel.SMS, NOW)).isFalse();
+        assertThat(ledger.recordIntent(fresh, DEMO, SendChannel.SMS, "K-1", NOW)).isFalse();
     }
 
     @Test
@@ -140,7 +140,7 @@ class DynamoDbSendLedgerTest {
         for (int i = 0; i < attempts; i++) {
             results.add(pool.submit(() -> {
                 start.await();
-                return ledger.recordIntent(key, DEMO, SendChannel.SMS, NOW);
+                return ledger.recordIntent(key, DEMO, SendChannel.SMS, "K-1", NOW);
             }));
         }
         start.countDown();

@@ -15,6 +15,9 @@ import java.time.Instant;
  * @param attempts          how many attempts took the key to call the provider
  * @param createdAt         when the entry was first written
  * @param updatedAt         when it last changed
+ * @param contactId         the person it is for (recorded with the intent; null for entries without one), so
+ *                          that a provider's report can be turned into a response for that person
  */
 public record LedgerEntry(String key, String tenant, String channel, SendState state, String providerMessageId,
-                          Integer parts, String reason, int attempts, Instant createdAt, Instant updatedAt) {}
+                          Integer parts, String reason, int attempts, Instant createdAt, Instant updatedAt,
+                          String contactId) {}

@@ -141,7 +141,7 @@ public final class OnceSender<M> {
 
         boolean taken = existing.isPresent()
                 ? ledger.reclaim(key, now)
-                : ledger.recordIntent(key, tenantId, delivery.channel(), now);
+                : ledger.recordIntent(key, tenantId, delivery.channel(), request.contactId(), now);
         if (!taken) {
             // Another attempt of the same request got here first; its outcome is the one that counts.
             return settled(ledger.find(key).orElseThrow(

@@ -22,7 +22,7 @@ public interface SendLedger {
      * @return false if an entry for the key exists already (in any state): then this attempt must not
      *         call the provider
      */
-    boolean recordIntent(String key, TenantId tenant, SendChannel channel, Instant at);
+    boolean recordIntent(String key, TenantId tenant, SendChannel channel, String contactId, Instant at);
 
     /**
      * Takes a {@link SendState#RETRYABLE} key back to {@link SendState#INTENDED} for another call.

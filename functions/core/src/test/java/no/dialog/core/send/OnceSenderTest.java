@@ -193,7 +193,7 @@ class OnceSenderTest {
 
     @Test
     void anAttemptStillRunningCanRecordItsReceiptAfterARedeliveryMarkedItUnconfirmed() {
-        ledger.recordIntent(KEY, DEMO, SendChannel.SMS, CLOCK.instant());
+        ledger.recordIntent(KEY, DEMO, SendChannel.SMS, "K-1", CLOCK.instant());
 
         assertThat(send(request(KEY, "K-1", "ask"))).isEqualTo(SendOutcome.UNCONFIRMED);
         ledger.markSent(KEY, "late-1", 1);

@@ -30,12 +30,13 @@ public final class InMemorySendLedger implements SendLedger {
     }
 
     @Override
-    public synchronized boolean recordIntent(String key, TenantId tenant, SendChannel channel, Instant at) {
+    public synchronized boolean recordIntent(String key, TenantId tenant, SendChannel channel, String contactId,
+            Instant at) {
         if (entries.containsKey(key)) {
             return false;
         }
         entries.put(key, new LedgerEntry(key, tenant.value(), channel.jsonName(), SendState.INTENDED, null, null, null,
-                1, at, at));
+                1, at, at, contactId));
         return true;
     }
 
@@ -46,7 +47,7 @@ public final class InMemorySendLedger implements SendLedger {
             return false;
         }
         entries.put(key, new LedgerEntry(key, e.tenant(), e.channel(), SendState.INTENDED, null, null, e.reason(),
-                e.attempts() + 1, e.createdAt(), at));
+                e.attempts() + 1, e.createdAt(), at, e.contactId()));
         return true;
     }
 
@@ -78,7 +79,7 @@ public final class InMemorySendLedger implements SendLedger {
     public synchronized void markNotSendable(String key, String reason) {
         Instant now = clock.instant();
         entries.putIfAbsent(key, new LedgerEntry(key, key.substring(0, key.indexOf(':')), null, SendState.NOT_SENDABLE,
-                null, null, reason, 0, now, now));
+                null, null, reason, 0, now, now, null));
     }
 
     @Override
@@ -96,7 +97,7 @@ public final class InMemorySendLedger implements SendLedger {
             return false;
         }
         entries.put(key, new LedgerEntry(key, e.tenant(), e.channel(), to, messageId, parts, reason, e.attempts(),
-                e.createdAt(), clock.instant()));
+                e.createdAt(), clock.instant(), e.contactId()));
         return true;
     }
 }
