@@ -26,8 +26,12 @@ import java.util.Map;
 import no.dialog.aws.config.FunctionContexts;
 import no.dialog.aws.sqs.SqsDeadLetters;
 import no.dialog.aws.testing.TestTables;
+import no.dialog.core.contact.Channel;
+import no.dialog.core.contact.Consent;
 import no.dialog.core.contact.Contact;
 import no.dialog.core.contact.ContactStore;
+import no.dialog.core.contact.Membership;
+import no.dialog.core.contact.MembershipStatus;
 import no.dialog.core.journey.SendChannel;
 import no.dialog.core.send.LedgerEntry;
 import no.dialog.core.send.SendLedger;
@@ -89,8 +93,11 @@ class SendSmsHandlerTest {
         handler = new SendSmsHandler(context);
 
         context.getBean(TenantDirectory.class).createIfAbsent(new Tenant(DEMO, "Demo Organisation", CLOCK.instant()));
+        // Kari said yes to SMS on the membership form: the send-time rules let her messages through.
         context.getBean(ContactStore.class).upsert(DEMO, new Contact("M-500001", Instant.parse("2026-11-01T00:00:00Z"),
-                "Kari", "Nordmann", null, "+4791234567", null, null, null, null, null, null, null, null, null, null));
+                "Kari", "Nordmann", null, "+4791234567", null, null, null, null, null, null, null,
+                Map.of(Channel.SMS, new Consent(true, "membership-form", Instant.parse("2025-08-15T12:00:00Z"))),
+                null, null));
         context.getBean(TemplateStore.class).save(DEMO, new MessageTemplate("student-ask", SendChannel.SMS, "nb", null,
                 "Hei {{ firstName }}! Er du fortsatt student? Svar her: {{ link }} Hilsen {{ organisation }}"));
     }
@@ -226,5 +233,25 @@ class SendSmsHandlerTest {
         assertThat(response.getBatchItemFailures()).isEmpty();
         assertThat(link.getAllServeEvents()).isEmpty();
         assertThat(ledger("demo:E-SMS-5:ask:1").state()).isEqualTo(SendState.NOT_SENDABLE);
+    }
+
+    @Test
+    void aContactWhoRepliedStoppIsRefusedWithoutCallingLink() {
+        // An active member (so no consent is needed) who later replied STOPP: the opt-out wins.
+        context.getBean(ContactStore.class).upsert(DEMO, new Contact("M-500003", Instant.parse("2026-11-01T00:00:00Z"),
+                "Per", "Hansen", null, "+4791234568", null, null,
+                List.of(new Membership("ordinary", MembershipStatus.ACTIVE, null, null, null, null, null)), null, null,
+                null, null, Map.of(Channel.SMS, new Consent(false, "sms-reply", Instant.parse("2026-10-01T09:00:00Z"))),
+                null, null));
+        String key = "demo:E-SMS-6:ask:1";
+        SQSEvent event = event(key, 1);
+        event.getRecords().get(0).setBody(event.getRecords().get(0).getBody().replace("M-500001", "M-500003"));
+
+        SQSBatchResponse response = handler.handleRequest(event, null);
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(linkCallsFor(key)).isZero();
+        assertThat(ledger(key).state()).isEqualTo(SendState.NOT_SENDABLE);
+        assertThat(ledger(key).reason()).isEqualTo("refused: opted out of sms");
     }
 }

@@ -16,6 +16,8 @@ import no.dialog.aws.sqs.SqsSendQueues;
 import no.dialog.core.enrolment.SendRequest;
 import no.dialog.core.journey.SendChannel;
 import no.dialog.core.template.MessageTemplate;
+import no.dialog.local.clock.Daytime;
+import no.dialog.local.demo.DemoContacts;
 import no.dialog.local.template.TemplateFiles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -221,8 +223,10 @@ class LocalStackTest {
         new DynamoDbTemplateStore(stack.emulators().dynamoDb(), stack.resources().requireTableName("DefinitionsTable"))
                 .save(LocalStack.DEMO_TENANT, new MessageTemplate("local-ask", SendChannel.SMS, "nb", null,
                         "Hei {{ firstName }}! Hilsen {{ organisation }}"));
+        // SMS wait for the morning outside quiet hours; this test is about the pipeline, so it runs in the day.
+        Daytime.moveIntoDaytime(stack.clock());
         String token = token("demo", "viewer");
-        String contactId = String.format("D-%07d", 1);
+        String contactId = smsRecipient();
         eventually(() -> contactStatus(contactId, token) == 200, "the demo contact");
         String phone = MAPPER.readTree(get("/admin/v1/contacts/" + contactId, token).body()).path("phone").asText(null);
         String request = SqsSendQueues.write(new SendRequest("demo", key, contactId, "E-LOCAL-1", "local", 1, "ask",
@@ -250,6 +254,21 @@ class LocalStackTest {
             copies += message.get("idempotencyKey").asText().equals(key) ? 1 : 0;
         }
         assertThat(copies).isEqualTo(1);
+    }
+
+    /**
+     * The first demo contact who said yes to SMS and did not ask not to be contacted: many demo contacts have
+     * no mobile number or replied STOPP, and the send-time rules rightly refuse those.
+     */
+    private static String smsRecipient() {
+        for (int n = 0; n < DEMO_CONTACTS; n++) {
+            JsonNode contact = DemoContacts.contact(n);
+            if (contact.hasNonNull("phone") && contact.path("consents").path("sms").path("granted").asBoolean(false)
+                    && !contact.path("reservations").path("doNotContact").asBoolean(false)) {
+                return contact.get("id").asText();
+            }
+        }
+        throw new IllegalStateException("no demo contact said yes to SMS");
     }
 
     private static JsonNode outbox(String tenant) {

@@ -28,7 +28,8 @@ import java.util.SplittableRandom;
  *
  * <p>The mix: about 60 % members (ordinary, student with an exam date in the past or the future,
  * family; some lapsed), 45 % givers (a third of them regular), volunteers, people holding roles, event
- * participants, consents per channel, and some reservations against telemarketing and post.
+ * participants, consents per channel (mostly yes, a few opt-outs, many without a record), and some
+ * reservations against telemarketing and post.
  */
 public final class DemoContacts {
 
@@ -153,14 +154,31 @@ public final class DemoContacts {
         d.put("giftCount", regular ? (int) ChronoUnit.MONTHS.between(first, last) + 1 : 1 + random.nextInt(8));
     }
 
+    /**
+     * A recorded yes or no per channel, as a member register holds them. A "no" is an explicit opt-out (a
+     * STOPP reply, an unsubscribe, "no more calls") that the send-time rules always honour, so only a few
+     * percent have one; many people have no record for a channel, and members and givers among them may
+     * still get SMS and e-mail through their relationship. Columns: channel, % yes, % no (of those with a
+     * draw), where a no comes from. The random draws are the same for every outcome, so the rest of the
+     * contact (reservations) and the yes counts the benchmarks report do not depend on these shares.
+     */
     private static void consents(SplittableRandom random, ObjectNode consents) {
-        String[][] channels = {{"sms", "70"}, {"email", "65"}, {"phone", "40"}, {"post", "80"}, {"newsletter", "50"}};
+        String[][] channels = {{"sms", "70", "5", "sms-reply"}, {"email", "65", "5", "unsubscribe-link"},
+                {"phone", "40", "10", "phone-call"}, {"post", "80", "3", "web"},
+                {"newsletter", "50", "5", "unsubscribe-link"}};
         for (String[] channel : channels) {
             if (random.nextInt(100) < 90) {
-                ObjectNode consent = consents.putObject(channel[0]);
-                consent.put("granted", random.nextInt(100) < Integer.parseInt(channel[1]));
-                consent.put("source", random.nextBoolean() ? "membership-form" : "web");
-                consent.put("at", UPDATED_AT.minus(random.nextInt(5 * 365), ChronoUnit.DAYS).toString());
+                int draw = random.nextInt(100);
+                boolean granted = draw < Integer.parseInt(channel[1]);
+                boolean refused = draw >= 100 - Integer.parseInt(channel[2]);
+                boolean formOrWeb = random.nextBoolean();
+                Instant at = UPDATED_AT.minus(random.nextInt(5 * 365), ChronoUnit.DAYS);
+                if (granted || refused) {
+                    ObjectNode consent = consents.putObject(channel[0]);
+                    consent.put("granted", granted);
+                    consent.put("source", refused ? channel[3] : formOrWeb ? "membership-form" : "web");
+                    consent.put("at", at.toString());
+                }
             }
         }
     }

@@ -8,9 +8,19 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import no.dialog.core.compliance.NorwegianSendRules;
+import no.dialog.core.contact.Channel;
 import no.dialog.core.contact.Contact;
 import no.dialog.core.contact.ContactJson;
 import no.dialog.core.contact.PhoneNumbers;
+import no.dialog.core.journey.SendChannel;
+import no.dialog.core.send.SendVerdict;
+import no.dialog.core.tenant.Tenant;
+import no.dialog.core.tenant.TenantId;
 import no.dialog.core.time.OsloTime;
 import org.junit.jupiter.api.Test;
 
@@ -68,5 +78,43 @@ class DemoContactsTest {
         assertThat(volunteers).isBetween(200L, 700L);
         assertThat(roles).isBetween(50L, 300L);
         assertThat(family).isPositive();
+    }
+
+    /** The demo organisation shows every side of the send-time rules (docs/compliance.md), not just "allowed". */
+    @Test
+    void theDemoHasPeopleOnEverySideOfTheSendRules() throws Exception {
+        List<Contact> contacts = generate(5000);
+        Tenant demo = new Tenant(TenantId.of("demo"), "Demo Organisation", Instant.parse("2026-01-01T00:00:00Z"));
+        // A Monday afternoon, a few weeks after the reference date: inside quiet hours and calling hours.
+        Instant daytime = Instant.parse("2026-11-23T13:00:00Z");
+        NorwegianSendRules rules = new NorwegianSendRules();
+        Map<String, Long> sms = verdicts(contacts, c -> rules.check(demo, c, SendChannel.SMS, daytime));
+        Map<String, Long> calls = verdicts(contacts, c -> rules.check(demo, c, SendChannel.TELEMARKETING, daytime));
+        long smsByRelationship = contacts.stream().filter(c -> !c.consents().containsKey(Channel.SMS))
+                .filter(c -> rules.check(demo, c, SendChannel.SMS, daytime) instanceof SendVerdict.Allowed).count();
+
+        assertThat(sms.getOrDefault("allowed", 0L)).as(sms.toString()).isBetween(3500L, 4200L);
+        assertThat(smsByRelationship).as("members and givers without a recorded consent").isBetween(800L, 1300L);
+        assertThat(sms.getOrDefault("opted out of sms", 0L)).as(sms.toString()).isBetween(120L, 300L);
+        assertThat(sms.getOrDefault("no consent for sms", 0L)).as(sms.toString()).isBetween(300L, 600L);
+        assertThat(sms.getOrDefault("no mobile number", 0L)).as(sms.toString()).isBetween(300L, 550L);
+        assertThat(sms.getOrDefault("do not contact", 0L)).as(sms.toString()).isBetween(20L, 100L);
+        assertThat(calls.getOrDefault("allowed", 0L)).as(calls.toString()).isGreaterThan(3500L);
+        assertThat(calls.getOrDefault("reserved against telemarketing", 0L)).as(calls.toString()).isBetween(60L, 200L);
+    }
+
+    private static Map<String, Long> verdicts(List<Contact> contacts, Function<Contact, SendVerdict> check) {
+        return contacts.stream().map(check).collect(Collectors.groupingBy(DemoContactsTest::reason, TreeMap::new,
+                Collectors.counting()));
+    }
+
+    private static String reason(SendVerdict verdict) {
+        if (verdict instanceof SendVerdict.Refused refused) {
+            return refused.reason();
+        }
+        if (verdict instanceof SendVerdict.Unreachable unreachable) {
+            return unreachable.reason();
+        }
+        return verdict instanceof SendVerdict.Allowed ? "allowed" : "not now";
     }
 }
