@@ -5,7 +5,9 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import no.dialog.core.contact.ContactStore;
 import no.dialog.core.enrolment.ContactUpdates;
+import no.dialog.core.compliance.NorwegianSendWindows;
 import no.dialog.core.enrolment.EnrolmentRunner;
+import no.dialog.core.tenant.TenantDirectory;
 import no.dialog.core.enrolment.EnrolmentStore;
 import no.dialog.core.enrolment.FrequencyCaps;
 import no.dialog.core.enrolment.JourneyCatalog;
@@ -25,8 +27,8 @@ public class JourneyRuntimeFactory {
     @Singleton
     EnrolmentRunner enrolmentRunner(EnrolmentStore store, JourneyCatalog catalog, ContactStore contacts,
             SendAllowance allowance, SendQueues sendQueues, StepQueue steps, JourneyEntries entries,
-            ContactUpdates contactUpdates, FrequencyCaps caps, Clock clock) {
+            ContactUpdates contactUpdates, FrequencyCaps caps, TenantDirectory tenants, Clock clock) {
         return new EnrolmentRunner(store, catalog, contacts, allowance, sendQueues, steps, entries, contactUpdates,
-                caps, clock);
+                caps, new NorwegianSendWindows(tenants), clock);
     }
 }

@@ -40,16 +40,11 @@ public final class NorwegianSendRules implements SendRules {
         if (refusal.isPresent()) {
             return new SendVerdict.Refused(refusal.get());
         }
-        switch (channel) {
-            case SMS:
-            case CHAT:
-                return settings.quietHours().isAllowed(now) ? SendVerdict.allowed()
-                        : new SendVerdict.NotBefore(settings.quietHours().nextAllowed(now), "quiet hours");
-            case TELEMARKETING:
-                return TelemarketingWindow.isOpen(now) ? SendVerdict.allowed()
-                        : new SendVerdict.NotBefore(TelemarketingWindow.nextOpening(now), "outside calling hours");
-            default:
-                return SendVerdict.allowed();
+        Instant earliest = SendTimes.earliest(settings, channel, now);
+        if (earliest.isAfter(now)) {
+            return new SendVerdict.NotBefore(earliest,
+                    channel == SendChannel.TELEMARKETING ? "outside calling hours" : "quiet hours");
         }
+        return SendVerdict.allowed();
     }
 }

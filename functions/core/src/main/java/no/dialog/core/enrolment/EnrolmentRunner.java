@@ -52,10 +52,13 @@ public final class EnrolmentRunner {
     private final FrequencyCaps caps;
     private final Clock clock;
     private final JourneyEngine engine = new JourneyEngine();
+    private final TenantSendWindows windows;
 
     public EnrolmentRunner(EnrolmentStore store, JourneyCatalog catalog, ContactStore contacts,
                            SendAllowance allowance, SendQueues sendQueues, StepQueue steps,
-                           JourneyEntries entries, ContactUpdates contactUpdates, FrequencyCaps caps, Clock clock) {
+                           JourneyEntries entries, ContactUpdates contactUpdates, FrequencyCaps caps,
+                           TenantSendWindows windows, Clock clock) {
+        this.windows = Objects.requireNonNull(windows);
         this.store = Objects.requireNonNull(store);
         this.catalog = Objects.requireNonNull(catalog);
         this.contacts = Objects.requireNonNull(contacts);
@@ -141,7 +144,7 @@ public final class EnrolmentRunner {
         if (contact.isEmpty()) {
             return exit(enrolment, "contact-removed", now);
         }
-        return apply(journey, enrolment, engine.advance(journey, enrolment, contact.get(), now));
+        return apply(journey, enrolment, engine.advance(journey, enrolment, contact.get(), now, windows.of(tenant)));
     }
 
     /**
@@ -165,7 +168,8 @@ public final class EnrolmentRunner {
                 continue;
             }
             JourneyVersion journey = versionOf(enrolment);
-            Outcome outcome = apply(journey, enrolment, engine.onSignal(journey, enrolment, contact.get(), signal, now));
+            Outcome outcome = apply(journey, enrolment, engine.onSignal(journey, enrolment, contact.get(), signal, now,
+                    windows.of(tenant)));
             outcomes.merge(outcome, 1, Integer::sum);
         }
         for (JourneyVersion journey : catalog.active(tenant)) {

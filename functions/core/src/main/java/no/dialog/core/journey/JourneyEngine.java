@@ -60,6 +60,16 @@ public final class JourneyEngine {
      * @param contact the person as stored now; may be null (erased), and then no contact condition holds
      */
     public Advance advance(JourneyVersion version, Enrolment enrolment, Contact contact, Instant now) {
+        return advance(version, enrolment, contact, now, SendWindows.ALWAYS);
+    }
+
+    /**
+     * As {@link #advance(JourneyVersion, Enrolment, Contact, Instant)}, with the organisation's send
+     * windows: a person who reaches a send step outside its channel's window waits at that step
+     * (WAITING, due when the window opens) and sends then, with the same idempotency key.
+     */
+    public Advance advance(JourneyVersion version, Enrolment enrolment, Contact contact, Instant now,
+                           SendWindows windows) {
         if (enrolment.state() == EnrolmentState.DONE) {
             return Advance.unchanged(enrolment);
         }
@@ -67,7 +77,7 @@ public final class JourneyEngine {
                 && enrolment.dueAt().isAfter(now)) {
             return Advance.unchanged(enrolment);
         }
-        Run run = new Run(version, enrolment, contact, now);
+        Run run = new Run(version, enrolment, contact, now, windows);
         if (enrolment.state() == EnrolmentState.WAITING) {
             Step waiting = version.definition().steps().get(enrolment.stepId());
             if (waiting == null) {
@@ -89,6 +99,12 @@ public final class JourneyEngine {
      */
     public Advance onSignal(JourneyVersion version, Enrolment enrolment, Contact contact, Signal signal,
                             Instant now) {
+        return onSignal(version, enrolment, contact, signal, now, SendWindows.ALWAYS);
+    }
+
+    /** As {@link #onSignal(JourneyVersion, Enrolment, Contact, Signal, Instant)}, with send windows. */
+    public Advance onSignal(JourneyVersion version, Enrolment enrolment, Contact contact, Signal signal,
+                            Instant now, SendWindows windows) {
         if (enrolment.state() == EnrolmentState.DONE || !signal.contactId().equals(enrolment.contactId())
                 || (enrolment.enrolledAt() != null && signal.occurredAt().isBefore(enrolment.enrolledAt()))
                 || alreadyApplied(enrolment, signal)) {
@@ -104,7 +120,7 @@ public final class JourneyEngine {
         if (!reachesGoal && endsWait == null && !listenedFor(definition, signal, journeyId)) {
             return Advance.unchanged(enrolment);
         }
-        Run run = new Run(version, enrolment, contact, now);
+        Run run = new Run(version, enrolment, contact, now, windows);
         run.remember(signal);
         if (reachesGoal) {
             run.reachGoal(signal.occurredAt());
@@ -175,6 +191,7 @@ public final class JourneyEngine {
         private final Enrolment original;
         private final Contact contact;
         private final Instant now;
+        private final SendWindows windows;
         private final List<Effect> effects = new ArrayList<>();
         private final Map<String, String> choices;
         private final Map<String, Integer> visits;
@@ -185,8 +202,9 @@ public final class JourneyEngine {
         private Instant goalReachedAt;
         private String exitReason;
 
-        Run(JourneyVersion version, Enrolment enrolment, Contact contact, Instant now) {
+        Run(JourneyVersion version, Enrolment enrolment, Contact contact, Instant now, SendWindows windows) {
             this.version = version;
+            this.windows = windows;
             this.original = enrolment;
             this.contact = contact;
             this.now = now;
@@ -226,6 +244,14 @@ public final class JourneyEngine {
         /** Carries out one step; the id of the step to enter next, or null when the run stops here. */
         private String enter(Step step) {
             if (step instanceof Step.Send send) {
+                Instant opens = windows.earliest(send.channel(), now);
+                if (opens.isAfter(now)) {
+                    // Not entered yet: the visit is counted (and the key made) when the window opens.
+                    visits.merge(send.id(), -1, Integer::sum);
+                    visits.remove(send.id(), 0);
+                    waitUntil(opens);
+                    return null;
+                }
                 send(send);
                 return edge(send.next());
             }

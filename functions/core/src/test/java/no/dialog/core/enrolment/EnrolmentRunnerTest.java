@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import no.dialog.core.contact.ContactJson;
+import no.dialog.core.compliance.SendSettings;
+import no.dialog.core.compliance.SendTimes;
 import no.dialog.core.journey.Enrolment;
 import no.dialog.core.journey.EnrolmentState;
 import no.dialog.core.journey.EntryRules;
@@ -20,6 +22,7 @@ import no.dialog.core.journey.JourneyStatus;
 import no.dialog.core.journey.JourneyVersion;
 import no.dialog.core.journey.ResultCounter;
 import no.dialog.core.journey.SendChannel;
+import no.dialog.core.journey.SendWindows;
 import no.dialog.core.journey.Signal;
 import no.dialog.core.journey.SignalMatch;
 import no.dialog.core.journey.Step;
@@ -47,6 +50,8 @@ class EnrolmentRunnerTest {
     private final FrequencyCaps caps = (tenant, channel) -> tenantCaps.getOrDefault(tenant, FrequencyCap.DEFAULT);
     private EnrolmentRunner runner;
 
+    private SendWindows windows = SendWindows.ALWAYS;
+
     @BeforeEach
     void setUp() {
         ContactJson json = new ContactJson(clock);
@@ -57,7 +62,7 @@ class EnrolmentRunnerTest {
         catalog.put(studentJourney(), JourneyStatus.ACTIVE);
         runner = new EnrolmentRunner(enrolments, catalog, contacts, enrolments, sends,
                 (tenant, refs) -> stepRequests.addAll(refs), enrolments,
-                (tenant, contactId, field, value, key) -> { }, caps, clock);
+                (tenant, contactId, field, value, key) -> { }, caps, tenant -> windows, clock);
     }
 
     static JourneyVersion studentJourney() {
@@ -121,6 +126,33 @@ class EnrolmentRunnerTest {
         assertThat(enrolments.total(JOURNEY, ResultCounter.SENT)).isEqualTo(5);
         assertThat(enrolments.total(JOURNEY, ResultCounter.GOAL_REACHED)).isEqualTo(1);
         assertThat(enrolments.total(JOURNEY, ResultCounter.EXITED)).isEqualTo(3);
+    }
+
+    @Test
+    void aPersonWhoReachesAnSmsStepInQuietHoursWaitsThereAndGetsItWhenTheyEndWithTheSameKey() {
+        windows = (channel, now) -> SendTimes.earliest(SendSettings.DEFAULT, channel, now);
+        clock.set(Instant.parse("2026-12-01T21:30:00Z")); // 22:30 in Oslo
+        runner.enrol(DEMO, JOURNEY, 1, List.of("S-1"));
+        advanceAllRequested();
+
+        assertThat(sends.requests).as("nothing at night").isEmpty();
+        Enrolment waiting = enrolmentOf("S-1");
+        assertThat(waiting.state()).isEqualTo(EnrolmentState.WAITING);
+        assertThat(waiting.dueAt()).isEqualTo(Instant.parse("2026-12-02T07:00:00Z")); // 08:00 in Oslo
+        assertThat(waiting.visits()).doesNotContainKey(waiting.stepId());
+
+        clock.set(Instant.parse("2026-12-02T06:59:00Z"));
+        sweepAll();
+        assertThat(sends.requests).as("not a minute early").isEmpty();
+
+        clock.set(Instant.parse("2026-12-02T07:00:30Z"));
+        sweepAll();
+        sweepAll();
+        assertThat(sends.requests).singleElement().satisfies(request -> {
+            assertThat(request.templateId()).isEqualTo("student-ask");
+            assertThat(request.idempotencyKey()).endsWith(":1");
+        });
+        assertThat(enrolments.total(JOURNEY, ResultCounter.SENT)).isEqualTo(1);
     }
 
     @Test

@@ -19,6 +19,10 @@ public final class SettableClock extends Clock {
         now = now.plus(by);
     }
 
+    public void set(Instant instant) {
+        now = instant;
+    }
+
     @Override
     public ZoneId getZone() {
         return OsloTime.ZONE;
