@@ -46,6 +46,8 @@ class ContactScanPreviewsTest {
         @Override public WriteOutcome delete(TenantId t, String id, Instant at) { throw new UnsupportedOperationException(); }
         @Override public Optional<Contact> find(TenantId t, String id) { throw new UnsupportedOperationException(); }
         @Override public long count(TenantId t) { throw new UnsupportedOperationException(); }
+        @Override public no.dialog.core.contact.ConsentWithdrawal withdrawConsent(TenantId t, String id,
+                no.dialog.core.contact.Channel c, no.dialog.core.contact.Consent w) { throw new UnsupportedOperationException(); }
     }
 
     private static List<Contact> people(String prefix, int count, int karis) {

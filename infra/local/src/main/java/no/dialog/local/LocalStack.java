@@ -124,8 +124,9 @@ public final class LocalStack implements AutoCloseable {
             closeables.add(gateway);
 
             // The SMS sender talks to the LINK sandbox on this gateway (its port is known only now).
-            List<FunctionSpec> functionSpecs = FunctionSpecs.read(template,
-                    running.withParameters(LinkSandbox.templateParameters(gateway.baseUri())));
+            Map<String, String> sandboxParameters = new LinkedHashMap<>(LinkSandbox.templateParameters(gateway.baseUri()));
+            sandboxParameters.putAll(no.dialog.local.sandbox.WebhookDevSecrets.templateParameters());
+            List<FunctionSpec> functionSpecs = FunctionSpecs.read(template, running.withParameters(sandboxParameters));
             for (FunctionSpec spec : functionSpecs) {
                 functions.put(spec.logicalId(), new FunctionInstancePool(spec.functionName(),
                         Duration.ofSeconds(spec.timeoutSeconds()), spec.handlerClass(), spec.environment(),

@@ -271,6 +271,34 @@ class LocalStackTest {
         throw new IllegalStateException("no demo contact said yes to SMS");
     }
 
+    @Test
+    void webhookRoutesAnswerThroughTheGatewayWithTheDevSecrets() throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(no.dialog.local.sandbox.WebhookDevSecrets.WEBHOOK_SECRET
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+        String password = java.util.HexFormat.of().formatHex(mac.doFinal("demo".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        String report = "{\"refId\":\"demo:nobody:ask:1\",\"id\":\"L-1\",\"resultCode\":1001,"
+                + "\"timestamp\":\"2026-11-23T12:00:00Z\"}";
+
+        HttpResponse<String> accepted = webhook("/webhooks/link-sms/demo", "link:" + password, report);
+        HttpResponse<String> refused = webhook("/webhooks/link-sms/demo", "link:wrong", report);
+        HttpResponse<String> badLink = get("/webhooks/unsubscribe/demo?token=nonsense", null);
+
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+        assertThat(accepted.body()).contains("\"unknown\":1");
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(badLink.statusCode()).isEqualTo(400);
+        assertThat(badLink.body()).contains("lang=\"nb\"");
+    }
+
+    private static HttpResponse<String> webhook(String path, String credentials, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(stack.baseUri().resolve(path))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        credentials.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private static JsonNode outbox(String tenant) {
         try {
             HttpResponse<String> outbox = get("/local/outbox?tenant=" + tenant + "&channel=sms", null);

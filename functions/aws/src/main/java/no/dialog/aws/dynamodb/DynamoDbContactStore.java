@@ -21,6 +21,10 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.EnumMap;
+import no.dialog.core.contact.Channel;
+import no.dialog.core.contact.Consent;
+import no.dialog.core.contact.ConsentWithdrawal;
 import no.dialog.core.contact.Contact;
 import no.dialog.core.contact.ContactJson;
 import no.dialog.core.contact.ContactStore;
@@ -58,6 +62,7 @@ public class DynamoDbContactStore implements ContactStore {
     private static final int BATCH_GET_LIMIT = 100;
     private static final int BATCH_WRITE_LIMIT = 25;
     private static final Duration TOMBSTONE_LIFETIME = Duration.ofDays(90);
+    private static final int WITHDRAW_ATTEMPTS = 5;
     private static final String NEWER_ONLY = "attribute_not_exists(pk) OR ord < :ord";
 
     private final DynamoDbClient dynamoDb;
@@ -225,6 +230,50 @@ public class DynamoDbContactStore implements ContactStore {
             return Optional.empty();
         }
         return Optional.of(items.contact(item));
+    }
+
+    /**
+     * Read, change the one consent, write back on condition that ord and hash are what was read (an
+     * import or change event in between makes the write fail, and it is tried again on the new record).
+     * ord stays the register's time, so the register's next change of the person still applies.
+     */
+    @Override
+    public ConsentWithdrawal withdrawConsent(TenantId tenant, String contactId, Channel channel, Consent withdrawn) {
+        if (withdrawn.granted()) {
+            throw new IllegalArgumentException("a withdrawal must not grant consent");
+        }
+        for (int attempt = 1; attempt <= WITHDRAW_ATTEMPTS; attempt++) {
+            Map<String, AttributeValue> old = dynamoDb.getItem(b -> b.tableName(table).consistentRead(true)
+                    .key(Map.of(PK, s(ContactItems.pk(tenant, contactId))))).item();
+            if (old == null || old.isEmpty() || ContactItems.isTombstone(old)) {
+                return ConsentWithdrawal.NO_CONTACT;
+            }
+            Contact contact = items.contact(old);
+            Consent current = contact.consents().get(channel);
+            if (current != null && !current.granted() && !current.at().isBefore(withdrawn.at())) {
+                return ConsentWithdrawal.ALREADY_WITHDRAWN;
+            }
+            Map<Channel, Consent> consents = new EnumMap<>(Channel.class);
+            consents.putAll(contact.consents());
+            consents.put(channel, withdrawn);
+            Map<String, AttributeValue> item = items.item(tenant, withConsents(contact, consents));
+            try {
+                dynamoDb.putItem(b -> b.tableName(table).item(item)
+                        .conditionExpression("ord = :ord AND #h = :hash")
+                        .expressionAttributeNames(Map.of("#h", HASH))
+                        .expressionAttributeValues(Map.of(":ord", old.get(ORD), ":hash", old.get(HASH))));
+                return ConsentWithdrawal.WITHDRAWN;
+            } catch (ConditionalCheckFailedException e) {
+                // Changed between read and write: read again.
+            }
+        }
+        throw new IllegalStateException("the contact kept changing while an opt-out was recorded; try again");
+    }
+
+    private static Contact withConsents(Contact c, Map<Channel, Consent> consents) {
+        return new Contact(c.id(), c.updatedAt(), c.firstName(), c.lastName(), c.birthDate(), c.phone(), c.email(),
+                c.address(), c.memberships(), c.donor(), c.events(), c.roles(), c.volunteerAreas(), consents,
+                c.reservations(), c.attributes());
     }
 
     @Override

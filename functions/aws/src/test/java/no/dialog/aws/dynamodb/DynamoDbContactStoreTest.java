@@ -55,6 +55,28 @@ class DynamoDbContactStoreTest {
     }
 
     @Test
+    void anOptOutWithdrawsOneConsentKeepsTheRegistersTimeAndANewerRegisterChangeStillApplies() {
+        store.upsert(DEMO, contact("C-OPT", "2026-11-20T10:00:00Z", "Kari"));
+        Instant at = Instant.parse("2026-11-23T12:00:00Z");
+        no.dialog.core.contact.Consent withdrawn = new no.dialog.core.contact.Consent(false, "sms-reply", at);
+
+        assertThat(store.withdrawConsent(DEMO, "C-OPT", no.dialog.core.contact.Channel.SMS, withdrawn))
+                .isEqualTo(no.dialog.core.contact.ConsentWithdrawal.WITHDRAWN);
+        assertThat(store.withdrawConsent(DEMO, "C-OPT", no.dialog.core.contact.Channel.SMS, withdrawn))
+                .isEqualTo(no.dialog.core.contact.ConsentWithdrawal.ALREADY_WITHDRAWN);
+        assertThat(store.withdrawConsent(DEMO, "C-NONE", no.dialog.core.contact.Channel.SMS, withdrawn))
+                .isEqualTo(no.dialog.core.contact.ConsentWithdrawal.NO_CONTACT);
+        assertThat(store.withdrawConsent(OTHER, "C-OPT", no.dialog.core.contact.Channel.SMS, withdrawn))
+                .as("another tenant's person of the same id").isEqualTo(no.dialog.core.contact.ConsentWithdrawal.NO_CONTACT);
+
+        Contact after = store.find(DEMO, "C-OPT").orElseThrow();
+        assertThat(after.consents().get(no.dialog.core.contact.Channel.SMS)).isEqualTo(withdrawn);
+        assertThat(after.firstName()).isEqualTo("Kari");
+        assertThat(after.updatedAt()).isEqualTo(Instant.parse("2026-11-20T10:00:00Z"));
+        assertThat(store.upsert(DEMO, contact("C-OPT", "2026-11-24T10:00:00Z", "Karin"))).isEqualTo(WriteOutcome.UPDATED);
+    }
+
+    @Test
     void aTombstoneKeepsALateOlderUpdateFromBringingAContactBack() {
         store.upsert(DEMO, contact("C-2", "2026-11-20T10:00:00Z", "Ola"));
 

@@ -31,6 +31,17 @@ public interface ContactStore {
 
     Optional<Contact> find(TenantId tenant, String contactId);
 
+    /**
+     * Records that the person withdrew consent for one channel (an opt-out: SMS reply STOPP, an
+     * unsubscribe link, a complaint), changing nothing else. Unlike {@link #upsert} this does not move the
+     * register's {@code updatedAt}: the register learns of the opt-out through a {@code ConsentChanged}
+     * event and sends it back with its next change. The write is conditional on the stored record not
+     * having changed since it was read, so a concurrent import cannot be overwritten with older data.
+     *
+     * @param withdrawn the consent to record; {@code granted} must be false
+     */
+    ConsentWithdrawal withdrawConsent(TenantId tenant, String contactId, Channel channel, Consent withdrawn);
+
     /** Number of (not deleted) contacts of the tenant. */
     long count(TenantId tenant);
 

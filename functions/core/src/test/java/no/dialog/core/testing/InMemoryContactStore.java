@@ -77,6 +77,26 @@ public final class InMemoryContactStore implements ContactStore {
                 .forEach(e -> sink.accept(e.getValue().contact()));
     }
 
+    @Override
+    public synchronized no.dialog.core.contact.ConsentWithdrawal withdrawConsent(TenantId tenant, String contactId,
+            no.dialog.core.contact.Channel channel, no.dialog.core.contact.Consent withdrawn) {
+        Stored stored = items.get(tenant + "#" + contactId);
+        if (stored == null || stored.deleted()) {
+            return no.dialog.core.contact.ConsentWithdrawal.NO_CONTACT;
+        }
+        Contact c = stored.contact();
+        no.dialog.core.contact.Consent current = c.consents().get(channel);
+        if (current != null && !current.granted() && !current.at().isBefore(withdrawn.at())) {
+            return no.dialog.core.contact.ConsentWithdrawal.ALREADY_WITHDRAWN;
+        }
+        Map<no.dialog.core.contact.Channel, no.dialog.core.contact.Consent> consents = new java.util.HashMap<>(c.consents());
+        consents.put(channel, withdrawn);
+        items.put(tenant + "#" + contactId, new Stored(new Contact(c.id(), c.updatedAt(), c.firstName(), c.lastName(),
+                c.birthDate(), c.phone(), c.email(), c.address(), c.memberships(), c.donor(), c.events(), c.roles(),
+                c.volunteerAreas(), consents, c.reservations(), c.attributes()), stored.updatedAt(), false));
+        return no.dialog.core.contact.ConsentWithdrawal.WITHDRAWN;
+    }
+
     private static Contact withTime(Contact c, Instant updatedAt) {
         return new Contact(c.id(), updatedAt, c.firstName(), c.lastName(), c.birthDate(), c.phone(), c.email(),
                 c.address(), c.memberships(), c.donor(), c.events(), c.roles(), c.volunteerAreas(), c.consents(),

@@ -159,10 +159,36 @@ class RealTemplateSpecsTest {
                 new HttpApiEventSpec("GetJourneyResults", "DialogHttpApi", "/admin/v1/journeys/{id}/results", "GET", "StaffJwt"));
     }
 
+    @Test
+    void webhooksRoutesHaveNoAuthorizerAndSesEventsComeFromTheDefaultBus() {
+        FunctionSpec webhooks = FunctionSpecs.read(RealTemplate.TEMPLATE, withQueueUrls(), "WebhooksFunction");
+        assertThat(webhooks.handlerClass()).isEqualTo("no.dialog.webhooks.WebhooksHandler");
+        assertThat(webhooks.environment()).containsOnlyKeys("DIALOG_STAGE", "JAVA_TOOL_OPTIONS", "CONTACTS_TABLE",
+                "SEND_LEDGER_TABLE", "RESPONSES_QUEUE_URL", "SES_EVENTS_DLQ_URL", "EVENT_BUS_NAME", "WEBHOOK_SECRET",
+                "UNSUBSCRIBE_SECRET");
+        assertThat(webhooks.environment()).containsEntry("WEBHOOK_SECRET", "w".repeat(32))
+                .containsEntry("EVENT_BUS_NAME", "dialog-local");
+        assertThat(webhooks.eventsOfType(HttpApiEventSpec.class)).containsExactly(
+                new HttpApiEventSpec("LinkSmsReports", "DialogHttpApi", "/webhooks/link-sms/{tenant}", "POST", null),
+                new HttpApiEventSpec("LinkChatReplies", "DialogHttpApi", "/webhooks/link-chat/{tenant}", "POST", null),
+                new HttpApiEventSpec("TmResults", "DialogHttpApi", "/webhooks/tm/{tenant}", "POST", null),
+                new HttpApiEventSpec("UnsubscribePage", "DialogHttpApi", "/webhooks/unsubscribe/{tenant}", "GET", null),
+                new HttpApiEventSpec("UnsubscribeConfirm", "DialogHttpApi", "/webhooks/unsubscribe/{tenant}", "POST", null));
+        assertThat(webhooks.eventsOfType(SqsEventSpec.class)).containsExactly(
+                new SqsEventSpec("SesEvents", "SesEventsQueue", 10, 1, true, true, null));
+
+        RuleSpec rule = stack.rule("SesEventsRule").orElseThrow();
+        assertThat(rule.eventBusName()).isEqualTo("default");
+        assertThat(rule.eventPatternJson()).startsWith("{\"source\":[\"aws.ses\"],\"detail-type\":[\"Email Delivered\"");
+        assertThat(rule.targets()).extracting(RuleSpec.Target::targetLogicalId).containsExactly("SesEventsQueue");
+    }
+
     /** Physical ids as after provisioning: queue URLs known, everything else planned from the template. */
     private IntrinsicResolver withQueueUrls() {
         PhysicalIds planned = resolver.physicalIds();
-        return resolver.withPhysicalIds(new PhysicalIds() {
+        // The webhook secrets have no default: every deployment (and the local stack) passes its own.
+        return resolver.withParameters(java.util.Map.of("WebhookSecret", "w".repeat(32), "UnsubscribeSecret",
+                "u".repeat(32))).withPhysicalIds(new PhysicalIds() {
             @Override
             public Optional<String> ref(String logicalId) {
                 return RealTemplate.TEMPLATE.resource(logicalId).filter(r -> r.isOfType(ResourceTypes.QUEUE)).isPresent()

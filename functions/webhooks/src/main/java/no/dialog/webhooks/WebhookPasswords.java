@@ -1,0 +1,62 @@
+package no.dialog.webhooks;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import no.dialog.core.tenant.TenantId;
+
+/**
+ * HTTP basic auth for provider webhooks without a stored secret per tenant: a tenant's password is the
+ * lower-case hex HMAC-SHA256 of the tenant id under {@code WEBHOOK_SECRET}. Dialog gives each provider
+ * the URL {@code /webhooks/<provider>/<tenant>}, the user name ({@code link} or {@code tm}) and that
+ * password; a password for one tenant is worthless for another. Comparison is in constant time.
+ */
+final class WebhookPasswords {
+
+    private final SecretKeySpec key;
+
+    WebhookPasswords(byte[] secret) {
+        if (secret.length < 32) {
+            throw new IllegalArgumentException("WEBHOOK_SECRET must be at least 32 bytes");
+        }
+        this.key = new SecretKeySpec(secret.clone(), "HmacSHA256");
+    }
+
+    /** The password a provider uses for this tenant (for operators, and for the local stack's sandboxes). */
+    String passwordFor(TenantId tenant) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return HexFormat.of().formatHex(mac.doFinal(tenant.value().getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+
+    /** @return why the credentials are refused, or empty when they are right */
+    Optional<String> refusal(String authorization, String user, TenantId tenant) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return Optional.of("basic authentication is required");
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return Optional.of("the Authorization header is not valid base64");
+        }
+        int colon = decoded.indexOf(':');
+        if (colon < 0) {
+            return Optional.of("the credentials have no password");
+        }
+        byte[] expected = (user + ":" + passwordFor(tenant)).getBytes(StandardCharsets.UTF_8);
+        if (!MessageDigest.isEqual(expected, decoded.getBytes(StandardCharsets.UTF_8))) {
+            return Optional.of("wrong user name or password for this tenant");
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,45 @@
+package no.dialog.webhooks;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** What a webhook answers: a status, a content type and a body (JSON for providers, HTML for people). */
+record WebhookReply(int status, String contentType, String body, Map<String, String> extraHeaders) {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    static WebhookReply json(int status, ObjectNode body) {
+        return new WebhookReply(status, "application/json", body.toString(), Map.of());
+    }
+
+    /** An error for a provider: {@code {"error": reason}}; the reason never holds personal data. */
+    static WebhookReply error(int status, String reason) {
+        return json(status, MAPPER.createObjectNode().put("error", reason));
+    }
+
+    static WebhookReply html(int status, String page) {
+        return new WebhookReply(status, "text/html; charset=utf-8", page, Map.of());
+    }
+
+    static ObjectNode object() {
+        return MAPPER.createObjectNode();
+    }
+
+    WebhookReply withHeader(String name, String value) {
+        Map<String, String> headers = new LinkedHashMap<>(extraHeaders);
+        headers.put(name, value);
+        return new WebhookReply(status, contentType, body, headers);
+    }
+
+    APIGatewayV2HTTPResponse toResponse() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", contentType);
+        headers.put("Cache-Control", "no-store");
+        headers.putAll(extraHeaders);
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(status).withHeaders(headers).withBody(body)
+                .withIsBase64Encoded(false).build();
+    }
+}

@@ -1,0 +1,65 @@
+package no.dialog.webhooks;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.function.aws.MicronautRequestHandler;
+import jakarta.inject.Inject;
+import no.dialog.core.observability.LogKeys;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Lambda entry point of the webhooks function. It has two triggers: HTTP API routes (provider webhooks,
+ * unsubscribe links; {@link WebhookRoutes}) and the SES events queue ({@link SesEvents}). Lambda hands an
+ * {@code Object} handler the event as a map; {@link LambdaEvents} tells the two apart and reads it.
+ */
+public class WebhooksHandler extends MicronautRequestHandler<Object, Object> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebhooksHandler.class);
+
+    @Inject
+    WebhookRoutes routes;
+
+    @Inject
+    SesEvents sesEvents;
+
+    /** Used by Lambda: builds the application context at init. */
+    public WebhooksHandler() {
+        super();
+    }
+
+    /** Used by tests and the local stack: runs on a context built elsewhere. */
+    public WebhooksHandler(ApplicationContext context) {
+        super(context);
+    }
+
+    @Override
+    public Object execute(Object input) {
+        Context lambda = getApplicationContext().findBean(Context.class).orElse(null);
+        MDC.put(LogKeys.FUNCTION, "webhooks");
+        if (lambda != null) {
+            MDC.put(LogKeys.REQUEST_ID, lambda.getAwsRequestId());
+        }
+        Object event = LambdaEvents.read(input);
+        if (event instanceof SQSEvent sqs) {
+            return sesEvents.process(sqs);
+        }
+        return http((APIGatewayV2HTTPEvent) event);
+    }
+
+    private APIGatewayV2HTTPResponse http(APIGatewayV2HTTPEvent event) {
+        try {
+            return routes.handle(WebhookRequest.from(event)).toResponse();
+        } catch (IllegalArgumentException e) {
+            // A body API Gateway marked base64 but is not: the request is malformed, not our failure.
+            return WebhookReply.error(400, "the body could not be read").toResponse();
+        } catch (RuntimeException e) {
+            LOG.error("webhook failed; the provider will retry", e);
+            return WebhookReply.error(500, "internal error; please retry").toResponse();
+        }
+    }
+}
