@@ -160,6 +160,28 @@ class RealTemplateSpecsTest {
     }
 
     /** Physical ids as after provisioning: queue URLs known, everything else planned from the template. */
+    @Test
+    void sendEmailFunctionReadsItsQueueAndGetsTheSesSettingsAndConfigurationSet() {
+        QueueSpec queue = stack.queue("SendEmailQueue").orElseThrow();
+        assertThat(queue.queueName()).isEqualTo("dialog-send-email-local");
+        assertThat(queue.redrive()).isEqualTo(new QueueSpec.Redrive("SendEmailDLQ", 5));
+        assertThat(stack.namedResource("EmailConfigurationSet").orElseThrow().physicalName()).isEqualTo("dialog-email-local");
+
+        FunctionSpec email = FunctionSpecs.read(RealTemplate.TEMPLATE, withQueueUrls(), "SendEmailFunction");
+        assertThat(email.handlerClass()).isEqualTo("no.dialog.sendemail.SendEmailHandler");
+        assertThat(email.environment())
+                .containsEntry("SEND_EMAIL_QUEUE_URL", "http://queues.local/dialog-send-email-local")
+                .containsEntry("SEND_EMAIL_DLQ_URL", "http://queues.local/dialog-send-email-dlq-local")
+                .containsEntry("EMAIL_TRANSPORT", "ses")
+                .containsEntry("SES_CONFIGURATION_SET", "dialog-email-local")
+                .containsEntry("SES_ENDPOINT", "")
+                .containsKeys("PUBLIC_BASE_URL", "UNSUBSCRIBE_SECRET", "SMTP_HOST", "SMTP_PORT");
+        assertThat(email.eventsOfType(SqsEventSpec.class)).containsExactly(
+                new SqsEventSpec("SendEmail", "SendEmailQueue", 10, 1, true, true, null));
+        assertThat(FunctionSpecs.read(RealTemplate.TEMPLATE, withQueueUrls(), "JourneysFunction").environment())
+                .containsEntry("SEND_EMAIL_QUEUE_URL", "http://queues.local/dialog-send-email-local");
+    }
+
     private IntrinsicResolver withQueueUrls() {
         PhysicalIds planned = resolver.physicalIds();
         return resolver.withPhysicalIds(new PhysicalIds() {
