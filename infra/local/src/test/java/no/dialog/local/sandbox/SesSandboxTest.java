@@ -161,8 +161,9 @@ class SesSandboxTest {
 
     @Test
     void anUnverifiedSenderIsMessageRejectedWhichTheRealClientTakesAsFinal() throws Exception {
-        assertRefused(post(payload("ses-send-email-request.json"), SIGNED), 400, "MessageRejected",
-                "Email address is not verified");
+        ObjectNode unverified = payload("ses-send-email-request.json");
+        unverified.put("ConfigurationSetName", SET);
+        assertRefused(post(unverified, SIGNED), 400, "MessageRejected", "Email address is not verified");
         assertThatThrownBy(() -> ses.send(message("post@rodekors.no", KEY, SET))).isInstanceOf(ProviderRejected.class)
                 .hasMessage("SES refused the message (HTTP 400, MessageRejected)");
     }
