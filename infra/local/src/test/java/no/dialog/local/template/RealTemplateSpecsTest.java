@@ -172,6 +172,7 @@ class RealTemplateSpecsTest {
         assertThat(email.environment())
                 .containsEntry("SEND_EMAIL_QUEUE_URL", "http://queues.local/dialog-send-email-local")
                 .containsEntry("SEND_EMAIL_DLQ_URL", "http://queues.local/dialog-send-email-dlq-local")
+                .as("SMS as a fallback channel").containsEntry("SEND_SMS_QUEUE_URL", "http://queues.local/dialog-send-sms-local")
                 .containsEntry("EMAIL_TRANSPORT", "ses")
                 .containsEntry("SES_CONFIGURATION_SET", "dialog-email-local")
                 .containsEntry("SES_ENDPOINT", "")
@@ -180,6 +181,8 @@ class RealTemplateSpecsTest {
                 new SqsEventSpec("SendEmail", "SendEmailQueue", 10, 1, true, true, null));
         assertThat(FunctionSpecs.read(RealTemplate.TEMPLATE, withQueueUrls(), "JourneysFunction").environment())
                 .containsEntry("SEND_EMAIL_QUEUE_URL", "http://queues.local/dialog-send-email-local");
+        assertThat(FunctionSpecs.read(RealTemplate.TEMPLATE, withQueueUrls(), "SendSmsFunction").environment())
+                .as("e-mail as a fallback channel").containsEntry("SEND_EMAIL_QUEUE_URL", "http://queues.local/dialog-send-email-local");
     }
 
     private IntrinsicResolver withQueueUrls() {
