@@ -10,9 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import no.dialog.aws.config.FunctionContexts;
 import no.dialog.aws.dynamodb.DynamoDbContactStore;
@@ -44,6 +46,8 @@ import no.dialog.local.provision.LocalProvisioner;
 import no.dialog.local.provision.LocalResources;
 import no.dialog.local.sandbox.LinkSandbox;
 import no.dialog.local.sandbox.Outbox;
+import no.dialog.local.sandbox.SesSandbox;
+import no.dialog.local.template.ResourceTypes;
 import no.dialog.local.schedule.LocalScheduler;
 import no.dialog.local.schedule.ScheduleDefinition;
 import no.dialog.local.template.CloudFormationTemplate;
@@ -74,6 +78,8 @@ public final class LocalStack implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
     public static final String STAGE = "local";
     public static final TenantId DEMO_TENANT = TenantId.of("demo");
+    /** The demo tenant's e-mail sender ({@code email.from}). */
+    public static final String DEMO_EMAIL_FROM = "post@demo.dialog.local";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final List<AutoCloseable> closeables = new ArrayList<>();
@@ -126,6 +132,8 @@ public final class LocalStack implements AutoCloseable {
             // The SMS sender talks to the LINK sandbox on this gateway (its port is known only now).
             Map<String, String> sandboxParameters = new LinkedHashMap<>(LinkSandbox.templateParameters(gateway.baseUri()));
             sandboxParameters.putAll(no.dialog.local.sandbox.WebhookDevSecrets.templateParameters());
+            // The e-mail sender talks to the SES sandbox; its unsubscribe links point at this gateway.
+            sandboxParameters.putAll(SesSandbox.templateParameters(gateway.baseUri()));
             List<FunctionSpec> functionSpecs = FunctionSpecs.read(template, running.withParameters(sandboxParameters));
             for (FunctionSpec spec : functionSpecs) {
                 functions.put(spec.logicalId(), new FunctionInstancePool(spec.functionName(),
@@ -161,6 +169,7 @@ public final class LocalStack implements AutoCloseable {
             gateway.mount("/local/events", LocalEndpoints.events(bus));
             gateway.mount("/local/outbox", LocalEndpoints.outbox(outbox));
             gateway.mount(LinkSandbox.MOUNT, new LinkSandbox(outbox, clock));
+            gateway.mount(SesSandbox.MOUNT, new SesSandbox(outbox, bus, clock, sesConfigurationSets(template)));
             gateway.mount("/local/clock/advance", LocalEndpoints.clockAdvance(clock));
             gateway.mount("/local/signals", new no.dialog.local.console.LocalSignals(emulators.sqs(),
                     resources.requireQueueUrl("ResponsesQueue"), clock));
@@ -276,6 +285,15 @@ public final class LocalStack implements AutoCloseable {
         return store;
     }
 
+    /** The names of the template's SES configuration sets, which the SES sandbox accepts. */
+    private Set<String> sesConfigurationSets(CloudFormationTemplate template) {
+        Set<String> names = new HashSet<>();
+        for (var resource : template.resourcesOfType(ResourceTypes.SES_CONFIGURATION_SET)) {
+            stack.namedResource(resource.logicalId()).ifPresent(named -> names.add(named.physicalName()));
+        }
+        return names;
+    }
+
     /**
      * On the first start, creates the demo tenant and uploads its contact file to the imports bucket:
      * the contacts then arrive through the real pipeline (S3 notification, SQS, sync, DynamoDB).
@@ -285,7 +303,9 @@ public final class LocalStack implements AutoCloseable {
             return;
         }
         var directory = new DynamoDbTenantDirectory(emulators.dynamoDb(), resources.requireTableName("TenantsTable"));
-        if (!directory.createIfAbsent(new Tenant(DEMO_TENANT, "Demo Organisation", clock.instant()))) {
+        // email.from: a domain the SES sandbox treats as verified, so journeys can send e-mail out of the box.
+        Map<String, String> settings = Map.of("email.from", DEMO_EMAIL_FROM);
+        if (!directory.createIfAbsent(new Tenant(DEMO_TENANT, "Demo Organisation", clock.instant(), settings))) {
             return;
         }
         ByteArrayOutputStream file = new ByteArrayOutputStream();

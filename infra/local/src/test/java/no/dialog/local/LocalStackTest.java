@@ -299,6 +299,72 @@ class LocalStackTest {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    @Test
+    void anEmailRequestIsSentOnceThroughTheSesSandboxWithItsUnsubscribeLinkAndSesEventsOnTheBus() throws Exception {
+        String key = "demo:E-LOCAL-MAIL-1:thanks:1";
+        new DynamoDbTemplateStore(stack.emulators().dynamoDb(), stack.resources().requireTableName("DefinitionsTable"))
+                .save(LocalStack.DEMO_TENANT, new MessageTemplate("local-thanks", SendChannel.EMAIL, "nb",
+                        "Takk, {{ firstName }}!", "<p>Hei {{ firstName }}</p><p>Hilsen {{ organisation }}</p>"));
+        String token = token("demo", "viewer");
+        eventually(() -> contactStatus(String.format("D-%07d", 30), token) == 200, "the demo contacts");
+        String contactId = null;
+        String email = null;
+        // Most demo contacts have an e-mail address; take the first that does.
+        for (int n = 1; n <= 30 && email == null; n++) {
+            contactId = String.format("D-%07d", n);
+            email = MAPPER.readTree(get("/admin/v1/contacts/" + contactId, token).body()).path("email").asText(null);
+        }
+        assertThat(email).as("a demo contact with an e-mail address").isNotBlank();
+        String request = SqsSendQueues.write(new SendRequest("demo", key, contactId, "E-LOCAL-MAIL-1", "local", 1,
+                "thanks", "email", null, "local-thanks", "A", stack.clock().instant()));
+        String queue = stack.resources().requireQueueUrl("SendEmailQueue");
+
+        stack.emulators().sqs().sendMessage(b -> b.queueUrl(queue).messageBody(request));
+        stack.emulators().sqs().sendMessage(b -> b.queueUrl(queue).messageBody(request));
+
+        eventually(() -> outbox("demo", "email").size() >= 1, "the e-mail in the outbox");
+        JsonNode sent = outbox("demo", "email").get(0);
+        assertThat(sent.get("idempotencyKey").asText()).isEqualTo(key);
+        assertThat(sent.get("recipient").asText()).isEqualToIgnoringCase(email);
+        assertThat(sent.get("sender").asText()).isEqualTo("Demo Organisation <" + LocalStack.DEMO_EMAIL_FROM + ">");
+        assertThat(sent.get("subject").asText()).startsWith("Takk, ");
+        assertThat(sent.get("html").asText()).contains("Hilsen Demo Organisation")
+                .contains(stack.baseUri().resolve("/webhooks/unsubscribe/demo?token=").toString());
+        assertThat(sent.get("text").asText()).contains("Meld deg av: " + stack.baseUri().resolve("/webhooks/unsubscribe/demo"));
+        String messageId = sent.get("providerMessageId").asText();
+        HttpResponse<String> html = get("/sandbox/ses/outbox/" + messageId, null);
+        assertThat(html.statusCode()).isEqualTo(200);
+        assertThat(html.body()).contains("Hilsen Demo Organisation");
+        eventually(() -> demoEventTypes().containsAll(java.util.List.of("Email Sent", "Email Delivered")), "the SES events");
+        eventually(() -> stack.emulators().sqs().getQueueAttributes(b -> b.queueUrl(queue).attributeNamesWithStrings(
+                "ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible")).attributesAsStrings()
+                .values().stream().allMatch("0"::equals), "the e-mail queue to drain");
+        long copies = 0;
+        for (JsonNode message : outbox("demo", "email")) {
+            copies += message.get("idempotencyKey").asText().equals(key) ? 1 : 0;
+        }
+        assertThat(copies).isEqualTo(1);
+    }
+
+    private static java.util.List<String> demoEventTypes() {
+        try {
+            return MAPPER.readTree(get("/local/events?tenant=demo", null).body()).findValues("detailType").stream()
+                    .map(JsonNode::asText).toList();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode outbox(String tenant, String channel) {
+        try {
+            HttpResponse<String> outbox = get("/local/outbox?tenant=" + tenant + "&channel=" + channel, null);
+            assertThat(outbox.statusCode()).isEqualTo(200);
+            return MAPPER.readTree(outbox.body());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static JsonNode outbox(String tenant) {
         try {
             HttpResponse<String> outbox = get("/local/outbox?tenant=" + tenant + "&channel=sms", null);

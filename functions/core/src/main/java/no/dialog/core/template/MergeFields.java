@@ -32,11 +32,19 @@ public final class MergeFields {
     public static final String AMOUNT = "amount";
     public static final String TODAY = "today";
     public static final String ATTRIBUTES = "attributes";
+    /** E-mail only in practice: where the person's unsubscribe link goes (else the footer gets one). */
+    public static final String UNSUBSCRIBE_LINK = "unsubscribeLink";
+
+    /**
+     * What {@code unsubscribeLink} renders as: the link is per person and message, so the e-mail delivery
+     * swaps this for the real one after rendering. URL-safe, so HTML escaping leaves it as it is.
+     */
+    public static final String UNSUBSCRIBE_PLACEHOLDER = "https://dialog.invalid/unsubscribe";
 
     /** Every name a template may use, in the order the documentation lists them. */
     public static final Set<String> NAMES = Collections.unmodifiableSet(new LinkedHashSet<>(List.of(
             FIRST_NAME, LAST_NAME, FULL_NAME, ORGANISATION, LINK, JOURNEY_NAME, MEMBERSHIP_TYPE,
-            LAST_GIFT_AMOUNT, SUM_12_MONTHS, AMOUNT, TODAY, ATTRIBUTES)));
+            LAST_GIFT_AMOUNT, SUM_12_MONTHS, AMOUNT, TODAY, ATTRIBUTES, UNSUBSCRIBE_LINK)));
 
     private static final DateTimeFormatter NORWEGIAN_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
@@ -63,6 +71,7 @@ public final class MergeFields {
         values.put(AMOUNT, amount(context.amountOre()));
         values.put(TODAY, NORWEGIAN_DATE.format(context.today()));
         values.put(ATTRIBUTES, new OptionalKeysMap(contact.attributes()));
+        values.put(UNSUBSCRIBE_LINK, UNSUBSCRIBE_PLACEHOLDER);
         return new MergeFields(values);
     }
 

@@ -39,6 +39,16 @@ public final class Outbox {
         return found;
     }
 
+    /** The message a provider gave this id, if it is still kept. */
+    public synchronized java.util.Optional<OutboxMessage> find(String providerMessageId) {
+        for (OutboxMessage m : messages) {
+            if (m.providerMessageId() != null && m.providerMessageId().equals(providerMessageId)) {
+                return java.util.Optional.of(m);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     public synchronized int size() {
         return messages.size();
     }

@@ -41,6 +41,10 @@ public final class Arns {
         return "arn:aws:logs:" + REGION_AND_ACCOUNT + ":log-group:" + logGroupName + ":*";
     }
 
+    public static String sesConfigurationSet(String name) {
+        return "arn:aws:ses:" + REGION_AND_ACCOUNT + ":configuration-set/" + name;
+    }
+
     public static String httpApi(String apiId) {
         return "arn:aws:apigateway:" + PseudoParameters.REGION + "::/apis/" + apiId;
     }

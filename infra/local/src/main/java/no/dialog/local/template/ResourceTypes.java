@@ -21,6 +21,8 @@ public final class ResourceTypes {
     public static final String SERVERLESS_HTTP_API = "AWS::Serverless::HttpApi";
     public static final String HTTP_API = "AWS::ApiGatewayV2::Api";
     public static final String LOG_GROUP = "AWS::Logs::LogGroup";
+    /** Not emulated as such: the local SES sandbox takes any set name; named so that {@code Ref} resolves. */
+    public static final String SES_CONFIGURATION_SET = "AWS::SES::ConfigurationSet";
 
     /** The logical id SAM gives the API it creates for {@code HttpApi} events that name no {@code ApiId}. */
     public static final String IMPLICIT_HTTP_API = "ServerlessHttpApi";

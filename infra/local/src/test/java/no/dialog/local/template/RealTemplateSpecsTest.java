@@ -184,6 +184,31 @@ class RealTemplateSpecsTest {
     }
 
     /** Physical ids as after provisioning: queue URLs known, everything else planned from the template. */
+    @Test
+    void sendEmailFunctionReadsItsQueueAndGetsTheSesSettingsAndConfigurationSet() {
+        QueueSpec queue = stack.queue("SendEmailQueue").orElseThrow();
+        assertThat(queue.queueName()).isEqualTo("dialog-send-email-local");
+        assertThat(queue.redrive()).isEqualTo(new QueueSpec.Redrive("SendEmailDLQ", 5));
+        assertThat(stack.namedResource("EmailConfigurationSet").orElseThrow().physicalName()).isEqualTo("dialog-email-local");
+
+        FunctionSpec email = FunctionSpecs.read(RealTemplate.TEMPLATE, withQueueUrls(), "SendEmailFunction");
+        assertThat(email.handlerClass()).isEqualTo("no.dialog.sendemail.SendEmailHandler");
+        assertThat(email.environment())
+                .containsEntry("SEND_EMAIL_QUEUE_URL", "http://queues.local/dialog-send-email-local")
+                .containsEntry("SEND_EMAIL_DLQ_URL", "http://queues.local/dialog-send-email-dlq-local")
+                .as("SMS as a fallback channel").containsEntry("SEND_SMS_QUEUE_URL", "http://queues.local/dialog-send-sms-local")
+                .containsEntry("EMAIL_TRANSPORT", "ses")
+                .containsEntry("SES_CONFIGURATION_SET", "dialog-email-local")
+                .containsEntry("SES_ENDPOINT", "")
+                .containsKeys("PUBLIC_BASE_URL", "UNSUBSCRIBE_SECRET", "SMTP_HOST", "SMTP_PORT");
+        assertThat(email.eventsOfType(SqsEventSpec.class)).containsExactly(
+                new SqsEventSpec("SendEmail", "SendEmailQueue", 10, 1, true, true, null));
+        assertThat(FunctionSpecs.read(RealTemplate.TEMPLATE, withQueueUrls(), "JourneysFunction").environment())
+                .containsEntry("SEND_EMAIL_QUEUE_URL", "http://queues.local/dialog-send-email-local");
+        assertThat(FunctionSpecs.read(RealTemplate.TEMPLATE, withQueueUrls(), "SendSmsFunction").environment())
+                .as("e-mail as a fallback channel").containsEntry("SEND_EMAIL_QUEUE_URL", "http://queues.local/dialog-send-email-local");
+    }
+
     private IntrinsicResolver withQueueUrls() {
         PhysicalIds planned = resolver.physicalIds();
         // The webhook secrets have no default: every deployment (and the local stack) passes its own.
