@@ -8,7 +8,7 @@ import java.time.Instant;
  *
  * @param tenant          the tenant, from the idempotency key's prefix ({@code <tenant>:...}); null when
  *                        the refId has none
- * @param channel         {@code sms}
+ * @param channel         {@code sms}, {@code chat}, {@code newsletter}
  * @param idempotencyKey  LINK's {@code refId}
  * @param at              the local clock's time of acceptance
  */
