@@ -23,8 +23,8 @@ final class TemplateViews {
     }
 
     /**
-     * What a message would look like: {@code text} always; {@code subject} and {@code html} for e-mail
-     * and newsletter; {@code smsParts} for SMS and chat (what the organisation pays for).
+     * What a message would look like: {@code text} always; {@code subject} and {@code html} for e-mail;
+     * {@code smsParts} for SMS and chat (what the organisation pays for).
      */
     static ObjectNode preview(MessageTemplate template, RenderedMessage shown) {
         ObjectNode node = MAPPER.createObjectNode()

@@ -44,7 +44,10 @@ import no.dialog.local.lambda.SqsEventSourceSettings;
 import no.dialog.local.notifications.BucketNotifications;
 import no.dialog.local.provision.LocalProvisioner;
 import no.dialog.local.provision.LocalResources;
+import no.dialog.local.sandbox.LinkChatReplies;
+import no.dialog.local.sandbox.LinkConversationsSandbox;
 import no.dialog.local.sandbox.LinkSandbox;
+import no.dialog.local.sandbox.MakeSandbox;
 import no.dialog.local.sandbox.Outbox;
 import no.dialog.local.sandbox.SesSandbox;
 import no.dialog.local.template.ResourceTypes;
@@ -129,11 +132,13 @@ public final class LocalStack implements AutoCloseable {
             gateway = LocalHttpGateway.builder().port(options.port()).clock(clock).build().start();
             closeables.add(gateway);
 
-            // The SMS sender talks to the LINK sandbox on this gateway (its port is known only now).
+            // The senders talk to the provider sandboxes on this gateway (its port is known only now).
             Map<String, String> sandboxParameters = new LinkedHashMap<>(LinkSandbox.templateParameters(gateway.baseUri()));
             sandboxParameters.putAll(no.dialog.local.sandbox.WebhookDevSecrets.templateParameters());
             // The e-mail sender talks to the SES sandbox; its unsubscribe links point at this gateway.
             sandboxParameters.putAll(SesSandbox.templateParameters(gateway.baseUri()));
+            sandboxParameters.putAll(LinkConversationsSandbox.templateParameters(gateway.baseUri()));
+            sandboxParameters.putAll(MakeSandbox.templateParameters(gateway.baseUri()));
             List<FunctionSpec> functionSpecs = FunctionSpecs.read(template, running.withParameters(sandboxParameters));
             for (FunctionSpec spec : functionSpecs) {
                 functions.put(spec.logicalId(), new FunctionInstancePool(spec.functionName(),
@@ -170,6 +175,11 @@ public final class LocalStack implements AutoCloseable {
             gateway.mount("/local/outbox", LocalEndpoints.outbox(outbox));
             gateway.mount(LinkSandbox.MOUNT, new LinkSandbox(outbox, clock));
             gateway.mount(SesSandbox.MOUNT, new SesSandbox(outbox, bus, clock, sesConfigurationSets(template)));
+            LinkConversationsSandbox chat = new LinkConversationsSandbox(outbox, clock);
+            gateway.mount(LinkConversationsSandbox.MOUNT, chat);
+            gateway.mount("/local/chat/reply", new LinkChatReplies(chat, LinkConversationsSandbox.LOCAL_WEBHOOK_SECRET,
+                    clock));
+            gateway.mount(MakeSandbox.MOUNT, new MakeSandbox(outbox, clock));
             gateway.mount("/local/clock/advance", LocalEndpoints.clockAdvance(clock));
             gateway.mount("/local/signals", new no.dialog.local.console.LocalSignals(emulators.sqs(),
                     resources.requireQueueUrl("ResponsesQueue"), clock));

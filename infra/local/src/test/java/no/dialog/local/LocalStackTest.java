@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import no.dialog.aws.dynamodb.DynamoDbTemplateStore;
 import no.dialog.aws.sqs.SqsSendQueues;
@@ -355,9 +356,86 @@ class LocalStackTest {
         }
     }
 
+    @Test
+    void aChatRequestIsSentThroughTheChatSandboxAndASimulatedReplyIsPostedToTheWebhookRoute() throws Exception {
+        String key = "demo:E-LOCAL-CHAT:ask:1";
+        new DynamoDbTemplateStore(stack.emulators().dynamoDb(), stack.resources().requireTableName("DefinitionsTable"))
+                .save(LocalStack.DEMO_TENANT, new MessageTemplate("local-chat", SendChannel.CHAT, "nb", null,
+                        "Hei {{ firstName }}! Er du fortsatt student? Svar JA eller NEI."));
+        String token = token("demo", "viewer");
+        String contactId = String.format("D-%07d", 1);
+        eventually(() -> contactStatus(contactId, token) == 200, "the demo contact");
+        String phone = MAPPER.readTree(get("/admin/v1/contacts/" + contactId, token).body()).path("phone").asText(null);
+        String queue = stack.resources().requireQueueUrl("SendChatQueue");
+
+        stack.emulators().sqs().sendMessage(b -> b.queueUrl(queue).messageBody(SqsSendQueues.write(new SendRequest(
+                "demo", key, contactId, "E-LOCAL-CHAT", "local", 1, "ask", "chat", null, "local-chat", "A",
+                stack.clock().instant()))));
+
+        eventually(() -> outbox("demo", "chat").size() >= 1, "the chat message in the outbox");
+        JsonNode sent = outbox("demo", "chat").get(0);
+        assertThat(sent.get("idempotencyKey").asText()).isEqualTo(key);
+        assertThat(sent.get("recipient").asText()).isEqualTo(phone);
+        assertThat(sent.get("sender").asText()).isEqualTo("DemoOrganis");
+
+        HttpResponse<String> reply = HTTP.send(HttpRequest.newBuilder(stack.baseUri().resolve(
+                        "/local/chat/reply?tenant=demo&messageId=" + sent.get("providerMessageId").asText()))
+                .POST(HttpRequest.BodyPublishers.ofString("JA")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
+        JsonNode result = MAPPER.readTree(reply.body());
+        assertThat(result.get("webhook").asText()).isEqualTo(stack.baseUri().resolve("/webhooks/link-chat/demo")
+                .toString());
+        assertThat(result.path("posted").path("inReplyTo").asText()).isEqualTo(key);
+        assertThat(result.path("posted").path("from").asText()).isEqualTo(phone);
+    }
+
+    @Test
+    void aNewsletterRequestAddsTheConsentingPersonToTheMakeSandboxListOnce() throws Exception {
+        String key = "demo:E-LOCAL-NEWS:join:1";
+        new DynamoDbTemplateStore(stack.emulators().dynamoDb(), stack.resources().requireTableName("DefinitionsTable"))
+                .save(LocalStack.DEMO_TENANT, new MessageTemplate("local-news", SendChannel.NEWSLETTER, "nb", null,
+                        String.valueOf(no.dialog.local.sandbox.MakeSandbox.NEWSLETTER_LIST)));
+        var contacts = new no.dialog.aws.dynamodb.DynamoDbContactStore(stack.emulators().dynamoDb(),
+                stack.resources().requireTableName("ContactsTable"), stack.clock(), 1);
+        try {
+            contacts.upsert(LocalStack.DEMO_TENANT, new no.dialog.core.contact.Contact("T-NEWS-1",
+                    stack.clock().instant(), "Nina", "Nyhetsbrev", null, null, "nina.nyhetsbrev@example.no", null, null,
+                    null, null, null, null, java.util.Map.of(no.dialog.core.contact.Channel.NEWSLETTER,
+                    new no.dialog.core.contact.Consent(true, "landing page", stack.clock().instant())), null, null));
+        } finally {
+            contacts.close();
+        }
+        String request = SqsSendQueues.write(new SendRequest("demo", key, "T-NEWS-1", "E-LOCAL-NEWS", "local", 1,
+                "join", "newsletter", null, "local-news", "A", stack.clock().instant()));
+        String queue = stack.resources().requireQueueUrl("SendNewsletterQueue");
+
+        stack.emulators().sqs().sendMessage(b -> b.queueUrl(queue).messageBody(request));
+        stack.emulators().sqs().sendMessage(b -> b.queueUrl(queue).messageBody(request));
+
+        eventually(() -> newsletterOutbox("nina.nyhetsbrev@example.no").size() >= 1, "the subscription in the outbox");
+        eventually(() -> stack.emulators().sqs().getQueueAttributes(b -> b.queueUrl(queue).attributeNamesWithStrings(
+                "ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible")).attributesAsStrings()
+                .values().stream().allMatch("0"::equals), "the newsletter queue to drain");
+        List<JsonNode> shown = newsletterOutbox("nina.nyhetsbrev@example.no");
+        assertThat(shown).as("one subscription, however often the request came").hasSize(1);
+        assertThat(shown.get(0).get("sender").asText()).isEqualTo("Make list 1466 (Nyhetsbrev)");
+        assertThat(shown.get(0).get("text").asText()).startsWith("added: Nina Nyhetsbrev, external_id T-NEWS-1");
+    }
+
+    private static List<JsonNode> newsletterOutbox(String email) {
+        List<JsonNode> found = new java.util.ArrayList<>();
+        outbox(null, "newsletter").forEach(m -> {
+            if (m.get("recipient").asText().equals(email)) {
+                found.add(m);
+            }
+        });
+        return found;
+    }
+
     private static JsonNode outbox(String tenant, String channel) {
         try {
-            HttpResponse<String> outbox = get("/local/outbox?tenant=" + tenant + "&channel=" + channel, null);
+            HttpResponse<String> outbox = get("/local/outbox?channel=" + channel
+                    + (tenant == null ? "" : "&tenant=" + tenant), null);
             assertThat(outbox.statusCode()).isEqualTo(200);
             return MAPPER.readTree(outbox.body());
         } catch (Exception e) {

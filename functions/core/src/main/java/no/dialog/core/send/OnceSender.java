@@ -2,6 +2,7 @@ package no.dialog.core.send;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -55,6 +56,9 @@ import no.dialog.core.time.OsloTime;
  *   <li>Failed, not sendable and refused sends are published as a {@code failed} response (with a
  *       {@code reason} attribute: {@code provider}, {@code unreachable} or {@code refused}), so a journey
  *       can wait for or branch on it.</li>
+ *   <li>When the provider's acceptance already is the delivery ({@link DeliveryReceipt#delivered()}, a
+ *       newsletter list sync), a {@code delivered} response with the receipt's attributes (plus
+ *       {@code channel} and {@code stepId}) is published right after the ledger records the send.</li>
  * </ol>
  *
  * <pre>{@code
@@ -172,7 +176,20 @@ public final class OnceSender<M> {
                 : delivery.channel() == SendChannel.SMS || delivery.channel() == SendChannel.CHAT
                 ? rendered.smsParts().parts() : 1;
         ledger.markSent(key, receipt.providerMessageId(), parts);
+        if (receipt.delivered() != null) {
+            // The ledger first: it is the record; a crash before this publication loses the response, not the send.
+            publishDelivered(request, receipt.delivered());
+        }
         return SendResult.of(SendOutcome.SENT);
+    }
+
+    private void publishDelivered(SendRequest request, Map<String, String> given) {
+        Map<String, String> attributes = new LinkedHashMap<>(given);
+        attributes.put("channel", request.channel());
+        attributes.put("stepId", String.valueOf(request.stepId()));
+        Signal delivered = new Signal(request.idempotencyKey() + ":delivered", "delivered", request.contactId(),
+                clock.instant(), attributes, request.journeyId(), request.enrolmentId());
+        responses.publish(TenantId.of(request.tenant()), List.of(delivered));
     }
 
     private SendResult fallBackOrGiveUp(SendRequest request, String reason, Instant now) {

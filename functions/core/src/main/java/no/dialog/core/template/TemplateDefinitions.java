@@ -21,9 +21,10 @@ import no.dialog.core.journey.SendChannel;
  * }</pre>
  * Rules: {@code id} matches {@code [a-z0-9][a-z0-9-]{0,62}}; {@code channel} is a {@link SendChannel}
  * JSON name; {@code language} is {@code nb} or {@code en} (default {@code nb}); {@code subject} is
- * required (at most 200 characters, one line) for e-mail and newsletter and must be absent or null for
- * other channels; {@code body} is not blank, at most 10,000 characters (1,600 for SMS and chat); body
- * and subject compile and use only known merge fields and the allowed part of the template language.
+ * required (at most 200 characters, one line) for e-mail and must be absent or null for other channels;
+ * {@code body} is not blank, at most 10,000 characters (1,600 for SMS and chat); for a newsletter it is
+ * the provider's list id and nothing else ({@link NewsletterLists}); body and subject compile and use only
+ * known merge fields and the allowed part of the template language.
  * Problems name the key ({@code body}) and a reason that never echoes the value; a reason may name a
  * merge field or filter the template used, which is template text, not a person's data.
  */
@@ -133,6 +134,10 @@ public final class TemplateDefinitions {
         int max = ChannelFormats.countsSmsParts(template.channel()) ? MAX_SMS_BODY_CHARS : MAX_BODY_CHARS;
         if (body.isBlank()) {
             problems.add(new Problem("body", "must not be empty"));
+        } else if (template.channel() == SendChannel.NEWSLETTER) {
+            if (NewsletterLists.listId(template).isEmpty()) {
+                problems.add(new Problem("body", "must be the newsletter list id: 1-12 digits, not starting with 0"));
+            }
         } else if (body.length() > max) {
             problems.add(new Problem("body", "must be at most " + max + " characters for channel "
                     + template.channel().jsonName()));

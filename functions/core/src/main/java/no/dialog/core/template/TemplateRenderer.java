@@ -11,9 +11,9 @@ import no.dialog.core.template.ChannelEscapeFilter.Escaping;
 /**
  * Renders a message template for one person, per channel:
  * <ul>
- *   <li>SMS, chat, letter, print, telemarketing: plain {@code text}, no escaping; SMS and chat also get
- *       {@code smsParts}.</li>
- *   <li>E-mail and newsletter: {@code html} is the staff-written HTML body with every merge value
+ *   <li>SMS, chat, letter, print, telemarketing, newsletter (whose body is a list id): plain {@code text},
+ *       no escaping; SMS and chat also get {@code smsParts}.</li>
+ *   <li>E-mail: {@code html} is the staff-written HTML body with every merge value
  *       HTML-escaped; {@code text} is derived from that HTML (tags stripped, entities decoded);
  *       {@code subject} is rendered as plain text on one line.</li>
  * </ul>

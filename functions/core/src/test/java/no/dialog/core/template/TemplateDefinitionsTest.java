@@ -79,11 +79,24 @@ class TemplateDefinitionsTest {
     }
 
     @Test
+    void aNewsletterTemplateIsTheListIdAndNothingElse() {
+        assertThat(TemplateDefinitions.parse(json("{\"id\":\"news\",\"channel\":\"newsletter\",\"body\":\"1466\"}"))
+                .template().body()).isEqualTo("1466");
+        assertThat(TemplateDefinitions.parse(json("{\"id\":\"news\",\"channel\":\"newsletter\",\"body\":\" 1466 \"}"))
+                .ok()).as("whitespace around the id").isTrue();
+        for (String body : new String[] {"Nyhetsbrev", "0146", "{{ firstName }}", "1466 1467", "1234567890123"}) {
+            assertThat(problems(json("{\"id\":\"a\",\"channel\":\"newsletter\",\"body\":\"" + body + "\"}")))
+                    .as(body).containsExactly(new Problem("body",
+                            "must be the newsletter list id: 1-12 digits, not starting with 0"));
+        }
+        assertThat(problems(json("{\"id\":\"a\",\"channel\":\"newsletter\",\"subject\":\"Nytt\",\"body\":\"1466\"}")))
+                .containsExactly(new Problem("subject", "must be absent or null for channel newsletter"));
+    }
+
+    @Test
     void emailNeedsAShortOneLineSubjectAndOtherChannelsNone() {
         assertThat(problems(json("{\"id\":\"a\",\"channel\":\"email\",\"body\":\"x\"}")))
                 .containsExactly(new Problem("subject", "is required for channel email"));
-        assertThat(problems(json("{\"id\":\"a\",\"channel\":\"newsletter\",\"subject\":\" \",\"body\":\"x\"}")))
-                .containsExactly(new Problem("subject", "is required for channel newsletter"));
         ObjectNode longSubject = sms("x").put("channel", "email").put("subject", "s".repeat(201));
         assertThat(problems(longSubject)).containsExactly(new Problem("subject", "must be at most 200 characters"));
         assertThat(TemplateDefinitions.parse(longSubject.put("subject", "s".repeat(200))).ok()).isTrue();

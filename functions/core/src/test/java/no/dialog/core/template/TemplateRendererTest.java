@@ -112,12 +112,12 @@ class TemplateRendererTest {
     }
 
     @Test
-    void newsletterIsRenderedAsEmail() {
-        RenderedMessage out = renderer.render(new MessageTemplate("t", SendChannel.NEWSLETTER, "nb", "Nytt",
-                "<h1>Hei {{ firstName }}</h1><p>Mer</p>"), person("Å<", "N"), context(null, null));
-        assertThat(out.html()).isEqualTo("<h1>Hei Å&lt;</h1><p>Mer</p>");
-        assertThat(out.text()).isEqualTo("Hei Å<\nMer");
-        assertThat(out.subject()).isEqualTo("Nytt");
+    void aNewsletterTemplateRendersItsListIdAsPlainText() {
+        RenderedMessage out = renderer.render(new MessageTemplate("t", SendChannel.NEWSLETTER, "nb", null, " 1466\n"),
+                person("Å<", "N"), context(null, null));
+        assertThat(out.text()).isEqualTo("1466");
+        assertThat(out.html()).isNull();
+        assertThat(out.smsParts()).isNull();
     }
 
     @Test

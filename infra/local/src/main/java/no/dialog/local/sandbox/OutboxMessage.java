@@ -8,7 +8,7 @@ import java.time.Instant;
  *
  * @param tenant          the tenant, from the idempotency key's prefix ({@code <tenant>:...}); null when
  *                        the refId has none
- * @param channel         {@code sms}, {@code email}
+ * @param channel         {@code sms}, {@code email}, {@code chat}, {@code newsletter}
  * @param idempotencyKey  LINK's {@code refId}; for e-mail the decoded {@code dialog-key} SES tag
  * @param at              the local clock's time of acceptance
  * @param subject         an e-mail's subject; null for other channels

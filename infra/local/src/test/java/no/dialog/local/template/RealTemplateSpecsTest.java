@@ -183,6 +183,35 @@ class RealTemplateSpecsTest {
         assertThat(rule.targets()).extracting(RuleSpec.Target::targetLogicalId).containsExactly("SesEventsQueue");
     }
 
+    @Test
+    void chatAndNewsletterSendersGetTheirQueuesProviderSettingsAndTheJourneysRouteToThem() {
+        FunctionSpec chat = FunctionSpecs.read(RealTemplate.TEMPLATE, withQueueUrls(), "SendChatFunction");
+        assertThat(chat.handlerClass()).isEqualTo("no.dialog.sendchat.SendChatHandler");
+        assertThat(chat.environment())
+                .containsEntry("SEND_CHAT_QUEUE_URL", "http://queues.local/dialog-send-chat-local")
+                .containsEntry("SEND_CHAT_DLQ_URL", "http://queues.local/dialog-send-chat-dlq-local")
+                .containsEntry("PUBLIC_BASE_URL", "https://api.dialog.example")
+                .containsKeys("LINK_CHAT_BASE_URL", "LINK_CHAT_USERNAME", "LINK_CHAT_PASSWORD", "LINK_CHAT_SENDER",
+                        "SEND_LEDGER_TABLE", "RESPONSES_QUEUE_URL");
+        assertThat(chat.eventsOfType(SqsEventSpec.class)).containsExactly(
+                new SqsEventSpec("SendChat", "SendChatQueue", 10, 1, true, true, null));
+
+        FunctionSpec newsletter = FunctionSpecs.read(RealTemplate.TEMPLATE, withQueueUrls(), "SendNewsletterFunction");
+        assertThat(newsletter.handlerClass()).isEqualTo("no.dialog.sendnewsletter.SendNewsletterHandler");
+        assertThat(newsletter.environment())
+                .containsEntry("SEND_NEWSLETTER_QUEUE_URL", "http://queues.local/dialog-send-newsletter-local")
+                .containsEntry("MAKE_BASE_URL", "https://subscribers.dialogapi.no/api/public/v2")
+                .containsEntry("MAKE_CONSENT_FIELD", "SAMTYKKEEPOST")
+                .containsKeys("MAKE_USER_ID", "MAKE_API_KEY", "SEND_NEWSLETTER_DLQ_URL", "RESPONSES_QUEUE_URL");
+        assertThat(stack.queue("SendNewsletterQueue").orElseThrow().redrive())
+                .isEqualTo(new QueueSpec.Redrive("SendNewsletterDLQ", 5));
+
+        FunctionSpec journeys = FunctionSpecs.read(RealTemplate.TEMPLATE, withQueueUrls(), "JourneysFunction");
+        assertThat(journeys.environment())
+                .containsEntry("SEND_CHAT_QUEUE_URL", "http://queues.local/dialog-send-chat-local")
+                .containsEntry("SEND_NEWSLETTER_QUEUE_URL", "http://queues.local/dialog-send-newsletter-local");
+    }
+
     /** Physical ids as after provisioning: queue URLs known, everything else planned from the template. */
     @Test
     void sendEmailFunctionReadsItsQueueAndGetsTheSesSettingsAndConfigurationSet() {

@@ -1,0 +1,41 @@
+package no.dialog.sendnewsletter;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.function.aws.MicronautRequestHandler;
+import jakarta.inject.Inject;
+import no.dialog.core.observability.LogKeys;
+import org.slf4j.MDC;
+
+/**
+ * Lambda entry point of the send-newsletter function: a batch of {@code SendRequest}s from the newsletter channel
+ * queue: each person added at most once to the Make list the template names. Thin on purpose: the
+ * rule is core's {@code OnceSender}.
+ */
+public class SendNewsletterHandler extends MicronautRequestHandler<SQSEvent, SQSBatchResponse> {
+
+    @Inject
+    SendNewsletterBatchProcessor processor;
+
+    /** Used by Lambda: builds the application context at init. */
+    public SendNewsletterHandler() {
+        super();
+    }
+
+    /** Used by tests and the local stack: runs on a context built elsewhere. */
+    public SendNewsletterHandler(ApplicationContext context) {
+        super(context);
+    }
+
+    @Override
+    public SQSBatchResponse execute(SQSEvent event) {
+        Context lambda = getApplicationContext().findBean(Context.class).orElse(null);
+        MDC.put(LogKeys.FUNCTION, "send-newsletter");
+        if (lambda != null) {
+            MDC.put(LogKeys.REQUEST_ID, lambda.getAwsRequestId());
+        }
+        return processor.process(event);
+    }
+}
