@@ -12,7 +12,7 @@ public interface LetterDrop {
      *
      * @return the file's key (its path in the drop)
      */
-    String put(RunRef run, String fileName, byte[] content, String contentType);
+    String drop(RunRef run, String fileName, byte[] content, String contentType);
 
     /** Where a run's drop file is. */
     static String key(RunRef run, String fileName) {

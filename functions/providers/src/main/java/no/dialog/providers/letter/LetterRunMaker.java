@@ -64,11 +64,11 @@ public final class LetterRunMaker implements RunFileMaker {
             number++;
             String fileName = String.format("%04d.pdf", number);
             LetterPdf.Rendered letter = pdf.render(letter(item, sender, date));
-            drop.put(run.ref(), fileName, letter.pdf(), "application/pdf");
+            drop.drop(run.ref(), fileName, letter.pdf(), "application/pdf");
             manifest.row(List.of(fileName, item.field("name"), item.field("postcode"), item.field("city"),
                     item.field("country"), Integer.toString(letter.pages()), item.key(), item.field(LetterItems.KID)));
         }
-        String manifestKey = drop.put(run.ref(), MANIFEST, manifest.toBytes(), "text/csv; charset=utf-8");
+        String manifestKey = drop.drop(run.ref(), MANIFEST, manifest.toBytes(), "text/csv; charset=utf-8");
         RunFile file = files.describe(manifestKey, MANIFEST, "text/csv; charset=utf-8");
         return RunOutput.written(List.of(file), items.size(), 0);
     }
