@@ -259,8 +259,11 @@ public final class LocalStack implements AutoCloseable {
         }
         for (ScheduleEventSpec event : spec.eventsOfType(ScheduleEventSpec.class)) {
             if (event.enabled()) {
-                ScheduleDefinition definition = ScheduleDefinition.of(spec.functionName() + "-" + event.name(),
-                        event.expression(), event.timezone() == null ? null : java.time.ZoneId.of(event.timezone()));
+                // Without a time zone the expression is read in UTC (as EventBridge does); of(..., null) would fail.
+                ScheduleDefinition definition = event.timezone() == null
+                        ? ScheduleDefinition.of(spec.functionName() + "-" + event.name(), event.expression())
+                        : ScheduleDefinition.of(spec.functionName() + "-" + event.name(), event.expression(),
+                                java.time.ZoneId.of(event.timezone()));
                 if (event.inputJson() != null) {
                     definition = definition.withInput(event.inputJson());
                 }

@@ -20,6 +20,8 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -81,6 +83,16 @@ public class AwsClientFactory {
                 .forcePathStyle(endpoints.s3().isPresent())
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .build();
+    }
+
+    /** Presigned download links (run files); signs with the same region, credentials and endpoint as S3. */
+    @Singleton
+    S3Presigner s3Presigner() {
+        S3Presigner.Builder builder = S3Presigner.builder().region(region).credentialsProvider(credentials)
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(endpoints.s3().isPresent())
+                        .build());
+        endpoints.s3().ifPresent(builder::endpointOverride);
+        return builder.build();
     }
 
     @Singleton

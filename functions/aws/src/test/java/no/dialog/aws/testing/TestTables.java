@@ -65,6 +65,28 @@ public final class TestTables {
         return name;
     }
 
+    /**
+     * The run-files table (template.yaml's RunFilesTable): pk + sk, the sparse index openRuns (range
+     * lastItemAt, a number) and the index journeyRuns (range runId).
+     */
+    public static String runFiles(DynamoDbClient dynamoDb) {
+        String name = "run-files-" + UUID.randomUUID();
+        dynamoDb.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attr("pk"), attr("sk"), attr("openRuns"), attr("journeyKey"), attr("runId"),
+                        AttributeDefinition.builder().attributeName("lastItemAt").attributeType(ScalarAttributeType.N).build())
+                .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
+                        KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build())
+                .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("openRuns")
+                        .keySchema(KeySchemaElement.builder().attributeName("openRuns").keyType(KeyType.HASH).build(),
+                                KeySchemaElement.builder().attributeName("lastItemAt").keyType(KeyType.RANGE).build())
+                        .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build(),
+                        GlobalSecondaryIndex.builder().indexName("journeyRuns")
+                        .keySchema(KeySchemaElement.builder().attributeName("journeyKey").keyType(KeyType.HASH).build(),
+                                KeySchemaElement.builder().attributeName("runId").keyType(KeyType.RANGE).build())
+                        .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build()));
+        return name;
+    }
+
     public static String withHashKey(DynamoDbClient dynamoDb, String prefix, String key) {
         String name = prefix + "-" + UUID.randomUUID();
         dynamoDb.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)

@@ -41,10 +41,13 @@ public final class MergeFields {
      */
     public static final String UNSUBSCRIBE_PLACEHOLDER = "https://dialog.invalid/unsubscribe";
 
+    /** The giro's KID: only letters fill it (a letter template that uses it gets a giro slip); empty elsewhere. */
+    public static final String KID = "kid";
+
     /** Every name a template may use, in the order the documentation lists them. */
     public static final Set<String> NAMES = Collections.unmodifiableSet(new LinkedHashSet<>(List.of(
             FIRST_NAME, LAST_NAME, FULL_NAME, ORGANISATION, LINK, JOURNEY_NAME, MEMBERSHIP_TYPE,
-            LAST_GIFT_AMOUNT, SUM_12_MONTHS, AMOUNT, TODAY, ATTRIBUTES, UNSUBSCRIBE_LINK)));
+            LAST_GIFT_AMOUNT, SUM_12_MONTHS, AMOUNT, TODAY, ATTRIBUTES, UNSUBSCRIBE_LINK, KID)));
 
     private static final DateTimeFormatter NORWEGIAN_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
@@ -72,7 +75,18 @@ public final class MergeFields {
         values.put(TODAY, NORWEGIAN_DATE.format(context.today()));
         values.put(ATTRIBUTES, new OptionalKeysMap(contact.attributes()));
         values.put(UNSUBSCRIBE_LINK, UNSUBSCRIBE_PLACEHOLDER);
+        values.put(KID, null);
         return new MergeFields(values);
+    }
+
+    /** These fields with one more value set (a letter's {@link #KID}, known only to the letter channel). */
+    public MergeFields with(String name, Object value) {
+        if (!NAMES.contains(name)) {
+            throw new IllegalArgumentException("unknown merge field '" + name + "'");
+        }
+        Map<String, Object> copy = new HashMap<>(values);
+        copy.put(name, value);
+        return new MergeFields(copy);
     }
 
     /** Every field by name, nulls included (the template engine needs each name present). */

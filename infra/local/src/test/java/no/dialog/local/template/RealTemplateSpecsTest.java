@@ -122,6 +122,25 @@ class RealTemplateSpecsTest {
     }
 
     @Test
+    void runFileFunctionsShareOneJarAndTheRunsAreClosedEveryFiveMinutes() {
+        FunctionSpec letters = FunctionSpecs.read(RealTemplate.TEMPLATE, withQueueUrls(), "SendLetterFunction");
+        assertThat(letters.handlerClass()).isEqualTo("no.dialog.runfiles.SendLetterHandler");
+        assertThat(letters.environment())
+                .containsEntry("SEND_LETTER_QUEUE_URL", "http://queues.local/dialog-send-letter-local")
+                .containsEntry("SEND_LETTER_DLQ_URL", "http://queues.local/dialog-send-letter-dlq-local")
+                .containsEntry("RUN_FILES_TABLE", "dialog-run-files-local");
+        FunctionSpec closer = FunctionSpecs.read(RealTemplate.TEMPLATE, withQueueUrls(), "CloseRunsFunction");
+        assertThat(closer.eventsOfType(ScheduleEventSpec.class)).singleElement()
+                .satisfies(event -> assertThat(event.expression()).isEqualTo("rate(5 minutes)"));
+        FunctionSpec journeys = FunctionSpecs.read(RealTemplate.TEMPLATE, withQueueUrls(), "JourneysFunction");
+        assertThat(journeys.environment()).containsKeys("SEND_LETTER_QUEUE_URL", "SEND_PRINT_QUEUE_URL",
+                "SEND_TELEMARKETING_QUEUE_URL");
+        TableSpec runs = stack.table("RunFilesTable").orElseThrow();
+        assertThat(runs.ttlAttribute()).isEqualTo("expiresAt");
+        assertThat(runs.attributeDefinitions()).contains(new TableSpec.AttributeDefinition("lastItemAt", "N"));
+    }
+
+    @Test
     void adminApiRoutesAndTheirAuthorizers() {
         FunctionSpec admin = FunctionSpecs.read(RealTemplate.TEMPLATE, withQueueUrls(), "AdminApiFunction");
         assertThat(admin.timeoutSeconds()).isEqualTo(30);
