@@ -157,6 +157,31 @@ public final class OnceSender<M> {
      * @return one attempt per request, in the same order
      */
     public List<SendAttempt> sendAll(List<SendRequest> requests) {
+        // The same request twice in one batch (SQS delivered it twice at once): the copy shares the
+        // first one's attempt instead of racing it for the key.
+        Map<String, Integer> firstWithKey = new HashMap<>();
+        List<SendRequest> distinct = new ArrayList<>();
+        int[] slot = new int[requests.size()];
+        for (int i = 0; i < requests.size(); i++) {
+            Integer first = firstWithKey.putIfAbsent(requests.get(i).idempotencyKey(), distinct.size());
+            if (first == null) {
+                slot[i] = distinct.size();
+                distinct.add(requests.get(i));
+            } else {
+                slot[i] = first;
+            }
+        }
+        List<SendAttempt> done = distinct.size() == requests.size() ? sendDistinct(requests) : sendDistinct(distinct);
+        List<SendAttempt> attempts = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            SendAttempt attempt = done.get(slot[i]);
+            attempts.add(attempt.request() == requests.get(i) ? attempt
+                    : new SendAttempt(requests.get(i), attempt.result(), attempt.failure()));
+        }
+        return attempts;
+    }
+
+    private List<SendAttempt> sendDistinct(List<SendRequest> requests) {
         if (!(delivery instanceof BatchChannelDelivery<M> batch)) {
             List<SendAttempt> attempts = new ArrayList<>(requests.size());
             for (SendRequest request : requests) {

@@ -97,6 +97,18 @@ class OnceSenderBatchTest {
     }
 
     @Test
+    void theSameRequestTwiceInOneBatchIsSentOnceAndBothCopiesGetItsOutcome() {
+        List<SendRequest> batch = new ArrayList<>(requests(0, 3));
+        batch.add(batch.get(1));
+
+        List<SendAttempt> attempts = sender.sendAll(batch);
+
+        assertThat(attempts).extracting(a -> a.result().outcome()).containsOnly(SendOutcome.SENT).hasSize(4);
+        assertThat(gateway.sentRefIds()).containsExactly(key(0), key(1), key(2));
+        assertThat(ledger.find(key(1)).orElseThrow().state()).isEqualTo(SendState.SENT);
+    }
+
+    @Test
     void aCrashBetweenTheProviderCallAndTheBookkeepingLeavesTheKeysIntendedAndARedeliveryDoesNotCallAgain() {
         List<SendRequest> batch = requests(0, 10);
         ledger.crashOnMarkSent = true;
