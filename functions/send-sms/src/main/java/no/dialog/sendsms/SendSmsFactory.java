@@ -41,6 +41,17 @@ public class SendSmsFactory {
         return LinkSettings.of(baseUrl, username, password, platformId, platformPartnerId, gate);
     }
 
+    /**
+     * A batch's ledger writes (one conditional intent and one outcome per message) run 16 at a time: the
+     * calls stay one per message, the wait for them shrinks (ADR 0012). Daemon threads, one pool per instance.
+     */
+    private static final java.util.concurrent.ExecutorService LEDGER_WRITES =
+            java.util.concurrent.Executors.newFixedThreadPool(16, runnable -> {
+                Thread thread = new Thread(runnable, "send-sms-ledger");
+                thread.setDaemon(true);
+                return thread;
+            });
+
     /** How long a batch may wait for the account's rate before it goes back to the queue instead. */
     static final java.time.Duration MAX_RATE_WAIT = java.time.Duration.ofSeconds(20);
 
@@ -62,6 +73,6 @@ public class SendSmsFactory {
             SendLedger ledger, SendRules rules, SmsGateway gateway, SqsSendQueues queues, ResponsePublisher responses,
             Clock clock, @Value("${link.sender:}") String configuredSender) {
         return new OnceSender<>(tenants, contacts, templates, new TemplateRenderer(), ledger, rules,
-                new SmsDelivery(gateway, configuredSender), queues, responses, clock);
+                new SmsDelivery(gateway, configuredSender), queues, responses, clock).withLedgerWrites(LEDGER_WRITES);
     }
 }

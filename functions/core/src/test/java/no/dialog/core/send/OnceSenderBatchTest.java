@@ -50,7 +50,7 @@ class OnceSenderBatchTest {
     private final CountingLedger countingLedger = new CountingLedger(ledger);
     private final BatchGateway gateway = new BatchGateway();
     private final List<SendRequest> fallbacks = new ArrayList<>();
-    private final List<Signal> published = new ArrayList<>();
+    private final List<Signal> published = java.util.Collections.synchronizedList(new ArrayList<>());
     private SendRules rules = new ReachabilityOnlyRules();
     private OnceSender<SmsMessage> sender;
 
@@ -222,10 +222,13 @@ class OnceSenderBatchTest {
         java.util.Collections.reverse(second);
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService workers = Executors.newFixedThreadPool(2);
+        ExecutorService ledgerWrites = Executors.newFixedThreadPool(8);
+        // One worker writes to the ledger from many threads at once, as send-sms does.
+        OnceSender<SmsMessage> parallel = sender.withLedgerWrites(ledgerWrites);
         try {
             Future<List<SendAttempt>> a = workers.submit(() -> {
                 start.await();
-                return sender.sendAll(first);
+                return parallel.sendAll(first);
             });
             Future<List<SendAttempt>> b = workers.submit(() -> {
                 start.await();
@@ -236,6 +239,7 @@ class OnceSenderBatchTest {
             assertThat(b.get(30, TimeUnit.SECONDS)).noneMatch(SendAttempt::failed);
         } finally {
             workers.shutdownNow();
+            ledgerWrites.shutdownNow();
         }
 
         assertThat(gateway.sentRefIds()).hasSize(300).doesNotHaveDuplicates();
