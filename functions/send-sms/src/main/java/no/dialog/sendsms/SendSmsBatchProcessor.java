@@ -13,8 +13,11 @@ import no.dialog.core.send.SmsMessage;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * One batch from the SMS channel queue ({@link SendQueueProcessor}): messages are sent one after the
- * other; LINK answers in tens of milliseconds, and a batch is at most 10.
+ * One batch from the SMS channel queue (up to 100, gathered over a second: template.yaml) through
+ * {@link SendQueueProcessor#processBatch}: the contacts are read in one call, each key is taken with its
+ * conditional intent write, and the taken messages go to LINK in one {@code /sms/sendbatch} call. Each
+ * message keeps its own outcome: only the ones that failed are reported back to SQS, and those that can
+ * never be sent go to the DLQ with their reason.
  */
 @Singleton
 public class SendSmsBatchProcessor {
@@ -29,6 +32,6 @@ public class SendSmsBatchProcessor {
     }
 
     public SQSBatchResponse process(SQSEvent event) {
-        return processor.process(event);
+        return processor.processBatch(event);
     }
 }

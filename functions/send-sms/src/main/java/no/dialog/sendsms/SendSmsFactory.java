@@ -13,6 +13,8 @@ import no.dialog.core.send.ResponsePublisher;
 import no.dialog.core.send.SendRules;
 import no.dialog.core.send.SmsDelivery;
 import no.dialog.core.send.SmsMessage;
+import no.dialog.core.send.RateLimitedSmsGateway;
+import no.dialog.core.send.TokenBucket;
 import no.dialog.core.template.TemplateRenderer;
 import no.dialog.core.template.TemplateStore;
 import no.dialog.core.tenant.TenantDirectory;
@@ -24,6 +26,10 @@ import no.dialog.providers.link.LinkSmsGateway;
  * the function's environment ({@code LINK_BASE_URL}, {@code LINK_USERNAME}, {@code LINK_PASSWORD},
  * {@code LINK_PLATFORM_ID}, {@code LINK_PLATFORM_PARTNER_ID}, {@code LINK_GATE}; {@code LINK_SENDER}
  * optionally fixes the sender for every tenant, otherwise each tenant's name gives it).
+ *
+ * <p>The LINK account's rate: {@code LINK_MAX_PER_SECOND} messages a second (default 50; 0 turns the limit
+ * off) shared by at most {@code SEND_SMS_MAX_CONCURRENCY} instances (the event source's
+ * {@code ScalingConfig.MaximumConcurrency}, default 2), so each instance keeps to the quotient (ADR 0012).
  */
 @Factory
 public class SendSmsFactory {
@@ -35,9 +41,31 @@ public class SendSmsFactory {
         return LinkSettings.of(baseUrl, username, password, platformId, platformPartnerId, gate);
     }
 
+    /**
+     * A batch's ledger writes (one conditional intent and one outcome per message) run 16 at a time: the
+     * calls stay one per message, the wait for them shrinks (ADR 0012). Daemon threads, one pool per instance.
+     */
+    private static final java.util.concurrent.ExecutorService LEDGER_WRITES =
+            java.util.concurrent.Executors.newFixedThreadPool(16, runnable -> {
+                Thread thread = new Thread(runnable, "send-sms-ledger");
+                thread.setDaemon(true);
+                return thread;
+            });
+
+    /** How long a batch may wait for the account's rate before it goes back to the queue instead. */
+    static final java.time.Duration MAX_RATE_WAIT = java.time.Duration.ofSeconds(20);
+
     @Singleton
-    SmsGateway smsGateway(LinkSettings settings) {
-        return new LinkSmsGateway(settings);
+    SmsGateway smsGateway(LinkSettings settings, @Value("${link.max.per.second:50}") double maxPerSecond,
+            @Value("${send.sms.max.concurrency:2}") int maxConcurrency) {
+        SmsGateway link = new LinkSmsGateway(settings);
+        if (maxPerSecond <= 0) {
+            return link;
+        }
+        if (maxConcurrency < 1) {
+            throw new IllegalArgumentException("SEND_SMS_MAX_CONCURRENCY must be at least 1, was " + maxConcurrency);
+        }
+        return new RateLimitedSmsGateway(link, TokenBucket.perSecond(maxPerSecond / maxConcurrency), MAX_RATE_WAIT);
     }
 
     @Singleton
@@ -45,6 +73,6 @@ public class SendSmsFactory {
             SendLedger ledger, SendRules rules, SmsGateway gateway, SqsSendQueues queues, ResponsePublisher responses,
             Clock clock, @Value("${link.sender:}") String configuredSender) {
         return new OnceSender<>(tenants, contacts, templates, new TemplateRenderer(), ledger, rules,
-                new SmsDelivery(gateway, configuredSender), queues, responses, clock);
+                new SmsDelivery(gateway, configuredSender), queues, responses, clock).withLedgerWrites(LEDGER_WRITES);
     }
 }

@@ -254,4 +254,73 @@ class SendSmsHandlerTest {
         assertThat(ledger(key).state()).isEqualTo(SendState.NOT_SENDABLE);
         assertThat(ledger(key).reason()).isEqualTo("refused: opted out of sms");
     }
+
+    /** Several requests in one event, each a copy of the sample with its own key and message id. */
+    private static SQSEvent batchOf(String... keys) {
+        SQSEvent event = event(keys[0], 1);
+        List<SQSEvent.SQSMessage> records = new java.util.ArrayList<>();
+        for (int i = 0; i < keys.length; i++) {
+            SQSEvent.SQSMessage message = event(keys[i], 1).getRecords().get(0);
+            message.setMessageId("batch-" + i);
+            records.add(message);
+        }
+        event.setRecords(records);
+        return event;
+    }
+
+    @Test
+    void aBatchGoesToLinkInOneSendbatchCallAndOnlyTheFailedMessagesAreReported() {
+        link.stubFor(post(urlEqualTo("/sms/sendbatch")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("""
+                        [ {"messageId": "L-1", "refId": "demo:E-SMS-B1:ask:1", "resultCode": 1005, "message": "Queued", "smsCount": 1},
+                          {"refId": "demo:E-SMS-B2:ask:1", "resultCode": 106000, "description": "Invalid destination"},
+                          {"messageId": "L-3", "refId": "demo:E-SMS-B3:ask:1", "resultCode": 1005, "message": "Queued", "smsCount": 1} ]""")));
+        SQSEvent event = batchOf("demo:E-SMS-B1:ask:1", "demo:E-SMS-B2:ask:1", "demo:E-SMS-B3:ask:1",
+                "demo:E-SMS-B4:ask:1");
+        SQSEvent.SQSMessage broken = event.getRecords().get(3);
+        broken.setBody(broken.getBody().replace("student-ask", "no-such-template"));
+        SQSEvent.SQSMessage unreadable = event(KEY, 1).getRecords().get(0);
+        unreadable.setMessageId("batch-unreadable");
+        unreadable.setBody("{not json");
+        List<SQSEvent.SQSMessage> records = new java.util.ArrayList<>(event.getRecords());
+        records.add(unreadable);
+        event.setRecords(records);
+
+        SQSBatchResponse response = handler.handleRequest(event, null);
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        link.verify(1, postRequestedFor(urlEqualTo("/sms/sendbatch")));
+        link.verify(0, postRequestedFor(urlEqualTo("/sms/send")));
+        assertThat(ledger("demo:E-SMS-B1:ask:1").state()).isEqualTo(SendState.SENT);
+        assertThat(ledger("demo:E-SMS-B1:ask:1").providerMessageId()).isEqualTo("L-1");
+        assertThat(ledger("demo:E-SMS-B2:ask:1").state()).isEqualTo(SendState.FAILED);
+        assertThat(ledger("demo:E-SMS-B3:ask:1").state()).isEqualTo(SendState.SENT);
+        List<Message> dead = emulators.sqs().receiveMessage(b -> b.queueUrl(dlqUrl).maxNumberOfMessages(10)
+                .waitTimeSeconds(1).messageAttributeNames("All")).messages();
+        assertThat(dead).extracting(m -> m.messageAttributes().get(SqsDeadLetters.REASON_ATTRIBUTE).stringValue())
+                .containsExactlyInAnyOrder("template 'no-such-template' not found",
+                        "the message body is not a send request (JsonParseException)");
+    }
+
+    @Test
+    void whenLinkIsDownTheWholeBatchIsReportedAndARedeliverySendsEachOnce() {
+        link.stubFor(post(urlEqualTo("/sms/sendbatch")).willReturn(aResponse().withStatus(503)));
+        SQSEvent event = batchOf("demo:E-SMS-C1:ask:1", "demo:E-SMS-C2:ask:1");
+
+        SQSBatchResponse failed = handler.handleRequest(event, null);
+
+        assertThat(failed.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                .containsExactly("batch-0", "batch-1");
+        assertThat(ledger("demo:E-SMS-C2:ask:1").state()).isEqualTo(SendState.RETRYABLE);
+
+        link.stubFor(post(urlEqualTo("/sms/sendbatch")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("""
+                        [ {"messageId": "L-1", "refId": "demo:E-SMS-C1:ask:1", "resultCode": 1005, "smsCount": 1},
+                          {"messageId": "L-2", "refId": "demo:E-SMS-C2:ask:1", "resultCode": 1005, "smsCount": 1} ]""")));
+        SQSBatchResponse retried = handler.handleRequest(batchOf("demo:E-SMS-C1:ask:1", "demo:E-SMS-C2:ask:1"), null);
+
+        assertThat(retried.getBatchItemFailures()).isEmpty();
+        assertThat(ledger("demo:E-SMS-C1:ask:1").state()).isEqualTo(SendState.SENT);
+        assertThat(ledger("demo:E-SMS-C2:ask:1").attempts()).isEqualTo(2);
+    }
 }

@@ -6,7 +6,9 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -35,6 +37,11 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  *       (the function's role in Lambda).</li>
  * </ul>
  * The local stack sets the overrides to its emulators; the code does not know it runs locally.
+ *
+ * <p>Opt-in, for measuring: {@code aws.execution-interceptors} (e.g. the system property
+ * {@code -Daws.execution-interceptors=no.dialog.bench.AwsCallCounter}) names SDK
+ * {@link ExecutionInterceptor} classes (public, no-argument constructor) that every client built here gets.
+ * The SMS benchmark counts AWS calls per message with it. Unset in every deployment.
  */
 @Factory
 public class AwsClientFactory {
@@ -42,12 +49,16 @@ public class AwsClientFactory {
     private final Region region;
     private final AwsCredentialsProvider credentials;
     private final AwsEndpoints endpoints;
+    private final List<String> interceptorClasses;
 
     public AwsClientFactory(
             @Value("${aws.region:}") String region,
             @Value("${aws.static-credentials.access-key-id:}") String accessKeyId,
             @Value("${aws.static-credentials.secret-access-key:}") String secretAccessKey,
+            @Value("${aws.execution-interceptors:}") String interceptorClasses,
             AwsEndpoints endpoints) {
+        this.interceptorClasses = java.util.Arrays.stream(interceptorClasses.split(","))
+                .map(String::strip).filter(name -> !name.isEmpty()).toList();
         this.region = region.isBlank() ? DefaultAwsRegionProviderChain.builder().build().getRegion() : Region.of(region);
         this.credentials = accessKeyId.isBlank()
                 ? DefaultCredentialsProvider.builder().build()
@@ -103,7 +114,20 @@ public class AwsClientFactory {
     private <B extends AwsClientBuilder<B, ?>> B configure(B builder, Optional<URI> endpoint) {
         builder.region(region).credentialsProvider(credentials);
         endpoint.ifPresent(builder::endpointOverride);
+        if (!interceptorClasses.isEmpty()) {
+            builder.overrideConfiguration(c -> interceptorClasses.forEach(name -> c.addExecutionInterceptor(
+                    interceptor(name))));
+        }
         return builder;
+    }
+
+    private static ExecutionInterceptor interceptor(String className) {
+        try {
+            return (ExecutionInterceptor) Class.forName(className).getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            throw new IllegalStateException("aws.execution-interceptors: " + className
+                    + " is not an ExecutionInterceptor with a public no-argument constructor", e);
+        }
     }
 
     /** Endpoint overrides from configuration; empty means the real AWS endpoint. */

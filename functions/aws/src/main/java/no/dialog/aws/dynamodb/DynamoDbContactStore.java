@@ -143,10 +143,13 @@ public class DynamoDbContactStore implements ContactStore {
     }
 
     private List<Map<String, AttributeValue>> batchGet(List<Map<String, AttributeValue>> keys) {
-        List<Map<String, AttributeValue>> found = new ArrayList<>();
-        Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder()
-                .keys(keys).projectionExpression("pk, ord, #h, deleted")
+        return batchGet(KeysAndAttributes.builder().keys(keys).projectionExpression("pk, ord, #h, deleted")
                 .expressionAttributeNames(Map.of("#h", HASH)).build());
+    }
+
+    private List<Map<String, AttributeValue>> batchGet(KeysAndAttributes keys) {
+        List<Map<String, AttributeValue>> found = new ArrayList<>();
+        Map<String, KeysAndAttributes> request = Map.of(table, keys);
         int attempt = 0;
         while (!request.isEmpty()) {
             Map<String, KeysAndAttributes> current = request;
@@ -274,6 +277,30 @@ public class DynamoDbContactStore implements ContactStore {
         return new Contact(c.id(), c.updatedAt(), c.firstName(), c.lastName(), c.birthDate(), c.phone(), c.email(),
                 c.address(), c.memberships(), c.donor(), c.events(), c.roles(), c.volunteerAreas(), consents,
                 c.reservations(), c.attributes());
+    }
+
+    /**
+     * BatchGetItem, 100 keys a call (consistent reads, as {@link #find}); keys DynamoDB hands back
+     * unprocessed are asked for again with a backoff.
+     */
+    @Override
+    public Map<String, Contact> findAll(TenantId tenant, java.util.Collection<String> contactIds) {
+        List<String> ids = new ArrayList<>(new java.util.LinkedHashSet<>(contactIds));
+        Map<String, Contact> found = new LinkedHashMap<>();
+        for (int i = 0; i < ids.size(); i += BATCH_GET_LIMIT) {
+            List<Map<String, AttributeValue>> keys = new ArrayList<>();
+            for (String id : ids.subList(i, Math.min(i + BATCH_GET_LIMIT, ids.size()))) {
+                keys.add(Map.of(PK, s(ContactItems.pk(tenant, id))));
+            }
+            for (Map<String, AttributeValue> item : batchGet(KeysAndAttributes.builder().keys(keys)
+                    .consistentRead(true).build())) {
+                if (!ContactItems.isTombstone(item)) {
+                    Contact contact = items.contact(item);
+                    found.put(contact.id(), contact);
+                }
+            }
+        }
+        return found;
     }
 
     @Override

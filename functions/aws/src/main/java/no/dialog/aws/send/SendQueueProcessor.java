@@ -5,6 +5,10 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import no.dialog.aws.sqs.QueueBatches;
@@ -17,6 +21,7 @@ import no.dialog.core.observability.LogKeys;
 import no.dialog.core.observability.Metrics;
 import no.dialog.core.send.OnceSender;
 import no.dialog.core.send.ProviderUnavailable;
+import no.dialog.core.send.SendAttempt;
 import no.dialog.core.send.SendResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,8 +78,49 @@ public final class SendQueueProcessor {
         this.maxReceiveCount = maxReceiveCount;
     }
 
+    /** Message by message, one {@link OnceSender#send} each. */
     public SQSBatchResponse process(SQSEvent event) {
         return QueueBatches.process(event, maxReceiveCount, message -> deadLetters, this::handle);
+    }
+
+    /**
+     * The whole batch through {@link OnceSender#sendAll} (contacts in one read, one provider call), then
+     * message by message exactly as {@link #process} would: each message's own outcome decides whether it
+     * goes to the DLQ (with its reason), is reported as a batch item failure (with backoff), or is done.
+     */
+    public SQSBatchResponse processBatch(SQSEvent event) {
+        List<SendRequest> requests = new ArrayList<>();
+        Map<String, RuntimeException> unreadable = new HashMap<>();
+        for (SQSEvent.SQSMessage message : event.getRecords()) {
+            try {
+                requests.add(parse(message.getBody()));
+            } catch (PermanentFailure e) {
+                unreadable.put(message.getMessageId(), e);
+            }
+        }
+        List<SendAttempt> attempts = requests.isEmpty() ? List.of() : sender.sendAll(requests);
+        Iterator<SendAttempt> next = attempts.iterator();
+        Map<String, SendAttempt> byMessage = new HashMap<>();
+        for (SQSEvent.SQSMessage message : event.getRecords()) {
+            if (!unreadable.containsKey(message.getMessageId())) {
+                byMessage.put(message.getMessageId(), next.next());
+            }
+        }
+        return QueueBatches.process(event, maxReceiveCount, message -> deadLetters, message -> {
+            RuntimeException parseFailure = unreadable.get(message.getMessageId());
+            if (parseFailure != null) {
+                throw parseFailure;
+            }
+            SendAttempt attempt = byMessage.get(message.getMessageId());
+            MDC.put(LogKeys.TENANT, attempt.request().tenant());
+            if (attempt.failed()) {
+                if (attempt.failure() instanceof ProviderUnavailable) {
+                    backOff(message);
+                }
+                throw attempt.failure();
+            }
+            finish(attempt.request(), attempt.result());
+        });
     }
 
     private void handle(SQSEvent.SQSMessage message) {
@@ -87,6 +133,10 @@ public final class SendQueueProcessor {
             backOff(message);
             throw e;
         }
+        finish(request, result);
+    }
+
+    private void finish(SendRequest request, SendResult result) {
         if (result.notBefore() != null) {
             long seconds = Duration.between(clock.instant(), result.notBefore()).toSeconds();
             queues.enqueueLater(request, (int) Math.max(1, Math.min(MAX_VISIBILITY_SECONDS, seconds)));

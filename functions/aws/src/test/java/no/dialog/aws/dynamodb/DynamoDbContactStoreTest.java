@@ -112,6 +112,28 @@ class DynamoDbContactStoreTest {
     }
 
     @Test
+    void findAllReadsManyContactsInBatchesAndLeavesOutUnknownDeletedAndOtherTenantsOnes() {
+        List<Contact> many = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 230; i++) {
+            many.add(contact("F-" + i, "2026-11-20T10:00:00Z", "Person" + i));
+            ids.add("F-" + i);
+        }
+        store.upsertAll(DEMO, many);
+        store.delete(DEMO, "F-7", Instant.parse("2026-11-21T10:00:00Z"));
+        store.upsert(OTHER, contact("F-OTHER", "2026-11-20T10:00:00Z", "Other"));
+        ids.add("F-unknown");
+        ids.add("F-OTHER");
+        ids.add("F-3");
+
+        Map<String, Contact> found = store.findAll(DEMO, ids);
+
+        assertThat(found).hasSize(229).doesNotContainKeys("F-7", "F-unknown", "F-OTHER");
+        assertThat(found.get("F-229").firstName()).isEqualTo("Person229");
+        assertThat(found.get("F-3").phone()).isEqualTo("+4791234567");
+    }
+
+    @Test
     void tenantsNeverSeeEachOthersContacts() {
         store.upsert(OTHER, contact("T-1", "2026-11-20T10:00:00Z", "Other"));
         store.upsert(TenantId.of("third"), contact("T-1", "2026-11-20T10:00:00Z", "Third"));

@@ -2,6 +2,8 @@ package no.dialog.core.send;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +67,7 @@ import no.dialog.core.time.OsloTime;
  * OnceSender<SmsMessage> sender = new OnceSender<>(tenants, contacts, templates, new TemplateRenderer(),
  *         ledger, rules, new SmsDelivery(link, null), queues, responses, clock);
  * SendResult result = sender.send(request);
+ * List<SendAttempt> attempts = sender.sendAll(requests); // a queue batch, one provider call
  * }</pre>
  */
 public final class OnceSender<M> {
@@ -79,6 +82,7 @@ public final class OnceSender<M> {
     private final SendQueues fallbackQueues;
     private final ResponsePublisher responses;
     private final Clock clock;
+    private java.util.concurrent.Executor ledgerWrites;
 
     public OnceSender(TenantDirectory tenants, ContactStore contacts, TemplateStore templates,
                       TemplateRenderer renderer, SendLedger ledger, SendRules rules, ChannelDelivery<M> delivery,
@@ -104,9 +108,7 @@ public final class OnceSender<M> {
      * @throws ProviderUnavailable the provider accepted nothing this time; deliver the request again
      */
     public SendResult send(SendRequest request) {
-        if (!delivery.channel().jsonName().equals(request.channel())) {
-            throw new PermanentFailure("not a " + delivery.channel().jsonName() + " send request");
-        }
+        requireChannel(request);
         TenantId tenantId = tenantOf(request);
         Tenant tenant = tenants.find(tenantId)
                 .orElseThrow(() -> new PermanentFailure("unknown tenant " + tenantId));
@@ -124,22 +126,11 @@ public final class OnceSender<M> {
         Contact contact = found.get();
         Instant now = clock.instant();
         SendVerdict verdict = rules.check(tenant, contact, delivery.channel(), now);
-        if (verdict instanceof SendVerdict.Unreachable unreachable) {
-            return fallBackOrGiveUp(request, unreachable.reason(), now);
-        }
-        if (verdict instanceof SendVerdict.Refused refused) {
-            return notSendable(request, SendOutcome.REFUSED, "refused", refused.reason());
-        }
-        if (verdict instanceof SendVerdict.NotBefore later) {
-            return SendResult.deferredUntil(later.at());
+        if (!(verdict instanceof SendVerdict.Allowed)) {
+            return notAllowed(request, verdict, now);
         }
 
-        MessageTemplate template = templates.find(tenantId, request.templateId())
-                .orElseThrow(() -> new PermanentFailure("template '" + request.templateId() + "' not found"));
-        if (template.channel() != delivery.channel()) {
-            throw new PermanentFailure("template '" + template.id() + "' is for " + template.channel().jsonName()
-                    + ", not " + delivery.channel().jsonName());
-        }
+        MessageTemplate template = template(tenantId, request);
         RenderedMessage rendered = render(template, contact, tenant);
         M message = delivery.prepare(new OutgoingMessage(tenant, contact, request, template, rendered));
 
@@ -152,6 +143,290 @@ public final class OnceSender<M> {
                     () -> new IllegalStateException("the send ledger refused the key but has no entry for it")));
         }
         return call(request, message, rendered);
+    }
+
+    /**
+     * Sends a batch of requests with the same guarantees as {@link #send} for each, in fewer calls: the
+     * contacts are read in one batch per tenant ({@link ContactStore#findAll}), the ledger is not read
+     * before a key is taken (the conditional {@link SendLedger#recordIntent} decides, and only a key that
+     * has an entry already is read), the rules and the template apply per message, and the taken messages
+     * go to the provider in one call per {@link BatchChannelDelivery#maxBatchSize()} when the delivery can
+     * batch (else one by one through {@link #send}). One message's failure is that message's only: a bad
+     * number fails its own request and the others are sent.
+     *
+     * <p>A request whose key is settled, or that the rules or the template stop, reads the ledger first, as
+     * {@link #send} does, so that a redelivery of an already sent request never falls back to another
+     * channel or goes to the DLQ.
+     *
+     * @return one attempt per request, in the same order
+     */
+    public List<SendAttempt> sendAll(List<SendRequest> requests) {
+        // The same request twice in one batch (SQS delivered it twice at once): the copy shares the
+        // first one's attempt instead of racing it for the key.
+        Map<String, Integer> firstWithKey = new HashMap<>();
+        List<SendRequest> distinct = new ArrayList<>();
+        int[] slot = new int[requests.size()];
+        for (int i = 0; i < requests.size(); i++) {
+            Integer first = firstWithKey.putIfAbsent(requests.get(i).idempotencyKey(), distinct.size());
+            if (first == null) {
+                slot[i] = distinct.size();
+                distinct.add(requests.get(i));
+            } else {
+                slot[i] = first;
+            }
+        }
+        List<SendAttempt> done = distinct.size() == requests.size() ? sendDistinct(requests) : sendDistinct(distinct);
+        List<SendAttempt> attempts = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            SendAttempt attempt = done.get(slot[i]);
+            attempts.add(attempt.request() == requests.get(i) ? attempt
+                    : new SendAttempt(requests.get(i), attempt.result(), attempt.failure()));
+        }
+        return attempts;
+    }
+
+    private List<SendAttempt> sendDistinct(List<SendRequest> requests) {
+        if (!(delivery instanceof BatchChannelDelivery<M> batch)) {
+            List<SendAttempt> attempts = new ArrayList<>(requests.size());
+            for (SendRequest request : requests) {
+                attempts.add(attempt(request, () -> send(request)));
+            }
+            return attempts;
+        }
+        SendAttempt[] attempts = new SendAttempt[requests.size()];
+        Map<TenantId, Optional<Tenant>> tenantsSeen = new HashMap<>();
+        Map<TenantId, List<Integer>> byTenant = new LinkedHashMap<>();
+        for (int i = 0; i < requests.size(); i++) {
+            SendRequest request = requests.get(i);
+            try {
+                requireChannel(request);
+                TenantId tenantId = tenantOf(request);
+                if (tenantsSeen.computeIfAbsent(tenantId, tenants::find).isEmpty()) {
+                    throw new PermanentFailure("unknown tenant " + tenantId);
+                }
+                byTenant.computeIfAbsent(tenantId, t -> new ArrayList<>()).add(i);
+            } catch (RuntimeException e) {
+                attempts[i] = SendAttempt.failed(request, e);
+            }
+        }
+
+        List<Taken<M>> taken = new ArrayList<>();
+        Instant now = clock.instant();
+        // One template read per template in the batch, not per message.
+        Map<String, Optional<MessageTemplate>> templatesSeen = new java.util.concurrent.ConcurrentHashMap<>();
+        for (Map.Entry<TenantId, List<Integer>> group : byTenant.entrySet()) {
+            Tenant tenant = tenantsSeen.get(group.getKey()).orElseThrow();
+            Map<String, Contact> found;
+            try {
+                found = contacts.findAll(group.getKey(), group.getValue().stream()
+                        .map(i -> requests.get(i).contactId()).toList());
+            } catch (RuntimeException e) {
+                group.getValue().forEach(i -> attempts[i] = SendAttempt.failed(requests.get(i), e));
+                continue;
+            }
+            List<Taken<M>> takes = inParallel(group.getValue(), i -> {
+                SendRequest request = requests.get(i);
+                try {
+                    return take(request, tenant, found.get(request.contactId()), now, i, templatesSeen);
+                } catch (RuntimeException e) {
+                    attempts[i] = SendAttempt.failed(request, e);
+                    return null;
+                }
+            });
+            for (int k = 0; k < takes.size(); k++) {
+                Taken<M> take = takes.get(k);
+                int i = group.getValue().get(k);
+                if (take == null) {
+                    continue;
+                }
+                if (take.result() != null) {
+                    attempts[i] = SendAttempt.done(requests.get(i), take.result());
+                } else {
+                    taken.add(take);
+                }
+            }
+        }
+
+        for (int from = 0; from < taken.size(); from += batch.maxBatchSize()) {
+            List<Taken<M>> chunk = taken.subList(from, Math.min(taken.size(), from + batch.maxBatchSize()));
+            List<DeliveryOutcome> outcomes;
+            try {
+                outcomes = batch.deliverAll(chunk.stream().map(Taken::message).toList());
+            } catch (RuntimeException e) {
+                // Not a provider answer (those come as outcomes): the keys stay INTENDED and a redelivery
+                // marks them UNCONFIRMED, as after a crash.
+                chunk.forEach(t -> attempts[t.index()] = SendAttempt.failed(t.request(), e));
+                continue;
+            }
+            List<Integer> positions = new ArrayList<>();
+            for (int j = 0; j < chunk.size(); j++) {
+                positions.add(j);
+            }
+            inParallel(positions, j -> {
+                Taken<M> one = chunk.get(j);
+                attempts[one.index()] = attempt(one.request(), () -> settle(one.request(), one.rendered(),
+                        outcomes.get(j)));
+                return null;
+            });
+        }
+        return List.of(attempts);
+    }
+
+    /**
+     * Runs {@code work} for each item on the ledger-writes executor (the calling thread unless
+     * {@link #withLedgerWrites} gave one) and returns the answers in the items' order. The work of one item
+     * never depends on another's: each has its own key.
+     */
+    private <T, R> List<R> inParallel(List<T> items, java.util.function.Function<T, R> work) {
+        if (ledgerWrites == null || items.size() < 2) {
+            List<R> answers = new ArrayList<>(items.size());
+            items.forEach(item -> answers.add(work.apply(item)));
+            return answers;
+        }
+        List<java.util.concurrent.CompletableFuture<R>> running = new ArrayList<>(items.size());
+        for (T item : items) {
+            running.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> work.apply(item), ledgerWrites));
+        }
+        List<R> answers = new ArrayList<>(items.size());
+        running.forEach(future -> answers.add(future.join()));
+        return answers;
+    }
+
+    /**
+     * The same sender, with {@link #sendAll}'s per-message ledger writes (the conditional intent, the
+     * outcome) run on {@code executor}, so that a batch of 100 waits for about 100 / threads round trips to
+     * the ledger instead of 100. The number of calls stays the same. Null: on the calling thread.
+     */
+    public OnceSender<M> withLedgerWrites(java.util.concurrent.Executor executor) {
+        OnceSender<M> copy = new OnceSender<>(tenants, contacts, templates, renderer, ledger, rules, delivery,
+                fallbackQueues, responses, clock);
+        copy.ledgerWrites = executor;
+        return copy;
+    }
+
+    /**
+     * One request of a batch up to the provider call: a result when it ends here, else the prepared
+     * message with its key taken.
+     */
+    private Taken<M> take(SendRequest request, Tenant tenant, Contact contact, Instant now, int index,
+                          Map<String, Optional<MessageTemplate>> templatesSeen) {
+        String key = request.idempotencyKey();
+        if (contact == null) {
+            return Taken.done(unlessSettled(key, () -> notSendable(request, SendOutcome.NOT_SENDABLE, "unreachable",
+                    "contact not found")));
+        }
+        SendVerdict verdict = rules.check(tenant, contact, delivery.channel(), now);
+        if (!(verdict instanceof SendVerdict.Allowed)) {
+            return Taken.done(unlessSettled(key, () -> notAllowed(request, verdict, now)));
+        }
+        RenderedMessage rendered;
+        M message;
+        try {
+            MessageTemplate template = template(tenant.id(), request, templatesSeen);
+            rendered = render(template, contact, tenant);
+            message = delivery.prepare(new OutgoingMessage(tenant, contact, request, template, rendered));
+        } catch (PermanentFailure e) {
+            Optional<LedgerEntry> existing = ledger.find(key);
+            if (existing.isPresent() && existing.get().state().settled()) {
+                return Taken.done(settled(existing.get()));
+            }
+            throw e;
+        }
+        if (ledger.recordIntent(key, tenant.id(), delivery.channel(), request.contactId(), now)) {
+            return new Taken<>(index, request, message, rendered, null);
+        }
+        // The key has an entry already: only now is it read (a first delivery never reads the ledger).
+        LedgerEntry entry = ledger.find(key).orElseThrow(
+                () -> new IllegalStateException("the send ledger refused the key but has no entry for it"));
+        if (entry.state().settled()) {
+            return Taken.done(settled(entry));
+        }
+        if (ledger.reclaim(key, now)) {
+            return new Taken<>(index, request, message, rendered, null);
+        }
+        return Taken.done(settled(ledger.find(key).orElseThrow(
+                () -> new IllegalStateException("the send ledger refused the key but has no entry for it"))));
+    }
+
+    /** What a batch call's answer for one taken message means for its key (as {@link #call} for one). */
+    private SendResult settle(SendRequest request, RenderedMessage rendered, DeliveryOutcome outcome) {
+        String key = request.idempotencyKey();
+        if (outcome instanceof DeliveryOutcome.Accepted accepted) {
+            return sent(request, accepted.receipt(), rendered);
+        }
+        if (outcome instanceof DeliveryOutcome.Rejected rejected) {
+            ledger.markFailed(key, rejected.reason());
+            publishFailed(request, "provider", rejected.reason());
+            return SendResult.of(SendOutcome.FAILED);
+        }
+        DeliveryOutcome.Unavailable unavailable = (DeliveryOutcome.Unavailable) outcome;
+        if (unavailable.possiblyAccepted()) {
+            ledger.markUnconfirmed(key, unavailable.reason());
+            return SendResult.of(SendOutcome.UNCONFIRMED);
+        }
+        ledger.markRetryable(key, unavailable.reason());
+        throw new ProviderUnavailable(unavailable.reason(), false);
+    }
+
+    /** A request of a batch: its result if it ended before the provider, else its taken message. */
+    private record Taken<M>(int index, SendRequest request, M message, RenderedMessage rendered, SendResult result) {
+        static <M> Taken<M> done(SendResult result) {
+            return new Taken<>(-1, null, null, null, result);
+        }
+    }
+
+    private static SendAttempt attempt(SendRequest request, java.util.function.Supplier<SendResult> work) {
+        try {
+            return SendAttempt.done(request, work.get());
+        } catch (RuntimeException e) {
+            return SendAttempt.failed(request, e);
+        }
+    }
+
+    private SendResult unlessSettled(String key, java.util.function.Supplier<SendResult> otherwise) {
+        Optional<LedgerEntry> existing = ledger.find(key);
+        if (existing.isPresent() && existing.get().state().settled()) {
+            return settled(existing.get());
+        }
+        return otherwise.get();
+    }
+
+    /** The rules said no (unreachable, refused) or not now. */
+    private SendResult notAllowed(SendRequest request, SendVerdict verdict, Instant now) {
+        if (verdict instanceof SendVerdict.Unreachable unreachable) {
+            return fallBackOrGiveUp(request, unreachable.reason(), now);
+        }
+        if (verdict instanceof SendVerdict.Refused refused) {
+            return notSendable(request, SendOutcome.REFUSED, "refused", refused.reason());
+        }
+        if (verdict instanceof SendVerdict.NotBefore later) {
+            return SendResult.deferredUntil(later.at());
+        }
+        throw new IllegalStateException("unknown verdict " + verdict.getClass().getSimpleName());
+    }
+
+    private MessageTemplate template(TenantId tenantId, SendRequest request) {
+        return template(tenantId, request, null);
+    }
+
+    private MessageTemplate template(TenantId tenantId, SendRequest request,
+                                     Map<String, Optional<MessageTemplate>> seen) {
+        Optional<MessageTemplate> found = seen == null ? templates.find(tenantId, request.templateId())
+                : seen.computeIfAbsent(tenantId.value() + "/" + request.templateId(),
+                        k -> templates.find(tenantId, request.templateId()));
+        MessageTemplate template = found
+                .orElseThrow(() -> new PermanentFailure("template '" + request.templateId() + "' not found"));
+        if (template.channel() != delivery.channel()) {
+            throw new PermanentFailure("template '" + template.id() + "' is for " + template.channel().jsonName()
+                    + ", not " + delivery.channel().jsonName());
+        }
+        return template;
+    }
+
+    private void requireChannel(SendRequest request) {
+        if (!delivery.channel().jsonName().equals(request.channel())) {
+            throw new PermanentFailure("not a " + delivery.channel().jsonName() + " send request");
+        }
     }
 
     private SendResult call(SendRequest request, M message, RenderedMessage rendered) {
@@ -171,16 +446,23 @@ public final class OnceSender<M> {
             ledger.markRetryable(key, e.getMessage());
             throw e;
         }
-        // What the provider charges if it says so; our own count otherwise (they agree for LINK's TEXT coding).
-        int parts = receipt.parts() != null ? receipt.parts()
-                : delivery.channel() == SendChannel.SMS || delivery.channel() == SendChannel.CHAT
-                ? rendered.smsParts().parts() : 1;
-        ledger.markSent(key, receipt.providerMessageId(), parts);
+        return sent(request, receipt, rendered);
+    }
+
+    private SendResult sent(SendRequest request, DeliveryReceipt receipt, RenderedMessage rendered) {
+        ledger.markSent(request.idempotencyKey(), receipt.providerMessageId(), parts(receipt, rendered));
         if (receipt.delivered() != null) {
             // The ledger first: it is the record; a crash before this publication loses the response, not the send.
             publishDelivered(request, receipt.delivered());
         }
         return SendResult.of(SendOutcome.SENT);
+    }
+
+    /** What the provider charges if it says so; our own count otherwise (they agree for LINK's TEXT coding). */
+    private int parts(DeliveryReceipt receipt, RenderedMessage rendered) {
+        return receipt.parts() != null ? receipt.parts()
+                : delivery.channel() == SendChannel.SMS || delivery.channel() == SendChannel.CHAT
+                ? rendered.smsParts().parts() : 1;
     }
 
     private void publishDelivered(SendRequest request, Map<String, String> given) {

@@ -1,5 +1,7 @@
 package no.dialog.core.send;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import no.dialog.core.journey.SendChannel;
 import no.dialog.core.messaging.PermanentFailure;
@@ -7,9 +9,10 @@ import no.dialog.core.messaging.PermanentFailure;
 /**
  * SMS through an {@link SmsGateway}: the sender name is the configured one or the organisation's
  * ({@link SenderNames}), the number the contact's mobile, the text the rendered template, and the
- * idempotency key goes along as LINK's {@code refId}.
+ * idempotency key goes along as LINK's {@code refId}. Batches go through {@link SmsGateway#sendBatch} (LINK's
+ * {@code /sms/sendbatch}, up to {@link SmsGateway#MAX_BATCH} per call).
  */
-public final class SmsDelivery implements ChannelDelivery<SmsMessage> {
+public final class SmsDelivery implements BatchChannelDelivery<SmsMessage> {
 
     private final SmsGateway gateway;
     private final String configuredSender;
@@ -44,5 +47,28 @@ public final class SmsDelivery implements ChannelDelivery<SmsMessage> {
     public DeliveryReceipt deliver(SmsMessage message) {
         SmsReceipt receipt = gateway.send(message);
         return new DeliveryReceipt(receipt.providerMessageId(), receipt.smsCount());
+    }
+
+    @Override
+    public int maxBatchSize() {
+        return SmsGateway.MAX_BATCH;
+    }
+
+    @Override
+    public List<DeliveryOutcome> deliverAll(List<SmsMessage> messages) {
+        try {
+            List<DeliveryOutcome> outcomes = gateway.sendBatch(messages);
+            if (outcomes.size() != messages.size()) {
+                throw new IllegalStateException("the SMS gateway answered " + outcomes.size() + " outcomes for "
+                        + messages.size() + " messages");
+            }
+            return outcomes;
+        } catch (ProviderUnavailable e) {
+            List<DeliveryOutcome> all = new ArrayList<>(messages.size());
+            for (int i = 0; i < messages.size(); i++) {
+                all.add(new DeliveryOutcome.Unavailable(e.getMessage(), e.possiblyAccepted()));
+            }
+            return all;
+        }
     }
 }

@@ -24,6 +24,8 @@ public final class InMemorySendLedger implements SendLedger {
     private final Map<String, LedgerEntry> entries = new ConcurrentHashMap<>();
     private final Clock clock;
     public boolean failNextMarkSent;
+    /** Every markSent fails, as if the process died after the provider call (until set back). */
+    public volatile boolean crashOnMarkSent;
 
     public InMemorySendLedger(Clock clock) {
         this.clock = clock;
@@ -53,6 +55,9 @@ public final class InMemorySendLedger implements SendLedger {
 
     @Override
     public synchronized void markSent(String key, String providerMessageId, int parts) {
+        if (crashOnMarkSent) {
+            throw new IllegalStateException("simulated crash before the outcome was recorded");
+        }
         if (failNextMarkSent) {
             failNextMarkSent = false;
             throw new IllegalStateException("simulated crash before the outcome was recorded");

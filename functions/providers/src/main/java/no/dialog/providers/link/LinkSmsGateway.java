@@ -12,8 +12,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import no.dialog.core.send.DeliveryOutcome;
 import java.util.regex.Pattern;
 import no.dialog.core.send.ProviderRejected;
 import no.dialog.core.send.ProviderUnavailable;
@@ -42,7 +48,16 @@ import no.dialog.core.send.SmsReceipt;
  *       answer came in time (or the connection broke mid-answer): {@link ProviderUnavailable},
  *       <em>possibly accepted</em>.</li>
  * </ul>
- * Thread-safe; one instance per function.
+ *
+ * <p>{@link #sendBatch} posts up to 1,000 messages to {@code /sms/sendbatch}: the account fields once, the
+ * messages in {@code sendRequestMessages}; LINK answers an array with one result per message (matched by
+ * {@code refId}). A result with resultCode 1005 is accepted, any other refused for that message alone; a
+ * message without a result in the answer may have been taken and counts as possibly accepted. A call that
+ * fails as a whole maps as a single send does, thrown as {@link ProviderUnavailable}; except a plain 400
+ * about one of the messages, which refuses the batch as a whole (nothing was taken): then each message is
+ * sent on its own through {@code /sms/send}, so that one bad message fails alone.
+ *
+ * <p>Thread-safe; one instance per function.
  */
 public final class LinkSmsGateway implements SmsGateway {
 
@@ -54,6 +69,7 @@ public final class LinkSmsGateway implements SmsGateway {
     private final LinkSettings settings;
     private final HttpClient http;
     private final URI sendUri;
+    private final URI batchUri;
     private final String authorization;
 
     public LinkSmsGateway(LinkSettings settings) {
@@ -65,35 +81,130 @@ public final class LinkSmsGateway implements SmsGateway {
         this.settings = settings;
         this.http = http;
         this.sendUri = URI.create(settings.baseUrl() + "/sms/send");
+        this.batchUri = URI.create(settings.baseUrl() + "/sms/sendbatch");
         this.authorization = "Basic " + Base64.getEncoder().encodeToString(
                 (settings.username() + ":" + settings.password()).getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
     public SmsReceipt send(SmsMessage message) {
-        HttpRequest request = HttpRequest.newBuilder(sendUri)
+        HttpResponse<String> response = post(sendUri, body(message), "the message");
+        return answer(response.statusCode(), response.body());
+    }
+
+    @Override
+    public List<DeliveryOutcome> sendBatch(List<SmsMessage> messages) {
+        if (messages.isEmpty() || messages.size() > MAX_BATCH) {
+            throw new IllegalArgumentException("a LINK batch holds 1 to " + MAX_BATCH + " messages, got "
+                    + messages.size());
+        }
+        HttpResponse<String> response = post(batchUri, batchBody(messages), "the messages");
+        int status = response.statusCode();
+        if (status >= 200 && status < 300) {
+            return batchAnswer(messages, parse(response.body()));
+        }
+        try {
+            answer(status, response.body());
+        } catch (ProviderRejected refusedAsAWhole) {
+            // LINK takes a batch whole or not at all: nothing went out, so each can go alone now.
+            return oneByOne(messages);
+        }
+        throw new ProviderUnavailable("LINK answered HTTP " + status + " to a batch unexpectedly", false);
+    }
+
+    private List<DeliveryOutcome> oneByOne(List<SmsMessage> messages) {
+        List<DeliveryOutcome> outcomes = new ArrayList<>(messages.size());
+        for (SmsMessage message : messages) {
+            try {
+                SmsReceipt receipt = send(message);
+                outcomes.add(new DeliveryOutcome.Accepted(
+                        new no.dialog.core.send.DeliveryReceipt(receipt.providerMessageId(), receipt.smsCount())));
+            } catch (ProviderRejected e) {
+                outcomes.add(new DeliveryOutcome.Rejected(e.getMessage()));
+            } catch (ProviderUnavailable e) {
+                outcomes.add(new DeliveryOutcome.Unavailable(e.getMessage(), e.possiblyAccepted()));
+            }
+        }
+        return outcomes;
+    }
+
+    private static List<DeliveryOutcome> batchAnswer(List<SmsMessage> messages, JsonNode body) {
+        Map<String, JsonNode> byRefId = new HashMap<>();
+        if (body.isArray()) {
+            for (JsonNode result : body) {
+                if (result.path("refId").isTextual()) {
+                    byRefId.put(result.path("refId").asText(), result);
+                }
+            }
+        }
+        List<DeliveryOutcome> outcomes = new ArrayList<>(messages.size());
+        for (SmsMessage message : messages) {
+            JsonNode result = byRefId.get(message.refId());
+            if (result == null) {
+                outcomes.add(new DeliveryOutcome.Unavailable("LINK's batch answer has no result for this message;"
+                        + " it may have accepted it", true));
+                continue;
+            }
+            int resultCode = result.path("resultCode").asInt(-1);
+            if (resultCode == QUEUED) {
+                String messageId = result.path("messageId").isTextual() ? result.path("messageId").asText() : null;
+                Integer smsCount = result.path("smsCount").isInt() ? result.path("smsCount").asInt() : null;
+                outcomes.add(new DeliveryOutcome.Accepted(new no.dialog.core.send.DeliveryReceipt(messageId, smsCount)));
+            } else {
+                JsonNode reason = result.has("description") ? result : JSON.createObjectNode()
+                        .put("description", result.path("message").asText(""));
+                outcomes.add(new DeliveryOutcome.Rejected("LINK refused the message (resultCode " + resultCode + ")"
+                        + described(reason)));
+            }
+        }
+        return outcomes;
+    }
+
+    private HttpResponse<String> post(URI uri, String body, String what) {
+        HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(settings.requestTimeout())
                 .header("Authorization", authorization)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body(message), StandardCharsets.UTF_8))
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build();
-        HttpResponse<String> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (HttpConnectTimeoutException | ConnectException e) {
             throw new ProviderUnavailable("LINK could not be reached (" + e.getClass().getSimpleName() + ")", false, e);
         } catch (HttpTimeoutException e) {
             throw new ProviderUnavailable("no answer from LINK within " + settings.requestTimeout().toMillis()
-                    + " ms; it may have accepted the message", true, e);
+                    + " ms; it may have accepted " + what, true, e);
         } catch (IOException e) {
             throw new ProviderUnavailable("the connection to LINK broke after the request went out ("
-                    + e.getClass().getSimpleName() + "); it may have accepted the message", true, e);
+                    + e.getClass().getSimpleName() + "); it may have accepted " + what, true, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ProviderUnavailable("interrupted while waiting for LINK; it may have accepted the message", true, e);
+            throw new ProviderUnavailable("interrupted while waiting for LINK; it may have accepted " + what, true, e);
         }
-        return answer(response.statusCode(), response.body());
+    }
+
+    /** The JSON LINK's {@code /sms/sendbatch} takes: the account fields once, then the messages. */
+    String batchBody(List<SmsMessage> messages) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("platformId", settings.platformId());
+        body.put("platformPartnerId", settings.platformPartnerId());
+        body.put("useDeliveryReport", settings.deliveryReports());
+        if (settings.deliveryReports()) {
+            body.putArray("deliveryReportGates").add(settings.gate());
+        }
+        body.put("ignoreResponse", false);
+        body.putObject("customParameters").put("replySmsCount", "true");
+        ArrayNode list = body.putArray("sendRequestMessages");
+        for (SmsMessage message : messages) {
+            ObjectNode one = list.addObject();
+            one.put("source", message.sender());
+            one.put("sourceTON", "ALPHANUMERIC");
+            one.put("destination", message.destination());
+            one.put("userData", message.text());
+            one.put("refId", message.refId());
+        }
+        return body.toString();
     }
 
     /** The JSON LINK's {@code /sms/send} takes for this message. */

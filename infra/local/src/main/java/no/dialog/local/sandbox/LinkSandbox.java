@@ -89,6 +89,8 @@ public final class LinkSandbox implements HttpHandler {
         parameters.put("LinkPlatformId", PLATFORM_ID);
         parameters.put("LinkPlatformPartnerId", PLATFORM_PARTNER_ID);
         parameters.put("LinkGate", GATE);
+        // The sandbox has no rate of its own: the local stack and the benchmark measure Dialog, not a limit.
+        parameters.put("LinkMaxPerSecond", "0");
         return parameters;
     }
 

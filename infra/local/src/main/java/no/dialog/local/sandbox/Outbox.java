@@ -15,8 +15,20 @@ public final class Outbox {
     public static final int CAPACITY = 10_000;
 
     private final Deque<OutboxMessage> messages = new ArrayDeque<>();
+    private final List<java.util.function.Consumer<OutboxMessage>> listeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    public synchronized void add(OutboxMessage message) {
+    /** Hears of every message the sandboxes accept, beyond the capacity too (the SMS benchmark counts refIds). */
+    public void addListener(java.util.function.Consumer<OutboxMessage> listener) {
+        listeners.add(listener);
+    }
+
+    public void add(OutboxMessage message) {
+        listeners.forEach(listener -> listener.accept(message));
+        keep(message);
+    }
+
+    private synchronized void keep(OutboxMessage message) {
         messages.addFirst(message);
         if (messages.size() > CAPACITY) {
             messages.removeLast();

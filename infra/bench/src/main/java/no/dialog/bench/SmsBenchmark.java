@@ -1,0 +1,293 @@
+package no.dialog.bench;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import no.dialog.aws.dynamodb.DynamoDbContactStore;
+import no.dialog.aws.dynamodb.DynamoDbTemplateStore;
+import no.dialog.aws.dynamodb.DynamoDbTenantDirectory;
+import no.dialog.aws.sqs.SqsSendQueues;
+import no.dialog.core.contact.Contact;
+import no.dialog.core.contact.ContactJson;
+import no.dialog.core.enrolment.SendRequest;
+import no.dialog.core.journey.SendChannel;
+import no.dialog.core.send.SmsGateway;
+import no.dialog.core.send.SmsMessage;
+import no.dialog.core.template.MessageTemplate;
+import no.dialog.core.tenant.Tenant;
+import no.dialog.core.tenant.TenantId;
+import no.dialog.local.LocalStack;
+import no.dialog.local.LocalStackOptions;
+import no.dialog.local.sandbox.LinkSandbox;
+import no.dialog.local.template.TemplateFiles;
+import no.dialog.providers.link.LinkSettings;
+import no.dialog.providers.link.LinkSmsGateway;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * SMS at scale through the local stack (ADR 0012): N send requests put on the send-sms queue as the
+ * journey step puts them (SendMessageBatch, 10 a call), the send-sms function (batches of 100 from the
+ * event source, {@code OnceSender.sendAll}, one LINK {@code /sms/sendbatch} a batch) and the LINK sandbox.
+ *
+ * <p>Printed: messages per second, AWS calls per message by service and operation (counted with SDK
+ * interceptors: {@link AwsCallCounter} on the function's clients, {@link PollerCallCounter} on the event
+ * source's poller), the same run with 10% of the requests put on the queue twice (distinct refIds at the
+ * sandbox against messages accepted: second sends must be zero), and the baseline: the sandbox alone,
+ * driven from a plain loop with the same batching and concurrency; the ratio is pipeline / baseline.
+ *
+ * <p>{@code infra/bench/run sms [messages=100000]}.
+ */
+public final class SmsBenchmark {
+
+    private static final TenantId TENANT = TenantId.of("bench");
+    private static final int BATCH = 100;
+
+    private final LocalStack stack;
+    private final int concurrency;
+    private final AtomicReference<Run> current = new AtomicReference<>();
+
+    private SmsBenchmark(LocalStack stack, int concurrency) {
+        this.stack = stack;
+        this.concurrency = concurrency;
+        stack.outbox().addListener(message -> {
+            Run run = current.get();
+            if (run != null && TENANT.value().equals(message.tenant())) {
+                run.accepted.incrementAndGet();
+                run.refIds.add(message.idempotencyKey());
+                run.lastAcceptedAt.set(System.nanoTime());
+            }
+        });
+    }
+
+    public static void main(String[] args) throws Exception {
+        int count = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        // AwsClientFactory's opt-in hook: every function client counts its calls.
+        System.setProperty("aws.execution-interceptors", AwsCallCounter.class.getName());
+        Path template = TemplateFiles.findFromWorkingDirectory().toAbsolutePath();
+        LocalStackOptions options = new LocalStackOptions(0, null, false, template, 0, 0, 0, 0, 4);
+        try (LocalStack stack = LocalStack.start(options)) {
+            // The event source's MaximumConcurrency: the template's default for SendSmsMaxConcurrency.
+            int pollers = 2;
+            SmsBenchmark bench = new SmsBenchmark(stack, pollers);
+            bench.seed(count);
+            bench.pipeline("warm-up", "W", Math.min(count, 5_000), 0);
+            double baseline = bench.baseline(count);
+            double ledgerOnly = bench.ledgerAlone(Math.min(count, 5_000));
+            Run plain = bench.pipeline("pipeline", "P", count, 0);
+            Run duplicated = bench.pipeline("pipeline, 10% duplicate deliveries", "D", count, 0.10);
+
+            System.out.printf("%nSMS benchmark (local stack, %d cores, event source batch %d, %d concurrent batches)%n",
+                    Runtime.getRuntime().availableProcessors(), BATCH, pollers);
+            System.out.printf("  baseline: LINK sandbox alone, plain loop    %,.0f messages/s%n", baseline);
+            System.out.printf("  the send ledger alone (DynamoDB Local): intent + outcome, 16 threads  %,.0f messages/s%n",
+                    ledgerOnly);
+            plain.print(baseline);
+            duplicated.print(baseline);
+        }
+    }
+
+    private void seed(int count) {
+        var dynamoDb = stack.emulators().dynamoDb();
+        new DynamoDbTenantDirectory(dynamoDb, stack.resources().requireTableName("TenantsTable"))
+                .createIfAbsent(new Tenant(TENANT, "Benchmark", stack.clock().instant()));
+        new DynamoDbTemplateStore(dynamoDb, stack.resources().requireTableName("DefinitionsTable")).save(TENANT,
+                new MessageTemplate("bench-sms", SendChannel.SMS, "nb", null,
+                        "Hei {{ firstName }}! Takk for at du er med."));
+        DynamoDbContactStore contacts = new DynamoDbContactStore(dynamoDb,
+                stack.resources().requireTableName("ContactsTable"), stack.clock(), 8);
+        ContactJson json = new ContactJson(java.time.Clock.systemUTC());
+        long start = System.nanoTime();
+        List<Contact> batch = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            batch.add(json.read(String.format("{\"id\":\"B-%07d\",\"updatedAt\":\"2026-11-01T10:00:00Z\","
+                    + "\"firstName\":\"Ola\",\"phone\":\"+4791%06d\"}", i, i % 1_000_000)).contact());
+            if (batch.size() == 2000 || i == count - 1) {
+                contacts.upsertAll(TENANT, batch);
+                batch = new ArrayList<>();
+            }
+        }
+        contacts.close();
+        System.out.printf("seeded %,d contacts in %.1f s%n", count, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** The LINK sandbox alone: the same batches of 100 from as many threads as the event source runs batches. */
+    private double baseline(int count) throws Exception {
+        Map<String, String> link = LinkSandbox.templateParameters(stack.baseUri());
+        SmsGateway gateway = new LinkSmsGateway(LinkSettings.of(link.get("LinkBaseUrl"), link.get("LinkUsername"),
+                link.get("LinkPassword"), link.get("LinkPlatformId"), link.get("LinkPlatformPartnerId"),
+                link.get("LinkGate")));
+        Run run = new Run("baseline", count, 0);
+        current.set(run);
+        ExecutorService threads = Executors.newFixedThreadPool(concurrency);
+        long start = System.nanoTime();
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < concurrency; t++) {
+            int first = t;
+            done.add(threads.submit(() -> {
+                for (int from = first * BATCH; from < count; from += concurrency * BATCH) {
+                    List<SmsMessage> messages = new ArrayList<>();
+                    for (int i = from; i < Math.min(count, from + BATCH); i++) {
+                        messages.add(new SmsMessage("Benchmark", String.format("+4791%06d", i % 1_000_000),
+                                "Hei Ola! Takk for at du er med.", "bench:BASE-" + i + ":sms:1"));
+                    }
+                    gateway.sendBatch(messages);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        threads.shutdown();
+        current.set(null);
+        return run.refIds.size() / seconds;
+    }
+
+    /**
+     * What the ledger's two writes per message cost on their own (the conditional intent and the outcome,
+     * 16 at a time as send-sms does them): the ceiling DynamoDB Local puts on the pipeline.
+     */
+    private double ledgerAlone(int count) throws Exception {
+        no.dialog.aws.dynamodb.DynamoDbSendLedger ledger = new no.dialog.aws.dynamodb.DynamoDbSendLedger(
+                stack.emulators().dynamoDb(), stack.resources().requireTableName("SendLedgerTable"), stack.clock());
+        ExecutorService threads = Executors.newFixedThreadPool(16);
+        Instant now = stack.clock().instant();
+        long start = System.nanoTime();
+        List<Future<?>> done = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String key = "bench:LEDGER-" + i + ":sms:1";
+            done.add(threads.submit(() -> {
+                ledger.recordIntent(key, TENANT, SendChannel.SMS, "B-0000000", now);
+                ledger.markSent(key, "m", 1);
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        threads.shutdown();
+        return count / seconds;
+    }
+
+    /** N requests (plus duplicates) on the send-sms queue, until the sandbox has them all and the queue is empty. */
+    private Run pipeline(String label, String prefix, int count, double duplicates) throws Exception {
+        Instant now = stack.clock().instant();
+        List<SendRequest> requests = new ArrayList<>();
+        List<SendRequest> copies = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            SendRequest request = new SendRequest(TENANT.value(), "bench:" + prefix + "-" + i + ":sms:1",
+                    String.format("B-%07d", i), prefix + "-" + i, "bench", 1, "sms", "sms", null, "bench-sms", "A", now);
+            requests.add(request);
+            if (duplicates > 0 && i % Math.round(1 / duplicates) == 0) {
+                copies.add(request);
+            }
+            // Each copy goes on the queue some 500 requests after its original: sometimes in the same batch,
+            // mostly in a later one, possibly while the original is still being sent.
+            if (i % 500 == 499) {
+                requests.addAll(copies);
+                copies.clear();
+            }
+        }
+        requests.addAll(copies);
+        int enqueued = requests.size();
+
+        Run run = new Run(label, count, enqueued - count);
+        AwsCallCounter.reset();
+        current.set(run);
+        String queueUrl = stack.resources().requireQueueUrl("SendSmsQueue");
+        SqsClient sqs = SqsClient.builder().endpointOverride(URI.create(stack.emulators().sqsEndpoint().toString()))
+                .region(Region.EU_NORTH_1).credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create("local", "local")))
+                .overrideConfiguration(c -> c.addExecutionInterceptor(new AwsCallCounter())).build();
+        SqsSendQueues queues = SqsSendQueues.smsOnly(sqs, queueUrl);
+        long start = System.nanoTime();
+        run.startedAt = start;
+        // The journey step: requests go on the queue in chunks, as the journeys function advances enrolments.
+        ExecutorService journeyStep = Executors.newFixedThreadPool(2, r -> new Thread(r, AwsCallCounter.JOURNEY_STEP));
+        List<Future<?>> puts = new ArrayList<>();
+        for (int from = 0; from < enqueued; from += 1_000) {
+            List<SendRequest> chunk = requests.subList(from, Math.min(enqueued, from + 1_000));
+            puts.add(journeyStep.submit(() -> queues.enqueue(chunk)));
+        }
+        for (Future<?> put : puts) {
+            put.get();
+        }
+        journeyStep.shutdown();
+        long deadline = start + Duration.ofMinutes(40).toNanos();
+        while (System.nanoTime() < deadline && !(run.refIds.size() >= count && drained(sqs, queueUrl))) {
+            Thread.sleep(250);
+        }
+        run.calls = AwsCallCounter.snapshot();
+        current.set(null);
+        sqs.close();
+        System.out.printf("%s: %,d of %,d distinct messages at the sandbox in %.1f s%n", label, run.refIds.size(),
+                count, run.seconds());
+        return run;
+    }
+
+    private static boolean drained(SqsClient sqs, String queueUrl) {
+        Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+        return attributes.values().stream().allMatch("0"::equals);
+    }
+
+    /** One measured run. */
+    private static final class Run {
+        final String label;
+        final int messages;
+        final int duplicates;
+        final AtomicLong accepted = new AtomicLong();
+        final Set<String> refIds = ConcurrentHashMap.newKeySet();
+        final AtomicLong lastAcceptedAt = new AtomicLong();
+        long startedAt;
+        Map<String, Long> calls = Map.of();
+
+        Run(String label, int messages, int duplicates) {
+            this.label = label;
+            this.messages = messages;
+            this.duplicates = duplicates;
+        }
+
+        double seconds() {
+            return (lastAcceptedAt.get() - startedAt) / 1e9;
+        }
+
+        void print(double baseline) {
+            double rate = refIds.size() / seconds();
+            System.out.printf("%n  %s%n", label);
+            System.out.printf("    messages / put on the queue             %,d / %,d (%,d duplicate deliveries)%n",
+                    messages, messages + duplicates, duplicates);
+            System.out.printf("    accepted by the sandbox / distinct refIds %,d / %,d → second sends: %,d%n",
+                    accepted.get(), refIds.size(), accepted.get() - refIds.size());
+            System.out.printf("    throughput                              %,.0f messages/s (%.2f of the baseline)%n",
+                    rate, rate / baseline);
+            Map<String, Long> byService = new TreeMap<>();
+            calls.forEach((key, count) -> {
+                String[] parts = key.split(" ");
+                byService.merge(parts[parts.length - 2], count, Long::sum);
+            });
+            byService.forEach((service, count) -> System.out.printf(
+                    "    %-8s calls per message               %.3f%n", service, count / (double) messages));
+            calls.forEach((key, count) -> System.out.printf("      %-52s %,9d  (%.3f/message)%n", key, count,
+                    count / (double) messages));
+        }
+    }
+}
