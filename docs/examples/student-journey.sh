@@ -10,10 +10,31 @@ json() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval(sys.arg
 token="$(curl -fsS "$base/local/token?tenant=demo&roles=editor" | json 'd["token"]')"
 api() { curl -sS -H "Authorization: Bearer $token" -H 'Content-Type: application/json' "$@"; }
 sms() { curl -fsS "$base/local/outbox?tenant=demo&channel=sms&limit=10000" | json "len([m for m in d if ':student-' in m['idempotencyKey'] and m['idempotencyKey'].split(':')[2] == '$1'])"; }
-wait_for() {  # wait_for <step> <count>
-  for _ in $(seq 1 90); do [ "$(sms "$1")" -ge "$2" ] && return 0; sleep 2; done
-  echo "timed out waiting for $2 SMS of step $1" >&2; exit 1
+wait_for() {  # wait_for <step>: until SMS of the step arrive and their number holds for 10 s
+  local last=-1 now steady=0
+  for _ in $(seq 1 120); do
+    now="$(sms "$1")"
+    if [ "$now" -gt 0 ] && [ "$now" -eq "$last" ]; then steady=$((steady + 1)); [ "$steady" -ge 5 ] && return 0
+    else steady=0; fi
+    last="$now"; sleep 2
+  done
+  echo "timed out waiting for the SMS of step $1" >&2; exit 1
 }
+
+echo "0. daytime on the local clock (SMS wait for the morning outside 08:00-21:00 Oslo time)"
+now="$(curl -fsS -X POST "$base/local/clock/advance?by=PT0S" | json 'd["now"]')"
+to_noon="$(python3 - "$now" <<'PY'
+import sys, datetime, zoneinfo
+now = datetime.datetime.fromisoformat(sys.argv[1].replace("Z", "+00:00")).astimezone(zoneinfo.ZoneInfo("Europe/Oslo"))
+if 9 <= now.hour < 18:
+    print("")
+else:
+    day = now.date() if now.hour < 9 else now.date() + datetime.timedelta(days=1)
+    noon = datetime.datetime.combine(day, datetime.time(12), now.tzinfo)
+    print("PT%dS" % int((noon - now).total_seconds()))
+PY
+)"
+if [ -n "$to_noon" ]; then curl -fsS -X POST "$base/local/clock/advance?by=$to_noon" -o /dev/null; echo "   moved the local clock on to noon"; fi
 
 echo "1. segment, templates, journey"
 api -X PUT "$base/admin/v1/segments/students-past-exam" -d @"$here/students-past-exam.segment.json" -o /dev/null -w '   segment %{http_code}\n' 2>/dev/null \
@@ -29,8 +50,8 @@ sed '1s/{/{"id": "student",/' "$here/student-journey.json" \
 
 echo "2. activate (the segmentation schedule runs every minute)"
 api -X POST "$base/admin/v1/journeys/student/activate" -w '\n'
-wait_for ask "$matching"
-echo "   $(sms ask) SMS in the outbox:"
+wait_for ask
+echo "   $(sms ask) SMS in the outbox (the others have no mobile number or said no to SMS):"
 curl -fsS "$base/local/outbox?tenant=demo&channel=sms&limit=1" | json 'd[0]["text"]' | sed 's/^/     /'
 
 echo "3. two of them answer (as the landing page will)"
@@ -42,7 +63,7 @@ done
 echo "4. a week later"
 sleep 5
 curl -fsS -X POST "$base/local/clock/advance?by=P7DT1M" -w '\n'
-wait_for remind "$((matching - 2))"
+wait_for remind
 echo "   $(sms remind) reminders (to those who did not answer)"
 
 echo "5. results"
