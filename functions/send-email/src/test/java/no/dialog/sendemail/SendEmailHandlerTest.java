@@ -27,6 +27,8 @@ import java.util.Map;
 import no.dialog.aws.config.FunctionContexts;
 import no.dialog.aws.sqs.SqsDeadLetters;
 import no.dialog.aws.testing.TestTables;
+import no.dialog.core.contact.Channel;
+import no.dialog.core.contact.Consent;
 import no.dialog.core.contact.Contact;
 import no.dialog.core.contact.ContactStore;
 import no.dialog.core.journey.SendChannel;
@@ -95,8 +97,11 @@ class SendEmailHandlerTest {
         tenants.createIfAbsent(new Tenant(DEMO, "Demo Organisation", CLOCK.instant(),
                 Map.of("email.from", "post@demo.dialog.local", "email.replyTo", "svar@demo.dialog.local")));
         tenants.createIfAbsent(new Tenant(NO_SENDER, "No Sender", CLOCK.instant()));
+        // Kari said yes to e-mail on the organisation's web form: the send rules let nobody else get one.
         Contact kari = new Contact("M-500001", Instant.parse("2026-11-01T00:00:00Z"), "Kari", "Nordmann", null, null,
-                "kari.nordmann@example.no", null, null, null, null, null, null, null, null, null);
+                "kari.nordmann@example.no", null, null, null, null, null, null,
+                Map.of(Channel.EMAIL, new Consent(true, "web-form", Instant.parse("2026-10-01T10:00:00Z"))), null,
+                null);
         context.getBean(ContactStore.class).upsert(DEMO, kari);
         context.getBean(ContactStore.class).upsert(NO_SENDER, kari);
         MessageTemplate thanks = new MessageTemplate("thanks-gift", SendChannel.EMAIL, "nb",
