@@ -177,6 +177,10 @@ class LetterJourneyTest {
         assertThat(pdfEntry.get("link").asText()).isEqualTo("/local/files?key=" + java.net.URLEncoder.encode(
                 drop + "0001.pdf", StandardCharsets.UTF_8));
 
+        // The console links the file.
+        assertThat(send("GET", "/local/", null, null).body())
+                .contains("<a href=\"" + pdfEntry.get("link").asText() + "\" target=\"_blank\">0001.pdf</a>");
+
         HttpResponse<byte[]> downloaded = HTTP.send(HttpRequest.newBuilder(stack.baseUri().resolve(
                 pdfEntry.get("link").asText())).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(downloaded.statusCode()).isEqualTo(200);
