@@ -21,12 +21,16 @@ final class AdminApiEnvironment {
         env.put("TENANTS_TABLE", TestTables.withHashKey(emulators.dynamoDb(), "tenants", "tenant"));
         env.put("DEFINITIONS_TABLE", TestTables.definitions(emulators.dynamoDb()));
         env.put("ENROLMENTS_TABLE", TestTables.enrolments(emulators.dynamoDb()));
+        env.put("RUN_FILES_TABLE", TestTables.runFiles(emulators.dynamoDb()));
+        String exports = "exports-" + java.util.UUID.randomUUID();
+        emulators.s3().createBucket(b -> b.bucket(exports));
+        env.put("EXPORTS_BUCKET", exports);
         return env;
     }
 
-    /** An application context as Lambda would build it from {@code env}, with DynamoDB Local as endpoint. */
+    /** An application context as Lambda would build it from {@code env}, with DynamoDB Local and S3Proxy as endpoints. */
     static ApplicationContext start(Map<String, Object> env, Emulators emulators, Clock clock) {
         return FunctionContexts.start(env, FunctionContexts.endpoints(AwsLocal.REGION.id(), "local", "local",
-                emulators.dynamoDbEndpoint(), null, null, null), clock);
+                emulators.dynamoDbEndpoint(), null, emulators.s3Endpoint(), null), clock);
     }
 }

@@ -167,6 +167,13 @@ public final class LocalStack implements AutoCloseable {
             }
 
             emulators.addObjectCreatedListener(new BucketNotifications(resources, emulators.sqs(), clock));
+            // Run files (letters, print files, call lists) appear in the outbox and download from /local/files.
+            String exports = resources.ref("ExportsBucket").orElse(null);
+            if (exports != null) {
+                emulators.addObjectCreatedListener(new no.dialog.local.files.RunFilesOutbox(exports, outbox, clock));
+                gateway.mount(no.dialog.local.files.RunFileDownloads.MOUNT,
+                        new no.dialog.local.files.RunFileDownloads(emulators.s3(), exports));
+            }
 
             StackStatus status = new StackStatus(resources, emulators.dynamoDb(), emulators.sqs(), contactStore());
             gateway.mount("/local/", new ConsolePage(status, bus, clock, this::functionInstances, outbox));

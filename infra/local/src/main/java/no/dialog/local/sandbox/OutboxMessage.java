@@ -13,10 +13,20 @@ import java.time.Instant;
  * @param at              the local clock's time of acceptance
  * @param subject         an e-mail's subject; null for other channels
  * @param html            an e-mail's HTML part (shown at {@code /sandbox/ses/outbox/<providerMessageId>}); null otherwise
+ * @param runId           for a file a run wrote (letter, print, telemarketing): the run; null for other channels
+ * @param link            for a file a run wrote: where to download it locally ({@code /local/files?key=...}); null otherwise
  */
 public record OutboxMessage(String tenant, String channel, String recipient, String sender, String text, int parts,
                             String encoding, String idempotencyKey, String providerMessageId, Instant at,
-                            String subject, String html) {
+                            String subject, String html, String runId, String link) {
+
+    /** A message sent to a person (every channel but the run files). */
+    public OutboxMessage(String tenant, String channel, String recipient, String sender, String text, int parts,
+                         String encoding, String idempotencyKey, String providerMessageId, Instant at,
+                         String subject, String html) {
+        this(tenant, channel, recipient, sender, text, parts, encoding, idempotencyKey, providerMessageId, at, subject,
+                html, null, null);
+    }
 
     /** A message without subject or HTML (SMS, chat). */
     public OutboxMessage(String tenant, String channel, String recipient, String sender, String text, int parts,

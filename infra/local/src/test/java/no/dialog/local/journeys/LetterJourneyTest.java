@@ -2,6 +2,7 @@ package no.dialog.local.journeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,7 +34,9 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 /**
  * A letter step through the local stack: segment → journey → send-letter queue → the real send-letter
  * function stages each letter in the day's run → the close-runs schedule (moved on with the local clock)
- * writes one PDF per person and the manifest into the tenant's 21Grams drop in the exports bucket.
+ * writes one PDF per person and the manifest into the tenant's 21Grams drop in the exports bucket. The files
+ * show in the outbox, download through {@code /local/files}, and the admin API lists the run with a presigned
+ * link that downloads from the local S3.
  */
 class LetterJourneyTest {
 
@@ -159,6 +162,57 @@ class LetterJourneyTest {
             String text = new PDFTextStripper().getText(pdf);
             assertThat(text).contains("Brevforeningen", "Postboks 7", "Kjære Åse!", "GIRO", "1234.56.78903")
                     .containsPattern("Bruk KID \\d{15}\\.");
+        }
+        String runId = "renewal.v1.letter." + day + ".1";
+        eventually(() -> outboxFiles().size() == 4, "the drop's four files in the outbox");
+        JsonNode pdfEntry = null;
+        for (JsonNode entry : outboxFiles()) {
+            assertThat(entry.get("tenant").asText()).isEqualTo("letters");
+            assertThat(entry.get("runId").asText()).isEqualTo(runId);
+            if (entry.get("text").asText().equals("0001.pdf")) {
+                pdfEntry = entry;
+            }
+        }
+        assertThat(pdfEntry).as("outbox entry of 0001.pdf").isNotNull();
+        assertThat(pdfEntry.get("link").asText()).isEqualTo("/local/files?key=" + java.net.URLEncoder.encode(
+                drop + "0001.pdf", StandardCharsets.UTF_8));
+
+        // The console links the file.
+        assertThat(send("GET", "/local/", null, null).body())
+                .contains("<a href=\"" + pdfEntry.get("link").asText() + "\" target=\"_blank\">0001.pdf</a>");
+
+        HttpResponse<byte[]> downloaded = HTTP.send(HttpRequest.newBuilder(stack.baseUri().resolve(
+                pdfEntry.get("link").asText())).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(downloaded.statusCode()).isEqualTo(200);
+        assertThat(downloaded.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        assertThat(downloaded.body()).isEqualTo(object(drop + "0001.pdf"));
+        assertThat(send("GET", "/local/files?key=" + java.net.URLEncoder.encode(drop + "../../x/manifest.csv",
+                StandardCharsets.UTF_8), null, null).statusCode()).isEqualTo(400);
+
+        // The admin API lists the run with a link signed now, which downloads from the local S3 (S3Proxy).
+        HttpResponse<String> files = send("GET", "/admin/v1/journeys/renewal/files", token(), null);
+        assertThat(files.statusCode()).as(files.body()).isEqualTo(200);
+        JsonNode run = MAPPER.readTree(files.body()).get("runs").get(0);
+        assertThat(run.get("runId").asText()).isEqualTo(runId);
+        assertThat(run.get("state").asText()).isEqualTo("closed");
+        assertThat(run.get("people").asInt()).isEqualTo(3);
+        JsonNode manifestFile = run.get("files").get(0);
+        assertThat(manifestFile.get("key").asText()).isEqualTo(drop + "manifest.csv");
+        HttpResponse<String> presigned = HTTP.send(HttpRequest.newBuilder(java.net.URI.create(
+                manifestFile.get("link").asText())).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(presigned.statusCode()).as(presigned.body()).isEqualTo(200);
+        assertThat(presigned.body()).isEqualTo(manifest);
+    }
+
+    /** The outbox's entries for the letter channel of this test's tenant. */
+    private static List<JsonNode> outboxFiles() {
+        try {
+            List<JsonNode> entries = new ArrayList<>();
+            MAPPER.readTree(send("GET", "/local/outbox?channel=letter&tenant=letters", null, null).body())
+                    .forEach(entries::add);
+            return entries;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 }

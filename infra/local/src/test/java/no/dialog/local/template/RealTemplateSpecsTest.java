@@ -146,9 +146,10 @@ class RealTemplateSpecsTest {
         assertThat(admin.timeoutSeconds()).isEqualTo(30);
         assertThat(admin.environment()).containsOnlyKeys(
                 "DIALOG_STAGE", "JAVA_TOOL_OPTIONS", "CONTACTS_TABLE", "TENANTS_TABLE", "DEFINITIONS_TABLE",
-                "ENROLMENTS_TABLE", "SNAPSHOTS_BUCKET");
+                "ENROLMENTS_TABLE", "SNAPSHOTS_BUCKET", "RUN_FILES_TABLE", "EXPORTS_BUCKET");
         assertThat(admin.environment()).containsEntry("DEFINITIONS_TABLE", "dialog-definitions-local")
-                .containsEntry("ENROLMENTS_TABLE", "dialog-enrolments-local");
+                .containsEntry("ENROLMENTS_TABLE", "dialog-enrolments-local")
+                .containsEntry("RUN_FILES_TABLE", "dialog-run-files-local");
         assertThat(admin.eventsOfType(HttpApiEventSpec.class)).containsExactly(
                 new HttpApiEventSpec("Health", "DialogHttpApi", "/health", "GET", null),
                 new HttpApiEventSpec("GetContact", "DialogHttpApi", "/admin/v1/contacts/{id}", "GET", "StaffJwt"),
@@ -175,7 +176,8 @@ class RealTemplateSpecsTest {
                 new HttpApiEventSpec("PauseJourney", "DialogHttpApi", "/admin/v1/journeys/{id}/pause", "POST", "StaffJwt"),
                 new HttpApiEventSpec("ResumeJourney", "DialogHttpApi", "/admin/v1/journeys/{id}/resume", "POST", "StaffJwt"),
                 new HttpApiEventSpec("EndJourney", "DialogHttpApi", "/admin/v1/journeys/{id}/end", "POST", "StaffJwt"),
-                new HttpApiEventSpec("GetJourneyResults", "DialogHttpApi", "/admin/v1/journeys/{id}/results", "GET", "StaffJwt"));
+                new HttpApiEventSpec("GetJourneyResults", "DialogHttpApi", "/admin/v1/journeys/{id}/results", "GET", "StaffJwt"),
+                new HttpApiEventSpec("GetJourneyFiles", "DialogHttpApi", "/admin/v1/journeys/{id}/files", "GET", "StaffJwt"));
     }
 
     @Test

@@ -1,0 +1,86 @@
+package no.dialog.adminapi;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import java.util.Locale;
+import no.dialog.core.journey.JourneyStore;
+import no.dialog.core.run.Run;
+import no.dialog.core.run.RunFile;
+import no.dialog.core.run.RunStore;
+import no.dialog.core.tenant.TenantId;
+
+/**
+ * {@code GET /admin/v1/journeys/{id}/files}: the journey's runs of letters, print files and call lists
+ * (ADR 0010), newest day first, each with its state and, once closed, its files with a download link signed
+ * for this request ({@link RunFileLinks}, one hour). Reading needs viewer, editor or admin; another tenant's
+ * journey is a 404, and only the caller's tenant's runs are read.
+ */
+@Controller("/admin/v1/journeys/{id}/files")
+public class JourneyFilesController {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final JourneyStore journeys;
+    private final RunStore runs;
+    private final RunFileLinks links;
+
+    public JourneyFilesController(JourneyStore journeys, RunStore runs, RunFileLinks links) {
+        this.journeys = journeys;
+        this.runs = runs;
+        this.links = links;
+    }
+
+    @Get
+    public HttpResponse<String> files(@PathVariable String id, APIGatewayV2HTTPEvent request) {
+        StaffAccess.Outcome access = StaffAccess.toRead(request, JourneysController.JOURNEYS);
+        if (access.refused()) {
+            return access.refusal();
+        }
+        TenantId tenant = access.staff().tenant();
+        if (!JourneyIds.isValid(id) || journeys.head(tenant, id).isEmpty()) {
+            return JourneysController.notFound();
+        }
+        ObjectNode body = MAPPER.createObjectNode().put("journeyId", id);
+        ArrayNode list = body.putArray("runs");
+        for (Run run : runs.runsOfJourney(tenant, id)) {
+            list.add(view(tenant, run));
+        }
+        return SegmentViews.json(HttpStatus.OK, body);
+    }
+
+    private ObjectNode view(TenantId tenant, Run run) {
+        ObjectNode node = MAPPER.createObjectNode()
+                .put("runId", run.ref().runId())
+                .put("channel", run.ref().channel().jsonName())
+                .put("version", run.version())
+                .put("stepId", run.stepId())
+                .put("state", run.status().name().toLowerCase(Locale.ROOT))
+                .put("people", run.people())
+                .put("excluded", run.excluded())
+                .put("lastItemAt", run.lastItemAt().toString());
+        if (run.closedAt() == null) {
+            node.putNull("closedAt");
+        } else {
+            node.put("closedAt", run.closedAt().toString());
+        }
+        ArrayNode files = node.putArray("files");
+        for (RunFile stored : run.files()) {
+            RunFile file = links.fresh(tenant, stored);
+            ObjectNode f = files.addObject().put("name", file.name()).put("key", file.key())
+                    .put("contentType", file.contentType());
+            if (file.link() == null) {
+                f.putNull("link").putNull("linkExpiresAt");
+            } else {
+                f.put("link", file.link()).put("linkExpiresAt", file.linkExpiresAt().toString());
+            }
+        }
+        return node;
+    }
+}
