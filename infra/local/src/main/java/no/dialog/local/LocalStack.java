@@ -124,8 +124,10 @@ public final class LocalStack implements AutoCloseable {
             closeables.add(gateway);
 
             // The SMS sender talks to the LINK sandbox on this gateway (its port is known only now).
-            List<FunctionSpec> functionSpecs = FunctionSpecs.read(template,
-                    running.withParameters(LinkSandbox.templateParameters(gateway.baseUri())));
+            Map<String, String> parameters = new java.util.LinkedHashMap<>(LinkSandbox.templateParameters(gateway.baseUri()));
+            // Personal links point at this gateway; the landing secrets are fixed development values.
+            parameters.putAll(no.dialog.local.sandbox.LandingParameters.templateParameters(gateway.baseUri()));
+            List<FunctionSpec> functionSpecs = FunctionSpecs.read(template, running.withParameters(parameters));
             for (FunctionSpec spec : functionSpecs) {
                 functions.put(spec.logicalId(), new FunctionInstancePool(spec.functionName(),
                         Duration.ofSeconds(spec.timeoutSeconds()), spec.handlerClass(), spec.environment(),

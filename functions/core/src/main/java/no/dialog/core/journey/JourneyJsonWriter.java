@@ -104,6 +104,9 @@ final class JourneyJsonWriter {
             if (send.fallback() != null) {
                 node.put("fallback", send.fallback().jsonName());
             }
+            if (send.page() != null) {
+                node.set("page", no.dialog.core.landing.LandingPageJson.write(send.page()));
+            }
             edge(node, "next", send.next());
         } else if (step instanceof Step.WaitDuration wait) {
             node.put("type", "wait");
