@@ -24,7 +24,7 @@ import no.dialog.core.landing.PersonalLinks;
 public class LandingLinksFactory {
 
     @Singleton
-    @Requires(property = "landing.secret")
+    @Requires(property = "landing.secret", pattern = ".+")
     LandingKeys landingKeys(@Value("${landing.secret}") String secret,
             @Value("${landing.key.version:1}") int version, @Value("${landing.oldest.key.version:1}") int oldest) {
         return new LandingKeys(Base64.getDecoder().decode(secret.trim()), version, oldest);

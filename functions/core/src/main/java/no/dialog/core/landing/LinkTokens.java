@@ -72,6 +72,10 @@ public final class LinkTokens {
             return Optional.empty();
         }
         byte[] bytes = DECODER.decode(token);
+        if (!ENCODER.encodeToString(bytes).equals(token)) {
+            // The last character carries two bits and four spare ones: only the one true spelling is accepted.
+            return Optional.empty();
+        }
         int version = bytes[0] & 0xff;
         if (!keys.accepts(version)) {
             return Optional.empty();
