@@ -14,7 +14,7 @@ import java.util.Map;
  */
 public final class LandingParameters {
 
-    static final String DEV_SECRET = Base64.getEncoder().encodeToString(
+    public static final String DEV_SECRET = Base64.getEncoder().encodeToString(
             "local-only landing link secret, 32+ bytes".getBytes(StandardCharsets.US_ASCII));
     static final String DEV_ENCRYPTION_KEY = Base64.getEncoder().encodeToString(
             "local-only AES key, 32 bytes!!!!".getBytes(StandardCharsets.US_ASCII));

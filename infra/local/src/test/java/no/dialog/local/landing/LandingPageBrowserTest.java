@@ -40,6 +40,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -140,7 +142,7 @@ class LandingPageBrowserTest {
         try {
             browser.manage().window().setSize(new Dimension(390, 844));
             browser.get(url);
-            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Er du fortsatt student?");
+            heading(browser, "Er du fortsatt student?");
             assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("nb");
             Path screenshot = Path.of("target", "landing-phone.png");
             Files.createDirectories(screenshot.getParent());
@@ -149,6 +151,7 @@ class LandingPageBrowserTest {
 
             // Nothing chosen: the form comes back with the error tied to the question, nothing stored.
             browser.findElement(By.cssSelector("button[type=submit]")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !d.findElements(By.cssSelector(".summary")).isEmpty());
             assertThat(browser.findElement(By.cssSelector(".summary")).getText()).contains("Svar på dette spørsmålet.");
             assertThat(browser.findElement(By.id("f-still-student")).getAttribute("aria-describedby"))
                     .isEqualTo("err-still-student");
@@ -161,16 +164,16 @@ class LandingPageBrowserTest {
             browser.findElement(By.cssSelector("label[for=f-contact-sms]")).click(); // "Ja" to SMS
             browser.findElement(By.id("f-comment")).sendKeys("Takk for påminnelsen");
             browser.findElement(By.cssSelector("button[type=submit]")).click();
-            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Takk for svaret!");
+            heading(browser, "Takk for svaret!");
 
             // One-time page: the link is used up now, and says so kindly.
             browser.get(url);
-            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Du har allerede svart");
+            heading(browser, "Du har allerede svart");
             // A link with one character changed is unknown, and the page says nothing about anyone.
             int at = url.length() - 10;
             String tampered = url.substring(0, at) + (url.charAt(at) == 'A' ? 'B' : 'A') + url.substring(at + 1);
             browser.get(tampered);
-            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Vi fant ikke siden");
+            heading(browser, "Vi fant ikke siden");
         } finally {
             browser.quit();
         }
@@ -190,6 +193,12 @@ class LandingPageBrowserTest {
         JsonNode events = MAPPER.readTree(send("GET", "/local/events?tenant=school", null, null).body());
         assertThat(events.toString()).contains("dialog.landing").contains("ContactUpdateRequested")
                 .contains("memberships.student.examDate").contains("ConsentChanged").contains("MessageReceived");
+    }
+
+    /** Waits for the page (a navigation after a click is not finished when click() returns). */
+    private static void heading(WebDriver browser, String expected) {
+        new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+                .until(d -> expected.equals(d.findElement(By.tagName("h1")).getText()));
     }
 
     private static HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
