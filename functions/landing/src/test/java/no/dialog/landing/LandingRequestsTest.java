@@ -78,8 +78,8 @@ class LandingRequestsTest {
     }
 
     private LandingRequests requests(int perIp) throws Exception {
-        JourneyDefinitions.Parsed parsed = JourneyDefinitions.parse(
-                Files.readString(Path.of("../../docs/examples/student-journey.json")));
+        JourneyDefinitions.Parsed parsed = JourneyDefinitions.parse(new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(Files.readString(Path.of("../../docs/examples/student-journey.json"))));
         assertThat(parsed.problems()).isEmpty();
         JourneyVersion journey = new JourneyVersion(SCHOOL, "student", 1, parsed.definition());
         JourneyCatalog catalog = new JourneyCatalog() {

@@ -104,10 +104,10 @@ final class JourneyJsonWriter {
             if (send.fallback() != null) {
                 node.put("fallback", send.fallback().jsonName());
             }
+            edge(node, "next", send.next());
             if (send.page() != null) {
                 node.set("page", no.dialog.core.landing.LandingPageJson.write(send.page()));
             }
-            edge(node, "next", send.next());
         } else if (step instanceof Step.WaitDuration wait) {
             node.put("type", "wait");
             node.put("duration", Durations.format(wait.duration()));

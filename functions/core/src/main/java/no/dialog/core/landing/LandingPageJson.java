@@ -239,6 +239,10 @@ public final class LandingPageJson {
             if (question.required()) {
                 q.put("required", true);
             }
+            if (question.showIf() != null) {
+                q.putObject("showIf").put("question", question.showIf().question())
+                        .put("equals", question.showIf().equals());
+            }
             texts(q, "label", question.label());
             texts(q, "help", question.help());
             if (!question.choices().isEmpty()) {
@@ -247,10 +251,6 @@ public final class LandingPageJson {
                     ObjectNode c = choices.addObject().put("value", choice.value());
                     texts(c, "label", choice.label());
                 }
-            }
-            if (question.showIf() != null) {
-                q.putObject("showIf").put("question", question.showIf().question())
-                        .put("equals", question.showIf().equals());
             }
             if (!question.settings().isEmpty()) {
                 ObjectNode settings = q.putObject("settings");
@@ -263,7 +263,12 @@ public final class LandingPageJson {
     private static void texts(ObjectNode parent, String key, Texts texts) {
         if (!texts.isEmpty()) {
             ObjectNode node = parent.putObject(key);
-            new java.util.TreeMap<>(texts.byLanguage()).forEach(node::put);
+            // Norwegian first, then English: the order people write them in, and the canonical one.
+            for (String language : List.of("nb", "en")) {
+                if (texts.byLanguage().containsKey(language)) {
+                    node.put(language, texts.byLanguage().get(language));
+                }
+            }
         }
     }
 }

@@ -38,7 +38,7 @@ class LandingPagesTest {
     LandingPagesTest() throws Exception {
         var json = (com.fasterxml.jackson.databind.node.ObjectNode) new ObjectMapper().readTree(
                 java.nio.file.Files.readString(java.nio.file.Path.of("../../docs/examples/student-journey.json")));
-        JourneyDefinitions.Parsed parsed = JourneyDefinitions.parse(json.toString());
+        JourneyDefinitions.Parsed parsed = JourneyDefinitions.parse(json);
         assertThat(parsed.problems()).isEmpty();
         journey = new JourneyVersion(SCHOOL, "student", 1, parsed.definition());
         JourneyCatalog catalog = new JourneyCatalog() {
