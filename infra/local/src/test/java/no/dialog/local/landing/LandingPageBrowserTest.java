@@ -115,6 +115,9 @@ class LandingPageBrowserTest {
         }
         ObjectNode journey = (ObjectNode) MAPPER.readTree(example("student-journey.json"));
         journey.put("id", "student");
+        // One submission publishes an answer per question, in no guaranteed order; a wait for "any answer"
+        // would end on whichever comes first (here: the consent). This wait names the question it is for.
+        ((ObjectNode) journey.at("/steps/1/signal")).putObject("where").put("question", "still-student");
         HttpResponse<String> created = send("POST", "/admin/v1/journeys", editor, journey.toString());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         assertThat(send("POST", "/admin/v1/journeys/student/activate", editor, null).statusCode()).isEqualTo(200);
@@ -136,6 +139,8 @@ class LandingPageBrowserTest {
         ChromeOptions options = new ChromeOptions().setBinary(chromium[0].toFile())
                 .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--lang=nb-NO",
                         "--window-size=390,844");
+        // Unknown links have no language of their own: the page follows Accept-Language.
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "nb-NO,nb"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromium[1].toFile())
                 .usingAnyFreePort().build();
         WebDriver browser = new ChromeDriver(service, options);
