@@ -166,8 +166,9 @@ public final class LandingBenchmark {
         var resources = stack.resources();
         Tenant bench = new Tenant(tenant, "Benkforbundet", stack.clock().instant());
         new DynamoDbTenantDirectory(dynamoDb, resources.requireTableName("TenantsTable")).createIfAbsent(bench);
-        try (DynamoDbContactStore contacts = new DynamoDbContactStore(dynamoDb, resources.requireTableName("ContactsTable"),
-                stack.clock(), 4)) {
+        DynamoDbContactStore contacts = new DynamoDbContactStore(dynamoDb, resources.requireTableName("ContactsTable"),
+                stack.clock(), 4);
+        try {
             ContactJson json = new ContactJson(stack.clock());
             List<no.dialog.core.contact.Contact> people = new ArrayList<>();
             for (int i = 0; i < LINKS; i++) {
@@ -177,6 +178,8 @@ public final class LandingBenchmark {
                         + "\"status\":\"active\",\"examDate\":\"2030-06-15\"}]}").contact());
             }
             contacts.upsertAll(tenant, people);
+        } finally {
+            contacts.close();
         }
         String editor = MAPPER.readTree(http.send(HttpRequest.newBuilder(stack.baseUri().resolve(
                 "/local/token?tenant=bench&roles=editor")).build(), HttpResponse.BodyHandlers.ofString()).body())
