@@ -9,6 +9,7 @@ import no.dialog.core.contact.ContactStore;
 import no.dialog.core.send.ChatDelivery;
 import no.dialog.core.send.ChatGateway;
 import no.dialog.core.send.ChatMessage;
+import no.dialog.core.landing.PersonalLinks;
 import no.dialog.core.send.OnceSender;
 import no.dialog.core.send.ResponsePublisher;
 import no.dialog.core.send.SendLedger;
@@ -44,8 +45,8 @@ public class SendChatFactory {
     OnceSender<ChatMessage> chatSender(TenantDirectory tenants, ContactStore contacts, TemplateStore templates,
             SendLedger ledger, SendRules rules, ChatGateway gateway, SqsSendQueues queues, ResponsePublisher responses,
             Clock clock, @Value("${link.chat.sender:}") String configuredSender,
-            @Value("${public.base.url}") String publicBaseUrl) {
+            @Value("${public.base.url}") String publicBaseUrl, PersonalLinks personalLinks) {
         return new OnceSender<>(tenants, contacts, templates, new TemplateRenderer(), ledger, rules,
-                new ChatDelivery(gateway, configuredSender, publicBaseUrl), queues, responses, clock);
+                new ChatDelivery(gateway, configuredSender, publicBaseUrl), queues, responses, clock, personalLinks);
     }
 }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Locale;
 import no.dialog.aws.sqs.SqsSendQueues;
 import no.dialog.core.contact.ContactStore;
+import no.dialog.core.landing.PersonalLinks;
 import no.dialog.core.send.OnceSender;
 import no.dialog.core.send.ResponsePublisher;
 import no.dialog.core.send.SendLedger;
@@ -84,10 +85,10 @@ public class SendEmailFactory {
     OnceSender<EmailMessage> emailSender(TenantDirectory tenants, ContactStore contacts, TemplateStore templates,
             SendLedger ledger, SendRules rules, EmailGateway gateway, UnsubscribeLinks links, SqsSendQueues queues,
             ResponsePublisher responses, Clock clock, @Value("${ses.configuration.set:}") String configurationSet,
-            @Value("${email.transport:ses}") String transport) {
+            @Value("${email.transport:ses}") String transport, PersonalLinks personalLinks) {
         // SMTP has no configuration sets; only SES gets one.
         String set = "ses".equalsIgnoreCase(transport.strip()) ? configurationSet : null;
         return new OnceSender<>(tenants, contacts, templates, new TemplateRenderer(), ledger, rules,
-                new EmailDelivery(gateway, links, set), queues, responses, clock);
+                new EmailDelivery(gateway, links, set), queues, responses, clock, personalLinks);
     }
 }

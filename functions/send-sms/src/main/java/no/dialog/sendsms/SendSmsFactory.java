@@ -5,6 +5,7 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import no.dialog.core.contact.ContactStore;
+import no.dialog.core.landing.PersonalLinks;
 import no.dialog.core.send.SendLedger;
 import no.dialog.core.send.SmsGateway;
 import no.dialog.aws.sqs.SqsSendQueues;
@@ -71,8 +72,8 @@ public class SendSmsFactory {
     @Singleton
     OnceSender<SmsMessage> smsSender(TenantDirectory tenants, ContactStore contacts, TemplateStore templates,
             SendLedger ledger, SendRules rules, SmsGateway gateway, SqsSendQueues queues, ResponsePublisher responses,
-            Clock clock, @Value("${link.sender:}") String configuredSender) {
+            Clock clock, @Value("${link.sender:}") String configuredSender, PersonalLinks links) {
         return new OnceSender<>(tenants, contacts, templates, new TemplateRenderer(), ledger, rules,
-                new SmsDelivery(gateway, configuredSender), queues, responses, clock).withLedgerWrites(LEDGER_WRITES);
+                new SmsDelivery(gateway, configuredSender), queues, responses, clock, links).withLedgerWrites(LEDGER_WRITES);
     }
 }

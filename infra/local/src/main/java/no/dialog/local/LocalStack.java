@@ -139,6 +139,8 @@ public final class LocalStack implements AutoCloseable {
             sandboxParameters.putAll(SesSandbox.templateParameters(gateway.baseUri()));
             sandboxParameters.putAll(LinkConversationsSandbox.templateParameters(gateway.baseUri()));
             sandboxParameters.putAll(MakeSandbox.templateParameters(gateway.baseUri()));
+            // Personal links point at this gateway; the landing secrets are fixed development values.
+            sandboxParameters.putAll(no.dialog.local.sandbox.LandingParameters.templateParameters(gateway.baseUri()));
             List<FunctionSpec> functionSpecs = FunctionSpecs.read(template, running.withParameters(sandboxParameters));
             for (FunctionSpec spec : functionSpecs) {
                 functions.put(spec.logicalId(), new FunctionInstancePool(spec.functionName(),

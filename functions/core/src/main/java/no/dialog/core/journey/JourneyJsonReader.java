@@ -20,6 +20,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import no.dialog.core.contact.Problem;
+import no.dialog.core.landing.LandingPage;
+import no.dialog.core.landing.LandingPageJson;
 import no.dialog.core.segment.Criteria;
 import no.dialog.core.segment.Criterion;
 import no.dialog.core.segment.SegmentDefinitions;
@@ -231,7 +233,7 @@ final class JourneyJsonReader {
     }
 
     private Step send(String id, JsonNode node, String path) {
-        onlyKeys(node, path, Set.of("id", "type", "channel", "templateId", "variants", "fallback", "next"));
+        onlyKeys(node, path, Set.of("id", "type", "channel", "templateId", "variants", "fallback", "next", "page"));
         SendChannel channel = channel(node, "channel", path, true);
         SendChannel fallback = channel(node, "fallback", path, false);
         boolean hasTemplate = present(node.get("templateId"));
@@ -247,7 +249,11 @@ final class JourneyJsonReader {
         } else {
             problems.add(new Problem(path, "needs templateId or variants"));
         }
-        return new Step.Send(id, channel, variants, fallback, edge(node, "next", path));
+        LandingPage page = null;
+        if (present(node.get("page"))) {
+            page = LandingPageJson.read(node.get("page"), join(path, "page"), problems);
+        }
+        return new Step.Send(id, channel, variants, fallback, edge(node, "next", path), page);
     }
 
     private List<Step.Variant> variants(JsonNode node, String path) {

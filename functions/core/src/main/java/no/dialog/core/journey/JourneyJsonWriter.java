@@ -105,6 +105,9 @@ final class JourneyJsonWriter {
                 node.put("fallback", send.fallback().jsonName());
             }
             edge(node, "next", send.next());
+            if (send.page() != null) {
+                node.set("page", no.dialog.core.landing.LandingPageJson.write(send.page()));
+            }
         } else if (step instanceof Step.WaitDuration wait) {
             node.put("type", "wait");
             node.put("duration", Durations.format(wait.duration()));

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Set;
+import no.dialog.core.landing.LandingPage;
 import no.dialog.core.segment.Criterion;
 
 /**
@@ -15,9 +16,17 @@ public sealed interface Step {
 
     String id();
 
-    /** Sends one message. Variants (A/B) are chosen stably per person by weight. */
-    record Send(String id, SendChannel channel, List<Variant> variants, SendChannel fallback, String next)
-            implements Step {
+    /**
+     * Sends one message. Variants (A/B) are chosen stably per person by weight. {@code page} is the landing
+     * page behind the message's personal link ({@code {{ link }}}), or null when the step asks nothing.
+     */
+    record Send(String id, SendChannel channel, List<Variant> variants, SendChannel fallback, String next,
+                LandingPage page) implements Step {
+
+        /** A send step without a landing page. */
+        public Send(String id, SendChannel channel, List<Variant> variants, SendChannel fallback, String next) {
+            this(id, channel, variants, fallback, next, null);
+        }
 
         /**
          * The template a variant uses on the fallback channel: its id plus {@code -<channel>}

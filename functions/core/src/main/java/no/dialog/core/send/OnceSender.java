@@ -17,6 +17,8 @@ import no.dialog.core.journey.SendChannel;
 import no.dialog.core.journey.Signal;
 import no.dialog.core.journey.Step;
 import no.dialog.core.messaging.PermanentFailure;
+import no.dialog.core.landing.PersonalLinks;
+import no.dialog.core.template.MergeFields;
 import no.dialog.core.template.MessageContext;
 import no.dialog.core.template.MessageTemplate;
 import no.dialog.core.template.RenderedMessage;
@@ -83,10 +85,21 @@ public final class OnceSender<M> {
     private final ResponsePublisher responses;
     private final Clock clock;
     private java.util.concurrent.Executor ledgerWrites;
+    private final PersonalLinks links;
 
+    /** A sender whose messages carry no personal link (the placeholder stands in for {@code {{ link }}}). */
     public OnceSender(TenantDirectory tenants, ContactStore contacts, TemplateStore templates,
                       TemplateRenderer renderer, SendLedger ledger, SendRules rules, ChannelDelivery<M> delivery,
                       SendQueues fallbackQueues, ResponsePublisher responses, Clock clock) {
+        this(tenants, contacts, templates, renderer, ledger, rules, delivery, fallbackQueues, responses, clock,
+                PersonalLinks.NONE);
+    }
+
+    /** @param links mints the person's landing link when a template uses {@code {{ link }}} */
+    public OnceSender(TenantDirectory tenants, ContactStore contacts, TemplateStore templates,
+                      TemplateRenderer renderer, SendLedger ledger, SendRules rules, ChannelDelivery<M> delivery,
+                      SendQueues fallbackQueues, ResponsePublisher responses, Clock clock, PersonalLinks links) {
+        this.links = Objects.requireNonNull(links);
         this.tenants = Objects.requireNonNull(tenants);
         this.contacts = Objects.requireNonNull(contacts);
         this.templates = Objects.requireNonNull(templates);
@@ -131,7 +144,7 @@ public final class OnceSender<M> {
         }
 
         MessageTemplate template = template(tenantId, request);
-        RenderedMessage rendered = render(template, contact, tenant);
+        RenderedMessage rendered = render(template, contact, tenant, request);
         M message = delivery.prepare(new OutgoingMessage(tenant, contact, request, template, rendered));
 
         boolean taken = existing.isPresent()
@@ -323,7 +336,7 @@ public final class OnceSender<M> {
         M message;
         try {
             MessageTemplate template = template(tenant.id(), request, templatesSeen);
-            rendered = render(template, contact, tenant);
+            rendered = render(template, contact, tenant, request);
             message = delivery.prepare(new OutgoingMessage(tenant, contact, request, template, rendered));
         } catch (PermanentFailure e) {
             Optional<LedgerEntry> existing = ledger.find(key);
@@ -519,11 +532,13 @@ public final class OnceSender<M> {
         responses.publish(TenantId.of(request.tenant()), List.of(failed));
     }
 
-    private RenderedMessage render(MessageTemplate template, Contact contact, Tenant tenant) {
-        // The landing link is null until landing pages exist: the renderer puts a placeholder of the real length.
-        MessageContext context = new MessageContext(tenant.name(), null, null, null, OsloTime.today(clock));
+    private RenderedMessage render(MessageTemplate template, Contact contact, Tenant tenant, SendRequest request) {
         RenderedMessage rendered;
         try {
+            // Minted only when the text uses it; the same key always gets the same link, so a redelivery renders the same text.
+            String link = renderer.fieldsUsed(template).contains(MergeFields.LINK)
+                    ? links.mint(tenant, request, template.language()) : null;
+            MessageContext context = new MessageContext(tenant.name(), link, null, null, OsloTime.today(clock));
             rendered = renderer.render(template, contact, context);
         } catch (TemplateRenderingException e) {
             throw new PermanentFailure(e.getMessage());

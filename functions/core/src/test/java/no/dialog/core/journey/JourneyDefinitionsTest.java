@@ -68,8 +68,11 @@ class JourneyDefinitionsTest {
         assertThat(definition.goal().signal().where()).containsEntry("question", "still-student");
         assertThat(definition.startStepId()).isEqualTo("ask");
         assertThat(definition.steps().keySet()).containsExactly("ask", "wait-answer", "remind", "wait-again", "done");
-        assertThat(definition.step("ask")).isEqualTo(new Step.Send("ask", SendChannel.SMS,
-                List.of(new Step.Variant("A", "student-ask", 1)), null, "wait-answer"));
+        Step.Send ask = (Step.Send) definition.step("ask");
+        assertThat(ask).isEqualTo(new Step.Send("ask", SendChannel.SMS,
+                List.of(new Step.Variant("A", "student-ask", 1)), null, "wait-answer", ask.page()));
+        // The landing page behind the SMS's link asks the question the goal waits for.
+        assertThat(ask.page().questions().get(0).id()).isEqualTo("still-student");
         assertThat(definition.step("wait-answer")).isEqualTo(new Step.WaitForSignal("wait-answer",
                 new SignalMatch("answered", null, true), Duration.ofDays(7), "done", "remind"));
     }
@@ -126,7 +129,8 @@ class JourneyDefinitionsTest {
         ObjectNode input = with(example(), "/steps/3/duration", "\"PT168H\"");
         without(input, "/entry");
         with(input, "/steps/0", "{\"id\":\"ask\",\"type\":\"send\",\"channel\":\"sms\","
-                + "\"variants\":[{\"name\":\"A\",\"templateId\":\"student-ask\",\"weight\":1}],\"next\":\"wait-answer\"}");
+                + "\"variants\":[{\"name\":\"A\",\"templateId\":\"student-ask\",\"weight\":1}],\"next\":\"wait-answer\","
+                + "\"page\":" + example().at("/steps/0/page") + "}");
 
         JsonNode written = JourneyDefinitions.toJson(parseOk(input));
 

@@ -1,0 +1,53 @@
+package no.dialog.core.landing;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The kinds of question a landing page can ask. Each has its own form fields, rules and effects
+ * ({@link AnswerChecker}, {@link AnswerEffects}); the JSON name is the lower-case, dashed form.
+ */
+public enum QuestionType {
+    /** "Do you still live where we think?": same / changed, with street, postcode and place. */
+    ADDRESS,
+    /** A mobile number (validated with libphonenumber, stored as E.164). */
+    MOBILE,
+    /** An e-mail address. */
+    EMAIL,
+    /** "May we contact you again?" on one channel: yes / no, recorded with source, time and wording. */
+    CONSENT,
+    /** A gift now: amount choices and a free amount, started through {@link Payments}. */
+    GIVE,
+    /** A monthly amount as a regular donor, started through {@link Payments}. */
+    REGULAR_DONOR,
+    /** Become a member: one of the configured membership types. */
+    MEMBERSHIP,
+    /** Attend one of the configured events. */
+    EVENT,
+    /** Volunteer in one or more of the configured areas. */
+    VOLUNTEER,
+    /** "Are you still a student?": yes with a new expected exam date, or no (membership changes). */
+    STUDENT,
+    /** National identity number for the tax deduction: MOD11-checked, stored encrypted. */
+    TAX_ID,
+    /** "Anything you want to tell us?" */
+    FREE_TEXT;
+
+    public String jsonName() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    public static Optional<QuestionType> fromJsonName(String name) {
+        for (QuestionType type : values()) {
+            if (type.jsonName().equals(name)) {
+                return Optional.of(type);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Questions whose answer is a choice among configured options. */
+    public boolean hasChoices() {
+        return this == GIVE || this == REGULAR_DONOR || this == MEMBERSHIP || this == EVENT || this == VOLUNTEER;
+    }
+}

@@ -1,0 +1,63 @@
+package no.dialog.landing;
+
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Secondary;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.Base64;
+import no.dialog.core.contact.ContactStore;
+import no.dialog.core.enrolment.JourneyCatalog;
+import no.dialog.core.landing.AnswerChecker;
+import no.dialog.core.landing.AnswerEffects;
+import no.dialog.core.landing.LandingEvents;
+import no.dialog.core.landing.LandingKeys;
+import no.dialog.core.landing.LandingPages;
+import no.dialog.core.landing.LinkCheck;
+import no.dialog.core.landing.LinkStore;
+import no.dialog.core.landing.LinkTokens;
+import no.dialog.core.landing.Payments;
+import no.dialog.core.landing.Postcodes;
+import no.dialog.core.landing.SecretSealer;
+import no.dialog.core.send.ResponsePublisher;
+import no.dialog.core.tenant.TenantDirectory;
+
+/**
+ * Wires the landing function from its environment: besides the tables and queues, {@code LANDING_SECRET}
+ * (links and CSRF), {@code LANDING_ENCRYPTION_KEY} (base64, 32 bytes, AES-GCM for national identity
+ * numbers) and {@code LANDING_ENCRYPTION_KEY_VERSION}, {@code PUBLIC_BASE_URL} (https: cookies are
+ * {@code Secure}), {@code LANDING_RATE_PER_IP} and {@code LANDING_RATE_PER_LINK} (requests per minute in
+ * one instance; defaults 300 and 60).
+ */
+@Factory
+public class LandingFactory {
+
+    @Singleton
+    @Secondary
+    Payments payments() {
+        // Until the Vipps issue provides a Payments bean, the page records the wish and says so.
+        return Payments.NOT_AVAILABLE;
+    }
+
+    @Singleton
+    SecretSealer secretSealer(@Value("${landing.encryption.key}") String key,
+            @Value("${landing.encryption.key.version:1}") int version) {
+        return new SecretSealer(Base64.getDecoder().decode(key.trim()), version);
+    }
+
+    @Singleton
+    LandingPages landingPages(LandingKeys keys, LinkStore links, TenantDirectory tenants, JourneyCatalog catalog,
+            ContactStore contacts, ResponsePublisher responses, LandingEvents events, Payments payments,
+            SecretSealer sealer, Clock clock) {
+        return new LandingPages(new LinkCheck(new LinkTokens(keys), links), links, tenants, catalog, contacts,
+                new AnswerChecker(Postcodes.bundled()), new AnswerEffects(sealer), responses, events, payments, clock);
+    }
+
+    @Singleton
+    LandingRequests landingRequests(LandingPages pages, LandingKeys keys, Clock clock,
+            @Value("${public.base.url:}") String baseUrl, @Value("${landing.rate.per.ip:300}") int perIp,
+            @Value("${landing.rate.per.link:60}") int perLink) {
+        return new LandingRequests(pages, new LinkTokens(keys), new CsrfTokens(keys), new PageRenderer(),
+                new RateLimiter(perIp, clock), new RateLimiter(perLink, clock), baseUrl.startsWith("https:"));
+    }
+}
