@@ -14,6 +14,7 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -74,7 +75,8 @@ class JourneyDefinitionsTest {
         // The landing page behind the SMS's link asks the question the goal waits for.
         assertThat(ask.page().questions().get(0).id()).isEqualTo("still-student");
         assertThat(definition.step("wait-answer")).isEqualTo(new Step.WaitForSignal("wait-answer",
-                new SignalMatch("answered", null, true), Duration.ofDays(7), "done", "remind"));
+                new SignalMatch("answered", Map.of("question", "still-student"), true), Duration.ofDays(7), "done",
+                "remind"));
     }
 
     @Test

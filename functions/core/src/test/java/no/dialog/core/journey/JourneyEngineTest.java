@@ -7,6 +7,7 @@ import static no.dialog.core.journey.JourneyFixtures.example;
 import static no.dialog.core.journey.JourneyFixtures.parseOk;
 import static no.dialog.core.journey.JourneyFixtures.version;
 import static no.dialog.core.journey.JourneyFixtures.with;
+import static no.dialog.core.journey.JourneyFixtures.without;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.BooleanNode;
@@ -119,11 +120,26 @@ class JourneyEngineTest {
         }
 
         @Test
-        void anAnswerToAnotherQuestionEndsTheWaitButNotTheGoal() {
+        void anAnswerToAnotherQuestionNeitherEndsTheWaitNorReachesTheGoal() {
+            // A landing page answers several questions at once, in no order; the wait names its question.
             Enrolment waiting = started(student);
+            Signal other = answered("s-2", days(1), JOURNEY_ID, Map.of("question", "contact-sms", "value", "yes"));
+
+            Advance unmoved = engine.onSignal(student, waiting, KARI, other, days(1));
+
+            assertThat(unmoved.changed()).isFalse();
+            assertThat(unmoved.next().state()).isEqualTo(EnrolmentState.WAITING);
+            assertThat(unmoved.next().stepId()).isEqualTo("wait-answer");
+            assertThat(unmoved.next().goalReachedAt()).isNull();
+        }
+
+        @Test
+        void anAnswerToAnyQuestionEndsAWaitThatNamesNone() {
+            JourneyVersion anyAnswer = version(parseOk(without(example(), "/steps/1/signal/where")));
+            Enrolment waiting = started(anyAnswer);
             Signal other = answered("s-2", days(1), JOURNEY_ID, Map.of("question", "newsletter"));
 
-            Advance moved = engine.onSignal(student, waiting, KARI, other, days(1));
+            Advance moved = engine.onSignal(anyAnswer, waiting, KARI, other, days(1));
 
             assertThat(moved.next().state()).isEqualTo(EnrolmentState.DONE);
             assertThat(moved.next().exitReason()).isEqualTo("completed");
@@ -134,10 +150,11 @@ class JourneyEngineTest {
         @Test
         void anAnswerAfterTheTimeoutDoesNotEndTheWait() {
             // The timeout passed at day 7; the advance that takes it has not run yet when the signal comes.
-            Enrolment waiting = started(student);
+            JourneyVersion anyAnswer = version(parseOk(without(example(), "/steps/1/signal/where")));
+            Enrolment waiting = started(anyAnswer);
             Signal late = answered("s-3", days(8), JOURNEY_ID, Map.of("question", "newsletter"));
 
-            Advance applied = engine.onSignal(student, waiting, KARI, late, days(8));
+            Advance applied = engine.onSignal(anyAnswer, waiting, KARI, late, days(8));
 
             assertThat(applied.next().stepId()).isEqualTo("wait-answer");
             assertThat(applied.next().received()).hasSize(1);
