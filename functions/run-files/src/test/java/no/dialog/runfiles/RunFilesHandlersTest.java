@@ -4,22 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import io.micronaut.context.ApplicationContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import no.dialog.aws.config.FunctionContexts;
 import no.dialog.aws.run.DynamoDbRunStore;
+import no.dialog.aws.testing.EventFiles;
+import no.dialog.aws.testing.SendRequestEvents;
+import no.dialog.aws.testing.SenderEnvironment;
 import no.dialog.aws.testing.TestTables;
 import no.dialog.core.contact.Contact;
 import no.dialog.core.contact.ContactStore;
@@ -35,7 +33,6 @@ import no.dialog.core.tenant.Tenant;
 import no.dialog.core.tenant.TenantDirectory;
 import no.dialog.core.tenant.TenantId;
 import no.dialog.core.time.OsloTime;
-import no.dialog.emulators.AwsLocal;
 import no.dialog.emulators.Emulators;
 import no.dialog.emulators.SharedEmulators;
 import org.apache.pdfbox.Loader;
@@ -92,21 +89,15 @@ class RunFilesHandlersTest {
         emulators = SharedEmulators.get();
         bucket = "exports-" + System.nanoTime();
         emulators.s3().createBucket(b -> b.bucket(bucket));
-        Map<String, Object> env = new HashMap<>();
-        env.put("CONTACTS_TABLE", TestTables.contacts(emulators.dynamoDb()));
-        env.put("TENANTS_TABLE", TestTables.withHashKey(emulators.dynamoDb(), "tenants", "tenant"));
-        env.put("DEFINITIONS_TABLE", TestTables.definitions(emulators.dynamoDb()));
-        env.put("SEND_LEDGER_TABLE", TestTables.withHashKey(emulators.dynamoDb(), "send-ledger", "pk"));
+        Map<String, Object> env = SenderEnvironment.tables(emulators);
         env.put("RUN_FILES_TABLE", TestTables.runFiles(emulators.dynamoDb()));
         env.put("EXPORTS_BUCKET", bucket);
         for (String channel : List.of("LETTER", "PRINT", "TELEMARKETING")) {
-            String name = "send-" + channel.toLowerCase() + "-" + System.nanoTime();
-            env.put("SEND_" + channel + "_QUEUE_URL", emulators.sqs().createQueue(b -> b.queueName(name)).queueUrl());
-            env.put("SEND_" + channel + "_DLQ_URL", emulators.sqs().createQueue(b -> b.queueName(name + "-dlq")).queueUrl());
+            SenderEnvironment.putChannelQueues(env, emulators, channel,
+                    "send-" + channel.toLowerCase() + "-" + System.nanoTime());
         }
-        env.put("RESPONSES_QUEUE_URL", emulators.sqs().createQueue(b -> b.queueName("run-files-responses")).queueUrl());
-        context = FunctionContexts.start(env, FunctionContexts.endpoints(AwsLocal.REGION.id(), "local", "local",
-                emulators.dynamoDbEndpoint(), emulators.sqsEndpoint(), emulators.s3Endpoint(), null), CLOCK);
+        env.put("RESPONSES_QUEUE_URL", SenderEnvironment.queue(emulators, "run-files-responses"));
+        context = SenderEnvironment.startWithFiles(env, emulators, CLOCK);
 
         context.getBean(TenantDirectory.class).createIfAbsent(new Tenant(DEMO, "Demo Organisation", CLOCK.instant(),
                 Map.of("letter.giroAccount", "12345678903", "letter.senderAddress", "Postboks 1 Sentrum|0101 Oslo")));
@@ -128,23 +119,13 @@ class RunFilesHandlersTest {
     }
 
     private static SQSEvent event(String function, int receiveCount) {
-        SQSEvent event = EventLoader.loadSQSEvent(eventsFolder().resolve(function + "/send-request.json").toString());
-        event.getRecords().get(0).getAttributes().put("ApproximateReceiveCount", Integer.toString(receiveCount));
-        return event;
-    }
-
-    private static Path eventsFolder() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (!Files.isDirectory(dir.resolve("events"))) {
-            dir = dir.getParent();
-        }
-        return dir.resolve("events");
+        return SendRequestEvents.sample(function, receiveCount);
     }
 
     private static Map<String, Object> scheduledEvent() {
         try {
             return new com.fasterxml.jackson.databind.ObjectMapper().readValue(
-                    eventsFolder().resolve("close-runs/scheduled-event.json").toFile(), Map.class);
+                    EventFiles.path("close-runs", "scheduled-event.json").toFile(), Map.class);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

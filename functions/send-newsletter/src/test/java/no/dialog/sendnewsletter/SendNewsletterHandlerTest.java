@@ -12,21 +12,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.amazonaws.services.lambda.runtime.tests.EventLoader;
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.micronaut.context.ApplicationContext;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import no.dialog.aws.config.FunctionContexts;
-import no.dialog.aws.testing.TestTables;
+import no.dialog.aws.testing.EventFiles;
+import no.dialog.aws.testing.SenderFunctionFixture;
 import no.dialog.core.contact.Channel;
 import no.dialog.core.contact.Consent;
 import no.dialog.core.contact.Contact;
@@ -35,7 +29,6 @@ import no.dialog.core.enrolment.SignalMessages;
 import no.dialog.core.journey.SendChannel;
 import no.dialog.core.journey.Signal;
 import no.dialog.core.send.LedgerEntry;
-import no.dialog.core.send.SendLedger;
 import no.dialog.core.send.SendState;
 import no.dialog.core.template.MessageTemplate;
 import no.dialog.core.template.TemplateStore;
@@ -43,13 +36,12 @@ import no.dialog.core.tenant.Tenant;
 import no.dialog.core.tenant.TenantDirectory;
 import no.dialog.core.tenant.TenantId;
 import no.dialog.core.time.OsloTime;
-import no.dialog.emulators.AwsLocal;
-import no.dialog.emulators.Emulators;
-import no.dialog.emulators.SharedEmulators;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
@@ -64,33 +56,21 @@ class SendNewsletterHandlerTest {
     private static final String LOOKUP = "/api/public/v2/subscribers/by_email";
     private static final String SUBSCRIBE = "/api/public/v2/subscribers";
 
-    private static Emulators emulators;
-    private static WireMockServer make;
+    /** Stands in for the provider: started before {@code startFunction}, cleared before each test. */
+    @RegisterExtension
+    static final WireMockExtension make = WireMockExtension.newInstance()
+            .options(options().dynamicPort().bindAddress("127.0.0.1")).build();
+
+    private static SenderFunctionFixture function;
     private static ApplicationContext context;
     private static SendNewsletterHandler handler;
-    private static String responsesUrl;
 
     @BeforeAll
     static void startFunction() {
-        emulators = SharedEmulators.get();
-        make = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-        make.start();
-        responsesUrl = emulators.sqs().createQueue(b -> b.queueName("send-newsletter-test-responses")).queueUrl();
-        Map<String, Object> env = new HashMap<>();
-        env.put("CONTACTS_TABLE", TestTables.contacts(emulators.dynamoDb()));
-        env.put("TENANTS_TABLE", TestTables.withHashKey(emulators.dynamoDb(), "tenants", "tenant"));
-        env.put("DEFINITIONS_TABLE", TestTables.definitions(emulators.dynamoDb()));
-        env.put("SEND_LEDGER_TABLE", TestTables.withHashKey(emulators.dynamoDb(), "send-ledger", "pk"));
-        env.put("SEND_NEWSLETTER_DLQ_URL", emulators.sqs().createQueue(b -> b.queueName("send-newsletter-test-dlq"))
-                .queueUrl());
-        env.put("SEND_NEWSLETTER_QUEUE_URL", emulators.sqs().createQueue(b -> b.queueName("send-newsletter-test"))
-                .queueUrl());
-        env.put("RESPONSES_QUEUE_URL", responsesUrl);
-        env.put("MAKE_BASE_URL", make.baseUrl() + "/api/public/v2");
-        env.put("MAKE_USER_ID", "9874");
-        env.put("MAKE_API_KEY", "secret");
-        context = FunctionContexts.start(env, FunctionContexts.endpoints(AwsLocal.REGION.id(), "local", "local",
-                emulators.dynamoDbEndpoint(), emulators.sqsEndpoint(), null, null), CLOCK);
+        function = SenderFunctionFixture.start("send-newsletter", KEY, Map.of(
+                "MAKE_BASE_URL", make.baseUrl() + "/api/public/v2", "MAKE_USER_ID", "9874", "MAKE_API_KEY", "secret"),
+                CLOCK);
+        context = function.context();
         handler = new SendNewsletterHandler(context);
 
         context.getBean(TenantDirectory.class).createIfAbsent(new Tenant(DEMO, "Demo Organisation", CLOCK.instant()));
@@ -108,8 +88,7 @@ class SendNewsletterHandlerTest {
 
     @AfterAll
     static void stop() {
-        context.close();
-        make.stop();
+        function.close();
     }
 
     @BeforeEach
@@ -123,45 +102,29 @@ class SendNewsletterHandlerTest {
     }
 
     private static String payload(String name) {
-        try {
-            return Files.readString(eventsFolder().resolve(name));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Path eventsFolder() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (!Files.isDirectory(dir.resolve("events"))) {
-            dir = dir.getParent();
-        }
-        return dir.resolve("events/send-newsletter");
+        return EventFiles.read("send-newsletter", name);
     }
 
     private static SQSEvent event(String key, String contactId, int receiveCount) {
-        SQSEvent event = EventLoader.loadSQSEvent(eventsFolder().resolve("send-request.json").toString());
+        SQSEvent event = function.event(key, receiveCount);
         SQSEvent.SQSMessage message = event.getRecords().get(0);
-        message.setBody(message.getBody().replace(KEY, key).replace("M-500001", contactId));
-        message.getAttributes().put("ApproximateReceiveCount", Integer.toString(receiveCount));
+        message.setBody(message.getBody().replace("M-500001", contactId));
         return event;
     }
 
     private static List<Signal> responses() {
+        SqsClient sqs = function.emulators().sqs();
         List<Signal> found = new ArrayList<>();
         List<Message> messages;
         do {
-            messages = emulators.sqs().receiveMessage(b -> b.queueUrl(responsesUrl).maxNumberOfMessages(10)
+            messages = sqs.receiveMessage(b -> b.queueUrl(function.responsesUrl()).maxNumberOfMessages(10)
                     .waitTimeSeconds(1)).messages();
             for (Message m : messages) {
                 found.add(SignalMessages.parse(m.body()).signal());
-                emulators.sqs().deleteMessage(b -> b.queueUrl(responsesUrl).receiptHandle(m.receiptHandle()));
+                sqs.deleteMessage(b -> b.queueUrl(function.responsesUrl()).receiptHandle(m.receiptHandle()));
             }
         } while (!messages.isEmpty());
         return found;
-    }
-
-    private static LedgerEntry ledger(String key) {
-        return context.getBean(SendLedger.class).find(key).orElseThrow();
     }
 
     @Test
@@ -177,7 +140,7 @@ class SendNewsletterHandlerTest {
                 .withRequestBody(matchingJsonPath("$.external_id", equalTo("M-500001")))
                 .withRequestBody(matchingJsonPath("$.SAMTYKKEEPOST",
                         equalTo("granted 2026-10-01T09:00:00Z (landing page)"))));
-        LedgerEntry entry = ledger(KEY);
+        LedgerEntry entry = function.ledger(KEY);
         assertThat(entry.state()).isEqualTo(SendState.SENT);
         assertThat(entry.providerMessageId()).isEqualTo("1466/88123/updated");
         assertThat(responses()).singleElement().satisfies(signal -> {
@@ -198,8 +161,8 @@ class SendNewsletterHandlerTest {
 
         assertThat(response.getBatchItemFailures()).isEmpty();
         assertThat(make.getAllServeEvents()).isEmpty();
-        assertThat(ledger(key).state()).isEqualTo(SendState.NOT_SENDABLE);
-        assertThat(ledger(key).reason()).isEqualTo("refused: no newsletter consent");
+        assertThat(function.ledger(key).state()).isEqualTo(SendState.NOT_SENDABLE);
+        assertThat(function.ledger(key).reason()).isEqualTo("refused: no newsletter consent");
         assertThat(responses()).singleElement().satisfies(signal -> assertThat(signal.type()).isEqualTo("failed"));
     }
 }

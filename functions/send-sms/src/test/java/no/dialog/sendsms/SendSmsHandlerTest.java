@@ -11,21 +11,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.amazonaws.services.lambda.runtime.tests.EventLoader;
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.micronaut.context.ApplicationContext;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import no.dialog.aws.config.FunctionContexts;
-import no.dialog.aws.sqs.SqsDeadLetters;
-import no.dialog.aws.testing.TestTables;
+import no.dialog.aws.testing.EventFiles;
+import no.dialog.aws.testing.SenderFunctionFixture;
 import no.dialog.core.contact.Channel;
 import no.dialog.core.contact.Consent;
 import no.dialog.core.contact.Contact;
@@ -34,7 +27,6 @@ import no.dialog.core.contact.Membership;
 import no.dialog.core.contact.MembershipStatus;
 import no.dialog.core.journey.SendChannel;
 import no.dialog.core.send.LedgerEntry;
-import no.dialog.core.send.SendLedger;
 import no.dialog.core.send.SendState;
 import no.dialog.core.template.MessageTemplate;
 import no.dialog.core.template.TemplateStore;
@@ -42,14 +34,11 @@ import no.dialog.core.tenant.Tenant;
 import no.dialog.core.tenant.TenantDirectory;
 import no.dialog.core.tenant.TenantId;
 import no.dialog.core.time.OsloTime;
-import no.dialog.emulators.AwsLocal;
-import no.dialog.emulators.Emulators;
-import no.dialog.emulators.SharedEmulators;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.sqs.model.Message;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The real handler on a real application context, against DynamoDB Local, ElasticMQ and WireMock
@@ -61,35 +50,21 @@ class SendSmsHandlerTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T12:30:00Z"), OsloTime.ZONE);
     private static final String KEY = "demo:E-SMS-1:ask:1";
 
-    private static Emulators emulators;
-    private static WireMockServer link;
+    /** Stands in for the provider: started before {@code startFunction}, cleared before each test. */
+    @RegisterExtension
+    static final WireMockExtension link = WireMockExtension.newInstance()
+            .options(options().dynamicPort().bindAddress("127.0.0.1")).build();
+
+    private static SenderFunctionFixture function;
     private static ApplicationContext context;
     private static SendSmsHandler handler;
-    private static String dlqUrl;
 
     @BeforeAll
     static void startFunction() {
-        emulators = SharedEmulators.get();
-        link = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-        link.start();
-        dlqUrl = emulators.sqs().createQueue(b -> b.queueName("send-sms-test-dlq")).queueUrl();
-        Map<String, Object> env = new HashMap<>();
-        env.put("CONTACTS_TABLE", TestTables.contacts(emulators.dynamoDb()));
-        env.put("TENANTS_TABLE", TestTables.withHashKey(emulators.dynamoDb(), "tenants", "tenant"));
-        env.put("DEFINITIONS_TABLE", TestTables.definitions(emulators.dynamoDb()));
-        env.put("SEND_LEDGER_TABLE", TestTables.withHashKey(emulators.dynamoDb(), "send-ledger", "pk"));
-        env.put("SEND_SMS_DLQ_URL", dlqUrl);
-        env.put("SEND_SMS_QUEUE_URL", emulators.sqs().createQueue(b -> b.queueName("send-sms-test")).queueUrl());
-        env.put("RESPONSES_QUEUE_URL", emulators.sqs().createQueue(b -> b.queueName("send-sms-test-responses"))
-                .queueUrl());
-        env.put("LINK_BASE_URL", link.baseUrl());
-        env.put("LINK_USERNAME", "dialog");
-        env.put("LINK_PASSWORD", "secret");
-        env.put("LINK_PLATFORM_ID", "LOCAL");
-        env.put("LINK_PLATFORM_PARTNER_ID", "0");
-        env.put("LINK_GATE", "LOCALGATE");
-        context = FunctionContexts.start(env, FunctionContexts.endpoints(AwsLocal.REGION.id(), "local", "local",
-                emulators.dynamoDbEndpoint(), emulators.sqsEndpoint(), null, null), CLOCK);
+        function = SenderFunctionFixture.start("send-sms", KEY, Map.of("LINK_BASE_URL", link.baseUrl(),
+                "LINK_USERNAME", "dialog", "LINK_PASSWORD", "secret", "LINK_PLATFORM_ID", "LOCAL",
+                "LINK_PLATFORM_PARTNER_ID", "0", "LINK_GATE", "LOCALGATE"), CLOCK);
+        context = function.context();
         handler = new SendSmsHandler(context);
 
         context.getBean(TenantDirectory.class).createIfAbsent(new Tenant(DEMO, "Demo Organisation", CLOCK.instant()));
@@ -104,8 +79,7 @@ class SendSmsHandlerTest {
 
     @AfterAll
     static void stop() {
-        context.close();
-        link.stop();
+        function.close();
     }
 
     @BeforeEach
@@ -116,28 +90,7 @@ class SendSmsHandlerTest {
     }
 
     private static String payload(String name) {
-        try {
-            return Files.readString(eventsFolder().resolve(name));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Path eventsFolder() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (!Files.isDirectory(dir.resolve("events"))) {
-            dir = dir.getParent();
-        }
-        return dir.resolve("events/send-sms");
-    }
-
-    /** The sample event, for another idempotency key (each test its own) and receive count. */
-    private static SQSEvent event(String key, int receiveCount) {
-        SQSEvent event = EventLoader.loadSQSEvent(eventsFolder().resolve("send-request.json").toString());
-        SQSEvent.SQSMessage message = event.getRecords().get(0);
-        message.setBody(message.getBody().replace(KEY, key));
-        message.getAttributes().put("ApproximateReceiveCount", Integer.toString(receiveCount));
-        return event;
+        return EventFiles.read("send-sms", name);
     }
 
     private static int linkCallsFor(String key) {
@@ -145,14 +98,10 @@ class SendSmsHandlerTest {
                 .withRequestBody(matchingJsonPath("$.refId", equalTo(key))).build()).getCount();
     }
 
-    private static LedgerEntry ledger(String key) {
-        return context.getBean(SendLedger.class).find(key).orElseThrow();
-    }
-
     @Test
     void sendsTheRequestThroughLinkOnceAndNothingMoreWhenTheBatchIsRedelivered() {
-        SQSBatchResponse first = handler.handleRequest(event(KEY, 1), null);
-        SQSBatchResponse again = handler.handleRequest(event(KEY, 2), null);
+        SQSBatchResponse first = handler.handleRequest(function.event(KEY, 1), null);
+        SQSBatchResponse again = handler.handleRequest(function.event(KEY, 2), null);
 
         assertThat(first.getBatchItemFailures()).isEmpty();
         assertThat(again.getBatchItemFailures()).isEmpty();
@@ -162,7 +111,7 @@ class SendSmsHandlerTest {
                 .withRequestBody(matchingJsonPath("$.source", equalTo("DemoOrganis")))
                 .withRequestBody(matchingJsonPath("$.destination", equalTo("+4791234567")))
                 .withRequestBody(matchingJsonPath("$.deliveryReportGates[0]", equalTo("LOCALGATE"))));
-        LedgerEntry entry = ledger(KEY);
+        LedgerEntry entry = function.ledger(KEY);
         assertThat(entry.state()).isEqualTo(SendState.SENT);
         assertThat(entry.providerMessageId()).isEqualTo("Dcshuhod0PMAAAFQ+/PbnR3x");
         assertThat(entry.parts()).isEqualTo(1);
@@ -174,14 +123,15 @@ class SendSmsHandlerTest {
         link.stubFor(post(urlEqualTo("/sms/send")).willReturn(aResponse().withStatus(400)
                 .withHeader("Content-Type", "application/json").withBody(payload("link-error-bad-request.json"))));
 
-        SQSBatchResponse response = handler.handleRequest(event(key, 1), null);
-        SQSBatchResponse redelivered = handler.handleRequest(event(key, 2), null);
+        SQSBatchResponse response = handler.handleRequest(function.event(key, 1), null);
+        SQSBatchResponse redelivered = handler.handleRequest(function.event(key, 2), null);
 
         assertThat(response.getBatchItemFailures()).as("no retry").isEmpty();
         assertThat(redelivered.getBatchItemFailures()).isEmpty();
         assertThat(linkCallsFor(key)).isEqualTo(1);
-        assertThat(ledger(key).state()).isEqualTo(SendState.FAILED);
-        assertThat(ledger(key).reason()).isEqualTo("LINK refused the message (HTTP 400, resultCode 4001): Invalid message content");
+        assertThat(function.ledger(key).state()).isEqualTo(SendState.FAILED);
+        assertThat(function.ledger(key).reason())
+                .isEqualTo("LINK refused the message (HTTP 400, resultCode 4001): Invalid message content");
     }
 
     @Test
@@ -189,23 +139,23 @@ class SendSmsHandlerTest {
         String key = "demo:E-SMS-3:ask:1";
         link.stubFor(post(urlEqualTo("/sms/send")).willReturn(aResponse().withStatus(503)));
 
-        SQSBatchResponse failed = handler.handleRequest(event(key, 1), null);
+        SQSBatchResponse failed = handler.handleRequest(function.event(key, 1), null);
 
         assertThat(failed.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
                 .containsExactly("5f2b7c1e-7e0a-4d1b-9a43-0c1d2e3f4a50");
-        assertThat(ledger(key).state()).isEqualTo(SendState.RETRYABLE);
+        assertThat(function.ledger(key).state()).isEqualTo(SendState.RETRYABLE);
 
         linkAccepts();
-        SQSBatchResponse retried = handler.handleRequest(event(key, 2), null);
+        SQSBatchResponse retried = handler.handleRequest(function.event(key, 2), null);
 
         assertThat(retried.getBatchItemFailures()).isEmpty();
-        assertThat(ledger(key).state()).isEqualTo(SendState.SENT);
-        assertThat(ledger(key).attempts()).isEqualTo(2);
+        assertThat(function.ledger(key).state()).isEqualTo(SendState.SENT);
+        assertThat(function.ledger(key).attempts()).isEqualTo(2);
     }
 
     @Test
     void aRequestForAMissingTemplateGoesToTheDeadLetterQueueWithItsReason() {
-        SQSEvent event = event("demo:E-SMS-4:ask:1", 1);
+        SQSEvent event = function.event("demo:E-SMS-4:ask:1", 1);
         SQSEvent.SQSMessage message = event.getRecords().get(0);
         message.setBody(message.getBody().replace("student-ask", "no-such-template"));
 
@@ -213,26 +163,22 @@ class SendSmsHandlerTest {
 
         assertThat(response.getBatchItemFailures()).isEmpty();
         assertThat(link.getAllServeEvents()).isEmpty();
-        List<Message> dead = emulators.sqs().receiveMessage(b -> b.queueUrl(dlqUrl).maxNumberOfMessages(10)
-                .waitTimeSeconds(1).messageAttributeNames("All")).messages();
-        assertThat(dead).hasSize(1);
-        assertThat(dead.get(0).messageAttributes().get(SqsDeadLetters.REASON_ATTRIBUTE).stringValue())
-                .isEqualTo("template 'no-such-template' not found");
-        assertThat(context.getBean(SendLedger.class).find("demo:E-SMS-4:ask:1")).isEmpty();
+        assertThat(function.deadLetterReasons()).containsExactly("template 'no-such-template' not found");
+        assertThat(function.findLedgerEntry("demo:E-SMS-4:ask:1")).isEmpty();
     }
 
     @Test
     void aContactWithoutAPhoneIsRecordedAsNotSendable() {
         context.getBean(ContactStore.class).upsert(DEMO, new Contact("M-500002", Instant.parse("2026-11-01T00:00:00Z"),
                 "Ola", "Nordmann", null, null, null, null, null, null, null, null, null, null, null, null));
-        SQSEvent event = event("demo:E-SMS-5:ask:1", 1);
+        SQSEvent event = function.event("demo:E-SMS-5:ask:1", 1);
         event.getRecords().get(0).setBody(event.getRecords().get(0).getBody().replace("M-500001", "M-500002"));
 
         SQSBatchResponse response = handler.handleRequest(event, null);
 
         assertThat(response.getBatchItemFailures()).isEmpty();
         assertThat(link.getAllServeEvents()).isEmpty();
-        assertThat(ledger("demo:E-SMS-5:ask:1").state()).isEqualTo(SendState.NOT_SENDABLE);
+        assertThat(function.ledger("demo:E-SMS-5:ask:1").state()).isEqualTo(SendState.NOT_SENDABLE);
     }
 
     @Test
@@ -244,23 +190,23 @@ class SendSmsHandlerTest {
                 null, null, Map.of(Channel.SMS, new Consent(false, "sms-reply", Instant.parse("2026-10-01T09:00:00Z"))),
                 null, null));
         String key = "demo:E-SMS-6:ask:1";
-        SQSEvent event = event(key, 1);
+        SQSEvent event = function.event(key, 1);
         event.getRecords().get(0).setBody(event.getRecords().get(0).getBody().replace("M-500001", "M-500003"));
 
         SQSBatchResponse response = handler.handleRequest(event, null);
 
         assertThat(response.getBatchItemFailures()).isEmpty();
         assertThat(linkCallsFor(key)).isZero();
-        assertThat(ledger(key).state()).isEqualTo(SendState.NOT_SENDABLE);
-        assertThat(ledger(key).reason()).isEqualTo("refused: opted out of sms");
+        assertThat(function.ledger(key).state()).isEqualTo(SendState.NOT_SENDABLE);
+        assertThat(function.ledger(key).reason()).isEqualTo("refused: opted out of sms");
     }
 
     /** Several requests in one event, each a copy of the sample with its own key and message id. */
     private static SQSEvent batchOf(String... keys) {
-        SQSEvent event = event(keys[0], 1);
+        SQSEvent event = function.event(keys[0], 1);
         List<SQSEvent.SQSMessage> records = new java.util.ArrayList<>();
         for (int i = 0; i < keys.length; i++) {
-            SQSEvent.SQSMessage message = event(keys[i], 1).getRecords().get(0);
+            SQSEvent.SQSMessage message = function.event(keys[i], 1).getRecords().get(0);
             message.setMessageId("batch-" + i);
             records.add(message);
         }
@@ -279,7 +225,7 @@ class SendSmsHandlerTest {
                 "demo:E-SMS-B4:ask:1");
         SQSEvent.SQSMessage broken = event.getRecords().get(3);
         broken.setBody(broken.getBody().replace("student-ask", "no-such-template"));
-        SQSEvent.SQSMessage unreadable = event(KEY, 1).getRecords().get(0);
+        SQSEvent.SQSMessage unreadable = function.event(KEY, 1).getRecords().get(0);
         unreadable.setMessageId("batch-unreadable");
         unreadable.setBody("{not json");
         List<SQSEvent.SQSMessage> records = new java.util.ArrayList<>(event.getRecords());
@@ -291,15 +237,12 @@ class SendSmsHandlerTest {
         assertThat(response.getBatchItemFailures()).isEmpty();
         link.verify(1, postRequestedFor(urlEqualTo("/sms/sendbatch")));
         link.verify(0, postRequestedFor(urlEqualTo("/sms/send")));
-        assertThat(ledger("demo:E-SMS-B1:ask:1").state()).isEqualTo(SendState.SENT);
-        assertThat(ledger("demo:E-SMS-B1:ask:1").providerMessageId()).isEqualTo("L-1");
-        assertThat(ledger("demo:E-SMS-B2:ask:1").state()).isEqualTo(SendState.FAILED);
-        assertThat(ledger("demo:E-SMS-B3:ask:1").state()).isEqualTo(SendState.SENT);
-        List<Message> dead = emulators.sqs().receiveMessage(b -> b.queueUrl(dlqUrl).maxNumberOfMessages(10)
-                .waitTimeSeconds(1).messageAttributeNames("All")).messages();
-        assertThat(dead).extracting(m -> m.messageAttributes().get(SqsDeadLetters.REASON_ATTRIBUTE).stringValue())
-                .containsExactlyInAnyOrder("template 'no-such-template' not found",
-                        "the message body is not a send request (JsonParseException)");
+        assertThat(function.ledger("demo:E-SMS-B1:ask:1").state()).isEqualTo(SendState.SENT);
+        assertThat(function.ledger("demo:E-SMS-B1:ask:1").providerMessageId()).isEqualTo("L-1");
+        assertThat(function.ledger("demo:E-SMS-B2:ask:1").state()).isEqualTo(SendState.FAILED);
+        assertThat(function.ledger("demo:E-SMS-B3:ask:1").state()).isEqualTo(SendState.SENT);
+        assertThat(function.deadLetterReasons()).containsExactlyInAnyOrder("template 'no-such-template' not found",
+                "the message body is not a send request (JsonParseException)");
     }
 
     @Test
@@ -311,7 +254,7 @@ class SendSmsHandlerTest {
 
         assertThat(failed.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
                 .containsExactly("batch-0", "batch-1");
-        assertThat(ledger("demo:E-SMS-C2:ask:1").state()).isEqualTo(SendState.RETRYABLE);
+        assertThat(function.ledger("demo:E-SMS-C2:ask:1").state()).isEqualTo(SendState.RETRYABLE);
 
         link.stubFor(post(urlEqualTo("/sms/sendbatch")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody("""
@@ -320,7 +263,7 @@ class SendSmsHandlerTest {
         SQSBatchResponse retried = handler.handleRequest(batchOf("demo:E-SMS-C1:ask:1", "demo:E-SMS-C2:ask:1"), null);
 
         assertThat(retried.getBatchItemFailures()).isEmpty();
-        assertThat(ledger("demo:E-SMS-C1:ask:1").state()).isEqualTo(SendState.SENT);
-        assertThat(ledger("demo:E-SMS-C2:ask:1").attempts()).isEqualTo(2);
+        assertThat(function.ledger("demo:E-SMS-C1:ask:1").state()).isEqualTo(SendState.SENT);
+        assertThat(function.ledger("demo:E-SMS-C2:ask:1").attempts()).isEqualTo(2);
     }
 }

@@ -13,22 +13,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import no.dialog.core.send.ProviderRejected;
 import no.dialog.core.send.ProviderUnavailable;
 import no.dialog.core.send.email.EmailMessage;
+import no.dialog.providers.testing.ProviderStubs;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -45,24 +44,17 @@ class SesEmailGatewayTest {
     private static final String LINK = "https://api.dialog.test/webhooks/unsubscribe/demo?token=ZGVtbzpNLTE6ZW1haWw.AAAAAAAAAAAAAAAAAAAAAA";
     private static final SdkHttpClient HTTP = UrlConnectionHttpClient.builder().build();
 
-    private static WireMockServer ses;
+    @RegisterExtension
+    static final WireMockExtension ses = ProviderStubs.server();
     private SesEmailGateway gateway;
 
-    @BeforeAll
-    static void startSes() {
-        ses = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-        ses.start();
-    }
-
     @AfterAll
-    static void stopSes() {
-        ses.stop();
+    static void closeHttpClient() {
         HTTP.close();
     }
 
     @BeforeEach
     void setUp() {
-        ses.resetAll();
         gateway = gatewayAt(URI.create(ses.baseUrl()), Duration.ofSeconds(2));
     }
 
@@ -84,19 +76,11 @@ class SesEmailGatewayTest {
     }
 
     static String payload(String name) {
-        Path dir = Path.of("").toAbsolutePath();
-        while (!Files.isDirectory(dir.resolve("events"))) {
-            dir = dir.getParent();
-        }
-        try {
-            return Files.readString(dir.resolve("events/send-email").resolve(name));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ProviderStubs.payload("send-email", name);
     }
 
     private static void answer(int status, String errorType, String body) {
-        var response = aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
+        var response = ProviderStubs.json(status, body);
         if (errorType != null) {
             response.withHeader("x-amzn-ErrorType", errorType + ":http://internal.amazon.com/coral/com.amazonaws.services.email/");
         }

@@ -6,25 +6,21 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import no.dialog.core.send.ChatMessage;
 import no.dialog.core.send.ChatReceipt;
 import no.dialog.core.send.ProviderRejected;
 import no.dialog.core.send.ProviderUnavailable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import no.dialog.providers.testing.ProviderStubs;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The LINK Conversations client against WireMock speaking the modelled contract (events/send-chat/). */
 class LinkConversationsGatewayTest {
@@ -35,41 +31,21 @@ class LinkConversationsGatewayTest {
             "Hei Kari! Er du fortsatt student? Svar JA eller NEI. Hilsen Demo Organisation", "demo:E-1:ask:1",
             "https://api.dialog.example/webhooks/link-chat/demo");
 
-    private static WireMockServer link;
+    @RegisterExtension
+    static final WireMockExtension link = ProviderStubs.server();
     private LinkConversationsGateway gateway;
-
-    @BeforeAll
-    static void startLink() {
-        link = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-        link.start();
-    }
-
-    @AfterAll
-    static void stopLink() {
-        link.stop();
-    }
 
     @BeforeEach
     void setUp() {
-        link.resetAll();
         gateway = new LinkConversationsGateway(LinkConversationsSettings.of(link.baseUrl() + "/", "dialog", "secret"));
     }
 
     static String payload(String name) {
-        Path dir = Path.of("").toAbsolutePath();
-        while (!Files.isDirectory(dir.resolve("events"))) {
-            dir = dir.getParent();
-        }
-        try {
-            return Files.readString(dir.resolve("events/send-chat").resolve(name));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ProviderStubs.payload("send-chat", name);
     }
 
     private static void answer(int status, String body) {
-        link.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(status)
-                .withHeader("Content-Type", "application/json").withBody(body)));
+        link.stubFor(post(urlEqualTo(PATH)).willReturn(ProviderStubs.json(status, body)));
     }
 
     @Test

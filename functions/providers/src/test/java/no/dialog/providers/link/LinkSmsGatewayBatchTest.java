@@ -7,11 +7,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,10 +18,10 @@ import no.dialog.core.send.DeliveryOutcome;
 import no.dialog.core.send.DeliveryReceipt;
 import no.dialog.core.send.ProviderUnavailable;
 import no.dialog.core.send.SmsMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import no.dialog.providers.testing.ProviderStubs;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** LINK's /sms/sendbatch against WireMock with the documented payloads (events/send-sms/link-sendbatch-*.json). */
 class LinkSmsGatewayBatchTest {
@@ -33,29 +32,17 @@ class LinkSmsGatewayBatchTest {
     private static final SmsMessage OLA = new SmsMessage("DemoOrganis", "+4741560067", "Hei Ola! Takk for gaven.",
             "demo:E-2:thanks:1");
 
-    private static WireMockServer link;
+    @RegisterExtension
+    static final WireMockExtension link = ProviderStubs.server();
     private LinkSmsGateway gateway;
-
-    @BeforeAll
-    static void startLink() {
-        link = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-        link.start();
-    }
-
-    @AfterAll
-    static void stopLink() {
-        link.stop();
-    }
 
     @BeforeEach
     void setUp() {
-        link.resetAll();
         gateway = new LinkSmsGateway(LinkSettings.of(link.baseUrl(), "dialog", "secret", "LOCAL", "0", "LOCALGATE"));
     }
 
     private static void answerBatch(int status, String body) {
-        link.stubFor(post(urlEqualTo("/sms/sendbatch")).willReturn(aResponse().withStatus(status)
-                .withHeader("Content-Type", "application/json").withBody(body)));
+        link.stubFor(post(urlEqualTo("/sms/sendbatch")).willReturn(ProviderStubs.json(status, body)));
     }
 
     @Test
@@ -113,11 +100,9 @@ class LinkSmsGatewayBatchTest {
     void aBatchRefusedAsAWholeIsSentOneByOneSoTheBadMessageFailsAlone() {
         answerBatch(400, LinkSmsGatewayTest.payload("link-error-bad-request.json"));
         link.stubFor(post(urlEqualTo("/sms/send")).withRequestBody(matchingJsonPath("$.refId", equalTo(KARI.refId())))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                        .withBody(LinkSmsGatewayTest.payload("link-send-response.json"))));
+                .willReturn(ProviderStubs.json(200, LinkSmsGatewayTest.payload("link-send-response.json"))));
         link.stubFor(post(urlEqualTo("/sms/send")).withRequestBody(matchingJsonPath("$.refId", equalTo(OLA.refId())))
-                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
-                        .withBody(LinkSmsGatewayTest.payload("link-error-bad-request.json"))));
+                .willReturn(ProviderStubs.json(400, LinkSmsGatewayTest.payload("link-error-bad-request.json"))));
 
         List<DeliveryOutcome> outcomes = gateway.sendBatch(List.of(KARI, OLA));
 

@@ -6,25 +6,21 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import no.dialog.core.send.ProviderRejected;
 import no.dialog.core.send.ProviderUnavailable;
 import no.dialog.core.send.SmsMessage;
 import no.dialog.core.send.SmsReceipt;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import no.dialog.providers.testing.ProviderStubs;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The LINK client against WireMock answering with LINK's documented payloads (events/send-sms/link-*.json). */
 class LinkSmsGatewayTest {
@@ -34,23 +30,12 @@ class LinkSmsGatewayTest {
             "Hei Kari! Er du fortsatt student? Svar her: https://dlg.no/p/xxxxxxxxxxxxxxxxxxxxxx Hilsen Demo Organisation",
             "demo:E-1:ask:1");
 
-    private static WireMockServer link;
+    @RegisterExtension
+    static final WireMockExtension link = ProviderStubs.server();
     private LinkSmsGateway gateway;
-
-    @BeforeAll
-    static void startLink() {
-        link = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-        link.start();
-    }
-
-    @AfterAll
-    static void stopLink() {
-        link.stop();
-    }
 
     @BeforeEach
     void setUp() {
-        link.resetAll();
         gateway = new LinkSmsGateway(settings(link.baseUrl()));
     }
 
@@ -59,20 +44,11 @@ class LinkSmsGatewayTest {
     }
 
     static String payload(String name) {
-        Path dir = Path.of("").toAbsolutePath();
-        while (!Files.isDirectory(dir.resolve("events"))) {
-            dir = dir.getParent();
-        }
-        try {
-            return Files.readString(dir.resolve("events/send-sms").resolve(name));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ProviderStubs.payload("send-sms", name);
     }
 
     private static void answer(int status, String body) {
-        link.stubFor(post(urlEqualTo("/sms/send")).willReturn(aResponse().withStatus(status)
-                .withHeader("Content-Type", "application/json").withBody(body)));
+        link.stubFor(post(urlEqualTo("/sms/send")).willReturn(ProviderStubs.json(status, body)));
     }
 
     @Test

@@ -7,15 +7,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.time.Duration;
 import java.time.Instant;
 import no.dialog.core.contact.Consent;
@@ -25,10 +20,10 @@ import no.dialog.core.send.NewsletterAccount;
 import no.dialog.core.send.NewsletterSubscription;
 import no.dialog.core.send.ProviderRejected;
 import no.dialog.core.send.ProviderUnavailable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import no.dialog.providers.testing.ProviderStubs;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The Make client against WireMock speaking Make's subscribers API as events/send-newsletter/ shows it. */
 class MakeNewsletterGatewayTest {
@@ -40,46 +35,26 @@ class MakeNewsletterGatewayTest {
             new NewsletterAccount("9874", "secret", null), "1466", "kari.nordmann@example.no", "Kari", "Nordmann",
             "M-500001", new Consent(true, "landing page", Instant.parse("2026-10-01T09:00:00Z")), "demo:E-1:join:1");
 
-    private static WireMockServer make;
+    @RegisterExtension
+    static final WireMockExtension make = ProviderStubs.server();
     private MakeNewsletterGateway gateway;
-
-    @BeforeAll
-    static void startMake() {
-        make = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-        make.start();
-    }
-
-    @AfterAll
-    static void stopMake() {
-        make.stop();
-    }
 
     @BeforeEach
     void setUp() {
-        make.resetAll();
         gateway = new MakeNewsletterGateway(MakeSettings.of(make.baseUrl() + "/api/public/v2", null));
     }
 
     static String payload(String name) {
-        Path dir = Path.of("").toAbsolutePath();
-        while (!Files.isDirectory(dir.resolve("events"))) {
-            dir = dir.getParent();
-        }
-        try {
-            return Files.readString(dir.resolve("events/send-newsletter").resolve(name));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ProviderStubs.payload("send-newsletter", name);
     }
 
     private static void lookupAnswers(int status, String body) {
-        make.stubFor(post(urlEqualTo(LOOKUP)).willReturn(aResponse().withStatus(status)
-                .withHeader("Content-Type", "application/json").withBody(body)));
+        make.stubFor(post(urlEqualTo(LOOKUP)).willReturn(ProviderStubs.json(status, body)));
     }
 
     private static void subscribeAnswers(int status, String body) {
         make.stubFor(post(urlPathEqualTo(SUBSCRIBE)).withQueryParam("subscriber_list_id[]", equalTo("1466"))
-                .willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body)));
+                .willReturn(ProviderStubs.json(status, body)));
     }
 
     private static int subscribeCalls() {
