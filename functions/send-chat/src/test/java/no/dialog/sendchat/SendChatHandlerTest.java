@@ -17,6 +17,8 @@ import java.time.Instant;
 import java.util.Map;
 import no.dialog.aws.testing.EventFiles;
 import no.dialog.aws.testing.SenderFunctionFixture;
+import no.dialog.core.contact.Channel;
+import no.dialog.core.contact.Consent;
 import no.dialog.core.contact.Contact;
 import no.dialog.core.contact.ContactStore;
 import no.dialog.core.journey.SendChannel;
@@ -63,8 +65,10 @@ class SendChatHandlerTest {
         handler = new SendChatHandler(context);
 
         context.getBean(TenantDirectory.class).createIfAbsent(new Tenant(DEMO, "Demo Organisation", CLOCK.instant()));
+        // Kari said yes to chat: the send rules let nobody without consent or a relationship get one.
         context.getBean(ContactStore.class).upsert(DEMO, new Contact("M-500001", Instant.parse("2026-11-01T00:00:00Z"),
-                "Kari", "Nordmann", null, "+4791234567", null, null, null, null, null, null, null, null, null, null));
+                "Kari", "Nordmann", null, "+4791234567", null, null, null, null, null, null, null,
+                Map.of(Channel.CHAT, new Consent(true, "web-form", Instant.parse("2026-10-01T10:00:00Z"))), null, null));
         context.getBean(TemplateStore.class).save(DEMO, new MessageTemplate("student-chat", SendChannel.CHAT, "nb", null,
                 "Hei {{ firstName }}! Er du fortsatt student? Svar JA eller NEI. Hilsen {{ organisation }}"));
     }

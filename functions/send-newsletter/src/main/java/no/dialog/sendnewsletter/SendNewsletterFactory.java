@@ -5,7 +5,6 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import no.dialog.aws.sqs.SqsSendQueues;
-import no.dialog.core.compliance.NewsletterConsentRules;
 import no.dialog.core.contact.ContactStore;
 import no.dialog.core.send.NewsletterAccount;
 import no.dialog.core.send.NewsletterDelivery;
@@ -22,9 +21,8 @@ import no.dialog.providers.make.MakeNewsletterGateway;
 import no.dialog.providers.make.MakeSettings;
 
 /**
- * Wires core's {@link OnceSender} with {@link NewsletterDelivery} (and {@link NewsletterConsentRules}
- * around the send rules) to the DynamoDB adapters and Make. From the environment: {@code MAKE_BASE_URL}
- * (default Make's subscribers API), {@code MAKE_CONSENT_FIELD} (default {@code SAMTYKKEEPOST}), and
+ * Wires core's {@link OnceSender} with {@link NewsletterDelivery} to the DynamoDB adapters and Make. From the
+ * environment: {@code MAKE_BASE_URL} (default Make's subscribers API), {@code MAKE_CONSENT_FIELD} (default {@code SAMTYKKEEPOST}), and
  * optionally {@code MAKE_USER_ID} and {@code MAKE_API_KEY}, the account for tenants without their own
  * ({@code make.userId}/{@code make.apiKey} in the tenant's settings).
  */
@@ -53,7 +51,7 @@ public class SendNewsletterFactory {
         }
         NewsletterAccount defaultAccount = user ? new NewsletterAccount(userId, apiKey, null) : null;
         return new OnceSender<>(tenants, contacts, templates, new TemplateRenderer(), ledger,
-                new NewsletterConsentRules(rules), new NewsletterDelivery(gateway, defaultAccount), queues, responses,
+                rules, new NewsletterDelivery(gateway, defaultAccount), queues, responses,
                 clock);
     }
 }

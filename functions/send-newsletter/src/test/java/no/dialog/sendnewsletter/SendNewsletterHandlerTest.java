@@ -162,7 +162,7 @@ class SendNewsletterHandlerTest {
         assertThat(response.getBatchItemFailures()).isEmpty();
         assertThat(make.getAllServeEvents()).isEmpty();
         assertThat(function.ledger(key).state()).isEqualTo(SendState.NOT_SENDABLE);
-        assertThat(function.ledger(key).reason()).isEqualTo("refused: no newsletter consent");
+        assertThat(function.ledger(key).reason()).isEqualTo("refused: no consent for newsletter");
         assertThat(responses()).singleElement().satisfies(signal -> assertThat(signal.type()).isEqualTo("failed"));
     }
 }

@@ -272,6 +272,26 @@ class LocalStackTest {
         throw new IllegalStateException("no demo contact said yes to SMS");
     }
 
+    /**
+     * The first demo contact with a mobile number who is an active member (the relationship that lets the
+     * organisation chat without a recorded consent, § 15) and did not opt out of chat or contact altogether.
+     */
+    private static String chatRecipient() {
+        for (int n = 0; n < DEMO_CONTACTS; n++) {
+            JsonNode contact = DemoContacts.contact(n);
+            boolean activeMember = false;
+            for (JsonNode membership : contact.path("memberships")) {
+                activeMember |= "active".equals(membership.path("status").asText());
+            }
+            if (contact.hasNonNull("phone") && contact.get("phone").asText().matches("\\+47[49].*") && activeMember
+                    && contact.path("consents").path("chat").path("granted").asBoolean(true)
+                    && !contact.path("reservations").path("doNotContact").asBoolean(false)) {
+                return contact.get("id").asText();
+            }
+        }
+        throw new IllegalStateException("no demo contact may get a chat message");
+    }
+
     @Test
     void webhookRoutesAnswerThroughTheGatewayWithTheDevSecrets() throws Exception {
         javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
@@ -363,10 +383,11 @@ class LocalStackTest {
                 .save(LocalStack.DEMO_TENANT, new MessageTemplate("local-chat", SendChannel.CHAT, "nb", null,
                         "Hei {{ firstName }}! Er du fortsatt student? Svar JA eller NEI."));
         String token = token("demo", "viewer");
-        String contactId = String.format("D-%07d", 1);
+        String contactId = chatRecipient();
         eventually(() -> contactStatus(contactId, token) == 200, "the demo contact");
         String phone = MAPPER.readTree(get("/admin/v1/contacts/" + contactId, token).body()).path("phone").asText(null);
         String queue = stack.resources().requireQueueUrl("SendChatQueue");
+        Daytime.moveIntoDaytime(stack.clock());
 
         stack.emulators().sqs().sendMessage(b -> b.queueUrl(queue).messageBody(SqsSendQueues.write(new SendRequest(
                 "demo", key, contactId, "E-LOCAL-CHAT", "local", 1, "ask", "chat", null, "local-chat", "A",
@@ -387,6 +408,7 @@ class LocalStackTest {
                 .toString());
         assertThat(result.path("posted").path("inReplyTo").asText()).isEqualTo(key);
         assertThat(result.path("posted").path("from").asText()).isEqualTo(phone);
+        assertThat(result.path("webhookStatus").asInt()).as("the webhooks function took the reply").isEqualTo(200);
     }
 
     @Test

@@ -26,8 +26,8 @@ import no.dialog.core.tenant.Tenant;
  * {@code already-subscribed}); the ledger's provider id is {@code <listId>/<subscriberId>/<result>}.
  *
  * <p>Consent is required for every newsletter subscription (Make's policy; no customer-relationship
- * exception): wire the sender with {@link no.dialog.core.compliance.NewsletterConsentRules}, which
- * refuses people without it before anything is recorded. A request that still gets here without consent
+ * exception): the send rules ({@link no.dialog.core.compliance.NorwegianSendRules}) refuse people without
+ * it before anything is recorded. A request that still gets here without consent
  * is a wiring mistake and fails permanently.
  */
 public final class NewsletterDelivery implements ChannelDelivery<NewsletterSubscription> {
@@ -64,7 +64,7 @@ public final class NewsletterDelivery implements ChannelDelivery<NewsletterSubsc
         Consent consent = contact.consents().get(Channel.NEWSLETTER);
         if (consent == null || !consent.granted() || consent.at() == null) {
             throw new PermanentFailure("no newsletter consent: the newsletter sender must check consent"
-                    + " (NewsletterConsentRules)");
+                    + " (NorwegianSendRules)");
         }
         return new NewsletterSubscription(account(message.tenant()), listId, email, contact.firstName(),
                 contact.lastName(), contact.id(), consent, message.idempotencyKey());

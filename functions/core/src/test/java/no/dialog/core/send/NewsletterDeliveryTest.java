@@ -9,8 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import no.dialog.core.compliance.NewsletterConsentRules;
-import no.dialog.core.compliance.ReachabilityOnlyRules;
+import no.dialog.core.compliance.NorwegianSendRules;
 import no.dialog.core.contact.Channel;
 import no.dialog.core.contact.Consent;
 import no.dialog.core.contact.Contact;
@@ -49,7 +48,7 @@ class NewsletterDeliveryTest {
 
     private OnceSender<NewsletterSubscription> sender(Tenant tenant) {
         return new OnceSender<>(SenderParts.tenants(tenant), contacts, SenderParts.templates(DEMO, templates),
-                new TemplateRenderer(), ledger, new NewsletterConsentRules(new ReachabilityOnlyRules()),
+                new TemplateRenderer(), ledger, new NorwegianSendRules(),
                 new NewsletterDelivery(gateway, DEFAULT), SenderParts.noFallbacks(),
                 (t, responses) -> published.addAll(responses), CLOCK);
     }
@@ -120,7 +119,7 @@ class NewsletterDeliveryTest {
                 .isEqualTo(SendOutcome.REFUSED);
 
         assertThat(calls).isEmpty();
-        assertThat(ledger.find("demo:E-1:join:1").orElseThrow().reason()).isEqualTo("refused: no newsletter consent");
+        assertThat(ledger.find("demo:E-1:join:1").orElseThrow().reason()).isEqualTo("refused: no consent for newsletter");
         assertThat(published).extracting(Signal::type).containsExactly("failed", "failed");
     }
 
@@ -143,7 +142,7 @@ class NewsletterDeliveryTest {
 
         OnceSender<NewsletterSubscription> noDefault = new OnceSender<>(SenderParts.tenants(demo(Map.of())), contacts,
                 SenderParts.templates(DEMO, templates), new TemplateRenderer(), ledger,
-                new NewsletterConsentRules(new ReachabilityOnlyRules()), new NewsletterDelivery(gateway, null),
+                new NorwegianSendRules(), new NewsletterDelivery(gateway, null),
                 SenderParts.noFallbacks(), (t, responses) -> published.addAll(responses), CLOCK);
         assertThatThrownBy(() -> noDefault.send(request("demo:E-1:join:1", "monthly")))
                 .isInstanceOf(PermanentFailure.class).hasMessageContaining("make.userId");
@@ -165,7 +164,7 @@ class NewsletterDeliveryTest {
         };
         OnceSender<NewsletterSubscription> sender = new OnceSender<>(SenderParts.tenants(demo(Map.of())), contacts,
                 SenderParts.templates(DEMO, templates), new TemplateRenderer(), ledger,
-                new NewsletterConsentRules(new ReachabilityOnlyRules()), new NewsletterDelivery(refusing, DEFAULT),
+                new NorwegianSendRules(), new NewsletterDelivery(refusing, DEFAULT),
                 SenderParts.noFallbacks(), (t, responses) -> published.addAll(responses), CLOCK);
 
         assertThat(sender.send(request("demo:E-1:join:1", "monthly")).outcome()).isEqualTo(SendOutcome.FAILED);
