@@ -12,6 +12,7 @@ import no.dialog.core.observability.LogKeys;
  * The routes of the webhooks function, {@code /webhooks/<provider>/<tenant>}:
  * <pre>
  *   POST     link-sms      LINK delivery reports          basic auth, user "link"
+ *   POST     link-sms-mo   SMS people send us (LINK MO)   basic auth, user "link"
  *   POST     link-chat     LINK Conversations replies     basic auth, user "link"
  *   POST     tm            Dialog Norge call results      basic auth, user "tm"
  *   GET|POST unsubscribe   e-mail unsubscribe links       the signed token in the query
@@ -27,14 +28,16 @@ class WebhookRoutes {
     private final WebhookPasswords passwords;
     private final LinkDeliveryReports deliveryReports;
     private final LinkChatReplies chatReplies;
+    private final LinkSmsReplies smsReplies;
     private final TmResults tmResults;
     private final UnsubscribePages unsubscribePages;
 
     WebhookRoutes(WebhookPasswords passwords, LinkDeliveryReports deliveryReports, LinkChatReplies chatReplies,
-            TmResults tmResults, UnsubscribePages unsubscribePages) {
+            LinkSmsReplies smsReplies, TmResults tmResults, UnsubscribePages unsubscribePages) {
         this.passwords = passwords;
         this.deliveryReports = deliveryReports;
         this.chatReplies = chatReplies;
+        this.smsReplies = smsReplies;
         this.tmResults = tmResults;
         this.unsubscribePages = unsubscribePages;
     }
@@ -86,6 +89,8 @@ class WebhookRoutes {
                 return deliveryReports.handle(tenant, request);
             case "link-chat":
                 return chatReplies.handle(tenant, request);
+            case "link-sms-mo":
+                return smsReplies.handle(tenant, request);
             default:
                 return tmResults.handle(tenant, request);
         }
@@ -94,6 +99,7 @@ class WebhookRoutes {
     private static Optional<String> userOf(String provider) {
         switch (provider) {
             case "link-sms":
+            case "link-sms-mo":
             case "link-chat":
                 return Optional.of("link");
             case "tm":

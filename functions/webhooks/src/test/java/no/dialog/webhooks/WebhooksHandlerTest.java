@@ -37,7 +37,23 @@ import no.dialog.core.contact.ContactStore;
 import no.dialog.core.enrolment.SignalMessages;
 import no.dialog.core.journey.SendChannel;
 import no.dialog.core.journey.Signal;
+import no.dialog.core.compliance.NorwegianSendRules;
+import no.dialog.core.enrolment.SendQueues;
+import no.dialog.core.enrolment.SendRequest;
+import no.dialog.core.send.OnceSender;
 import no.dialog.core.send.SendLedger;
+import no.dialog.core.send.SendOutcome;
+import no.dialog.core.send.SendResult;
+import no.dialog.core.send.SendRules;
+import no.dialog.core.send.SmsDelivery;
+import no.dialog.core.send.SmsGateway;
+import no.dialog.core.send.SmsMessage;
+import no.dialog.core.send.SmsReceipt;
+import no.dialog.core.template.MessageTemplate;
+import no.dialog.core.template.TemplateRenderer;
+import no.dialog.core.template.TemplateStore;
+import no.dialog.core.tenant.Tenant;
+import no.dialog.core.tenant.TenantDirectory;
 import no.dialog.core.send.SendState;
 import no.dialog.core.send.UnsubscribeTokens;
 import no.dialog.core.tenant.TenantId;
@@ -251,6 +267,111 @@ class WebhooksHandlerTest {
                 .withRequestBody(containing("dialog-test")).withRequestBody(containing("link-chat:m-10002")));
     }
 
+    // ------------------------------------------------------------------ SMS replies (LINK MO)
+
+    @Test
+    void anSmsStoppWithdrawsSmsConsentOfEveryoneWithTheNumberAndTheNextSmsIsRefused() {
+        List<SmsMessage> sentToLink = new ArrayList<>();
+        OnceSender<SmsMessage> sms = smsSender(sentToLink);
+        assertThat(sms.send(smsRequest("demo:mo-1-aaaaaaaaaaaaaaaaaaaa:ask:1")).outcome()).isEqualTo(SendOutcome.SENT);
+
+        APIGatewayV2HTTPResponse response = post("link-sms-mo", "demo", linkAuth("demo"), "application/json",
+                payload("link-sms-mo-stopp.json"));
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(response.getBody()).contains("\"published\":3").contains("\"unknown\":0");
+        List<Signal> published = responses();
+        assertThat(published).extracting(Signal::type).containsOnly("unsubscribed");
+        assertThat(published).extracting(Signal::contactId).containsExactlyInAnyOrder(CONTACT, TM_GIVER, TM_NO_MORE_CALLS);
+        assertThat(published).allSatisfy(signal -> {
+            assertThat(signal.attributes()).containsExactly(Map.entry("channel", "sms"));
+            assertThat(signal.journeyId()).isNull();
+            assertThat(signal.enrolmentId()).isNull();
+            assertThat(signal.occurredAt()).isEqualTo(Instant.parse("2026-11-23T12:41:07Z"));
+        });
+        assertThat(published).extracting(Signal::signalId).contains("link-sms-mo:mo-7Hq2LbV0cYw:" + CONTACT + ":unsubscribed");
+        Contact kari = contacts().find(DEMO, CONTACT).orElseThrow();
+        assertThat(kari.consents().get(Channel.SMS)).isEqualTo(new Consent(false, "sms-reply",
+                Instant.parse("2026-11-23T12:41:07Z")));
+        assertThat(kari.consents().get(Channel.CHAT).granted()).as("only SMS").isTrue();
+        eventBridge.verify(3, anyRequestedFor(anyUrl()).withRequestBody(containing("ConsentChanged"))
+                .withRequestBody(containing("sms-reply")).withRequestBody(containing("opt-out")));
+
+        SendResult next = sms.send(smsRequest("demo:mo-1-bbbbbbbbbbbbbbbbbbbb:ask:1"));
+
+        assertThat(next.outcome()).isEqualTo(SendOutcome.REFUSED);
+        assertThat(sentToLink).as("only the message before the STOPP reached LINK").hasSize(1);
+    }
+
+    @Test
+    void aRepeatedStoppIsTheSameSignalsAndTheSameOptOut() {
+        String body = payload("link-sms-mo-stopp.json");
+        post("link-sms-mo", "demo", linkAuth("demo"), "application/json", body);
+        APIGatewayV2HTTPResponse again = post("link-sms-mo", "demo", linkAuth("demo"), "application/json", body);
+
+        assertThat(again.getStatusCode()).isEqualTo(200);
+        List<Signal> published = responses();
+        assertThat(published).hasSize(6);
+        assertThat(published.stream().map(Signal::signalId).distinct()).hasSize(3);
+        assertThat(contacts().find(DEMO, CONTACT).orElseThrow().consents().get(Channel.SMS).granted()).isFalse();
+    }
+
+    @Test
+    void anSmsThatIsNotAnOptOutIsARepliedWithoutTheKeywordAndChangesNoConsent() {
+        APIGatewayV2HTTPResponse response = post("link-sms-mo", "demo", linkAuth("demo"), "application/json",
+                payload("link-sms-mo-reply.json"));
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        List<Signal> published = responses();
+        assertThat(published).extracting(Signal::type).containsOnly("replied").hasSize(3);
+        Signal kari = published.stream().filter(s -> s.contactId().equals(CONTACT)).findFirst().orElseThrow();
+        assertThat(kari.signalId()).isEqualTo("link-sms-mo:mo-9Kf3NcX1dZa:" + CONTACT);
+        assertThat(kari.attributes()).containsEntry("channel", "sms").containsEntry("text", "ja, gjerne")
+                .containsEntry("answer", "yes").doesNotContainValue("+4791234567");
+        assertThat(kari.journeyId()).isNull();
+        assertThat(contacts().find(DEMO, CONTACT).orElseThrow().consents().get(Channel.SMS).granted()).isTrue();
+        eventBridge.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void anSmsFromAnUnknownNumberOrNoNumberIs200AndPublishesNothing() {
+        String stopp = payload("link-sms-mo-stopp.json");
+        APIGatewayV2HTTPResponse unknown = post("link-sms-mo", "demo", linkAuth("demo"), "application/json",
+                stopp.replace("+4791234567", "+4798765432"));
+        APIGatewayV2HTTPResponse notANumber = post("link-sms-mo", "demo", linkAuth("demo"), "application/json",
+                stopp.replace("+4791234567", "Kari"));
+        APIGatewayV2HTTPResponse otherTenant = post("link-sms-mo", "other", linkAuth("other"), "application/json", stopp);
+
+        assertThat(List.of(unknown, notANumber, otherTenant)).allSatisfy(response -> {
+            assertThat(response.getStatusCode()).isEqualTo(200);
+            assertThat(response.getBody()).contains("\"unknown\":1").contains("\"published\":0");
+        });
+        assertThat(responses()).isEmpty();
+        eventBridge.verify(0, anyRequestedFor(anyUrl()));
+        assertThat(contacts().find(DEMO, CONTACT).orElseThrow().consents().get(Channel.SMS).granted()).isTrue();
+    }
+
+    @Test
+    void anSmsWithWrongCredentialsIs401AndAMalformedOneIs400() {
+        String stopp = payload("link-sms-mo-stopp.json");
+        APIGatewayV2HTTPResponse otherTenants = post("link-sms-mo", "demo", linkAuth("other"), "application/json", stopp);
+        APIGatewayV2HTTPResponse tmUser = post("link-sms-mo", "demo", basic("tm", passwords().passwordFor(DEMO)),
+                "application/json", stopp);
+        APIGatewayV2HTTPResponse noContent = post("link-sms-mo", "demo", linkAuth("demo"), "application/json",
+                stopp.replace("\"content\"", "\"kontent\""));
+        APIGatewayV2HTTPResponse badTime = post("link-sms-mo", "demo", linkAuth("demo"), "application/json",
+                stopp.replace("2026-11-23T12:41:07Z", "yesterday"));
+
+        assertThat(otherTenants.getStatusCode()).isEqualTo(401);
+        assertThat(tmUser.getStatusCode()).isEqualTo(401);
+        assertThat(noContent.getStatusCode()).isEqualTo(400);
+        assertThat(noContent.getBody()).contains("content is missing");
+        assertThat(badTime.getStatusCode()).isEqualTo(400);
+        assertThat(badTime.getBody()).contains("timestamp is not an ISO-8601 time");
+        assertThat(responses()).isEmpty();
+        assertThat(contacts().find(DEMO, CONTACT).orElseThrow().consents().get(Channel.SMS).granted()).isTrue();
+    }
+
     // ------------------------------------------------------------------ telemarketing
 
     @Test
@@ -390,6 +511,77 @@ class WebhooksHandlerTest {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /**
+     * The SMS sender as the send-sms function builds it, on the context's contact store, send ledger and
+     * send rules (NorwegianSendRules), with LINK replaced by a list of what it was handed.
+     */
+    private static OnceSender<SmsMessage> smsSender(List<SmsMessage> sentToLink) {
+        SendRules rules = context.getBean(SendRules.class);
+        assertThat(rules).isInstanceOf(NorwegianSendRules.class);
+        Tenant demo = new Tenant(DEMO, "Demo Organisation", CLOCK.instant());
+        TenantDirectory tenants = new TenantDirectory() {
+            @Override
+            public java.util.Optional<Tenant> find(TenantId id) {
+                return DEMO.equals(id) ? java.util.Optional.of(demo) : java.util.Optional.empty();
+            }
+
+            @Override
+            public boolean createIfAbsent(Tenant tenant) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public List<TenantId> all() {
+                return List.of(DEMO);
+            }
+        };
+        MessageTemplate ask = new MessageTemplate("ask", SendChannel.SMS, "nb", null,
+                "Hei {{ firstName }}! Svar STOPP for å melde deg av. Hilsen {{ organisation }}");
+        TemplateStore templates = new TemplateStore() {
+            @Override
+            public java.util.Optional<MessageTemplate> find(TenantId tenant, String templateId) {
+                return java.util.Optional.of(ask).filter(t -> DEMO.equals(tenant) && t.id().equals(templateId));
+            }
+
+            @Override
+            public List<MessageTemplate> list(TenantId tenant) {
+                return List.of(ask);
+            }
+
+            @Override
+            public void save(TenantId tenant, MessageTemplate template) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public boolean delete(TenantId tenant, String templateId) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        SmsGateway link = message -> {
+            sentToLink.add(message);
+            return new SmsReceipt("link-" + sentToLink.size(), 1);
+        };
+        SendQueues noFallbacks = new SendQueues() {
+            @Override
+            public boolean serves(SendChannel channel) {
+                return false;
+            }
+
+            @Override
+            public void enqueue(List<SendRequest> requests) {
+                throw new AssertionError("no fallback expected");
+            }
+        };
+        return new OnceSender<>(tenants, contacts(), templates, new TemplateRenderer(), ledger(), rules,
+                new SmsDelivery(link, "Demo"), noFallbacks, (tenant, signals) -> { }, CLOCK);
+    }
+
+    private static SendRequest smsRequest(String key) {
+        return new SendRequest("demo", key, CONTACT, key.split(":")[1], "mo", 1, "ask", "sms", null, "ask", "A",
+                CLOCK.instant());
+    }
 
     private static String sent(String enrolmentSuffix, boolean unconfirmed) {
         String key = "demo:student-2026-1-" + String.format("%20s", Integer.toHexString(enrolmentSuffix.hashCode()))

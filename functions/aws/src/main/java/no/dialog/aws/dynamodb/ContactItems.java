@@ -26,6 +26,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * hash      digest of the content   tells "unchanged" from "updated" without reading the body
  * body      the contact as JSON     the canonical record format (ContactJson)
  * deleted   true on tombstones      with expiresAt (TTL) so tombstones do not live forever
+ * phoneKey  tenant#+4791234567      key of the sparse byPhone index (keys only): finds the people behind
+ *                                   an inbound SMS; absent when the contact has no phone and on
+ *                                   tombstones, so the index holds living contacts with a number only
  * </pre>
  */
 final class ContactItems {
@@ -37,6 +40,8 @@ final class ContactItems {
     static final String BODY = "body";
     static final String DELETED = "deleted";
     static final String EXPIRES_AT = "expiresAt";
+    static final String PHONE_KEY = "phoneKey";
+    static final String BY_PHONE = "byPhone";
     static final int SHARDS = 16;
     static final String TOMBSTONE_HASH = "deleted";
 
@@ -55,6 +60,10 @@ final class ContactItems {
         return String.format("%s#%02d", tenant.value(), Math.floorMod(contactId.hashCode(), SHARDS));
     }
 
+    static String phoneKey(TenantId tenant, String e164) {
+        return tenant.value() + "#" + e164;
+    }
+
     static String shardKey(TenantId tenant, int shard) {
         return String.format("%s#%02d", tenant.value(), shard);
     }
@@ -66,6 +75,9 @@ final class ContactItems {
         item.put("contactId", s(contact.id()));
         item.put(SHARD, s(shard(tenant, contact.id())));
         item.put(ORD, n(contact.updatedAt().toEpochMilli()));
+        if (contact.phone() != null && !contact.phone().isBlank()) {
+            item.put(PHONE_KEY, s(phoneKey(tenant, contact.phone())));
+        }
         // One tree serves both: the body, and (without updatedAt) the content hash.
         ObjectNode tree = json.toTree(contact);
         item.put(BODY, s(tree.toString()));
@@ -107,6 +119,15 @@ final class ContactItems {
     static boolean isTombstone(Map<String, AttributeValue> item) {
         AttributeValue deleted = item.get(DELETED);
         return deleted != null && Boolean.TRUE.equals(deleted.bool());
+    }
+
+    /** The contact id from a table key {@code tenant#contactId} (the tenant is the prefix, so the id may hold anything). */
+    static String contactIdOf(TenantId tenant, String pk) {
+        String prefix = tenant.value() + "#";
+        if (!pk.startsWith(prefix)) {
+            throw new IllegalStateException("a contact key of another tenant came back from the index");
+        }
+        return pk.substring(prefix.length());
     }
 
     static long ord(Map<String, AttributeValue> item) {

@@ -2,6 +2,7 @@ package no.dialog.aws.dynamodb;
 
 import static no.dialog.aws.dynamodb.ContactItems.HASH;
 import static no.dialog.aws.dynamodb.ContactItems.ORD;
+import static no.dialog.aws.dynamodb.ContactItems.PHONE_KEY;
 import static no.dialog.aws.dynamodb.ContactItems.PK;
 import static no.dialog.aws.dynamodb.ContactItems.n;
 import static no.dialog.aws.dynamodb.ContactItems.s;
@@ -94,7 +95,8 @@ public class DynamoDbContactStore implements ContactStore {
             Map<String, AttributeValue> old = stored.get(item.get(PK).s());
             WriteOutcome outcome = decide(old, item);
             outcomes.put(contact.id(), outcome);
-            if (outcome != WriteOutcome.STALE && !(outcome == WriteOutcome.UNCHANGED && sameOrd(old, item))) {
+            if (outcome != WriteOutcome.STALE
+                    && !(outcome == WriteOutcome.UNCHANGED && sameOrd(old, item) && samePhoneKey(old, item))) {
                 writes.add(item);
             }
         }
@@ -124,6 +126,14 @@ public class DynamoDbContactStore implements ContactStore {
         return old != null && ContactItems.ord(old) == ContactItems.ord(item);
     }
 
+    /**
+     * Records written before the byPhone index existed lack phoneKey although their content is unchanged;
+     * rewriting them on the next import puts them in the index (a backfill by import).
+     */
+    private static boolean samePhoneKey(Map<String, AttributeValue> old, Map<String, AttributeValue> item) {
+        return java.util.Objects.equals(old.get(PHONE_KEY), item.get(PHONE_KEY));
+    }
+
     private Map<String, Map<String, AttributeValue>> readStoredVersions(TenantId tenant, List<Contact> contacts) {
         List<CompletableFuture<List<Map<String, AttributeValue>>>> calls = new ArrayList<>();
         for (int i = 0; i < contacts.size(); i += BATCH_GET_LIMIT) {
@@ -143,7 +153,7 @@ public class DynamoDbContactStore implements ContactStore {
     }
 
     private List<Map<String, AttributeValue>> batchGet(List<Map<String, AttributeValue>> keys) {
-        return batchGet(KeysAndAttributes.builder().keys(keys).projectionExpression("pk, ord, #h, deleted")
+        return batchGet(KeysAndAttributes.builder().keys(keys).projectionExpression("pk, ord, #h, deleted, phoneKey")
                 .expressionAttributeNames(Map.of("#h", HASH)).build());
     }
 
@@ -301,6 +311,40 @@ public class DynamoDbContactStore implements ContactStore {
             }
         }
         return found;
+    }
+
+    /**
+     * Queries the sparse byPhone index (keys only, eventually consistent) and then reads the records it
+     * names with consistent reads, keeping those whose phone still is this number: an index entry a moment
+     * behind a change of number must not make someone else's reply count for this person.
+     */
+    @Override
+    public List<String> findByPhone(TenantId tenant, String e164) {
+        List<String> candidates = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            var response = dynamoDb.query(b -> b.tableName(table).indexName(ContactItems.BY_PHONE)
+                    .keyConditionExpression("#p = :p").expressionAttributeNames(Map.of("#p", PHONE_KEY))
+                    .expressionAttributeValues(Map.of(":p", s(ContactItems.phoneKey(tenant, e164))))
+                    .exclusiveStartKey(from));
+            for (Map<String, AttributeValue> indexItem : response.items()) {
+                candidates.add(ContactItems.contactIdOf(tenant, indexItem.get(PK).s()));
+            }
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey() : null;
+        } while (start != null);
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        List<String> ids = new ArrayList<>();
+        findAll(tenant, candidates).forEach((id, contact) -> {
+            if (e164.equals(contact.phone())) {
+                ids.add(id);
+            }
+        });
+        ids.sort(null);
+        return ids;
     }
 
     @Override

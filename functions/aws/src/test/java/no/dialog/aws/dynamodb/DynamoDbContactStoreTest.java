@@ -26,11 +26,14 @@ class DynamoDbContactStoreTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), OsloTime.ZONE);
     private static final ContactJson JSON = new ContactJson(CLOCK);
     private static DynamoDbContactStore store;
+    private static DynamoDbClient dynamoDb;
+    private static String table;
 
     @BeforeAll
     static void createTable() {
-        DynamoDbClient dynamoDb = SharedEmulators.get().dynamoDb();
-        store = new DynamoDbContactStore(dynamoDb, TestTables.contacts(dynamoDb), CLOCK, 4);
+        dynamoDb = SharedEmulators.get().dynamoDb();
+        table = TestTables.contacts(dynamoDb);
+        store = new DynamoDbContactStore(dynamoDb, table, CLOCK, 4);
     }
 
     @AfterAll
@@ -172,5 +175,71 @@ class DynamoDbContactStoreTest {
         store.forEach(listed, c -> seen.add(c.id() + "/" + c.firstName()));
 
         assertThat(seen).hasSize(249).doesNotHaveDuplicates().doesNotContain("L-3/P").contains("L-1/P", "L-249/P");
+    }
+
+    // ------------------------------------------------------------------ the byPhone index
+
+    private static Contact withPhone(String id, String updatedAt, String phone) {
+        String phoneField = phone == null ? "" : ",\"phone\":\"" + phone + "\"";
+        return JSON.read("{\"id\":\"%s\",\"updatedAt\":\"%s\",\"firstName\":\"Kari\"%s}"
+                .formatted(id, updatedAt, phoneField)).contact();
+    }
+
+    @Test
+    void findByPhoneFindsEveryLivingContactOfTheTenantWithThatNumberFromBothWritePaths() {
+        store.upsert(DEMO, withPhone("P-1", "2026-11-20T10:00:00Z", "+4790000101"));
+        store.upsert(DEMO, withPhone("P-2", "2026-11-20T10:00:00Z", "900 00 101"));
+        store.upsertAll(DEMO, List.of(withPhone("P-3", "2026-11-20T10:00:00Z", "+4790000101"),
+                withPhone("P-4", "2026-11-20T10:00:00Z", "+4790000102"), withPhone("P-5", "2026-11-20T10:00:00Z", null)));
+        store.upsert(OTHER, withPhone("P-9", "2026-11-20T10:00:00Z", "+4790000101"));
+
+        assertThat(store.findByPhone(DEMO, "+4790000101")).as("a national number is stored in E.164")
+                .containsExactly("P-1", "P-2", "P-3");
+        assertThat(store.findByPhone(DEMO, "+4790000102")).containsExactly("P-4");
+        assertThat(store.findByPhone(OTHER, "+4790000101")).containsExactly("P-9");
+        assertThat(store.findByPhone(DEMO, "+4790000199")).isEmpty();
+    }
+
+    @Test
+    void aNewNumberAMissingNumberOrADeletionTakesTheContactOutOfTheOldNumbersList() {
+        store.upsert(DEMO, withPhone("Q-1", "2026-11-20T10:00:00Z", "+4790000201"));
+        store.upsert(DEMO, withPhone("Q-2", "2026-11-20T10:00:00Z", "+4790000201"));
+        store.upsert(DEMO, withPhone("Q-3", "2026-11-20T10:00:00Z", "+4790000201"));
+        store.upsert(DEMO, withPhone("Q-4", "2026-11-20T10:00:00Z", "+4790000201"));
+        store.withdrawConsent(DEMO, "Q-4", no.dialog.core.contact.Channel.SMS,
+                new no.dialog.core.contact.Consent(false, "sms-reply", Instant.parse("2026-11-23T12:00:00Z")));
+
+        store.upsert(DEMO, withPhone("Q-1", "2026-11-21T10:00:00Z", "+4790000202"));
+        store.upsertAll(DEMO, List.of(withPhone("Q-2", "2026-11-21T10:00:00Z", null)));
+        store.delete(DEMO, "Q-3", Instant.parse("2026-11-21T10:00:00Z"));
+
+        assertThat(store.findByPhone(DEMO, "+4790000201")).as("an opt-out keeps the number").containsExactly("Q-4");
+        assertThat(store.findByPhone(DEMO, "+4790000202")).containsExactly("Q-1");
+    }
+
+    @Test
+    void aRecordWrittenBeforeTheIndexExistedIsIndexedByTheNextImportOfTheSameData() {
+        Contact kari = withPhone("R-1", "2026-11-20T10:00:00Z", "+4790000301");
+        store.upsert(DEMO, kari);
+        // What an older version of the store wrote: the same record without phoneKey.
+        dynamoDb.updateItem(b -> b.tableName(table).key(Map.of("pk", software.amazon.awssdk.services.dynamodb.model
+                .AttributeValue.fromS("demo#R-1"))).updateExpression("REMOVE phoneKey"));
+        assertThat(store.findByPhone(DEMO, "+4790000301")).isEmpty();
+
+        assertThat(store.upsertAll(DEMO, List.of(kari))).containsEntry("R-1", WriteOutcome.UNCHANGED);
+
+        assertThat(store.findByPhone(DEMO, "+4790000301")).containsExactly("R-1");
+    }
+
+    @Test
+    void anIndexEntryBehindTheRecordDoesNotCount() {
+        store.upsert(DEMO, withPhone("S-1", "2026-11-20T10:00:00Z", "+4790000401"));
+        // An index a moment behind: the entry still says the old number while the record has a new one.
+        dynamoDb.updateItem(b -> b.tableName(table).key(Map.of("pk", software.amazon.awssdk.services.dynamodb.model
+                .AttributeValue.fromS("demo#S-1"))).updateExpression("SET phoneKey = :k")
+                .expressionAttributeValues(Map.of(":k", software.amazon.awssdk.services.dynamodb.model
+                        .AttributeValue.fromS("demo#+4790000499"))));
+
+        assertThat(store.findByPhone(DEMO, "+4790000499")).isEmpty();
     }
 }

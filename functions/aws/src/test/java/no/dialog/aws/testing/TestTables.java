@@ -19,14 +19,18 @@ public final class TestTables {
 
     private TestTables() {}
 
+    /** The contacts table with its two keys-only indexes: byTenantShard, and the sparse byPhone. */
     public static String contacts(DynamoDbClient dynamoDb) {
         String name = "contacts-" + UUID.randomUUID();
         dynamoDb.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(attr("pk"), attr("shard"), attr("contactId"))
+                .attributeDefinitions(attr("pk"), attr("shard"), attr("contactId"), attr("phoneKey"))
                 .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build())
                 .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("byTenantShard")
                         .keySchema(KeySchemaElement.builder().attributeName("shard").keyType(KeyType.HASH).build(),
                                 KeySchemaElement.builder().attributeName("contactId").keyType(KeyType.RANGE).build())
+                        .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build()).build(),
+                        GlobalSecondaryIndex.builder().indexName("byPhone")
+                        .keySchema(KeySchemaElement.builder().attributeName("phoneKey").keyType(KeyType.HASH).build())
                         .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build()).build()));
         return name;
     }

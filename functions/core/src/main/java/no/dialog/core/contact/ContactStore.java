@@ -57,6 +57,24 @@ public interface ContactStore {
         return found;
     }
 
+    /**
+     * The ids of the tenant's (not deleted) contacts whose phone is this number, for inbound SMS, which
+     * name the person only by the number they wrote from. Several people may share one number (a family
+     * phone), so this is a list; an unknown number gives an empty list. This default walks every contact
+     * (fine for small test stores); stores with an index override it (DynamoDB: the {@code byPhone} index).
+     *
+     * @param e164 the number in E.164 ({@code +4791234567}), as {@link Contact#phone()} holds it
+     */
+    default List<String> findByPhone(TenantId tenant, String e164) {
+        List<String> ids = new java.util.ArrayList<>();
+        forEach(tenant, contact -> {
+            if (e164.equals(contact.phone())) {
+                ids.add(contact.id());
+            }
+        });
+        return ids;
+    }
+
     /** Number of (not deleted) contacts of the tenant. */
     long count(TenantId tenant);
 

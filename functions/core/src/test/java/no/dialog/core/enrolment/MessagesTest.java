@@ -64,6 +64,25 @@ class MessagesTest {
                 .isEqualTo(new SignalMessages.TenantSignal(DEMO, signal));
     }
 
+    /**
+     * An SMS reply (LINK MO) names no message, so the webhooks publish it without journey and enrolment:
+     * the journeys function reads it with both null, and only matches that do not ask for the same
+     * journey count it.
+     */
+    @Test
+    void anSmsReplyWithoutJourneyRoundTripsAndCountsOnlyWhereTheJourneyDoesNotMatter() {
+        Signal reply = new Signal("link-sms-mo:mo-1:K-1", "replied", "K-1", Instant.parse("2026-11-23T10:00:00Z"),
+                Map.of("channel", "sms", "text", "ja", "answer", "yes"), null, null);
+
+        SignalMessages.TenantSignal parsed = SignalMessages.parse(SignalMessages.format(DEMO, reply));
+
+        assertThat(parsed.signal()).isEqualTo(reply);
+        assertThat(new no.dialog.core.journey.SignalMatch("replied", Map.of("answer", "yes"), false)
+                .matches(parsed.signal(), "student")).isTrue();
+        assertThat(new no.dialog.core.journey.SignalMatch("replied", Map.of("answer", "yes"), true)
+                .matches(parsed.signal(), "student")).isFalse();
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "{\"detail-type\":\"PizzaOrdered\",\"detail\":{}}                                    | unknown event type",

@@ -64,6 +64,17 @@ public final class InMemoryContactStore implements ContactStore {
     }
 
     @Override
+    public List<String> findByPhone(TenantId tenant, String e164) {
+        return items.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(tenant + "#") && !e.getValue().deleted())
+                .map(e -> e.getValue().contact())
+                .filter(c -> e164.equals(c.phone()))
+                .map(Contact::id)
+                .sorted()
+                .toList();
+    }
+
+    @Override
     public long count(TenantId tenant) {
         return items.entrySet().stream()
                 .filter(e -> e.getKey().startsWith(tenant + "#") && !e.getValue().deleted())

@@ -22,6 +22,10 @@ class RealTemplateSpecsTest {
         assertThat(index.keySchema()).containsExactly(
                 new TableSpec.KeyElement("shard", "HASH"), new TableSpec.KeyElement("contactId", "RANGE"));
         assertThat(index.projectionType()).isEqualTo("KEYS_ONLY");
+        TableSpec.IndexSpec byPhone = contacts.globalSecondaryIndex("byPhone").orElseThrow();
+        assertThat(byPhone.keySchema()).containsExactly(new TableSpec.KeyElement("phoneKey", "HASH"));
+        assertThat(byPhone.projectionType()).isEqualTo("KEYS_ONLY");
+        assertThat(contacts.attributeDefinitions()).contains(new TableSpec.AttributeDefinition("phoneKey", "S"));
         assertThat(contacts.ttlAttribute()).isEqualTo("expiresAt");
         assertThat(stack.table("TenantsTable").orElseThrow().ttlAttribute()).isNull();
     }
@@ -192,6 +196,7 @@ class RealTemplateSpecsTest {
         assertThat(webhooks.eventsOfType(HttpApiEventSpec.class)).containsExactly(
                 new HttpApiEventSpec("LinkSmsReports", "DialogHttpApi", "/webhooks/link-sms/{tenant}", "POST", null),
                 new HttpApiEventSpec("LinkChatReplies", "DialogHttpApi", "/webhooks/link-chat/{tenant}", "POST", null),
+                new HttpApiEventSpec("LinkSmsReplies", "DialogHttpApi", "/webhooks/link-sms-mo/{tenant}", "POST", null),
                 new HttpApiEventSpec("TmResults", "DialogHttpApi", "/webhooks/tm/{tenant}", "POST", null),
                 new HttpApiEventSpec("UnsubscribePage", "DialogHttpApi", "/webhooks/unsubscribe/{tenant}", "GET", null),
                 new HttpApiEventSpec("UnsubscribeConfirm", "DialogHttpApi", "/webhooks/unsubscribe/{tenant}", "POST", null));
