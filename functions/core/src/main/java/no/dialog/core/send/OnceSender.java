@@ -312,7 +312,7 @@ public final class OnceSender<M> {
      */
     public OnceSender<M> withLedgerWrites(java.util.concurrent.Executor executor) {
         OnceSender<M> copy = new OnceSender<>(tenants, contacts, templates, renderer, ledger, rules, delivery,
-                fallbackQueues, responses, clock);
+                fallbackQueues, responses, clock, links);
         copy.ledgerWrites = executor;
         return copy;
     }

@@ -70,8 +70,10 @@ class OnceSenderTest {
         return new OnceSender<>(tenants(new Tenant(DEMO, "Demo Organisation", CLOCK.instant())), contacts,
                 templateStore(), new TemplateRenderer(), ledger, (tenant, contact, channel, now) -> rules.check(
                         tenant, contact, channel, now), new SmsDelivery(gateway, configuredSender), queues,
-                (tenant, responses) -> published.addAll(responses), CLOCK);
+                (tenant, responses) -> published.addAll(responses), CLOCK, links);
     }
+
+    private no.dialog.core.landing.PersonalLinks links = no.dialog.core.landing.PersonalLinks.NONE;
 
     private static Contact contact(String id, String phone) {
         return new Contact(id, Instant.parse("2026-11-01T00:00:00Z"), "Kari", "Nordmann", null, phone, null, null,
@@ -408,5 +410,18 @@ class OnceSenderTest {
             assertThat(signal.attributes()).containsEntry("reason", "provider");
             assertThat(signal.journeyId()).isEqualTo("student");
         });
+    }
+
+    @Test
+    void aTemplateWithALinkGetsThePersonsLinkOnTheSingleAndTheBatchPath() {
+        links = (tenant, request, language) -> "https://dlg.no/p/" + request.enrolmentId() + "-link-of-22ch";
+        sender = sender(null);
+
+        send(request(KEY, "K-1", "ask"));
+        sender.sendAll(List.of(request("demo:E-1:ask:2", "K-1", "ask")));
+        sender.withLedgerWrites(Runnable::run).sendAll(List.of(request("demo:E-1:ask:3", "K-1", "ask")));
+
+        assertThat(gateway.calls()).hasSize(3).extracting(SmsMessage::text).allSatisfy(text ->
+                assertThat(text).contains("https://dlg.no/p/E-1-link-of-22ch").doesNotContain("xxxx"));
     }
 }

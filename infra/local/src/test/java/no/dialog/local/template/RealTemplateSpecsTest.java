@@ -216,7 +216,7 @@ class RealTemplateSpecsTest {
         assertThat(chat.environment())
                 .containsEntry("SEND_CHAT_QUEUE_URL", "http://queues.local/dialog-send-chat-local")
                 .containsEntry("SEND_CHAT_DLQ_URL", "http://queues.local/dialog-send-chat-dlq-local")
-                .containsEntry("PUBLIC_BASE_URL", "https://api.dialog.example")
+                .containsEntry("PUBLIC_BASE_URL", "https://dlg.no")
                 .containsKeys("LINK_CHAT_BASE_URL", "LINK_CHAT_USERNAME", "LINK_CHAT_PASSWORD", "LINK_CHAT_SENDER",
                         "SEND_LEDGER_TABLE", "RESPONSES_QUEUE_URL");
         assertThat(chat.eventsOfType(SqsEventSpec.class)).containsExactly(
