@@ -22,7 +22,7 @@ wait_for() {  # wait_for <step>: until SMS of the step arrive and their number h
 }
 
 echo "0. daytime on the local clock (SMS wait for the morning outside 08:00-21:00 Oslo time)"
-now="$(curl -fsS -X POST "$base/local/clock/advance?by=PT0S" | json 'd["now"]')"
+now="$(curl -fsS -X POST "$base/local/clock/advance?by=PT1S" | json 'd["now"]')"
 to_noon="$(python3 - "$now" <<'PY'
 import sys, datetime, zoneinfo
 now = datetime.datetime.fromisoformat(sys.argv[1].replace("Z", "+00:00")).astimezone(zoneinfo.ZoneInfo("Europe/Oslo"))
