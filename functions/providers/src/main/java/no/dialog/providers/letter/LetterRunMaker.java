@@ -2,7 +2,6 @@ package no.dialog.providers.letter;
 
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +18,7 @@ import no.dialog.core.run.RunItem;
 import no.dialog.core.run.RunOutput;
 import no.dialog.core.tenant.Tenant;
 import no.dialog.core.tenant.TenantDirectory;
+import no.dialog.core.time.OsloTime;
 
 /**
  * Writes a letter run for 21Grams: one PDF per person ({@code 0001.pdf}, {@code 0002.pdf} … in the run's
@@ -33,7 +33,6 @@ public final class LetterRunMaker implements RunFileMaker {
 
     public static final String MANIFEST = "manifest.csv";
     public static final String SENDER_ADDRESS_SETTING = "letter.senderAddress";
-    private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
 
     private final TenantDirectory tenants;
     private final LetterDrop drop;
@@ -56,7 +55,7 @@ public final class LetterRunMaker implements RunFileMaker {
         Tenant tenant = tenants.find(run.ref().tenant())
                 .orElseThrow(() -> new IllegalStateException("run of an unknown tenant " + run.ref().tenant()));
         List<String> sender = senderLines(tenant);
-        LocalDate date = LocalDate.ofInstant(now, OSLO);
+        LocalDate date = LocalDate.ofInstant(now, OsloTime.ZONE);
         CsvWriter manifest = CsvWriter.forMachines(List.of("file", "recipientName", "postcode", "city", "country",
                 "pages", "key", "kid"));
         int number = 0;

@@ -2,6 +2,7 @@ package no.dialog.providers.link;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -18,14 +19,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import no.dialog.core.send.DeliveryOutcome;
-import java.util.regex.Pattern;
 import no.dialog.core.send.ProviderRejected;
 import no.dialog.core.send.ProviderUnavailable;
 import no.dialog.core.send.SmsGateway;
 import no.dialog.core.send.SmsMessage;
 import no.dialog.core.send.SmsReceipt;
+import no.dialog.providers.ProviderAnswers;
 
 /**
  * {@link SmsGateway} on LINK Mobility's SMS REST API: {@code POST {baseUrl}/sms/send}, basic auth, JSON.
@@ -43,7 +43,8 @@ import no.dialog.core.send.SmsReceipt;
  *       accepted. A wrong password is no reason to give up a message: once someone fixes it, the retry or
  *       a DLQ redrive sends it.</li>
  *   <li>Any other 4xx: {@link ProviderRejected} with the status, {@code resultCode} and LINK's
- *       description (long digit runs masked, so a phone number never reaches the ledger or the log).</li>
+ *       description (phone numbers, long digit runs and e-mail addresses masked by {@link ProviderAnswers}, so
+ *       none reaches the ledger or the log).</li>
  *   <li>No connection: {@link ProviderUnavailable}, surely not accepted. The request went out but no
  *       answer came in time (or the connection broke mid-answer): {@link ProviderUnavailable},
  *       <em>possibly accepted</em>.</li>
@@ -63,7 +64,6 @@ public final class LinkSmsGateway implements SmsGateway {
 
     static final int QUEUED = 1005;
     private static final Set<Integer> CONFIGURATION_CODES = Set.of(106100, 106101, 106200, 106201, 106300, 106301);
-    private static final Pattern DIGIT_RUNS = Pattern.compile("\\+?\\d{6,}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final LinkSettings settings;
@@ -101,7 +101,7 @@ public final class LinkSmsGateway implements SmsGateway {
         HttpResponse<String> response = post(batchUri, batchBody(messages), "the messages");
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
-            return batchAnswer(messages, parse(response.body()));
+            return batchAnswer(messages, ProviderAnswers.parse(response.body()));
         }
         try {
             answer(status, response.body());
@@ -228,7 +228,7 @@ public final class LinkSmsGateway implements SmsGateway {
     }
 
     private static SmsReceipt answer(int status, String text) {
-        JsonNode body = parse(text);
+        JsonNode body = ProviderAnswers.parse(text);
         int resultCode = body.path("resultCode").asInt(-1);
         if (status >= 200 && status < 300) {
             String messageId = body.path("messageId").isTextual() ? body.path("messageId").asText() : null;
@@ -249,22 +249,7 @@ public final class LinkSmsGateway implements SmsGateway {
     }
 
     private static String described(JsonNode body) {
-        String description = body.path("description").asText("");
-        if (description.isBlank()) {
-            return "";
-        }
-        String safe = DIGIT_RUNS.matcher(description).replaceAll("…");
-        return ": " + (safe.length() > 200 ? safe.substring(0, 200) : safe);
-    }
-
-    private static JsonNode parse(String text) {
-        if (text == null || text.isBlank()) {
-            return JSON.createObjectNode();
-        }
-        try {
-            return JSON.readTree(text);
-        } catch (IOException e) {
-            return JSON.createObjectNode();
-        }
+        String description = ProviderAnswers.masked(body.path("description").asText(""));
+        return description.isEmpty() ? "" : ": " + description;
     }
 }

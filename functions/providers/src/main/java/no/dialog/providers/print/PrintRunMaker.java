@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -22,6 +21,7 @@ import no.dialog.core.run.RunOutput;
 import no.dialog.core.template.MergeFields;
 import no.dialog.core.tenant.Tenant;
 import no.dialog.core.tenant.TenantDirectory;
+import no.dialog.core.time.OsloTime;
 import no.dialog.providers.letter.Letter;
 import no.dialog.providers.letter.LetterPdf;
 import no.dialog.providers.letter.LetterRunMaker;
@@ -37,7 +37,6 @@ public final class PrintRunMaker implements RunFileMaker {
 
     public static final String CSV = "print.csv";
     public static final String PDF = "print.pdf";
-    private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
     private static final List<String> PERSON = List.of("name", "street", "postcode", "city", "country");
 
     private final TenantDirectory tenants;
@@ -59,7 +58,7 @@ public final class PrintRunMaker implements RunFileMaker {
         Tenant tenant = tenants.find(run.ref().tenant())
                 .orElseThrow(() -> new IllegalStateException("run of an unknown tenant " + run.ref().tenant()));
         RunFile csv = files.put(run.ref(), CSV, csv(items), "text/csv; charset=utf-8");
-        RunFile merged = files.put(run.ref(), PDF, mergedPdf(items, tenant, LocalDate.ofInstant(now, OSLO)),
+        RunFile merged = files.put(run.ref(), PDF, mergedPdf(items, tenant, LocalDate.ofInstant(now, OsloTime.ZONE)),
                 "application/pdf");
         return RunOutput.written(List.of(csv, merged), items.size(), 0);
     }
