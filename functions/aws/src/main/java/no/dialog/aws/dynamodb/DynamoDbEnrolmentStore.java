@@ -192,11 +192,11 @@ public class DynamoDbEnrolmentStore implements EnrolmentStore {
 
     /** One update per counter item: a transaction may touch an item only once. */
     private List<TransactWriteItem> counterUpdates(Enrolment enrolment, List<ResultKey> counts) {
-        Map<String, List<ResultCounter>> byItem = new LinkedHashMap<>();
+        Map<String, Map<ResultCounter, Long>> byItem = new LinkedHashMap<>();
         int shard = Math.floorMod(enrolment.enrolmentId().hashCode(), RESULT_SHARDS);
         for (ResultKey key : counts) {
             String sk = String.format("v%06d#%s#%s#%d", key.version(), orDash(key.stepId()), orDash(key.variant()), shard);
-            byItem.computeIfAbsent(sk, k -> new ArrayList<>()).add(key.counter());
+            byItem.computeIfAbsent(sk, k -> new LinkedHashMap<>()).merge(key.counter(), key.by(), Long::sum);
         }
         List<TransactWriteItem> updates = new ArrayList<>();
         String pk = resultsPk(enrolment.tenant(), enrolment.journeyId());
@@ -204,16 +204,12 @@ public class DynamoDbEnrolmentStore implements EnrolmentStore {
             Map<String, String> names = new LinkedHashMap<>();
             Map<String, AttributeValue> values = new LinkedHashMap<>();
             List<String> adds = new ArrayList<>();
-            for (ResultCounter counter : counters) {
-                String name = "#" + counter.name().toLowerCase(java.util.Locale.ROOT);
-                if (names.containsKey(name)) {
-                    values.put(":" + name.substring(1), n(Long.parseLong(values.get(":" + name.substring(1)).n()) + 1));
-                    continue;
-                }
-                names.put(name, counter.name());
-                values.put(":" + name.substring(1), n(1));
-                adds.add(name + " :" + name.substring(1));
-            }
+            counters.forEach((counter, by) -> {
+                String name = counter.name().toLowerCase(java.util.Locale.ROOT);
+                names.put("#" + name, counter.name());
+                values.put(":" + name, n(by));
+                adds.add("#" + name + " :" + name);
+            });
             updates.add(TransactWriteItem.builder().update(u -> u.tableName(table)
                     .key(Map.of(PK, s(pk), SK, s(sk)))
                     .updateExpression("ADD " + String.join(", ", adds))

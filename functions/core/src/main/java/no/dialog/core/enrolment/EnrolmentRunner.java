@@ -285,7 +285,7 @@ public final class EnrolmentRunner {
         for (Effect effect : effects) {
             if (effect instanceof Effect.Counted counted) {
                 counts.add(new ResultKey(journey.journeyId(), journey.version(), counted.stepId(),
-                        counted.variant(), counted.counter()));
+                        counted.variant(), counted.counter(), counted.by()));
             }
         }
         return counts;

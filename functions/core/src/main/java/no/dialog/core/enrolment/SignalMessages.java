@@ -33,7 +33,7 @@ public final class SignalMessages {
     /** Responses from Dialog's channels, landing pages and payment providers. */
     public static final Set<String> RESPONSE_TYPES = Set.of(
             "delivered", "failed", "opened", "clicked", "bounced", "complained", "unsubscribed", "replied",
-            "answered", "paid", "tm-outcome", "letter-dispatched");
+            "answered", "paid", "payment-failed", "tm-outcome", "letter-dispatched");
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int MAX_ATTRIBUTES = 20;

@@ -15,6 +15,22 @@ public sealed interface Effect {
     /** Set a contact field or tag, and tell the org system. */
     record ContactUpdateRequested(String stepId, String field, JsonNode value) implements Effect {}
 
-    /** Add one to a result counter; {@code stepId} and {@code variant} may be null for journey-level counts. */
-    record Counted(ResultCounter counter, String stepId, String variant) implements Effect {}
+    /**
+     * Add {@code by} to a result counter (1 for a count, the amount for a sum such as
+     * {@link ResultCounter#GOAL_REVENUE_ORE}); {@code stepId} and {@code variant} may be null for
+     * journey-level counts.
+     */
+    record Counted(ResultCounter counter, String stepId, String variant, long by) implements Effect {
+
+        public Counted {
+            if (by < 1) {
+                throw new IllegalArgumentException("a counter only grows");
+            }
+        }
+
+        /** Add one. */
+        public Counted(ResultCounter counter, String stepId, String variant) {
+            this(counter, stepId, variant, 1);
+        }
+    }
 }

@@ -42,6 +42,8 @@ public final class JourneyEngine {
     public static final String EXIT_LOOP_GUARD = "loop-guard";
     /** The flow pointed at a step that does not exist (a definition that skipped validation). */
     public static final String EXIT_MISSING_STEP = "missing-step";
+    /** The signal attribute that carries an amount in øre (a gift, a payment): summed as the goal's revenue. */
+    public static final String AMOUNT_ATTRIBUTE = "amountOre";
 
     /** Starts a person at the start step, ACTIVE and due now, and counts ENROLLED. */
     public Advance enrol(JourneyVersion version, String enrolmentId, String contactId, Instant now) {
@@ -123,7 +125,7 @@ public final class JourneyEngine {
         Run run = new Run(version, enrolment, contact, now, windows);
         run.remember(signal);
         if (reachesGoal) {
-            run.reachGoal(signal.occurredAt());
+            run.reachGoal(signal);
             if (goal.exitOnGoal()) {
                 run.exit(EXIT_GOAL);
                 return run.result();
@@ -334,11 +336,16 @@ public final class JourneyEngine {
             }
         }
 
-        void reachGoal(Instant at) {
-            goalReachedAt = at;
+        /** Counts the goal, and the signal's amount as revenue when it carries one (a gift, a payment). */
+        void reachGoal(Signal signal) {
+            goalReachedAt = signal.occurredAt();
             String lastSend = choices.get(LAST_SEND_CHOICE);
-            effects.add(new Effect.Counted(ResultCounter.GOAL_REACHED, stepId,
-                    lastSend == null ? null : choices.get(lastSend)));
+            String variant = lastSend == null ? null : choices.get(lastSend);
+            effects.add(new Effect.Counted(ResultCounter.GOAL_REACHED, stepId, variant));
+            long amount = amountOre(signal);
+            if (amount > 0) {
+                effects.add(new Effect.Counted(ResultCounter.GOAL_REVENUE_ORE, stepId, variant, amount));
+            }
         }
 
         void exit(String reason) {
@@ -355,5 +362,14 @@ public final class JourneyEngine {
                     original.revision() + 1);
             return new Advance(next, effects, true);
         }
+    }
+
+    /** The signal's {@code amountOre} attribute, or 0 when it has none or it is not a whole positive number. */
+    static long amountOre(Signal signal) {
+        String amount = signal.attributes().get(AMOUNT_ATTRIBUTE);
+        if (amount == null || amount.isEmpty() || amount.length() > 15 || !amount.chars().allMatch(Character::isDigit)) {
+            return 0;
+        }
+        return Long.parseLong(amount);
     }
 }

@@ -20,6 +20,7 @@ import no.dialog.core.contact.MembershipStatus;
 import no.dialog.core.contact.ParticipationStatus;
 import no.dialog.core.contact.PostalAddress;
 import no.dialog.core.journey.Signal;
+import no.dialog.core.payment.Attribution;
 
 /**
  * What valid answers do, worked out without side effects so that it can be tested and repeated: one
@@ -104,7 +105,9 @@ public final class AnswerEffects {
                     attributes.put("amountOre", answer.detail("amountOre"));
                     if (payment == null) {
                         payment = new Payments.PaymentRequest(binding.contactId(), answer.type() == QuestionType.REGULAR_DONOR,
-                                Long.parseLong(answer.detail("amountOre")), key, returnUrl);
+                                Long.parseLong(answer.detail("amountOre")), key, returnUrl,
+                                new Attribution(binding.journeyId(), binding.version(), binding.stepId(), null,
+                                        binding.enrolmentId().isEmpty() ? null : binding.enrolmentId()));
                     }
                     break;
                 case MEMBERSHIP:

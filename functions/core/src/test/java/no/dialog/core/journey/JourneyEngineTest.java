@@ -252,6 +252,27 @@ class JourneyEngineTest {
         }
 
         @Test
+        void aGoalSignalWithAnAmountBringsItsRevenue() {
+            Enrolment first = started(nagging);
+            Signal paid = new Signal("p-1", "paid", "c-1", T0.plusSeconds(3600), Map.of("amountOre", "25000"), null, null);
+
+            Advance goal = engine.onSignal(nagging, first, KARI, paid, T0.plusSeconds(3600));
+
+            assertThat(goal.effects()).containsExactly(new Effect.Counted(ResultCounter.GOAL_REACHED, "pause", "A"),
+                    new Effect.Counted(ResultCounter.GOAL_REVENUE_ORE, "pause", "A", 25_000));
+        }
+
+        @Test
+        void anAmountThatIsNotAWholeNumberOfOreIsNoRevenue() {
+            Enrolment first = started(nagging);
+            Signal paid = new Signal("p-1", "paid", "c-1", T0.plusSeconds(3600), Map.of("amountOre", "-5"), null, null);
+
+            Advance goal = engine.onSignal(nagging, first, KARI, paid, T0.plusSeconds(3600));
+
+            assertThat(goal.effects()).containsExactly(new Effect.Counted(ResultCounter.GOAL_REACHED, "pause", "A"));
+        }
+
+        @Test
         void theGoalTurnsTheBranchAndIsCreditedToTheLastSend() {
             Enrolment first = started(nagging);
             Signal paid = new Signal("p-1", "paid", "c-1", T0.plusSeconds(3600), Map.of(), null, null);

@@ -65,7 +65,7 @@ public final class InMemoryEnrolments implements EnrolmentStore, JourneyEntries,
         if (enrolments.putIfAbsent(key(enrolment.tenant(), enrolment.enrolmentId()), new Row(enrolment, List.of())) != null) {
             return false;
         }
-        counts.forEach(k -> results.merge(k, 1L, Long::sum));
+        counts.forEach(k -> results.merge(k.counterKey(), k.by(), Long::sum));
         return true;
     }
 
@@ -78,7 +78,7 @@ public final class InMemoryEnrolments implements EnrolmentStore, JourneyEntries,
             return false;
         }
         enrolments.put(key, new Row(next, List.copyOf(pendingSends)));
-        counts.forEach(k -> results.merge(k, 1L, Long::sum));
+        counts.forEach(k -> results.merge(k.counterKey(), k.by(), Long::sum));
         return true;
     }
 
