@@ -91,6 +91,20 @@ public final class TestTables {
         return name;
     }
 
+    /** The payments table (template.yaml's PaymentsTable): pk + sk and the index byKey (gsi1pk + gsi1sk). */
+    public static String payments(DynamoDbClient dynamoDb) {
+        String name = "payments-" + UUID.randomUUID();
+        dynamoDb.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attr("pk"), attr("sk"), attr("gsi1pk"), attr("gsi1sk"))
+                .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
+                        KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build())
+                .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("byKey")
+                        .keySchema(KeySchemaElement.builder().attributeName("gsi1pk").keyType(KeyType.HASH).build(),
+                                KeySchemaElement.builder().attributeName("gsi1sk").keyType(KeyType.RANGE).build())
+                        .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build()));
+        return name;
+    }
+
     public static String withHashKey(DynamoDbClient dynamoDb, String prefix, String key) {
         String name = prefix + "-" + UUID.randomUUID();
         dynamoDb.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)

@@ -1,0 +1,20 @@
+package no.dialog.core.payment;
+
+import java.util.List;
+import java.util.Optional;
+import no.dialog.core.tenant.TenantId;
+
+/** Port: payments waiting for staff to match them to a journey (see {@link UnmatchedPayment}). */
+public interface UnmatchedPayments {
+
+    /** Keeps the payment unless one with its id is kept; returns false if it is. */
+    boolean add(TenantId tenant, UnmatchedPayment payment);
+
+    Optional<UnmatchedPayment> find(TenantId tenant, String paymentId);
+
+    /** Open payments, newest first, at most {@code limit}. */
+    List<UnmatchedPayment> open(TenantId tenant, int limit);
+
+    /** Replaces the stored payment with the same id (a decision: confirmed or rejected). */
+    void update(TenantId tenant, UnmatchedPayment payment);
+}
