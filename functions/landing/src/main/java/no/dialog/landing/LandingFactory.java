@@ -27,7 +27,8 @@ import no.dialog.core.tenant.TenantDirectory;
  * (links and CSRF), {@code LANDING_ENCRYPTION_KEY} (base64, 32 bytes, AES-GCM for national identity
  * numbers) and {@code LANDING_ENCRYPTION_KEY_VERSION}, {@code PUBLIC_BASE_URL} (https: cookies are
  * {@code Secure}), {@code LANDING_RATE_PER_IP} and {@code LANDING_RATE_PER_LINK} (requests per minute in
- * one instance; defaults 300 and 60).
+ * one instance; defaults 300 and 60), {@code LANDING_PAYMENT_ORIGINS} (where a form with a payment
+ * question may lead: the payment provider's pages; default Vipps MobilePay's).
  */
 @Factory
 public class LandingFactory {
@@ -56,8 +57,9 @@ public class LandingFactory {
     @Singleton
     LandingRequests landingRequests(LandingPages pages, LandingKeys keys, Clock clock,
             @Value("${public.base.url:}") String baseUrl, @Value("${landing.rate.per.ip:300}") int perIp,
-            @Value("${landing.rate.per.link:60}") int perLink) {
-        return new LandingRequests(pages, new LinkTokens(keys), new CsrfTokens(keys), new PageRenderer(),
-                new RateLimiter(perIp, clock), new RateLimiter(perLink, clock), baseUrl.startsWith("https:"));
+            @Value("${landing.rate.per.link:60}") int perLink,
+            @Value("${landing.payment.origins:https://*.vipps.no https://*.mobilepay.dk}") String paymentOrigins) {
+        return new LandingRequests(pages, new LinkTokens(keys), new CsrfTokens(keys), new PageRenderer(paymentOrigins),
+                new RateLimiter(perIp, clock), new RateLimiter(perLink, clock), baseUrl.startsWith("https:"), baseUrl);
     }
 }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import no.dialog.core.landing.LandingPages;
 import no.dialog.core.landing.LinkCheck;
 import no.dialog.core.landing.LinkTokens;
+import no.dialog.core.landing.Payments;
 import no.dialog.core.landing.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,9 +36,21 @@ public final class LandingRequests {
     private final RateLimiter perIp;
     private final RateLimiter perLink;
     private final boolean secureCookies;
+    private final String baseUrl;
 
+    /** As the full constructor, with links relative to this site (tests). */
     public LandingRequests(LandingPages pages, LinkTokens tokens, CsrfTokens csrf, PageRenderer renderer,
                            RateLimiter perIp, RateLimiter perLink, boolean secureCookies) {
+        this(pages, tokens, csrf, renderer, perIp, perLink, secureCookies, "");
+    }
+
+    /**
+     * @param baseUrl the public base URL ({@code PUBLIC_BASE_URL}): a payment provider sends the person back
+     *                to {@code <baseUrl>/p/<token>}
+     */
+    public LandingRequests(LandingPages pages, LinkTokens tokens, CsrfTokens csrf, PageRenderer renderer,
+                           RateLimiter perIp, RateLimiter perLink, boolean secureCookies, String baseUrl) {
+        this.baseUrl = baseUrl == null ? "" : baseUrl.replaceAll("/+$", "");
         this.pages = pages;
         this.tokens = tokens;
         this.csrf = csrf;
@@ -73,7 +86,15 @@ public final class LandingRequests {
         if (!"GET".equals(method) && !"HEAD".equals(method)) {
             return response(405, "text/plain; charset=utf-8", "method not allowed", "default-src 'none'", null);
         }
-        return show(pages.open(token), event, token, lang, null);
+        String payment = paymentReference(event);
+        return show(payment != null ? pages.paymentReturn(token, payment) : pages.open(token), event, token, lang, null);
+    }
+
+    /** The {@code payment} query parameter a provider's return carries, if it is a well-formed reference. */
+    private static String paymentReference(APIGatewayV2HTTPEvent event) {
+        Map<String, String> query = event.getQueryStringParameters();
+        String reference = query == null ? null : query.get("payment");
+        return reference != null && reference.matches("[A-Za-z0-9-]{8,64}") ? reference : null;
     }
 
     private APIGatewayV2HTTPResponse post(APIGatewayV2HTTPEvent event, String token, String lang) {
@@ -103,7 +124,7 @@ public final class LandingRequests {
             return page(403, renderer.message(Branding.neutral(), lang, "page.stale.title",
                     List.of("page.stale.body")), null);
         }
-        LandingPages.View view = pages.submit(token, submission, form, "/p/" + token);
+        LandingPages.View view = pages.submit(token, submission, form, baseUrl + "/p/" + token);
         return show(view, event, token, lang, submission);
     }
 
@@ -118,6 +139,14 @@ public final class LandingRequests {
             APIGatewayV2HTTPResponse response = response(303, "text/plain; charset=utf-8", "", "default-src 'none'", null);
             response.getHeaders().put("Location", redirect.url());
             return response;
+        }
+        if (view instanceof LandingPages.PaymentReturn back) {
+            LOG.info("landing: back from payment ({})", back.result());
+            String language = hasLanguageParameter(event) ? lang : back.language();
+            String key = back.result() == Payments.PaymentResult.COMPLETED ? "completed"
+                    : back.result() == Payments.PaymentResult.PENDING ? "pending" : "failed";
+            return page(200, renderer.message(Branding.of(back.tenant()), language, "page.payment." + key + ".title",
+                    List.of("page.payment." + key + ".body")), null);
         }
         if (view instanceof LandingPages.Done done) {
             LOG.info("landing: answers recorded");

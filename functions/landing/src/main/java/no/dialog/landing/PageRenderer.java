@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import no.dialog.core.landing.LandingPages;
 import no.dialog.core.landing.LandingTexts;
+import no.dialog.core.landing.QuestionType;
 
 /**
  * The landing pages' HTML, from Pebble templates in {@code landing/} with HTML autoescaping on (every
@@ -31,8 +32,20 @@ public final class PageRenderer {
     private final PebbleTemplate style;
     private final PebbleTemplate form;
     private final PebbleTemplate message;
+    private final String paymentOrigins;
 
+    /** A renderer whose forms may only be sent to this site. */
     public PageRenderer() {
+        this("");
+    }
+
+    /**
+     * @param paymentOrigins origins (space-separated CSP sources) a form with a payment question may lead
+     *                       to: the answer is posted here and answered with a redirect to the payment
+     *                       provider, and browsers apply {@code form-action} to that redirect too
+     */
+    public PageRenderer(String paymentOrigins) {
+        this.paymentOrigins = paymentOrigins == null ? "" : paymentOrigins.trim();
         ClasspathLoader loader = new ClasspathLoader(PageRenderer.class.getClassLoader());
         engine = new PebbleEngine.Builder().loader(loader).autoEscaping(true).defaultEscapingStrategy("html")
                 .strictVariables(false).newLineTrimming(true).methodAccessValidator((object, method) -> false)
@@ -58,7 +71,9 @@ public final class PageRenderer {
         context.put("csrf", csrf);
         context.put("submission", submission);
         context.put("submit", LandingTexts.get("page.submit", lang));
-        return render(form, context, model.conditions(), branding);
+        boolean asksForMoney = view.page().questions().stream().anyMatch(q -> q.type() == QuestionType.GIVE
+                || q.type() == QuestionType.REGULAR_DONOR);
+        return render(form, context, model.conditions(), branding, asksForMoney ? paymentOrigins : "");
     }
 
     /** A page with a heading and paragraphs: thanks, expired, unknown, used up, too many requests. */
@@ -66,7 +81,7 @@ public final class PageRenderer {
         Map<String, Object> context = base(branding, lang);
         context.put("title", LandingTexts.get(titleKey, lang));
         context.put("paragraphs", paragraphKeys.stream().map(key -> LandingTexts.get(key, lang)).toList());
-        return render(message, context, List.of(), branding);
+        return render(message, context, List.of(), branding, "");
     }
 
     private static Map<String, Object> base(Branding branding, String lang) {
@@ -78,10 +93,11 @@ public final class PageRenderer {
     }
 
     private Html render(PebbleTemplate template, Map<String, Object> context, List<Map<String, Object>> conditions,
-                        Branding branding) {
+                        Branding branding, String formTargets) {
         String css = write(style, Map.of("colour", branding.colour(), "conditions", conditions));
         context.put("style", css);
-        String csp = "default-src 'none'; style-src '" + sha256(css) + "'; img-src data:; form-action 'self'; "
+        String formAction = formTargets.isEmpty() ? "'self'" : "'self' " + formTargets;
+        String csp = "default-src 'none'; style-src '" + sha256(css) + "'; img-src data:; form-action " + formAction + "; "
                 + "base-uri 'none'; frame-ancestors 'none'";
         return new Html(write(template, context), csp);
     }

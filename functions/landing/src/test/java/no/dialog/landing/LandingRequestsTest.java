@@ -66,6 +66,7 @@ class LandingRequestsTest {
     private final List<LandingEvents.BusEvent> events = new ArrayList<>();
     private final Tenant school = new Tenant(SCHOOL, "Studentforbundet", NOW, Map.of("branding.colour", "#ffff00"));
     private final String token;
+    private Payments payments = Payments.NOT_AVAILABLE;
 
     LandingRequestsTest() throws Exception {
         contacts.put("S-1", new Contact("S-1", NOW.minusSeconds(86400), "Kari", "Nordmann", null, "+4791234561", null,
@@ -108,7 +109,7 @@ class LandingRequestsTest {
                 new Contacts(), new AnswerChecker(Postcodes.bundled()),
                 new AnswerEffects(new SecretSealer("0123456789abcdef0123456789abcdef".getBytes(), 1)),
                 (tenant, batch) -> signals.addAll(batch), (tenant, batch) -> events.addAll(batch),
-                Payments.NOT_AVAILABLE, clock);
+                payments, clock);
         return new LandingRequests(pages, new LinkTokens(keys), new CsrfTokens(keys), new PageRenderer(),
                 new RateLimiter(perIp, clock), new RateLimiter(1000, clock), true);
     }
@@ -135,6 +136,45 @@ class LandingRequestsTest {
                     .append('=').append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
         }
         return body.toString();
+    }
+
+    @Test
+    void backFromVippsThePersonSeesHowTheirPaymentEnded() throws Exception {
+        payments = new Payments() {
+            public PaymentStart start(Tenant tenant, PaymentRequest request) {
+                return new PaymentStart(null);
+            }
+
+            public PaymentResult result(Tenant tenant, String contactId, String reference) {
+                if (!contactId.equals("S-1")) {
+                    return PaymentResult.UNKNOWN;
+                }
+                return switch (reference) {
+                    case "dlg-paid-0001" -> PaymentResult.COMPLETED;
+                    case "dlg-wait-0001" -> PaymentResult.PENDING;
+                    case "dlg-gone-0001" -> PaymentResult.NOT_COMPLETED;
+                    default -> PaymentResult.UNKNOWN;
+                };
+            }
+        };
+        LandingRequests requests = requests(100);
+
+        assertThat(requests.handle(withPayment(event("GET", "/p/" + token, null, null), "dlg-paid-0001")).getBody())
+                .contains("Tusen takk!").contains("Studentforbundet");
+        assertThat(requests.handle(withPayment(event("GET", "/p/" + token, null, null), "dlg-wait-0001")).getBody())
+                .contains("Vi venter på Vipps");
+        assertThat(requests.handle(withPayment(event("GET", "/p/" + token, null, null), "dlg-gone-0001")).getBody())
+                .contains("Ingen penger er trukket");
+        // Someone else's reference, or one that is not a reference at all: the ordinary page, nothing told.
+        assertThat(requests.handle(withPayment(event("GET", "/p/" + token, null, null), "dlg-else-0001")).getBody())
+                .contains("name=\"csrf\"").doesNotContain("Tusen takk!");
+        assertThat(requests.handle(withPayment(event("GET", "/p/" + token, null, null), "<script>")).getBody())
+                .contains("name=\"csrf\"");
+    }
+
+    private static APIGatewayV2HTTPEvent withPayment(APIGatewayV2HTTPEvent event, String reference) {
+        event.setQueryStringParameters(Map.of("payment", reference));
+        return event;
     }
 
     @Test

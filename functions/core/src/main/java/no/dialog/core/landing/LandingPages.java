@@ -31,7 +31,7 @@ import no.dialog.core.time.OsloTime;
 public final class LandingPages {
 
     /** What to show. */
-    public sealed interface View permits Refused, Form, Done, Redirect {}
+    public sealed interface View permits Refused, Form, Done, Redirect, PaymentReturn {}
 
     /** The friendly page for an unknown, tampered, expired or used-up link. */
     public record Refused(LinkCheck.Refusal reason, String language) implements View {}
@@ -49,6 +49,9 @@ public final class LandingPages {
 
     /** Onwards to a payment provider. */
     public record Redirect(String url) implements View {}
+
+    /** Back from the payment provider: how the payment the page started stands. */
+    public record PaymentReturn(Tenant tenant, String language, Payments.PaymentResult result) implements View {}
 
     private final LinkCheck links;
     private final LinkStore store;
@@ -90,6 +93,24 @@ public final class LandingPages {
         Map<String, List<String>> values = new LinkedHashMap<>();
         AnswerChecker.prefill(context.page, context.contact).forEach((k, v) -> values.put(k, List.of(v)));
         return new Form(context.tenant, context.link, context.page, context.contact, values, Map.of());
+    }
+
+    /**
+     * The person is back from the payment provider ({@code ?payment=<reference>} on the link): the result
+     * of the payment this link started. A reference that is not this person's shows the page as
+     * {@link #open} does, so a guessed reference tells nothing. A one-time page that is used up still
+     * shows the result: the payment is what used it.
+     */
+    public View paymentReturn(String token, String reference) {
+        Context context = context(token);
+        if (context.refused != null) {
+            return context.refused;
+        }
+        Payments.PaymentResult result = payments.result(context.tenant, context.link.binding().contactId(), reference);
+        if (result == Payments.PaymentResult.UNKNOWN) {
+            return open(token);
+        }
+        return new PaymentReturn(context.tenant, context.link.binding().language(), result);
     }
 
     /**

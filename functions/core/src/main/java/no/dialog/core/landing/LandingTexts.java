@@ -21,6 +21,16 @@ public final class LandingTexts {
         put("page.thanks.paymentUnavailable", "Det er ikke mulig å gi gjennom denne siden ennå. Vi har notert "
                 + "ønsket ditt og tar kontakt.", "Giving through this page is not available yet. We have noted "
                 + "your wish and will be in touch.");
+        put("page.payment.completed.title", "Tusen takk!", "Thank you so much!");
+        put("page.payment.completed.body", "Vi har mottatt støtten din gjennom Vipps.",
+                "We have received your support through Vipps.");
+        put("page.payment.pending.title", "Vi venter på Vipps", "Waiting for Vipps");
+        put("page.payment.pending.body", "Betalingen er ikke bekreftet ennå. Se i Vipps-appen, eller åpne lenken "
+                + "igjen om litt.", "The payment is not confirmed yet. Check the Vipps app, or open the link again "
+                + "in a little while.");
+        put("page.payment.failed.title", "Betalingen ble ikke fullført", "The payment was not completed");
+        put("page.payment.failed.body", "Ingen penger er trukket. Du kan prøve igjen fra lenken.",
+                "No money was taken. You can try again from the link.");
         put("page.used.title", "Du har allerede svart", "You have already answered");
         put("page.used.body", "Takk! Svarene dine er registrert.", "Thank you! Your answers have been recorded.");
         put("page.expired.title", "Lenken er utløpt", "This link has expired");
