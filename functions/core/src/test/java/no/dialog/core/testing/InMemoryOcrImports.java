@@ -30,6 +30,11 @@ public final class InMemoryOcrImports implements OcrImports {
         finished.put(transmissionKey(tenant, file), report);
     }
 
+    /** Forgets every finished import (as if the log had been lost), to show the ledger still holds. */
+    public synchronized void forget() {
+        finished.clear();
+    }
+
     public synchronized int finishedCount() {
         return finished.size() / 2;
     }
