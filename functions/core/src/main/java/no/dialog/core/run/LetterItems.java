@@ -73,7 +73,8 @@ public final class LetterItems implements RunItemFields {
         return fields;
     }
 
-    static KidMethod kidMethod(Tenant tenant) {
+    /** The tenant's KID method ({@value #KID_METHOD_SETTING}); giros out and OCR payments in use the same. */
+    public static KidMethod kidMethod(Tenant tenant) {
         String method = tenant.setting(KID_METHOD_SETTING).orElse("MOD10").strip().toUpperCase(Locale.ROOT);
         try {
             return KidMethod.valueOf(method);
