@@ -33,7 +33,9 @@ public final class SignalMessages {
     /** Responses from Dialog's channels, landing pages and payment providers. */
     public static final Set<String> RESPONSE_TYPES = Set.of(
             "delivered", "failed", "opened", "clicked", "bounced", "complained", "unsubscribed", "replied",
-            "answered", "paid", "payment-failed", "tm-outcome", "letter-dispatched");
+            "answered", "paid", "payment-failed", "tm-outcome", "letter-dispatched",
+            // A Vipps Recurring agreement became active: a goal "became a regular donor" counts it.
+            "agreement-activated");
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int MAX_ATTRIBUTES = 20;

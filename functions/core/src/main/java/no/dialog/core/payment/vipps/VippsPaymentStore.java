@@ -28,9 +28,13 @@ public interface VippsPaymentStore {
      *                    CANCELLED, REFUNDED, ABORTED, EXPIRED, TERMINATED; agreement PENDING, ACTIVE,
      *                    STOPPED, EXPIRED, REJECTED
      * @param nextChargeDue for an active agreement, the due date of the next charge Dialog must create
+     * @param redirectUrl   where Vipps wants the person sent (the payment's or agreement's confirmation
+     *                      page), once created, so that the same submission started again sends the person to
+     *                      the same page; null before
      */
     record Started(String reference, String contactId, boolean monthly, long amountOre, Attribution attribution,
-                   String agreementId, String state, Instant startedAt, Instant updatedAt, LocalDate nextChargeDue) {
+                   String agreementId, String state, Instant startedAt, Instant updatedAt, LocalDate nextChargeDue,
+                   String redirectUrl) {
 
         public Started {
             Objects.requireNonNull(reference, "reference");
@@ -38,14 +42,27 @@ public interface VippsPaymentStore {
             Objects.requireNonNull(state, "state");
         }
 
+        /** A start without a redirect URL (stores written before it existed). */
+        public Started(String reference, String contactId, boolean monthly, long amountOre, Attribution attribution,
+                       String agreementId, String state, Instant startedAt, Instant updatedAt, LocalDate nextChargeDue) {
+            this(reference, contactId, monthly, amountOre, attribution, agreementId, state, startedAt, updatedAt,
+                    nextChargeDue, null);
+        }
+
         public Started withState(String newState, Instant at) {
             return new Started(reference, contactId, monthly, amountOre, attribution, agreementId, newState, startedAt,
-                    at, nextChargeDue);
+                    at, nextChargeDue, redirectUrl);
         }
 
         public Started withNextChargeDue(LocalDate due) {
             return new Started(reference, contactId, monthly, amountOre, attribution, agreementId, state, startedAt,
-                    updatedAt, due);
+                    updatedAt, due, redirectUrl);
+        }
+
+        /** What Vipps answered to the create call: the agreement id (null for a payment) and the redirect. */
+        public Started withCreated(String newAgreementId, String newRedirectUrl, Instant at) {
+            return new Started(reference, contactId, monthly, amountOre, attribution, newAgreementId, state, startedAt,
+                    at, nextChargeDue, newRedirectUrl);
         }
     }
 
