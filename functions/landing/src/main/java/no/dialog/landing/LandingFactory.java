@@ -1,6 +1,7 @@
 package no.dialog.landing;
 
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Secondary;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
@@ -17,6 +18,11 @@ import no.dialog.core.landing.LinkCheck;
 import no.dialog.core.landing.LinkStore;
 import no.dialog.core.landing.LinkTokens;
 import no.dialog.core.landing.Payments;
+import no.dialog.core.payment.vipps.VippsLandingPayments;
+import no.dialog.core.payment.vipps.VippsPaymentStore;
+import no.dialog.core.payment.vipps.VippsSettings;
+import no.dialog.providers.vipps.VippsClientSettings;
+import no.dialog.providers.vipps.VippsHttpApi;
 import no.dialog.core.landing.Postcodes;
 import no.dialog.core.landing.SecretSealer;
 import no.dialog.core.send.ResponsePublisher;
@@ -36,8 +42,18 @@ public class LandingFactory {
     @Singleton
     @Secondary
     Payments payments() {
-        // Until the Vipps issue provides a Payments bean, the page records the wish and says so.
+        // Without Vipps (no VIPPS_BASE_URL or PAYMENTS_TABLE) the page records the wish and says giving is not available.
         return Payments.NOT_AVAILABLE;
+    }
+
+    /** Gifts and monthly amounts through Vipps, for tenants with a Vipps set-up (others: not available). */
+    @Singleton
+    @Requires(property = "vipps.base.url")
+    @Requires(property = "payments.table")
+    Payments vippsPayments(VippsSettings settings, @Value("${vipps.base.url}") String baseUrl,
+            @Value("${dialog.version:0.1.0}") String version, VippsPaymentStore store, Clock clock) {
+        return new VippsLandingPayments(settings, new VippsHttpApi(VippsClientSettings.of(baseUrl, version), clock), store,
+                clock);
     }
 
     @Singleton

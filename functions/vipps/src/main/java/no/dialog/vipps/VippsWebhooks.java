@@ -1,0 +1,138 @@
+package no.dialog.vipps;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import no.dialog.core.payment.vipps.VippsSettings;
+import no.dialog.core.payment.vipps.VippsWebhookEvent;
+import no.dialog.core.payment.vipps.VippsWebhookEvents;
+import no.dialog.core.payment.vipps.VippsWebhookSignature;
+import no.dialog.core.tenant.TenantId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * {@code POST /webhooks/vipps/{tenant}}: checks Vipps' signature against the tenant's webhook secret, reads
+ * the event, and puts it on the Vipps events queue, so Vipps gets its 2xx in milliseconds and the work
+ * (capture, registering the gift, the thank-you) is retried by SQS, not by Vipps.
+ *
+ * <p>Vipps signs the host and path it posted to: the public URL ({@code PUBLIC_BASE_URL} plus the route),
+ * not what the function sees behind API Gateway. Answers: 200 queued; 400 a body that is not a Vipps
+ * event (with the field); 401 a signature that does not hold (with the reason); 404 a tenant without a
+ * Vipps set-up; 413 a body over 64 KB. Nothing is queued unless the answer is 200.
+ */
+@Singleton
+class VippsWebhooks {
+
+    static final int MAX_BODY_BYTES = 64 * 1024;
+    private static final String ROUTE = "/webhooks/vipps/";
+    private static final Logger LOG = LoggerFactory.getLogger(VippsWebhooks.class);
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final VippsSettings settings;
+    private final VippsWebhookSignature signature;
+    private final SqsClient sqs;
+    private final String queueUrl;
+    private final String publicHost;
+    private final String publicPathPrefix;
+
+    VippsWebhooks(VippsSettings settings, VippsWebhookSignature signature, SqsClient sqs,
+                  @Value("${vipps.events.queue.url}") String queueUrl, @Value("${public.base.url}") String publicBaseUrl) {
+        this.settings = settings;
+        this.signature = signature;
+        this.sqs = sqs;
+        this.queueUrl = queueUrl;
+        URI base = URI.create(publicBaseUrl.strip());
+        if (base.getRawAuthority() == null) {
+            throw new IllegalArgumentException("PUBLIC_BASE_URL must be an absolute URL");
+        }
+        this.publicHost = base.getRawAuthority();
+        String path = base.getRawPath() == null ? "" : base.getRawPath();
+        this.publicPathPrefix = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    }
+
+    APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
+        String method = event.getRequestContext() == null || event.getRequestContext().getHttp() == null ? ""
+                : event.getRequestContext().getHttp().getMethod();
+        String path = event.getRawPath() == null ? "" : event.getRawPath();
+        if (!"POST".equalsIgnoreCase(method)) {
+            return reply(405, "only POST");
+        }
+        String tenantText = path.startsWith(ROUTE) ? path.substring(ROUTE.length()) : "";
+        if (!TenantId.isValid(tenantText)) {
+            return reply(404, "unknown tenant");
+        }
+        TenantId tenant = TenantId.of(tenantText);
+        Optional<VippsSettings.TenantVipps> vipps = settings.forTenant(tenant);
+        if (vipps.isEmpty()) {
+            return reply(404, "no Vipps set-up for this tenant");
+        }
+        byte[] body;
+        try {
+            body = body(event);
+        } catch (IllegalArgumentException e) {
+            return reply(400, "the body could not be read");
+        }
+        if (body.length > MAX_BODY_BYTES) {
+            return reply(413, "body over " + MAX_BODY_BYTES + " bytes");
+        }
+        String query = event.getRawQueryString() == null || event.getRawQueryString().isEmpty() ? ""
+                : "?" + event.getRawQueryString();
+        VippsWebhookSignature.Verification verification = signature.verify(vipps.get().webhookSecret(), publicHost,
+                publicPathPrefix + path + query, body, headers(event));
+        if (!verification.valid()) {
+            LOG.warn("Vipps webhook refused: {}", verification.reason());
+            return reply(401, verification.reason());
+        }
+        VippsWebhookEvent parsed;
+        try {
+            parsed = VippsWebhookEvents.parse(body);
+        } catch (IllegalArgumentException e) {
+            LOG.warn("Vipps webhook with a malformed body: {}", e.getMessage());
+            return reply(400, e.getMessage());
+        }
+        ObjectNode message = MAPPER.createObjectNode().put("tenant", tenant.value())
+                .put("event", new String(body, StandardCharsets.UTF_8));
+        sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(message.toString()));
+        LOG.info("Vipps webhook {} queued", parsed.name());
+        return reply(200, null);
+    }
+
+    private static byte[] body(APIGatewayV2HTTPEvent event) {
+        String body = event.getBody();
+        if (body == null) {
+            return new byte[0];
+        }
+        return event.getIsBase64Encoded() ? Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static Map<String, String> headers(APIGatewayV2HTTPEvent event) {
+        Map<String, String> headers = new HashMap<>();
+        if (event.getHeaders() != null) {
+            event.getHeaders().forEach((name, value) -> headers.put(name.toLowerCase(Locale.ROOT), value));
+        }
+        return headers;
+    }
+
+    private static APIGatewayV2HTTPResponse reply(int status, String error) {
+        ObjectNode body = MAPPER.createObjectNode();
+        if (error == null) {
+            body.put("received", true);
+        } else {
+            body.put("error", error);
+        }
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(status)
+                .withHeaders(Map.of("Content-Type", "application/json")).withBody(body.toString()).build();
+    }
+}
