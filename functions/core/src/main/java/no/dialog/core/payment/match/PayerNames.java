@@ -19,10 +19,17 @@ public final class PayerNames {
     }
 
     public static boolean matches(Set<String> payerWords, String firstName, String lastName) {
-        List<String> first = Words.of(firstName);
-        List<String> last = Words.of(lastName);
-        if (payerWords.size() < 2 || first.isEmpty() || last.isEmpty()) {
+        if (payerWords.size() < 2) {
             // One word ("Kari") says too little to tie a payment to a person.
+            return false;
+        }
+        List<String> last = Words.of(lastName);
+        // Both rules below need the family name's last word: checked first, as most contacts fail here.
+        if (last.isEmpty() || !payerWords.contains(last.get(last.size() - 1))) {
+            return false;
+        }
+        List<String> first = Words.of(firstName);
+        if (first.isEmpty()) {
             return false;
         }
         Set<String> contactWords = new TreeSet<>(first);

@@ -55,8 +55,8 @@ class PaymentMatcherTest {
         MatchSuggestion top = suggestions.get(0);
         assertThat(top.journeyId()).isEqualTo("julegave");
         assertThat(top.reasons()).extracting(MatchReason::code).containsExactly("payer-phone-received-sms-3-days-before");
-        // bias -1.5 + 3 × 0.5^(3/7) = 0.72 → e^0.72 / (1 + e^0.72)
-        assertThat(top.confidence()).isCloseTo(0.673, within(0.01));
+        // bias -1.0 + 3 × 0.5^(3/7) = 1.229 → e^1.229 / (1 + e^1.229)
+        assertThat(top.confidence()).isCloseTo(0.774, within(0.001));
     }
 
     @Test
