@@ -79,6 +79,7 @@ class PaymentMatchesTest {
         assertThat(open.get(0).suggestions()).extracting(MatchSuggestion::journeyId).containsExactly("julegave");
         assertThat(open.get(0).suggestions().get(0).reasons()).extracting(MatchReason::code)
                 .contains("payer-account-received-letter-4-days-before", "amount-equals-asked-amount");
+        assertThat(matches.review(DEMO, id)).isEqualTo(open.get(0));
     }
 
     @Test
@@ -178,6 +179,8 @@ class PaymentMatchesTest {
         UnmatchedPayment again = matches.reject(DEMO, id, "staff-7");
 
         assertThat(rejected.status()).isEqualTo("rejected");
+        assertThat(matches.review(DEMO, id).suggestions()).isEmpty();
+        assertThat(matches.open(DEMO, 10)).isEmpty();
         assertThat(again).isEqualTo(rejected);
         assertThatThrownBy(() -> matches.confirm(DEMO, id, "julegave", "staff-7", "c-1"))
                 .isInstanceOfSatisfying(MatchRefused.class,
