@@ -24,6 +24,7 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -32,7 +33,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  *
  * <ul>
  *   <li>{@code aws.region}: otherwise the SDK's default chain ({@code AWS_REGION} in Lambda);</li>
- *   <li>{@code aws.endpoint-override.dynamodb|sqs|s3|events}: otherwise the service's public endpoint;</li>
+ *   <li>{@code aws.endpoint-override.dynamodb|sqs|s3|events|secretsmanager}: otherwise the service's public
+ *       endpoint;</li>
  *   <li>{@code aws.static-credentials.access-key-id|secret-access-key}: otherwise the default chain
  *       (the function's role in Lambda).</li>
  * </ul>
@@ -111,6 +113,12 @@ public class AwsClientFactory {
         return configure(EventBridgeClient.builder(), endpoints.events()).httpClient(http).build();
     }
 
+    /** Tenants' provider secrets (Vipps keys); built only where a function reads them. */
+    @Singleton
+    SecretsManagerClient secretsManager(SdkHttpClient http) {
+        return configure(SecretsManagerClient.builder(), endpoints.secretsmanager()).httpClient(http).build();
+    }
+
     private <B extends AwsClientBuilder<B, ?>> B configure(B builder, Optional<URI> endpoint) {
         builder.region(region).credentialsProvider(credentials);
         endpoint.ifPresent(builder::endpointOverride);
@@ -137,16 +145,19 @@ public class AwsClientFactory {
         private final Optional<URI> sqs;
         private final Optional<URI> s3;
         private final Optional<URI> events;
+        private final Optional<URI> secretsmanager;
 
         public AwsEndpoints(
                 @Nullable @Value("${aws.endpoint-override.dynamodb:}") String dynamodb,
                 @Nullable @Value("${aws.endpoint-override.sqs:}") String sqs,
                 @Nullable @Value("${aws.endpoint-override.s3:}") String s3,
-                @Nullable @Value("${aws.endpoint-override.events:}") String events) {
+                @Nullable @Value("${aws.endpoint-override.events:}") String events,
+                @Nullable @Value("${aws.endpoint-override.secretsmanager:}") String secretsmanager) {
             this.dynamodb = uri(dynamodb);
             this.sqs = uri(sqs);
             this.s3 = uri(s3);
             this.events = uri(events);
+            this.secretsmanager = uri(secretsmanager);
         }
 
         private static Optional<URI> uri(String value) {
@@ -157,5 +168,6 @@ public class AwsClientFactory {
         public Optional<URI> sqs() { return sqs; }
         public Optional<URI> s3() { return s3; }
         public Optional<URI> events() { return events; }
+        public Optional<URI> secretsmanager() { return secretsmanager; }
     }
 }

@@ -1,0 +1,98 @@
+package no.dialog.aws.payment;
+
+import static no.dialog.aws.payment.PaymentItems.BY_KEY;
+import static no.dialog.aws.payment.PaymentItems.GSI1PK;
+import static no.dialog.aws.payment.PaymentItems.GSI1SK;
+import static no.dialog.aws.payment.PaymentItems.PK;
+import static no.dialog.aws.payment.PaymentItems.SK;
+import static no.dialog.aws.payment.PaymentItems.s;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import no.dialog.core.payment.UnmatchedPayment;
+import no.dialog.core.payment.UnmatchedPayments;
+import no.dialog.core.tenant.TenantId;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+/**
+ * {@link UnmatchedPayments} in the PaymentsTable ({@code PAYMENTS_TABLE}), one item per payment:
+ * <pre>
+ *   pk = &lt;tenant&gt;#unmatched#&lt;paymentId&gt;    sk = unmatched
+ *   every field of {@link UnmatchedPayment} (payer as a map, message; personal data, never logged);
+ *   while open: gsi1pk = &lt;tenant&gt;#unmatched#open, gsi1sk = &lt;receivedAt, UTC, 9 fraction digits&gt;#&lt;paymentId&gt;
+ * </pre>
+ * A decision (confirmed or rejected) rewrites the item without the index keys, so the open list holds only
+ * what staff still have to look at. Kept (no expiry): a decision is part of how money was accounted for.
+ */
+@Singleton
+@Requires(property = "payments.table")
+public class DynamoDbUnmatchedPayments implements UnmatchedPayments {
+
+    static final String OPEN = "open";
+    private static final String UNMATCHED = "unmatched";
+
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+
+    public DynamoDbUnmatchedPayments(DynamoDbClient dynamoDb, @Value("${payments.table}") String table) {
+        this.dynamoDb = dynamoDb;
+        this.table = table;
+    }
+
+    @Override
+    public boolean add(TenantId tenant, UnmatchedPayment payment) {
+        return PaymentItems.putIfAbsent(dynamoDb, table, item(tenant, payment));
+    }
+
+    @Override
+    public Optional<UnmatchedPayment> find(TenantId tenant, String paymentId) {
+        return PaymentItems.get(dynamoDb, table, pk(tenant, paymentId), UNMATCHED)
+                .map(item -> PaymentItems.record(item, UnmatchedPayment.class));
+    }
+
+    @Override
+    public List<UnmatchedPayment> open(TenantId tenant, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+        }
+        List<UnmatchedPayment> open = new ArrayList<>();
+        PaymentItems.query(dynamoDb, QueryRequest.builder().tableName(table).indexName(BY_KEY)
+                .keyConditionExpression("gsi1pk = :open")
+                .expressionAttributeValues(Map.of(":open", s(openKey(tenant))))
+                .scanIndexForward(false).limit(Math.min(limit, 500)).build(), limit,
+                item -> open.add(PaymentItems.record(item, UnmatchedPayment.class)));
+        return open;
+    }
+
+    @Override
+    public void update(TenantId tenant, UnmatchedPayment payment) {
+        PaymentItems.replace(dynamoDb, table, item(tenant, payment), "unmatched payment " + payment.paymentId());
+    }
+
+    private static Map<String, AttributeValue> item(TenantId tenant, UnmatchedPayment payment) {
+        Map<String, AttributeValue> item = new HashMap<>(PaymentItems.attributes(payment));
+        item.put(PK, s(pk(tenant, payment.paymentId())));
+        item.put(SK, s(UNMATCHED));
+        if (OPEN.equals(payment.status())) {
+            item.put(GSI1PK, s(openKey(tenant)));
+            item.put(GSI1SK, s(PaymentItems.sortable(payment.receivedAt()) + "#" + payment.paymentId()));
+        }
+        return item;
+    }
+
+    private static String pk(TenantId tenant, String paymentId) {
+        return tenant.value() + "#unmatched#" + paymentId;
+    }
+
+    private static String openKey(TenantId tenant) {
+        return tenant.value() + "#unmatched#open";
+    }
+}
