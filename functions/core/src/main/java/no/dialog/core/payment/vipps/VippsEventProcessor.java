@@ -243,13 +243,14 @@ public final class VippsEventProcessor {
                                                         VippsWebhookEvent event) {
         ObjectNode detail = MAPPER.createObjectNode()
                 .put("tenant", tenant.value())
-                .put("idempotencyKey", "recurring-signup:" + started.agreementId())
+                .put("idempotencyKey", "agreement:" + started.agreementId())
                 .put("contactId", started.contactId())
                 .put("agreementId", started.agreementId())
+                .put("reference", started.reference())
+                .put("source", PaymentSource.VIPPS_RECURRING.jsonName())
                 .put("monthlyAmountOre", started.amountOre())
                 .put("currency", "NOK")
-                .put("signedUpAt", event.timestamp().toString())
-                .put("source", PaymentSource.VIPPS_RECURRING.jsonName());
+                .put("activatedAt", event.timestamp().toString());
         Attribution attribution = started.attribution();
         if (attribution != null) {
             ObjectNode journey = detail.putObject("journey").put("journeyId", attribution.journeyId());

@@ -251,7 +251,7 @@ class VippsEventProcessorTest {
         assertThat(events.types()).containsExactly("RecurringDonorSignedUp");
         JsonNode detail = events.published.get(0).detail();
         assertThat(detail.path("tenant").asText()).isEqualTo("demo");
-        assertThat(detail.path("idempotencyKey").asText()).isEqualTo("recurring-signup:agr_5kSeqz4");
+        assertThat(detail.path("idempotencyKey").asText()).isEqualTo("agreement:agr_5kSeqz4");
         assertThat(detail.path("contactId").asText()).isEqualTo("c-1");
         assertThat(detail.path("agreementId").asText()).isEqualTo("agr_5kSeqz4");
         assertThat(detail.path("monthlyAmountOre").asLong()).isEqualTo(20_000);
