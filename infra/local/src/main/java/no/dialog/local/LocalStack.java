@@ -50,6 +50,8 @@ import no.dialog.local.sandbox.LinkSandbox;
 import no.dialog.local.sandbox.MakeSandbox;
 import no.dialog.local.sandbox.Outbox;
 import no.dialog.local.sandbox.SesSandbox;
+import no.dialog.local.sandbox.VippsLocalControls;
+import no.dialog.local.sandbox.VippsSandbox;
 import no.dialog.local.template.ResourceTypes;
 import no.dialog.local.schedule.LocalScheduler;
 import no.dialog.local.schedule.ScheduleDefinition;
@@ -141,6 +143,12 @@ public final class LocalStack implements AutoCloseable {
             sandboxParameters.putAll(MakeSandbox.templateParameters(gateway.baseUri()));
             // Personal links point at this gateway; the landing secrets are fixed development values.
             sandboxParameters.putAll(no.dialog.local.sandbox.LandingParameters.templateParameters(gateway.baseUri()));
+            // Dialog's Vipps client talks to the Vipps sandbox, once template.yaml declares the parameter.
+            VippsSandbox.templateParameters(gateway.baseUri()).forEach((name, value) -> {
+                if (template.parameters().containsKey(name)) {
+                    sandboxParameters.put(name, value);
+                }
+            });
             List<FunctionSpec> functionSpecs = FunctionSpecs.read(template, running.withParameters(sandboxParameters));
             for (FunctionSpec spec : functionSpecs) {
                 functions.put(spec.logicalId(), new FunctionInstancePool(spec.functionName(),
@@ -189,6 +197,13 @@ public final class LocalStack implements AutoCloseable {
             gateway.mount("/local/chat/reply", new LinkChatReplies(chat, LinkConversationsSandbox.LOCAL_WEBHOOK_SECRET,
                     clock));
             gateway.mount(MakeSandbox.MOUNT, new MakeSandbox(outbox, clock));
+            // Vipps MobilePay: the API twin and its approve pages; webhooks go to this gateway's /webhooks/vipps/demo.
+            VippsSandbox vipps = new VippsSandbox(outbox, clock, gateway.baseUri(), DEMO_TENANT.value(),
+                    "Demo Organisation");
+            closeables.add(vipps);
+            gateway.mount(VippsSandbox.MOUNT, vipps);
+            gateway.mount(VippsLocalControls.MOUNT, new VippsLocalControls(vipps));
+            vipps.startSettling(Duration.ofSeconds(5));
             gateway.mount("/local/clock/advance", LocalEndpoints.clockAdvance(clock));
             gateway.mount("/local/signals", new no.dialog.local.console.LocalSignals(emulators.sqs(),
                     resources.requireQueueUrl("ResponsesQueue"), clock));
@@ -326,7 +341,9 @@ public final class LocalStack implements AutoCloseable {
         }
         var directory = new DynamoDbTenantDirectory(emulators.dynamoDb(), resources.requireTableName("TenantsTable"));
         // email.from: a domain the SES sandbox treats as verified, so journeys can send e-mail out of the box.
-        Map<String, String> settings = Map.of("email.from", DEMO_EMAIL_FROM);
+        Map<String, String> settings = new LinkedHashMap<>(Map.of("email.from", DEMO_EMAIL_FROM));
+        // The demo merchant in the Vipps sandbox (vipps.* keys), so gifts can be clicked through locally.
+        settings.putAll(VippsSandbox.demoTenantSettings());
         if (!directory.createIfAbsent(new Tenant(DEMO_TENANT, "Demo Organisation", clock.instant(), settings))) {
             return;
         }

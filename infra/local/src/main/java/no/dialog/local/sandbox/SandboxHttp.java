@@ -66,6 +66,22 @@ final class SandboxHttp {
         return params;
     }
 
+    /** An {@code application/x-www-form-urlencoded} body, each name with all its values in order. */
+    static Map<String, List<String>> form(byte[] body) {
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        String raw = new String(body, StandardCharsets.UTF_8).strip();
+        if (raw.isEmpty()) {
+            return params;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            params.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
+        }
+        return params;
+    }
+
     static String first(Map<String, List<String>> query, String name) {
         List<String> values = query.get(name);
         return values == null || values.isEmpty() ? null : values.get(0);
