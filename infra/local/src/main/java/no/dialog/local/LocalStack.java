@@ -143,12 +143,8 @@ public final class LocalStack implements AutoCloseable {
             sandboxParameters.putAll(MakeSandbox.templateParameters(gateway.baseUri()));
             // Personal links point at this gateway; the landing secrets are fixed development values.
             sandboxParameters.putAll(no.dialog.local.sandbox.LandingParameters.templateParameters(gateway.baseUri()));
-            // Dialog's Vipps client talks to the Vipps sandbox, once template.yaml declares the parameter.
-            VippsSandbox.templateParameters(gateway.baseUri()).forEach((name, value) -> {
-                if (template.parameters().containsKey(name)) {
-                    sandboxParameters.put(name, value);
-                }
-            });
+            // Dialog's Vipps client talks to the Vipps sandbox; the demo merchant's keys are tenant settings.
+            sandboxParameters.putAll(VippsSandbox.templateParameters(gateway.baseUri()));
             List<FunctionSpec> functionSpecs = FunctionSpecs.read(template, running.withParameters(sandboxParameters));
             for (FunctionSpec spec : functionSpecs) {
                 functions.put(spec.logicalId(), new FunctionInstancePool(spec.functionName(),

@@ -10,10 +10,12 @@ import java.util.regex.Pattern;
 
 /**
  * The Donations API's payment report of one merchant, in memory: gifts made "in the app" (to the
- * organisation's Vipps number), added with {@code POST /local/vipps/app-gift}. Pages are oldest first by
- * {@code capturedAt}; each gift's {@code capturedAt} is strictly later than the one before (the local clock
- * can stand still in tests), so paging by "captured after the last one I saw" never skips or repeats a gift.
- * Thread-safe.
+ * organisation's Vipps number), added with {@code POST /local/vipps/app-gift}. Entries have the fields Vipps
+ * documents ({@code recipientHandle, paymentDateTimeUtc, amount} (øre), {@code currency, externalReference,
+ * agreementId, pspReference, message, payer{name, phoneNumber}}); a page answers {@code {from, to, payments}}
+ * for the gifts with {@code from <= paymentDateTimeUtc <= to}, oldest first, at most {@code pageSize}. Each
+ * gift's time is strictly later than the one before (the local clock can stand still in tests), so paging
+ * from the last time seen never skips a gift. Thread-safe.
  */
 final class VippsDonationsReport {
 
@@ -22,12 +24,14 @@ final class VippsDonationsReport {
     private static final Pattern MSISDN = Pattern.compile("[1-9][0-9]{6,14}");
 
     private final Clock clock;
+    private final String msn;
     private final List<ObjectNode> gifts = new ArrayList<>();
     private Instant last = Instant.EPOCH;
     private long next = 1;
 
-    VippsDonationsReport(Clock clock) {
+    VippsDonationsReport(Clock clock, String msn) {
         this.clock = clock;
+        this.msn = msn;
     }
 
     /**
@@ -48,39 +52,42 @@ final class VippsDonationsReport {
         Instant capturedAt = now.isAfter(last) ? now : last.plusMillis(1);
         last = capturedAt;
         ObjectNode gift = SandboxHttp.JSON.createObjectNode();
-        gift.put("reference", "app-" + Long.toString(capturedAt.toEpochMilli(), 36) + "-" + next++);
-        gift.put("payerName", name.strip());
-        gift.put("payerPhone", msisdn);
-        gift.set("amount", VippsEPayments.money(amountOre));
-        gift.put("capturedAt", capturedAt.toString());
+        gift.put("recipientHandle", "NO:" + msn);
+        gift.put("paymentDateTimeUtc", capturedAt.toString());
+        gift.put("amount", amountOre);
+        gift.put("currency", "NOK");
+        gift.putNull("externalReference");
+        gift.putNull("agreementId");
+        gift.put("pspReference", String.format("9%09d", next++));
         if (message == null || message.isBlank()) {
             gift.putNull("message");
         } else {
             gift.put("message", message.strip());
         }
+        gift.putObject("payer").put("name", name.strip()).put("phoneNumber", msisdn);
         gifts.add(gift);
         return gift.deepCopy();
     }
 
-    /** Gifts captured after {@code capturedAfter} (exclusive), oldest first, at most {@code pageSize}. */
-    synchronized ObjectNode page(Instant capturedAfter, int pageSize) {
+    /** Gifts with {@code from <= paymentDateTimeUtc <= to}, oldest first, at most {@code pageSize}. */
+    synchronized ObjectNode page(Instant from, Instant to, int pageSize) {
         if (pageSize < 1 || pageSize > MAX_PAGE) {
             throw VippsProblem.badRequest("pageSize", "must be 1-" + MAX_PAGE);
         }
         ObjectNode answer = SandboxHttp.JSON.createObjectNode();
-        ArrayNode items = answer.putArray("items");
-        boolean more = false;
+        answer.put("from", from.toString());
+        answer.put("to", to.toString());
+        ArrayNode items = answer.putArray("payments");
         for (ObjectNode gift : gifts) {
-            if (!Instant.parse(gift.get("capturedAt").asText()).isAfter(capturedAfter)) {
+            Instant at = Instant.parse(gift.get("paymentDateTimeUtc").asText());
+            if (at.isBefore(from) || at.isAfter(to)) {
                 continue;
             }
             if (items.size() == pageSize) {
-                more = true;
                 break;
             }
             items.add(gift.deepCopy());
         }
-        answer.put("hasMore", more);
         return answer;
     }
 

@@ -44,12 +44,12 @@ import no.dialog.local.clock.LocalClock;
  *       uuid}}), {@code GET /recurring/v3/agreements/{id}}, {@code POST /recurring/v3/agreements/{id}/charges}
  *       (201 {@code {chargeId}}), {@code GET /recurring/v3/agreements/{id}/charges/{chargeId}}; see
  *       {@link VippsRecurring}. The confirmation page is {@code /sandbox/vipps/agreement/{agreementId}}.</li>
- *   <li>Donations report: {@code GET /donations/v1/reports/payments?capturedAfter=<ISO instant>&pageSize=<1-1000>}
- *       (defaults: the epoch and 100) answers {@code {items: [{reference, payerName, payerPhone,
- *       amount: {currency, value}, capturedAt, message}], hasMore}}, oldest first, {@code capturedAfter}
- *       exclusive: ask for the next page with the last item's {@code capturedAt}. These query and field names
- *       are the sandbox's choice (the public Donations API reference could not be read); align the Dialog
- *       client with them, or change both.</li>
+ *   <li>Donations report: {@code GET /donations/v1/reports/payments?from=<ISO instant>&to=<ISO instant>
+ *       &pageSize=<1-1000>} (defaults: the epoch, no end and 100; both ends inclusive) answers
+ *       {@code {from, to, payments: [{recipientHandle, paymentDateTimeUtc, amount, currency, externalReference,
+ *       agreementId, pspReference, message, payer: {name, phoneNumber}}]}}, oldest first, as Vipps documents it
+ *       ({@code pageSize} is modelled; see docs/providers/vipps.md); ask for the next page from the last
+ *       entry's time.</li>
  *   <li>Errors are problem JSON ({@link VippsProblem}): 400 names the field in {@code extraDetails[0].name} with
  *       the reason; 409 when a reference or idempotency key is reused for something else.</li>
  * </ul>
@@ -110,13 +110,15 @@ public final class VippsSandbox implements HttpHandler, AutoCloseable {
         this.webhooks = new VippsWebhookSender(outbox, clock, backoff);
         this.payments = new VippsEPayments(DEV_MSN, clock, pagesBase);
         this.recurring = new VippsRecurring(clock, pagesBase);
-        this.donations = new VippsDonationsReport(clock);
+        this.donations = new VippsDonationsReport(clock, DEV_MSN);
     }
 
     /** The template parameters that point Dialog's Vipps client at this sandbox on a gateway at {@code gatewayBase}. */
     public static Map<String, String> templateParameters(URI gatewayBase) {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("VippsBaseUrl", gatewayBase.resolve(MOUNT).toString());
+        // Locally the keys and webhook secret are the demo tenant's settings (demoTenantSettings), not Secrets Manager.
+        parameters.put("VippsSettingsSource", "tenant-settings");
         return parameters;
     }
 
@@ -307,21 +309,28 @@ public final class VippsSandbox implements HttpHandler, AutoCloseable {
 
     private void donationsPage(HttpExchange exchange) throws IOException {
         Map<String, List<String>> query = SandboxHttp.query(exchange);
-        Instant after;
+        Instant from = instant(query, "from", Instant.EPOCH);
+        Instant to = instant(query, "to", Instant.MAX);
         int size;
-        try {
-            String given = SandboxHttp.first(query, "capturedAfter");
-            after = given == null || given.isEmpty() ? Instant.EPOCH : Instant.parse(given);
-        } catch (DateTimeParseException e) {
-            throw VippsProblem.badRequest("capturedAfter", "must be an ISO-8601 instant, e.g. 2026-11-23T12:00:00Z");
-        }
         try {
             String given = SandboxHttp.first(query, "pageSize");
             size = given == null || given.isEmpty() ? 100 : Integer.parseInt(given);
         } catch (NumberFormatException e) {
             throw VippsProblem.badRequest("pageSize", "must be a number 1-" + VippsDonationsReport.MAX_PAGE);
         }
-        SandboxHttp.send(exchange, 200, donations.page(after, size));
+        SandboxHttp.send(exchange, 200, donations.page(from, to, size));
+    }
+
+    private static Instant instant(Map<String, List<String>> query, String name, Instant otherwise) {
+        String given = SandboxHttp.first(query, name);
+        if (given == null || given.isEmpty()) {
+            return otherwise;
+        }
+        try {
+            return Instant.parse(given);
+        } catch (DateTimeParseException e) {
+            throw VippsProblem.badRequest(name, "must be an ISO-8601 instant, e.g. 2026-11-23T12:00:00Z");
+        }
     }
 
     private void paymentPage(HttpExchange exchange, String reference, String method) throws IOException {

@@ -1,5 +1,6 @@
 package no.dialog.local.sandbox;
 
+import no.dialog.core.payment.vipps.VippsWebhookSignature;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends the Vipps sandbox's webhooks as Vipps does: signed ({@link VippsWebhookSignature}), after the
+ * Sends the Vipps sandbox's webhooks as Vipps does: signed ({@link VippsWebhookSignature#sign}), after the
  * page or API call that caused them has answered, retried with backoff on anything but a 2xx, and in
  * order (one sender thread, so a payment's events arrive in the order they happened). Every delivery
  * is kept for {@code GET /local/vipps/webhooks} and, once settled, shown in the {@link Outbox} as channel
@@ -106,7 +107,8 @@ public final class VippsWebhookSender implements AutoCloseable {
         HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        VippsWebhookSignature.headers(secret, pathAndQuery, url.getRawAuthority(), clock.instant(), body)
+        // Signed by the same rule Dialog verifies with; the host is the authority the request goes to.
+        VippsWebhookSignature.sign(secret, url.getRawAuthority(), pathAndQuery, body, clock.instant())
                 .forEach(request::header);
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();

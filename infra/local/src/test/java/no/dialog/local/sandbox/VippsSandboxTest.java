@@ -367,31 +367,36 @@ class VippsSandboxTest {
     // --- Donations report
 
     @Test
-    void appGiftsArePagedOldestFirstByCapturedAt() throws Exception {
-        Instant before = clock.instant().minusMillis(1);
+    void appGiftsArePagedOldestFirstByTheirTime() throws Exception {
+        Instant start = clock.instant().minusMillis(1);
         JsonNode first = localPost("/local/vipps/app-gift",
                 "{\"phone\":\"+4791234567\",\"name\":\"Kari Nordmann\",\"amountOre\":20000,\"message\":\"Til skolen\"}");
         JsonNode second = localForm("/local/vipps/app-gift", "phone=92345678&name=Ola+Nordmann&amountOre=5000");
         JsonNode third = localPost("/local/vipps/app-gift", "{\"phone\":\"4793456789\",\"name\":\"Per\",\"amountOre\":100}");
-        assertThat(Instant.parse(second.get("capturedAt").asText())).isAfter(Instant.parse(first.get("capturedAt").asText()));
+        assertThat(Instant.parse(second.get("paymentDateTimeUtc").asText()))
+                .isAfter(Instant.parse(first.get("paymentDateTimeUtc").asText()));
 
-        JsonNode page1 = json(api("GET", "/donations/v1/reports/payments?capturedAfter=" + before + "&pageSize=2", null,
+        JsonNode page1 = json(api("GET", "/donations/v1/reports/payments?from=" + start + "&pageSize=2", null,
                 null, token()));
-        String cursor = page1.get("items").get(1).get("capturedAt").asText();
-        JsonNode page2 = json(api("GET", "/donations/v1/reports/payments?capturedAfter=" + cursor + "&pageSize=2", null,
-                null, token()));
+        Instant last = Instant.parse(page1.get("payments").get(1).get("paymentDateTimeUtc").asText());
+        JsonNode page2 = json(api("GET", "/donations/v1/reports/payments?from=" + last.plusMillis(1) + "&pageSize=2",
+                null, null, token()));
 
-        assertThat(page1.get("hasMore").asBoolean()).isTrue();
-        assertThat(page1.get("items").findValuesAsText("reference"))
-                .containsExactly(first.get("reference").asText(), second.get("reference").asText());
-        assertThat(page2.get("hasMore").asBoolean()).isFalse();
-        assertThat(page2.get("items").findValuesAsText("reference")).containsExactly(third.get("reference").asText());
-        JsonNode kari = page1.get("items").get(0);
-        assertThat(kari.get("payerName").asText()).isEqualTo("Kari Nordmann");
-        assertThat(kari.get("payerPhone").asText()).isEqualTo("4791234567");
-        assertThat(kari.get("amount").get("value").asLong()).isEqualTo(20_000);
+        assertThat(page1.get("payments").findValuesAsText("pspReference"))
+                .containsExactly(first.get("pspReference").asText(), second.get("pspReference").asText());
+        assertThat(page2.get("payments").findValuesAsText("pspReference"))
+                .containsExactly(third.get("pspReference").asText());
+        JsonNode kari = page1.get("payments").get(0);
+        assertThat(kari.get("payer").get("name").asText()).isEqualTo("Kari Nordmann");
+        assertThat(kari.get("payer").get("phoneNumber").asText()).isEqualTo("4791234567");
+        assertThat(kari.get("amount").asLong()).isEqualTo(20_000);
+        assertThat(kari.get("recipientHandle").asText()).isEqualTo("NO:" + VippsSandbox.DEV_MSN);
         assertThat(kari.get("message").asText()).isEqualTo("Til skolen");
-        assertThat(page1.get("items").get(1).get("payerPhone").asText()).isEqualTo("4792345678");
+        assertThat(page1.get("payments").get(1).get("payer").get("phoneNumber").asText()).isEqualTo("4792345678");
+        Instant firstAt = Instant.parse(first.get("paymentDateTimeUtc").asText());
+        JsonNode upToFirst = json(api("GET", "/donations/v1/reports/payments?to=" + firstAt, null, null, token()));
+        assertThat(upToFirst.get("payments").findValuesAsText("pspReference"))
+                .containsExactly(first.get("pspReference").asText());
         assertThat(api("GET", "/donations/v1/reports/payments?pageSize=1001", null, null, token()).statusCode())
                 .isEqualTo(400);
         assertThat(call("GET", "/donations/v1/reports/payments", null, null, null, Map.of()).statusCode()).isEqualTo(401);
