@@ -4,11 +4,8 @@
 # in the outbox, two answers, a week on the local clock, and the reminders to those who did not answer.
 #   docs/examples/student-journey.sh [base-url]     (default http://localhost:3000)
 set -euo pipefail
-base="${1:-http://localhost:3000}"
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-json() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1]))" "$1"; }
-token="$(curl -fsS "$base/local/token?tenant=demo&roles=editor" | json 'd["token"]')"
-api() { curl -sS -H "Authorization: Bearer $token" -H 'Content-Type: application/json' "$@"; }
+source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/local-stack.sh"
+token="$(token_for editor)"
 sms() { curl -fsS "$base/local/outbox?tenant=demo&channel=sms&limit=10000" | json "len([m for m in d if ':student-' in m['idempotencyKey'] and m['idempotencyKey'].split(':')[2] == '$1'])"; }
 wait_for() {  # wait_for <step>: until SMS of the step arrive and their number holds for 10 s
   local last=-1 now steady=0
@@ -22,19 +19,7 @@ wait_for() {  # wait_for <step>: until SMS of the step arrive and their number h
 }
 
 echo "0. daytime on the local clock (SMS wait for the morning outside 08:00-21:00 Oslo time)"
-now="$(curl -fsS -X POST "$base/local/clock/advance?by=PT1S" | json 'd["now"]')"
-to_noon="$(python3 - "$now" <<'PY'
-import sys, datetime, zoneinfo
-now = datetime.datetime.fromisoformat(sys.argv[1].replace("Z", "+00:00")).astimezone(zoneinfo.ZoneInfo("Europe/Oslo"))
-if 9 <= now.hour < 18:
-    print("")
-else:
-    day = now.date() if now.hour < 9 else now.date() + datetime.timedelta(days=1)
-    noon = datetime.datetime.combine(day, datetime.time(12), now.tzinfo)
-    print("PT%dS" % int((noon - now).total_seconds()))
-PY
-)"
-if [ -n "$to_noon" ]; then curl -fsS -X POST "$base/local/clock/advance?by=$to_noon" -o /dev/null; echo "   moved the local clock on to noon"; fi
+daytime
 
 echo "1. segment, templates, journey"
 api -X PUT "$base/admin/v1/segments/students-past-exam" -d @"$here/students-past-exam.segment.json" -o /dev/null -w '   segment %{http_code}\n' 2>/dev/null \
@@ -68,5 +53,5 @@ echo "   $(sms remind) reminders (to those who did not answer)"
 
 echo "5. results"
 # Dev tokens live an hour of local-clock time; the clock just moved a week, so take a fresh one.
-token="$(curl -fsS "$base/local/token?tenant=demo&roles=viewer" | json 'd["token"]')"
+token="$(token_for viewer)"
 api "$base/admin/v1/journeys/student/results" | python3 -m json.tool
