@@ -44,6 +44,7 @@ public final class TemplateCoherence {
         problems.addAll(deadLetterQueueProblems());
         problems.addAll(permissionProblems());
         problems.addAll(queuePolicyProblems());
+        problems.addAll(bucketNotificationProblems());
         problems.addAll(httpApiEventProblems());
         problems.addAll(logGroupProblems());
         return problems;
@@ -216,6 +217,65 @@ public final class TemplateCoherence {
             }
         }
         return false;
+    }
+
+    /**
+     * No two notification rules of a bucket overlap: S3 refuses (and the stack fails to deploy) two
+     * configurations for overlapping events whose prefixes overlap and whose suffixes overlap, an absent prefix
+     * or suffix overlapping every other ("Configuration is ambiguously defined"). The local stack would simply
+     * send the object to both queues.
+     */
+    public List<String> bucketNotificationProblems() {
+        List<String> problems = new ArrayList<>();
+        for (TemplateResource bucket : template.resourcesOfType(ResourceTypes.BUCKET)) {
+            List<String> names = new ArrayList<>();
+            List<Object> rules = new ArrayList<>();
+            for (String kind : List.of("QueueConfigurations", "TopicConfigurations", "LambdaConfigurations")) {
+                List<?> configurations = RawTree.list(RawTree.get(bucket.properties(), "NotificationConfiguration", kind));
+                for (int i = 0; i < configurations.size(); i++) {
+                    names.add(kind + "[" + i + "]");
+                    rules.add(configurations.get(i));
+                }
+            }
+            for (int i = 0; i < rules.size(); i++) {
+                for (int j = i + 1; j < rules.size(); j++) {
+                    if (notificationsOverlap(rules.get(i), rules.get(j))) {
+                        problems.add(bucket.logicalId() + ": NotificationConfiguration." + names.get(i) + " and "
+                                + names.get(j) + " overlap (same event, overlapping prefixes and suffixes), which S3"
+                                + " refuses; give them distinct prefixes or suffixes");
+                    }
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static boolean notificationsOverlap(Object first, Object second) {
+        return eventsOverlap(String.valueOf(RawTree.get(first, "Event")), String.valueOf(RawTree.get(second, "Event")))
+                && affixesOverlap(filterValue(first, "prefix"), filterValue(second, "prefix"), true)
+                && affixesOverlap(filterValue(first, "suffix"), filterValue(second, "suffix"), false);
+    }
+
+    private static boolean eventsOverlap(String first, String second) {
+        return eventCovers(first, second) || eventCovers(second, first);
+    }
+
+    private static boolean eventCovers(String wide, String narrow) {
+        return wide.endsWith("*") ? narrow.startsWith(wide.substring(0, wide.length() - 1)) : wide.equals(narrow);
+    }
+
+    private static String filterValue(Object configuration, String name) {
+        for (Object rule : RawTree.list(RawTree.get(configuration, "Filter", "S3Key", "Rules"))) {
+            if (name.equalsIgnoreCase(String.valueOf(RawTree.get(rule, "Name")))) {
+                return String.valueOf(RawTree.get(rule, "Value"));
+            }
+        }
+        return "";
+    }
+
+    private static boolean affixesOverlap(String first, String second, boolean prefixes) {
+        return prefixes ? first.startsWith(second) || second.startsWith(first)
+                : first.endsWith(second) || second.endsWith(first);
     }
 
     /**

@@ -45,18 +45,49 @@ class RealTemplateSpecsTest {
     }
 
     @Test
-    void importsBucketNotifiesTheImportsQueueOfContactFiles() {
+    void importsBucketNotifiesTheImportsQueueOfContactFilesAndTheOcrQueueOfOcrFiles() {
         BucketSpec bucket = stack.bucket("ImportsBucket").orElseThrow();
         assertThat(bucket.bucketName()).isEqualTo("dialog-imports-local-000000000000");
-        assertThat(bucket.queueNotifications()).singleElement().satisfies(notification -> {
-            assertThat(notification.event()).isEqualTo("s3:ObjectCreated:*");
-            assertThat(notification.queueLogicalId()).isEqualTo("ImportsQueue");
-            assertThat(notification.filterRules()).containsExactly(new BucketSpec.FilterRule("suffix", ".ndjson"));
-            assertThat(notification.matches("ObjectCreated:Put", "demo/contacts/a.ndjson")).isTrue();
-            assertThat(notification.matches("s3:ObjectCreated:Put", "demo/contacts/a.csv")).isFalse();
-            assertThat(notification.matches("s3:ObjectRemoved:Delete", "demo/contacts/a.ndjson")).isFalse();
-        });
+        assertThat(bucket.queueNotifications()).hasSize(2);
+        BucketSpec.QueueNotification contacts = bucket.queueNotifications().get(0);
+        assertThat(contacts.event()).isEqualTo("s3:ObjectCreated:*");
+        assertThat(contacts.queueLogicalId()).isEqualTo("ImportsQueue");
+        assertThat(contacts.filterRules()).containsExactly(new BucketSpec.FilterRule("suffix", ".ndjson"));
+        assertThat(contacts.matches("ObjectCreated:Put", "demo/contacts/a.ndjson")).isTrue();
+        assertThat(contacts.matches("s3:ObjectCreated:Put", "demo/contacts/a.csv")).isFalse();
+        assertThat(contacts.matches("s3:ObjectRemoved:Delete", "demo/contacts/a.ndjson")).isFalse();
+        assertThat(contacts.matches("ObjectCreated:Put", "ocr/demo/giro.ocr")).as("an OCR file is not a contact file")
+                .isFalse();
+
+        BucketSpec.QueueNotification ocr = bucket.queueNotifications().get(1);
+        assertThat(ocr.queueLogicalId()).isEqualTo("OcrImportsQueue");
+        assertThat(ocr.filterRules()).containsExactly(new BucketSpec.FilterRule("prefix", "ocr/"),
+                new BucketSpec.FilterRule("suffix", ".ocr"));
+        assertThat(ocr.matches("ObjectCreated:Put", "ocr/demo/giro-mod10.ocr")).isTrue();
+        assertThat(ocr.matches("ObjectCreated:Put", "demo/contacts/a.ndjson")).isFalse();
+        assertThat(ocr.matches("ObjectCreated:Put", "demo/ocr/giro.ocr")).as("the prefix rule").isFalse();
+        assertThat(ocr.matches("ObjectCreated:Put", "reports/demo/ocr/giro.ocr.json")).isFalse();
+        assertThat(stack.queue("OcrImportsQueue").orElseThrow().redrive())
+                .isEqualTo(new QueueSpec.Redrive("OcrImportsDLQ", 5));
         assertThat(stack.bucket("ExportsBucket").orElseThrow().queueNotifications()).isEmpty();
+    }
+
+    @Test
+    void ocrImportFunctionReadsItsQueueWithTheTablesItRegistersPaymentsIn() {
+        FunctionSpec ocr = FunctionSpecs.read(RealTemplate.TEMPLATE, withQueueUrls(), "OcrImportFunction");
+        assertThat(ocr.handlerClass()).isEqualTo("no.dialog.ocrimport.OcrImportHandler");
+        assertThat(ocr.timeoutSeconds()).isEqualTo(900);
+        assertThat(ocr.environment()).containsOnlyKeys("DIALOG_STAGE", "JAVA_TOOL_OPTIONS", "CONTACTS_TABLE",
+                "TENANTS_TABLE", "PAYMENTS_TABLE", "RUN_FILES_TABLE", "RESPONSES_QUEUE_URL", "EVENT_BUS_NAME",
+                "OCR_IMPORTS_DLQ_URL", "EXPORTS_BUCKET");
+        assertThat(ocr.environment()).containsEntry("PAYMENTS_TABLE", "dialog-payments-local")
+                .containsEntry("RUN_FILES_TABLE", "dialog-run-files-local")
+                .containsEntry("OCR_IMPORTS_DLQ_URL", "http://queues.local/dialog-ocr-imports-dlq-local")
+                .containsEntry("EXPORTS_BUCKET", "dialog-exports-local-000000000000");
+        assertThat(ocr.eventsOfType(SqsEventSpec.class)).containsExactly(
+                new SqsEventSpec("OcrFiles", "OcrImportsQueue", 1, 0, true, true, null));
+        assertThat(stack.queue("OcrImportsQueue").orElseThrow().visibilityTimeout()).as("six times the timeout")
+                .isEqualTo(6 * 900);
     }
 
     @Test

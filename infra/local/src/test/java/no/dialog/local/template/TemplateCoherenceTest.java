@@ -49,6 +49,37 @@ class TemplateCoherenceTest {
     }
 
     @Test
+    void noTwoNotificationRulesOfABucketOverlap() {
+        assertThat(coherence.bucketNotificationProblems()).as("bucket notification problems").isEmpty();
+    }
+
+    /** S3's rule: same event, overlapping prefixes and overlapping suffixes (an absent one overlaps all). */
+    @Test
+    void notificationRulesOverlapAsS3SeesIt() {
+        CloudFormationTemplate bucket = CloudFormationTemplate.parse("""
+                Resources:
+                  Files:
+                    Type: AWS::S3::Bucket
+                    Properties:
+                      NotificationConfiguration:
+                        QueueConfigurations:
+                          - {Event: s3:ObjectCreated:*, Queue: q, Filter: {S3Key: {Rules: [{Name: suffix, Value: .ndjson}]}}}
+                          - {Event: s3:ObjectCreated:Put, Queue: q, Filter: {S3Key: {Rules: [{Name: prefix, Value: ocr/}]}}}
+                          - {Event: s3:ObjectCreated:*, Queue: q, Filter: {S3Key: {Rules: [{Name: prefix, Value: ocr/}, {Name: suffix, Value: .ocr}]}}}
+                          - {Event: s3:ObjectRemoved:*, Queue: q}
+                """, "overlap.yaml");
+
+        assertThat(new TemplateCoherence(bucket, IntrinsicResolver.builder(bucket).build()).bucketNotificationProblems())
+                .containsExactly(
+                        "Files: NotificationConfiguration.QueueConfigurations[0] and QueueConfigurations[1] overlap (same"
+                                + " event, overlapping prefixes and suffixes), which S3 refuses; give them distinct"
+                                + " prefixes or suffixes",
+                        "Files: NotificationConfiguration.QueueConfigurations[1] and QueueConfigurations[2] overlap (same"
+                                + " event, overlapping prefixes and suffixes), which S3 refuses; give them distinct"
+                                + " prefixes or suffixes");
+    }
+
+    @Test
     void everyHttpApiEventUsesAnExistingApiAndAuthorizer() {
         assertThat(coherence.httpApiEventProblems()).as("HTTP API event problems").isEmpty();
     }
