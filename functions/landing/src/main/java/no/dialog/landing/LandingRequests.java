@@ -124,7 +124,18 @@ public final class LandingRequests {
             return page(403, renderer.message(Branding.neutral(), lang, "page.stale.title",
                     List.of("page.stale.body")), null);
         }
-        LandingPages.View view = pages.submit(token, submission, form, baseUrl + "/p/" + token);
+        LandingPages.View view;
+        try {
+            view = pages.submit(token, submission, form, baseUrl + "/p/" + token);
+        } catch (RuntimeException e) {
+            // A store, the bus or the payment provider failed: nothing was recorded as submitted, and every
+            // effect is keyed by the submission, so sending the same form again is safe.
+            LOG.error("landing POST failed ({}); the person is asked to send again", e.getClass().getSimpleName());
+            APIGatewayV2HTTPResponse unavailable = page(503, renderer.message(Branding.neutral(), lang,
+                    "page.unavailable.title", List.of("page.unavailable.body")), null);
+            unavailable.getHeaders().put("Retry-After", "30");
+            return unavailable;
+        }
         return show(view, event, token, lang, submission);
     }
 

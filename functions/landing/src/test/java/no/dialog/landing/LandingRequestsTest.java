@@ -67,6 +67,7 @@ class LandingRequestsTest {
     private final Tenant school = new Tenant(SCHOOL, "Studentforbundet", NOW, Map.of("branding.colour", "#ffff00"));
     private final String token;
     private Payments payments = Payments.NOT_AVAILABLE;
+    private boolean busDownOnce;
 
     LandingRequestsTest() throws Exception {
         contacts.put("S-1", new Contact("S-1", NOW.minusSeconds(86400), "Kari", "Nordmann", null, "+4791234561", null,
@@ -108,7 +109,13 @@ class LandingRequestsTest {
         LandingPages pages = new LandingPages(new LinkCheck(new LinkTokens(keys), links), links, tenants, catalog,
                 new Contacts(), new AnswerChecker(Postcodes.bundled()),
                 new AnswerEffects(new SecretSealer("0123456789abcdef0123456789abcdef".getBytes(), 1)),
-                (tenant, batch) -> signals.addAll(batch), (tenant, batch) -> events.addAll(batch),
+                (tenant, batch) -> signals.addAll(batch), (tenant, batch) -> {
+                    if (busDownOnce) {
+                        busDownOnce = false;
+                        throw new IllegalStateException("the bus refused the events");
+                    }
+                    events.addAll(batch);
+                },
                 payments, clock);
         return new LandingRequests(pages, new LinkTokens(keys), new CsrfTokens(keys), new PageRenderer(),
                 new RateLimiter(perIp, clock), new RateLimiter(1000, clock), true);
@@ -205,6 +212,25 @@ class LandingRequestsTest {
         assertThat(forged.getStatusCode()).isEqualTo(403);
         assertThat(signals).isEmpty();
         assertThat(events).isEmpty();
+    }
+
+    @Test
+    void whenSomethingBehindFailsThePersonIsAskedToSendAgainAndTheSecondSendCountsOnce() throws Exception {
+        LandingRequests requests = requests(100);
+        APIGatewayV2HTTPResponse first = requests.handle(event("GET", "/p/" + token, null, null));
+        String cookie = first.getCookies().get(0).split(";")[0];
+        String valid = form("csrf", group(CSRF, first.getBody()), "submission", group(SUBMISSION, first.getBody()),
+                "still-student", "yes", "still-student.examDate", "2027-06-15");
+        busDownOnce = true;
+
+        APIGatewayV2HTTPResponse failed = requests.handle(event("POST", "/p/" + token, valid, cookie));
+        APIGatewayV2HTTPResponse again = requests.handle(event("POST", "/p/" + token, valid, cookie));
+
+        assertThat(failed.getStatusCode()).isEqualTo(503);
+        assertThat(failed.getHeaders()).containsEntry("Retry-After", "30");
+        assertThat(failed.getBody()).contains("Svarene dine er ikke sendt ennå").doesNotContain("Exception");
+        assertThat(again.getBody()).contains("Takk for svaret!");
+        assertThat(events).extracting(LandingEvents.BusEvent::detailType).containsExactly("ContactUpdateRequested");
     }
 
     @Test

@@ -42,6 +42,9 @@ public final class LandingTexts {
                 + "have the whole link from the message.");
         put("page.busy.title", "For mange forsøk", "Too many attempts");
         put("page.busy.body", "Vent litt og prøv igjen.", "Please wait a moment and try again.");
+        put("page.unavailable.title", "Noe gikk galt hos oss", "Something went wrong on our side");
+        put("page.unavailable.body", "Svarene dine er ikke sendt ennå. Vent litt og send skjemaet på nytt.",
+                "Your answers have not been sent yet. Please wait a moment and send the form again.");
         put("page.stale.title", "Skjemaet er utløpt", "The form has expired");
         put("page.stale.body", "Last inn siden på nytt og send svarene igjen.", "Reload the page and send your answers again.");
         put("page.conditional", "Svar på dette bare hvis du svarte «%s» over.", "Answer this only if you answered “%s” above.");
