@@ -28,6 +28,24 @@ final class AdminApiEnvironment {
         return env;
     }
 
+    /**
+     * What the payment routes add (template.yaml): the payments table, the send ledger (evidence), the
+     * responses queue and the bus the confirm path registers through.
+     */
+    static Map<String, Object> withPayments(Map<String, Object> env, Emulators emulators, String queueName) {
+        env.put("PAYMENTS_TABLE", TestTables.payments(emulators.dynamoDb()));
+        env.put("SEND_LEDGER_TABLE", TestTables.withHashKey(emulators.dynamoDb(), "send-ledger", "pk"));
+        env.put("RESPONSES_QUEUE_URL", emulators.sqs().createQueue(b -> b.queueName(queueName)).queueUrl());
+        env.put("EVENT_BUS_NAME", "dialog-test");
+        return env;
+    }
+
+    /** As {@link #start(Map, Emulators, Clock)}, with ElasticMQ and {@code eventBridge} as endpoints too. */
+    static ApplicationContext start(Map<String, Object> env, Emulators emulators, Clock clock, java.net.URI eventBridge) {
+        return FunctionContexts.start(env, FunctionContexts.endpoints(AwsLocal.REGION.id(), "local", "local",
+                emulators.dynamoDbEndpoint(), emulators.sqsEndpoint(), emulators.s3Endpoint(), eventBridge), clock);
+    }
+
     /** An application context as Lambda would build it from {@code env}, with DynamoDB Local and S3Proxy as endpoints. */
     static ApplicationContext start(Map<String, Object> env, Emulators emulators, Clock clock) {
         return FunctionContexts.start(env, FunctionContexts.endpoints(AwsLocal.REGION.id(), "local", "local",

@@ -181,7 +181,8 @@ class RealTemplateSpecsTest {
         assertThat(admin.timeoutSeconds()).isEqualTo(30);
         assertThat(admin.environment()).containsOnlyKeys(
                 "DIALOG_STAGE", "JAVA_TOOL_OPTIONS", "CONTACTS_TABLE", "TENANTS_TABLE", "DEFINITIONS_TABLE",
-                "ENROLMENTS_TABLE", "SNAPSHOTS_BUCKET", "RUN_FILES_TABLE", "EXPORTS_BUCKET");
+                "ENROLMENTS_TABLE", "SNAPSHOTS_BUCKET", "RUN_FILES_TABLE", "EXPORTS_BUCKET",
+                "PAYMENTS_TABLE", "SEND_LEDGER_TABLE", "RESPONSES_QUEUE_URL", "EVENT_BUS_NAME");
         assertThat(admin.environment()).containsEntry("DEFINITIONS_TABLE", "dialog-definitions-local")
                 .containsEntry("ENROLMENTS_TABLE", "dialog-enrolments-local")
                 .containsEntry("RUN_FILES_TABLE", "dialog-run-files-local");
@@ -212,7 +213,11 @@ class RealTemplateSpecsTest {
                 new HttpApiEventSpec("ResumeJourney", "DialogHttpApi", "/admin/v1/journeys/{id}/resume", "POST", "StaffJwt"),
                 new HttpApiEventSpec("EndJourney", "DialogHttpApi", "/admin/v1/journeys/{id}/end", "POST", "StaffJwt"),
                 new HttpApiEventSpec("GetJourneyResults", "DialogHttpApi", "/admin/v1/journeys/{id}/results", "GET", "StaffJwt"),
-                new HttpApiEventSpec("GetJourneyFiles", "DialogHttpApi", "/admin/v1/journeys/{id}/files", "GET", "StaffJwt"));
+                new HttpApiEventSpec("GetJourneyFiles", "DialogHttpApi", "/admin/v1/journeys/{id}/files", "GET", "StaffJwt"),
+                new HttpApiEventSpec("ListUnmatchedPayments", "DialogHttpApi", "/admin/v1/payments/unmatched", "GET", "StaffJwt"),
+                new HttpApiEventSpec("GetUnmatchedPayment", "DialogHttpApi", "/admin/v1/payments/unmatched/{id}", "GET", "StaffJwt"),
+                new HttpApiEventSpec("ConfirmUnmatchedPayment", "DialogHttpApi", "/admin/v1/payments/unmatched/{id}/confirm", "POST", "StaffJwt"),
+                new HttpApiEventSpec("RejectUnmatchedPayment", "DialogHttpApi", "/admin/v1/payments/unmatched/{id}/reject", "POST", "StaffJwt"));
     }
 
     @Test
