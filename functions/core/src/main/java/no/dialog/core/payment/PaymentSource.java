@@ -10,10 +10,11 @@ public enum PaymentSource {
     VIPPS_EPAYMENT,
     /** A charge on a Vipps Recurring agreement (a regular donor). */
     VIPPS_RECURRING,
-    /** A giro payment with a KID, from a Nets OCR file. */
-    OCR_GIRO,
-    /** A payment without a KID that staff matched to a journey. */
-    MATCHED;
+    /**
+     * A giro payment from a Nets OCR file. One without a usable KID keeps this source when staff match it to
+     * a journey, so its ledger id stays the one it had while it waited (ADR 0017).
+     */
+    OCR_GIRO;
 
     /** {@code VIPPS_APP} → {@code vipps-app}: the name in JSON, events and keys. */
     public String jsonName() {

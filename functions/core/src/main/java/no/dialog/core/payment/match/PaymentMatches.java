@@ -30,8 +30,7 @@ import org.slf4j.LoggerFactory;
  * the same giro line ever registered again (an OCR file imported twice), the ledger would refuse it, and
  * confirming twice registers once. The attribution is the journey as a whole
  * ({@link Attribution#journey}), so the {@code paid} signal carries the journey id and the journey's goal
- * counts the conversion and its amount. (Source {@code MATCHED} is therefore not used for it: a new source
- * would give a new id.)
+ * counts the conversion and its amount. (It keeps its own source: a new source would give a new id.)
  *
  * <p>Order of effects, so a confirmation cut off half-way is finished by a retry: register (idempotent by
  * payment id), then mark the waiting payment confirmed.
