@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Creates the monthly charges of regular donors' Vipps agreements; Vipps creates none by itself. Run
  * once a day per tenant: every active agreement whose next charge falls due within {@code leadDays} gets a
- * charge, due on that date but never earlier than tomorrow (Vipps wants a due date at least a day ahead),
+ * charge, due on that date but never earlier than {@link #MIN_NOTICE_DAYS} days ahead (Vipps' production
+ * API refuses a due date less than two days ahead; its test environment takes one),
  * and its next charge moves one month on from the charge's due date (so a schedule that stood still for
  * a while charges once, not once per missed month).
  *
@@ -19,6 +20,9 @@ import org.slf4j.LoggerFactory;
  * date. A charge Vipps could not create now (5xx, timeout) is left for the next run.
  */
 public final class RecurringChargeScheduler {
+
+    /** The fewest days between creating a charge and its due date that Vipps accepts in production. */
+    public static final int MIN_NOTICE_DAYS = 2;
 
     private static final Logger LOG = LoggerFactory.getLogger(RecurringChargeScheduler.class);
 
@@ -37,8 +41,8 @@ public final class RecurringChargeScheduler {
         this.settings = Objects.requireNonNull(settings);
         this.api = Objects.requireNonNull(api);
         this.store = Objects.requireNonNull(store);
-        if (leadDays < 1) {
-            throw new IllegalArgumentException("leadDays must be at least 1 (Vipps wants a day's notice)");
+        if (leadDays < MIN_NOTICE_DAYS) {
+            throw new IllegalArgumentException("leadDays must be at least " + MIN_NOTICE_DAYS + " (Vipps wants notice)");
         }
         if (retryDays < 0 || retryDays > 14) {
             throw new IllegalArgumentException("retryDays must be 0-14");
@@ -72,14 +76,14 @@ public final class RecurringChargeScheduler {
         int skipped = 0;
         int failed = 0;
         int refused = 0;
-        LocalDate tomorrow = today.plusDays(1);
+        LocalDate earliest = today.plusDays(MIN_NOTICE_DAYS);
         String description = vipps.get().recurringProductName() == null || vipps.get().recurringProductName().isBlank()
                 ? "Fast gave" : vipps.get().recurringProductName();
         for (VippsPaymentStore.Started agreement : store.agreementsDueBy(tenant, today.plusDays(leadDays))) {
             if (agreement.agreementId() == null || agreement.nextChargeDue() == null) {
                 continue;
             }
-            LocalDate due = agreement.nextChargeDue().isBefore(tomorrow) ? tomorrow : agreement.nextChargeDue();
+            LocalDate due = agreement.nextChargeDue().isBefore(earliest) ? earliest : agreement.nextChargeDue();
             String key = agreement.agreementId() + "-" + due;
             String chargeId;
             try {

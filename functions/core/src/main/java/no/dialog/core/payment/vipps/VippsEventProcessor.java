@@ -207,7 +207,8 @@ public final class VippsEventProcessor {
                                                VippsWebhookEvent event) {
         VippsPaymentStore.Started current = started;
         if (current.nextChargeDue() == null && VippsStates.agreementMoves(current.state(), "ACTIVE")) {
-            LocalDate firstDue = event.timestamp().atZone(OsloTime.ZONE).toLocalDate().plusDays(1);
+            LocalDate firstDue = event.timestamp().atZone(OsloTime.ZONE).toLocalDate()
+                    .plusDays(RecurringChargeScheduler.MIN_NOTICE_DAYS);
             current = current.withNextChargeDue(firstDue);
         }
         markRegularDonor(tenant, current);

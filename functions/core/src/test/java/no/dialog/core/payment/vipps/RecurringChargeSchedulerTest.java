@@ -17,7 +17,8 @@ class RecurringChargeSchedulerTest {
 
     private static final TenantId DEMO = new TenantId("demo");
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 30);
-    private static final LocalDate TOMORROW = TODAY.plusDays(1);
+    /** The earliest due date Vipps accepts for a charge created today. */
+    private static final LocalDate EARLIEST = TODAY.plusDays(RecurringChargeScheduler.MIN_NOTICE_DAYS);
 
     private final FakeVippsApi api = new FakeVippsApi();
     private final InMemoryVippsPaymentStore store = new InMemoryVippsPaymentStore();
@@ -41,7 +42,7 @@ class RecurringChargeSchedulerTest {
     void chargesDueWithinTheLeadDaysAreCreatedAndTheNextMovesAMonth() {
         agreement("agr-a", "ACTIVE", TODAY.plusDays(3));
         agreement("agr-b", "ACTIVE", TODAY.plusDays(4));
-        agreement("agr-c", "STOPPED", TOMORROW);
+        agreement("agr-c", "STOPPED", EARLIEST);
 
         RecurringChargeScheduler.Summary summary = scheduler.run(DEMO, TODAY);
 
@@ -64,57 +65,57 @@ class RecurringChargeSchedulerTest {
     }
 
     @Test
-    void aChargeIsNeverDueBeforeTomorrowAndMissedMonthsAreNotCaughtUp() {
+    void aChargeIsNeverDueSoonerThanVippsAcceptsAndMissedMonthsAreNotCaughtUp() {
         agreement("agr-new", "ACTIVE", TODAY);
         agreement("agr-late", "ACTIVE", LocalDate.of(2026, 8, 15));
 
         scheduler.run(DEMO, TODAY);
 
-        assertThat(api.calls).extracting(FakeVippsApi.Call::due).containsOnly(TOMORROW);
-        assertThat(nextDue("agr-new")).isEqualTo(LocalDate.of(2027, 1, 1));
-        assertThat(nextDue("agr-late")).isEqualTo(LocalDate.of(2027, 1, 1));
+        assertThat(api.calls).extracting(FakeVippsApi.Call::due).containsOnly(EARLIEST);
+        assertThat(nextDue("agr-new")).isEqualTo(LocalDate.of(2027, 1, 2));
+        assertThat(nextDue("agr-late")).isEqualTo(LocalDate.of(2027, 1, 2));
         assertThat(scheduler.run(DEMO, TODAY)).isEqualTo(new RecurringChargeScheduler.Summary(0, 0, 0, 0));
     }
 
     @Test
     void aRunCutOffAfterTheChargeIsFinishedWithoutASecondCharge() {
-        agreement("agr-a", "ACTIVE", TOMORROW);
-        String chargeId = api.createCharge(CREDENTIALS, "agr-a", 20_000, TOMORROW, 5, "Fast gave", "agr-a-" + TOMORROW);
-        store.addCharge(DEMO, new VippsPaymentStore.Charge(chargeId, "agr-a", "dlg-agr-a", 20_000, TOMORROW, "DUE"));
+        agreement("agr-a", "ACTIVE", EARLIEST);
+        String chargeId = api.createCharge(CREDENTIALS, "agr-a", 20_000, EARLIEST, 5, "Fast gave", "agr-a-" + EARLIEST);
+        store.addCharge(DEMO, new VippsPaymentStore.Charge(chargeId, "agr-a", "dlg-agr-a", 20_000, EARLIEST, "DUE"));
 
         RecurringChargeScheduler.Summary summary = scheduler.run(DEMO, TODAY);
 
         assertThat(summary).isEqualTo(new RecurringChargeScheduler.Summary(0, 1, 0, 0));
         assertThat(api.created()).isEqualTo(1);
         assertThat(store.charges(DEMO)).hasSize(1);
-        assertThat(nextDue("agr-a")).isEqualTo(LocalDate.of(2027, 1, 1));
+        assertThat(nextDue("agr-a")).isEqualTo(LocalDate.of(2027, 1, 2));
     }
 
     @Test
     void aChargeVippsCouldNotCreateIsLeftForTheNextRun() {
-        agreement("agr-a", "ACTIVE", TOMORROW);
+        agreement("agr-a", "ACTIVE", EARLIEST);
         api.failNext(FakeVippsApi.serverError());
 
         assertThat(scheduler.run(DEMO, TODAY)).isEqualTo(new RecurringChargeScheduler.Summary(0, 0, 1, 0));
-        assertThat(nextDue("agr-a")).isEqualTo(TOMORROW);
+        assertThat(nextDue("agr-a")).isEqualTo(EARLIEST);
         assertThat(store.charges(DEMO)).isEmpty();
 
         assertThat(scheduler.run(DEMO, TODAY)).isEqualTo(new RecurringChargeScheduler.Summary(1, 0, 0, 0));
-        assertThat(api.calls).extracting(FakeVippsApi.Call::idempotencyKey).containsOnly("agr-a-" + TOMORROW);
+        assertThat(api.calls).extracting(FakeVippsApi.Call::idempotencyKey).containsOnly("agr-a-" + EARLIEST);
     }
 
     @Test
     void aRefusedChargeIsCountedApartAndTheAgreementIsLeftAlone() {
-        agreement("agr-a", "ACTIVE", TOMORROW);
+        agreement("agr-a", "ACTIVE", EARLIEST);
         api.failNext(FakeVippsApi.refused());
 
         assertThat(scheduler.run(DEMO, TODAY)).isEqualTo(new RecurringChargeScheduler.Summary(0, 0, 0, 1));
-        assertThat(nextDue("agr-a")).isEqualTo(TOMORROW);
+        assertThat(nextDue("agr-a")).isEqualTo(EARLIEST);
     }
 
     @Test
     void aTenantWithoutVippsHasNothingToCharge() {
-        agreement("agr-a", "ACTIVE", TOMORROW);
+        agreement("agr-a", "ACTIVE", EARLIEST);
         configured = false;
 
         assertThat(scheduler.run(DEMO, TODAY)).isEqualTo(new RecurringChargeScheduler.Summary(0, 0, 0, 0));

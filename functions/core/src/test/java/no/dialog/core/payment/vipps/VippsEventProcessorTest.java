@@ -235,13 +235,13 @@ class VippsEventProcessorTest {
     }
 
     @Test
-    void anActivatedAgreementMakesARegularDonorWithTheFirstChargeDueTomorrow() {
+    void anActivatedAgreementMakesARegularDonorWithTheFirstChargeDueAsSoonAsVippsAccepts() {
         VippsEventProcessor.Result result = processor.handle(DEMO, fixture("recurring-agreement-activated"));
 
         assertThat(result).isEqualTo(new VippsEventProcessor.Result(Outcome.HANDLED, "ACTIVE"));
         VippsPaymentStore.Started agreement = store.findByAgreement(DEMO, "agr_5kSeqz4").orElseThrow();
         assertThat(agreement.state()).isEqualTo("ACTIVE");
-        assertThat(agreement.nextChargeDue()).isEqualTo(LocalDate.of(2026, 12, 1));
+        assertThat(agreement.nextChargeDue()).isEqualTo(LocalDate.of(2026, 12, 2));
         Contact person = contacts.find(DEMO, "c-1").orElseThrow();
         assertThat(person.donor().regularDonor()).isTrue();
         assertThat(person.donor().regularAmountOre()).isEqualTo(20_000L);
