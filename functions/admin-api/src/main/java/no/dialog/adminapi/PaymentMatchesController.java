@@ -75,14 +75,9 @@ public class PaymentMatchesController {
     @Get("/{id}")
     public HttpResponse<String> review(@PathVariable String id, APIGatewayV2HTTPEvent request) {
         StaffAccess.Outcome access = StaffAccess.toRead(request, PAYMENTS);
-        if (access.refused()) {
-            return access.refusal();
-        }
-        if (matches.isEmpty()) {
-            return notConfigured();
-        }
-        if (!PAYMENT_ID.matcher(id).matches()) {
-            return unknown();
+        HttpResponse<String> stop = stop(access, id);
+        if (stop != null) {
+            return stop;
         }
         try {
             return SegmentViews.json(HttpStatus.OK, PaymentMatchViews.review(matches.get().review(access.staff().tenant(), id)));
@@ -94,14 +89,9 @@ public class PaymentMatchesController {
     @Post("/{id}/confirm")
     public HttpResponse<String> confirm(@PathVariable String id, APIGatewayV2HTTPEvent request) {
         StaffAccess.Outcome access = StaffAccess.toWrite(request, PAYMENTS);
-        if (access.refused()) {
-            return access.refusal();
-        }
-        if (matches.isEmpty()) {
-            return notConfigured();
-        }
-        if (!PAYMENT_ID.matcher(id).matches()) {
-            return unknown();
+        HttpResponse<String> stop = stop(access, id);
+        if (stop != null) {
+            return stop;
         }
         JsonBodies.Outcome body = JsonBodies.read(request);
         if (body.refused()) {
@@ -142,14 +132,9 @@ public class PaymentMatchesController {
     @Post("/{id}/reject")
     public HttpResponse<String> reject(@PathVariable String id, APIGatewayV2HTTPEvent request) {
         StaffAccess.Outcome access = StaffAccess.toWrite(request, PAYMENTS);
-        if (access.refused()) {
-            return access.refusal();
-        }
-        if (matches.isEmpty()) {
-            return notConfigured();
-        }
-        if (!PAYMENT_ID.matcher(id).matches()) {
-            return unknown();
+        HttpResponse<String> stop = stop(access, id);
+        if (stop != null) {
+            return stop;
         }
         try {
             return SegmentViews.json(HttpStatus.OK, PaymentMatchViews.payment(
@@ -185,5 +170,19 @@ public class PaymentMatchesController {
 
     private static HttpResponse<String> notConfigured() {
         return ApiErrors.of(HttpStatus.SERVICE_UNAVAILABLE, "payments are not set up for this API (no PAYMENTS_TABLE)");
+    }
+
+    /** Why a request about one payment stops here (role, no payments table, not a payment id), or null. */
+    private HttpResponse<String> stop(StaffAccess.Outcome access, String id) {
+        if (access.refused()) {
+            return access.refusal();
+        }
+        if (matches.isEmpty()) {
+            return notConfigured();
+        }
+        if (!PAYMENT_ID.matcher(id).matches()) {
+            return unknown();
+        }
+        return null;
     }
 }

@@ -1,5 +1,6 @@
 package no.dialog.local;
 
+import static no.dialog.local.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import no.dialog.aws.dynamodb.DynamoDbTemplateStore;
 import no.dialog.aws.sqs.SqsSendQueues;
 import no.dialog.core.enrolment.SendRequest;
@@ -65,16 +65,6 @@ class LocalStackTest {
         return MAPPER.readTree(get("/local/token?tenant=" + tenant + "&roles=" + roles, null).body()).get("token").asText();
     }
 
-    private static void eventually(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("timed out waiting for: " + what);
-    }
 
     private static int contactStatus(String id, String token) {
         try {

@@ -1,5 +1,6 @@
 package no.dialog.local.journeys;
 
+import static no.dialog.local.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import no.dialog.aws.dynamodb.DynamoDbContactStore;
 import no.dialog.aws.dynamodb.DynamoDbTenantDirectory;
 import no.dialog.core.contact.Contact;
@@ -84,16 +84,6 @@ class LetterJourneyTest {
         return stack.emulators().s3().getObjectAsBytes(b -> b.bucket(exports()).key(key)).asByteArray();
     }
 
-    private static void eventually(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("timed out waiting for: " + what);
-    }
 
     private static List<Contact> members() {
         ContactJson json = new ContactJson(stack.clock());

@@ -1,5 +1,6 @@
 package no.dialog.local.journeys;
 
+import static no.dialog.local.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import no.dialog.aws.dynamodb.DynamoDbContactStore;
 import no.dialog.aws.dynamodb.DynamoDbEnrolmentStore;
 import no.dialog.aws.dynamodb.DynamoDbTenantDirectory;
@@ -76,16 +76,6 @@ class StudentJourneyTest {
                 .get("token").asText();
     }
 
-    private static void eventually(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("timed out waiting for: " + what);
-    }
 
     private static String example(String name) throws Exception {
         return Files.readString(examples.resolve(name));

@@ -1,14 +1,13 @@
 package no.dialog.local.payments;
 
+import static no.dialog.local.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import no.dialog.aws.dynamodb.DynamoDbContactStore;
 import no.dialog.aws.dynamodb.DynamoDbTenantDirectory;
 import no.dialog.aws.payment.DynamoDbPaymentLedger;
@@ -54,16 +53,6 @@ class OcrGiroFileTest {
         stack.close();
     }
 
-    private static void eventually(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("timed out waiting for: " + what);
-    }
 
     private static String exports() {
         return stack.resources().ref("ExportsBucket").orElseThrow();
