@@ -251,6 +251,25 @@ class PaymentMatchesApiTest {
                 "[viewer]");
         assertThat(json(one).get("status").asText()).isEqualTo("confirmed");
         assertThat(json(one).get("journeyId").asText()).isEqualTo("julegave");
+
+        // The payment now shows with the person, as the journey's conversion; not for another tenant.
+        // (Other tests of this class register Kari's payments too: look for this one.)
+        JsonNode payments = json(call("GET", "/admin/v1/contacts/c-kari/payments", null, "demo", "[viewer]"));
+        JsonNode shown = null;
+        for (JsonNode item : payments) {
+            if (item.get("paymentId").asText().equals(payment.paymentId())) {
+                shown = item;
+            }
+        }
+        assertThat(shown).as("the confirmed payment with the person").isNotNull();
+        assertThat(shown.get("amountOre").asLong()).isEqualTo(50_000);
+        assertThat(shown.get("kind").asText()).isEqualTo("gift");
+        assertThat(shown.get("source").asText()).isEqualTo(payment.source().jsonName());
+        assertThat(shown.get("journey").get("journeyId").asText()).isEqualTo("julegave");
+        APIGatewayV2HTTPResponse otherTenant = call("GET", "/admin/v1/contacts/c-kari/payments", null, "other", "[viewer]");
+        assertThat(otherTenant.getBody()).doesNotContain(payment.paymentId());
+        assertThat(call("GET", "/admin/v1/contacts/nobody/payments", null, "demo", "[viewer]").getStatusCode())
+                .isEqualTo(404);
     }
 
     @Test

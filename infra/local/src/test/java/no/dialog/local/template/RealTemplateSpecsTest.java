@@ -189,6 +189,8 @@ class RealTemplateSpecsTest {
         assertThat(admin.eventsOfType(HttpApiEventSpec.class)).containsExactly(
                 new HttpApiEventSpec("Health", "DialogHttpApi", "/health", "GET", null),
                 new HttpApiEventSpec("GetContact", "DialogHttpApi", "/admin/v1/contacts/{id}", "GET", "StaffJwt"),
+                new HttpApiEventSpec("GetContactPayments", "DialogHttpApi", "/admin/v1/contacts/{id}/payments", "GET",
+                        "StaffJwt"),
                 new HttpApiEventSpec("GetSegmentFields", "DialogHttpApi", "/admin/v1/segment-fields", "GET", "StaffJwt"),
                 new HttpApiEventSpec("ListSegments", "DialogHttpApi", "/admin/v1/segments", "GET", "StaffJwt"),
                 new HttpApiEventSpec("CreateSegment", "DialogHttpApi", "/admin/v1/segments", "POST", "StaffJwt"),
