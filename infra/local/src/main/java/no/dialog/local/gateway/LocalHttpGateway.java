@@ -17,7 +17,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -124,7 +126,11 @@ public final class LocalHttpGateway implements AutoCloseable {
       throw new UncheckedIOException("Could not listen on " + host + ":" + requestedPort
           + " (is another local stack or program using that port?)", e);
     }
-    executor = Executors.newFixedThreadPool(threads, new NamedDaemonThreads("gateway-"));
+    // Functions call back into this gateway (PutEvents at /aws/events) while they hold a request thread:
+    // with a fixed pool, as many callers as threads would wait for each other until they time out. So the
+    // pool keeps `threads` threads and grows under such bursts, up to eight times that.
+    executor = new ThreadPoolExecutor(threads, threads * 8, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
+        new NamedDaemonThreads("gateway-"), new ThreadPoolExecutor.CallerRunsPolicy());
     server.setExecutor(executor);
     server.createContext("/", this::dispatch);
     server.start();
@@ -311,7 +317,10 @@ public final class LocalHttpGateway implements AutoCloseable {
       return this;
     }
 
-    /** Requests served at once; each holds a thread while its function runs. */
+    /**
+     * Threads kept for requests; each holds one while its function runs. Bursts (a function calling back
+     * into the gateway while all are busy) get up to eight times as many.
+     */
     public Builder threads(int count) {
       if (count < 1) {
         throw new IllegalArgumentException("Threads must be at least 1, was " + count);

@@ -293,6 +293,35 @@ class LocalHttpGatewayTest {
   }
 
   @Test
+  void functionsThatCallBackIntoTheGatewayWhileEveryThreadIsBusyAreStillServed() throws Exception {
+    // As the landing function puts events at /aws/events on this gateway while holding a request thread.
+    gateway = LocalHttpGateway.builder().port(0).threads(2).build();
+    gateway.mount("/aws/events", exchange -> {
+      exchange.sendResponseHeaders(200, -1);
+      exchange.close();
+    });
+    FakeFunction callsBack = new FakeFunction("dialog-callback-local", (event, context) -> {
+      HttpResponse<String> inner = http.send(request("/aws/events").POST(HttpRequest.BodyPublishers.noBody())
+          .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+      APIGatewayV2HTTPResponse response = new APIGatewayV2HTTPResponse();
+      response.setStatusCode(inner.statusCode());
+      response.setBody("");
+      return response;
+    });
+    gateway.addRoute(HttpRoute.forKey("POST /p/{token}", callsBack)).start();
+
+    List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> posts = new java.util.ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      posts.add(http.sendAsync(request("/p/t" + i).POST(HttpRequest.BodyPublishers.noBody())
+          .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
+    for (var post : posts) {
+      assertThat(post.get().statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
   void servesMountedHandlersByLongestPrefix() throws Exception {
     gateway.mount("/local/", exchange -> {
       byte[] body = "console".getBytes(StandardCharsets.UTF_8);
