@@ -1,11 +1,11 @@
 package no.dialog.journeys;
 
-import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
+import no.dialog.aws.config.InvocationContext;
 import no.dialog.core.observability.LogKeys;
 import org.slf4j.MDC;
 
@@ -31,11 +31,9 @@ public class JourneysHandler extends MicronautRequestHandler<SQSEvent, SQSBatchR
 
     @Override
     public SQSBatchResponse execute(SQSEvent event) {
-        Context lambda = getApplicationContext().findBean(Context.class).orElse(null);
         MDC.put(LogKeys.FUNCTION, "journeys");
-        if (lambda != null) {
-            MDC.put(LogKeys.REQUEST_ID, lambda.getAwsRequestId());
-        }
+        getApplicationContext().getBean(InvocationContext.class).requestId()
+                .ifPresent(id -> MDC.put(LogKeys.REQUEST_ID, id));
         return processor.process(event);
     }
 }

@@ -1,12 +1,12 @@
 package no.dialog.runfiles;
 
-import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import io.micronaut.inject.qualifiers.Qualifiers;
 import no.dialog.aws.send.SendQueueProcessor;
+import no.dialog.aws.config.InvocationContext;
 import no.dialog.core.observability.LogKeys;
 import org.slf4j.MDC;
 
@@ -34,11 +34,9 @@ abstract class RunSendHandler extends MicronautRequestHandler<SQSEvent, SQSBatch
 
     @Override
     public SQSBatchResponse execute(SQSEvent event) {
-        Context lambda = getApplicationContext().findBean(Context.class).orElse(null);
         MDC.put(LogKeys.FUNCTION, function);
-        if (lambda != null) {
-            MDC.put(LogKeys.REQUEST_ID, lambda.getAwsRequestId());
-        }
+        getApplicationContext().getBean(InvocationContext.class).requestId()
+                .ifPresent(id -> MDC.put(LogKeys.REQUEST_ID, id));
         if (processor == null) {
             processor = getApplicationContext().getBean(SendQueueProcessor.class, Qualifiers.byName(channel));
         }

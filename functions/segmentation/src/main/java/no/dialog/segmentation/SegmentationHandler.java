@@ -1,11 +1,11 @@
 package no.dialog.segmentation;
 
-import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
+import no.dialog.aws.config.InvocationContext;
 import no.dialog.core.observability.LogKeys;
 import org.slf4j.MDC;
 
@@ -30,11 +30,9 @@ public class SegmentationHandler extends MicronautRequestHandler<SQSEvent, SQSBa
 
     @Override
     public SQSBatchResponse execute(SQSEvent event) {
-        Context lambda = getApplicationContext().findBean(Context.class).orElse(null);
         MDC.put(LogKeys.FUNCTION, "segmentation");
-        if (lambda != null) {
-            MDC.put(LogKeys.REQUEST_ID, lambda.getAwsRequestId());
-        }
+        getApplicationContext().getBean(InvocationContext.class).requestId()
+                .ifPresent(id -> MDC.put(LogKeys.REQUEST_ID, id));
         return processor.process(event);
     }
 }

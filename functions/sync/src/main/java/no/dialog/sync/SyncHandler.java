@@ -7,6 +7,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 import java.util.function.LongSupplier;
+import no.dialog.aws.config.InvocationContext;
 import no.dialog.core.observability.LogKeys;
 import org.slf4j.MDC;
 
@@ -31,9 +32,9 @@ public class SyncHandler extends MicronautRequestHandler<SQSEvent, SQSBatchRespo
 
     @Override
     public SQSBatchResponse execute(SQSEvent event) {
-        // MicronautRequestHandler registers the invocation's Lambda context as a bean before execute.
-        Context lambda = getApplicationContext().findBean(Context.class).orElse(null);
+        // MicronautRequestHandler hands the invocation's Lambda context to InvocationContext before execute.
         MDC.put(LogKeys.FUNCTION, "sync");
+        Context lambda = getApplicationContext().getBean(InvocationContext.class).current().orElse(null);
         if (lambda != null) {
             MDC.put(LogKeys.REQUEST_ID, lambda.getAwsRequestId());
         }

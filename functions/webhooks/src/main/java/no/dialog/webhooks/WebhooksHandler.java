@@ -1,12 +1,12 @@
 package no.dialog.webhooks;
 
-import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
+import no.dialog.aws.config.InvocationContext;
 import no.dialog.core.observability.LogKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,11 +39,9 @@ public class WebhooksHandler extends MicronautRequestHandler<Object, Object> {
 
     @Override
     public Object execute(Object input) {
-        Context lambda = getApplicationContext().findBean(Context.class).orElse(null);
         MDC.put(LogKeys.FUNCTION, "webhooks");
-        if (lambda != null) {
-            MDC.put(LogKeys.REQUEST_ID, lambda.getAwsRequestId());
-        }
+        getApplicationContext().getBean(InvocationContext.class).requestId()
+                .ifPresent(id -> MDC.put(LogKeys.REQUEST_ID, id));
         Object event = LambdaEvents.read(input);
         if (event instanceof SQSEvent sqs) {
             return sesEvents.process(sqs);
