@@ -43,4 +43,18 @@ public record Contact(
         reservations = reservations == null ? Reservations.NONE : reservations;
         attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
     }
+
+    /**
+     * The {@code updatedAt} for a change Dialog itself makes to this replica (an answer, a gift, a regular
+     * donor): {@code now}, or just after what the replica holds, since an update that is not newer is ignored.
+     */
+    public Instant nextChangeAt(Instant now) {
+        return updatedAt != null && !now.isAfter(updatedAt) ? updatedAt.plusMillis(1) : now;
+    }
+
+    /** This contact with other donor facts, changed by Dialog at {@code now} ({@link #nextChangeAt}). */
+    public Contact withDonor(DonorFacts newDonor, Instant now) {
+        return new Contact(id, nextChangeAt(now), firstName, lastName, birthDate, phone, email, address, memberships,
+                newDonor, events, roles, volunteerAreas, consents, reservations, attributes);
+    }
 }

@@ -221,10 +221,7 @@ public final class AnswerEffects {
         }
 
         Contact build(Instant now) {
-            // The replica orders updates by the register's time; ours must come after what it holds.
-            Instant at = original.updatedAt() != null && !now.isAfter(original.updatedAt())
-                    ? original.updatedAt().plusMillis(1) : now;
-            return new Contact(original.id(), at, original.firstName(), original.lastName(), original.birthDate(), phone,
+            return new Contact(original.id(), original.nextChangeAt(now), original.firstName(), original.lastName(), original.birthDate(), phone,
                     email, address, memberships, original.donor(), events, original.roles(), List.copyOf(volunteerAreas),
                     consents, original.reservations(), attributes);
         }

@@ -195,12 +195,7 @@ public final class PaymentRegistrar {
         DonorFacts moved = new DonorFacts(donor.regularDonor(), donor.regularAmountOre(),
                 earlier ? day : donor.firstGiftDate(), newer ? day : donor.lastGiftDate(),
                 newer ? payment.amountOre() : donor.lastGiftAmountOre(), donor.sumLast12MonthsOre(), donor.giftCount());
-        Instant now = clock.instant();
-        Instant at = contact.updatedAt() != null && !now.isAfter(contact.updatedAt())
-                ? contact.updatedAt().plusMillis(1) : now;
-        contacts.upsert(tenant, new Contact(contact.id(), at, contact.firstName(), contact.lastName(), contact.birthDate(),
-                contact.phone(), contact.email(), contact.address(), contact.memberships(), moved, contact.events(),
-                contact.roles(), contact.volunteerAreas(), contact.consents(), contact.reservations(), contact.attributes()));
+        contacts.upsert(tenant, contact.withDonor(moved, clock.instant()));
     }
 
     /** The response journeys see: type {@code paid}, with amount, kind and source; the journey when known. */

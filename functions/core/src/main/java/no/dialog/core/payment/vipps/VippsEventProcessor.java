@@ -3,7 +3,6 @@ package no.dialog.core.payment.vipps;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -230,14 +229,7 @@ public final class VippsEventProcessor {
         }
         DonorFacts regular = new DonorFacts(true, started.amountOre(), donor.firstGiftDate(), donor.lastGiftDate(),
                 donor.lastGiftAmountOre(), donor.sumLast12MonthsOre(), donor.giftCount());
-        // The replica only takes a newer updatedAt; Dialog's own change must not lose to the register's last one.
-        Instant now = clock.instant();
-        Instant at = contact.updatedAt() != null && !now.isAfter(contact.updatedAt())
-                ? contact.updatedAt().plusMillis(1) : now;
-        contacts.upsert(tenant, new Contact(contact.id(), at, contact.firstName(), contact.lastName(),
-                contact.birthDate(), contact.phone(), contact.email(), contact.address(), contact.memberships(), regular,
-                contact.events(), contact.roles(), contact.volunteerAreas(), contact.consents(), contact.reservations(),
-                contact.attributes()));
+        contacts.upsert(tenant, contact.withDonor(regular, clock.instant()));
     }
 
     private static PaymentEvents.BusEvent signedUpEvent(TenantId tenant, VippsPaymentStore.Started started,
