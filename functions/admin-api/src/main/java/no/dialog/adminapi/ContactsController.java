@@ -45,27 +45,27 @@ public class ContactsController {
 
     @Get("/{id}")
     public HttpResponse<String> get(@PathVariable String id, APIGatewayV2HTTPEvent request) {
-        Optional<StaffIdentity> staff = StaffIdentity.from(request);
-        HttpResponse<String> stop = stop(staff, id);
+        StaffAccess.Outcome access = StaffAccess.toRead(request, "contacts");
+        HttpResponse<String> stop = stop(access, id);
         if (stop != null) {
             return stop;
         }
-        return contacts.find(staff.get().tenant(), id)
+        return contacts.find(access.staff().tenant(), id)
                 .map(contact -> (HttpResponse<String>) HttpResponse.ok(json.write(contact)).contentType(MediaType.APPLICATION_JSON_TYPE))
                 .orElseGet(() -> ApiErrors.of(HttpStatus.NOT_FOUND, "no such contact"));
     }
 
     @Get("/{id}/payments")
     public HttpResponse<String> payments(@PathVariable String id, APIGatewayV2HTTPEvent request) {
-        Optional<StaffIdentity> staff = StaffIdentity.from(request);
-        HttpResponse<String> stop = stop(staff, id);
+        StaffAccess.Outcome access = StaffAccess.toRead(request, "contacts");
+        HttpResponse<String> stop = stop(access, id);
         if (stop != null) {
             return stop;
         }
         if (ledger.isEmpty()) {
             return ApiErrors.of(HttpStatus.SERVICE_UNAVAILABLE, "payments are not set up for this API (no PAYMENTS_TABLE)");
         }
-        TenantId tenant = staff.get().tenant();
+        TenantId tenant = access.staff().tenant();
         if (contacts.find(tenant, id).isEmpty()) {
             return ApiErrors.of(HttpStatus.NOT_FOUND, "no such contact");
         }
@@ -92,12 +92,9 @@ public class ContactsController {
     }
 
     /** Why a request about one contact stops here (no token, role, malformed id), or null. */
-    private static HttpResponse<String> stop(Optional<StaffIdentity> staff, String id) {
-        if (staff.isEmpty()) {
-            return ApiErrors.of(HttpStatus.UNAUTHORIZED, "a staff token with a tenant claim is required");
-        }
-        if (!staff.get().hasAnyRole("viewer", "editor", "admin")) {
-            return ApiErrors.of(HttpStatus.FORBIDDEN, "reading contacts needs the viewer, editor or admin role");
+    private static HttpResponse<String> stop(StaffAccess.Outcome access, String id) {
+        if (access.refused()) {
+            return access.refusal();
         }
         if (!CONTACT_ID.matcher(id).matches()) {
             return ApiErrors.of(HttpStatus.BAD_REQUEST, "a contact id is 1-64 letters, digits or . _ : -");
