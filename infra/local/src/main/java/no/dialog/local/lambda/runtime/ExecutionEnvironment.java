@@ -1,0 +1,176 @@
+package no.dialog.local.lambda.runtime;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One execution environment of a function, as Lambda makes it: a fresh JVM whose working directory is the
+ * unzipped deployment package (the task root), running AWS's Runtime Interface Client with the handler
+ * string from the template, the function's environment variables and nothing else on its classpath but the
+ * runtime's own libraries. It serves one invocation at a time through its own Runtime API endpoint.
+ */
+final class ExecutionEnvironment implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExecutionEnvironment.class);
+    static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+
+    private final String id;
+    private final RuntimeApiEndpoint api;
+    private final Process process;
+    private final long startedNanos;
+    private volatile long initMillis = -1;
+
+    private ExecutionEnvironment(String id, RuntimeApiEndpoint api, Process process, long startedNanos) {
+        this.id = id;
+        this.api = api;
+        this.process = process;
+        this.startedNanos = startedNanos;
+    }
+
+    /** Starts the JVM; {@link #awaitInit} waits until the function's init is done. */
+    static ExecutionEnvironment start(FunctionDefinition function, String id, LogTail logs) {
+        RuntimeApiEndpoint api = new RuntimeApiEndpoint();
+        List<String> command = new ArrayList<>();
+        command.add(function.runtime().javaExecutable().toString());
+        command.addAll(function.runtime().jvmOptions(function.memoryMb()));
+        command.add("-cp");
+        command.add(function.runtime().classpath());
+        command.add(RIC_MAIN);
+        command.add(function.handler());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(function.taskRoot().toFile())
+                .redirectErrorStream(true);
+        Map<String, String> environment = builder.environment();
+        environment.clear();
+        environment.putAll(function.environment(api.hostAndPort()));
+        long started = System.nanoTime();
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            api.close();
+            throw new IllegalStateException("cannot start an execution environment of " + function.name(), e);
+        }
+        pipeOutput(process, function.name() + "/" + id, logs);
+        return new ExecutionEnvironment(id, api, process, started);
+    }
+
+    private static void pipeOutput(Process process, String label, LogTail logs) {
+        Logger functionLog = LoggerFactory.getLogger("function." + label.substring(0, label.indexOf('/')));
+        Thread.ofVirtual().name("log-" + label).start(() -> {
+            try (BufferedReader reader = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    logs.add(line);
+                    functionLog.info("[{}] {}", label, line);
+                }
+            } catch (IOException e) {
+                // the process is gone
+            }
+        });
+    }
+
+    /**
+     * Waits until the runtime asks for its first invocation (init done), or fails as Lambda would: the
+     * runtime reported an init error, exited, or took longer than {@code limit}.
+     */
+    void awaitInit(Duration limit) throws FunctionError, InterruptedException {
+        CompletableFuture<Object> first = CompletableFuture.anyOf(api.initDone(), api.initError(), process.onExit());
+        try {
+            Object outcome = first.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+            if (outcome instanceof Long readyAt) {
+                initMillis = (readyAt - startedNanos) / 1_000_000;
+                return;
+            }
+            close();
+            if (outcome instanceof FunctionError error) {
+                throw error.asInitError();
+            }
+            throw new FunctionError(FunctionError.Kind.INIT, "Runtime.ExitError",
+                    "Runtime exited with error: exit status " + process.exitValue() + " before its init was done");
+        } catch (TimeoutException e) {
+            close();
+            throw new FunctionError(FunctionError.Kind.INIT, "Sandbox.Timedout",
+                    "Init did not finish within " + limit.toSeconds() + " seconds");
+        } catch (ExecutionException e) {
+            close();
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Runs one invocation; a timeout or a crash leaves this environment dead, as in Lambda. */
+    byte[] invoke(byte[] payload, Duration timeout, String functionArn) throws FunctionError, InterruptedException {
+        long deadline = System.currentTimeMillis() + timeout.toMillis();
+        Invocation invocation = new Invocation(payload, deadline, functionArn);
+        if (!api.offer(invocation, timeout.toMillis())) {
+            close();
+            throw new FunctionError(FunctionError.Kind.CRASH, "Runtime.Unavailable",
+                    "the runtime did not ask for the invocation within " + timeout.toSeconds() + " seconds");
+        }
+        CompletableFuture<Object> done = CompletableFuture.anyOf(invocation.outcome(), process.onExit());
+        try {
+            Object outcome = done.get(Math.max(1, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
+            if (outcome instanceof byte[] response) {
+                return response;
+            }
+            throw new FunctionError(FunctionError.Kind.CRASH, "Runtime.ExitError",
+                    "RequestId: " + invocation.requestId() + " Error: Runtime exited with error: exit status "
+                            + process.exitValue());
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof FunctionError error) {
+                if (!process.isAlive()) {
+                    close();
+                }
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            close(); // Lambda stops the environment of a timed-out invocation; the next one is a cold start
+            throw new FunctionError(FunctionError.Kind.TIMEOUT, "Sandbox.Timedout", "RequestId: "
+                    + invocation.requestId() + " Error: Task timed out after " + timeout.toSeconds() + " seconds");
+        }
+    }
+
+    String id() {
+        return id;
+    }
+
+    /** Init duration in ms, or -1 while it is not done. */
+    long initMillis() {
+        return initMillis;
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(2, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+        api.close();
+        LOG.debug("execution environment {} stopped", id);
+    }
+}

@@ -1,0 +1,67 @@
+package no.dialog.local.lambda.runtime;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import no.dialog.local.lambda.LocalAws;
+
+/**
+ * A function as its execution environments need it: the handler string and task root, memory and timeout,
+ * and the environment variables, exactly the template's {@code Environment.Variables} plus what Lambda
+ * itself sets in every sandbox, plus the local stack's overrides (where the AWS endpoints and the clock are).
+ *
+ * @param overrides endpoint overrides and the like, as environment variables (e.g.
+ *                  {@code AWS_ENDPOINT_OVERRIDE_DYNAMODB}); they win over the template's values
+ */
+public record FunctionDefinition(
+        String name,
+        String handler,
+        Path taskRoot,
+        int memoryMb,
+        Duration timeout,
+        int maxConcurrency,
+        Map<String, String> templateEnvironment,
+        Map<String, String> overrides,
+        JavaRuntime runtime) {
+
+    public FunctionDefinition {
+        templateEnvironment = Map.copyOf(templateEnvironment);
+        overrides = Map.copyOf(overrides);
+        if (maxConcurrency < 1) {
+            throw new IllegalArgumentException("maxConcurrency must be at least 1 for " + name);
+        }
+    }
+
+    /** Every variable of one environment, as the runtime process sees them. */
+    Map<String, String> environment(String runtimeApi) {
+        Map<String, String> env = new LinkedHashMap<>();
+        // What Lambda sets in every java25 sandbox (the reserved variables the runtime reads).
+        env.put("PATH", "/usr/local/bin:/usr/bin:/bin");
+        env.put("LANG", "en_US.UTF-8");
+        env.put("TZ", ":UTC");
+        env.put("LAMBDA_TASK_ROOT", taskRoot.toString());
+        env.put("_HANDLER", handler);
+        env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java25");
+        env.put("AWS_REGION", LocalAws.REGION);
+        env.put("AWS_DEFAULT_REGION", LocalAws.REGION);
+        env.put("AWS_LAMBDA_FUNCTION_NAME", name);
+        env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(memoryMb));
+        env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + name);
+        env.put("AWS_LAMBDA_LOG_STREAM_NAME", "local/[$LATEST]" + Long.toHexString(System.nanoTime()));
+        env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
+        env.put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
+        // The function's role's temporary credentials, in AWS; any will do for the emulators.
+        env.put("AWS_ACCESS_KEY_ID", "local");
+        env.put("AWS_SECRET_ACCESS_KEY", "local");
+        env.put("AWS_SESSION_TOKEN", "local");
+        env.putAll(templateEnvironment);
+        env.putAll(overrides);
+        return env;
+    }
+
+    String functionArn() {
+        return LocalAws.functionArn(name);
+    }
+}

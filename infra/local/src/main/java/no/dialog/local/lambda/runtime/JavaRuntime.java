@@ -1,0 +1,88 @@
+package no.dialog.local.lambda.runtime;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * What the managed {@code java25} runtime brings besides the function's own code: the JVM, its options, and
+ * the runtime's libraries (AWS's Runtime Interface Client with its serialization and core libraries), which
+ * Lambda keeps outside the task root. Maven copies those libraries, at the versions the managed runtime
+ * uses, into this module's {@code lambda-runtime/} resource folder.
+ *
+ * <p>JVM options follow the managed runtime: serial GC, C1 only ({@code TieredStopAtLevel=1}, which Lambda
+ * sets for Java 17 and later to start fast), a heap sized from the function's memory, and native access for
+ * the client's JNI library.
+ */
+public final class JavaRuntime {
+
+    static final String RESOURCE_FOLDER = "lambda-runtime";
+
+    private final Path javaExecutable;
+    private final String classpath;
+    private final List<String> extraOptions;
+
+    private JavaRuntime(Path javaExecutable, String classpath, List<String> extraOptions) {
+        this.javaExecutable = javaExecutable;
+        this.classpath = classpath;
+        this.extraOptions = List.copyOf(extraOptions);
+    }
+
+    /** This JVM's own {@code java} and the runtime libraries on this module's classpath. */
+    public static JavaRuntime current() {
+        return withOptions(List.of());
+    }
+
+    /** As {@link #current}, with further JVM options for every environment (e.g. {@code taskset} does not apply here). */
+    public static JavaRuntime withOptions(List<String> extraOptions) {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        return new JavaRuntime(java, runtimeClasspath(), extraOptions);
+    }
+
+    Path javaExecutable() {
+        return javaExecutable;
+    }
+
+    String classpath() {
+        return classpath;
+    }
+
+    List<String> jvmOptions(int memoryMb) {
+        int heapMb = Math.max(64, memoryMb * 85 / 100);
+        List<String> options = new java.util.ArrayList<>(List.of(
+                "-XX:+UseSerialGC",
+                "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
+                "-Xshare:auto",
+                "-Xmx" + heapMb + "m",
+                "--enable-native-access=ALL-UNNAMED",
+                "-Djava.net.preferIPv4Stack=true"));
+        options.addAll(extraOptions);
+        return options;
+    }
+
+    private static String runtimeClasspath() {
+        URL folder = JavaRuntime.class.getClassLoader().getResource(RESOURCE_FOLDER);
+        if (folder == null || !"file".equals(folder.getProtocol())) {
+            throw new IllegalStateException("the Lambda runtime libraries (" + RESOURCE_FOLDER + "/ on the classpath) "
+                    + "are missing: build infra/local with Maven, which copies them there");
+        }
+        try (Stream<Path> files = Files.list(Path.of(folder.toURI()))) {
+            String classpath = files.filter(file -> file.toString().endsWith(".jar")).sorted()
+                    .map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator));
+            if (classpath.isEmpty()) {
+                throw new IllegalStateException("no runtime libraries in " + folder);
+            }
+            return classpath;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
