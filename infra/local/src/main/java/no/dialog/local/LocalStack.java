@@ -32,6 +32,11 @@ import no.dialog.local.console.LocalEndpoints;
 import no.dialog.local.console.StackStatus;
 import no.dialog.local.demo.DemoContacts;
 import no.dialog.local.functions.FunctionInstancePool;
+import no.dialog.local.lambda.LocalFunction;
+import no.dialog.local.lambda.runtime.FunctionDefinition;
+import no.dialog.local.lambda.runtime.JarFunction;
+import no.dialog.local.lambda.runtime.JavaRuntime;
+import no.dialog.local.lambda.runtime.TaskRoots;
 import no.dialog.local.gateway.DevTokenEndpoint;
 import no.dialog.local.gateway.DevTokenIssuer;
 import no.dialog.local.gateway.HttpRoute;
@@ -88,14 +93,16 @@ public final class LocalStack implements AutoCloseable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final List<AutoCloseable> closeables = new ArrayList<>();
-    private final Map<String, FunctionInstancePool> functions = new LinkedHashMap<>();
+    private final Map<String, LocalFunction> functions = new LinkedHashMap<>();
     private final Emulators emulators;
     private final LocalClock clock;
+    private final Path clockFile;
     private final LocalEventBus bus;
     private final LocalResources resources;
     private final LocalHttpGateway gateway;
     private final DevTokenIssuer tokens;
     private final StackSpec stack;
+    private final List<FunctionSpec> functionSpecs;
     private final Outbox outbox = new Outbox();
     private final java.util.concurrent.ExecutorService asyncInvocations = java.util.concurrent.Executors.newCachedThreadPool(r -> {
         Thread thread = new Thread(r, "async-invoke");
@@ -109,6 +116,8 @@ public final class LocalStack implements AutoCloseable {
             prepare(dataDir, options.reset());
         }
         clock = dataDir == null ? new LocalClock() : LocalClock.inDataFolder(dataDir);
+        // First of the clock's listeners: functions in JVMs of their own read the offset from this file.
+        clockFile = no.dialog.local.clock.SharedClockFile.mirror(clock, dataDir);
 
         EmulatorOptions.Builder emulatorOptions = EmulatorOptions.builder()
                 .dynamoDbPort(options.dynamoDbPort()).sqsPort(options.sqsPort()).s3Port(options.s3Port());
@@ -145,13 +154,16 @@ public final class LocalStack implements AutoCloseable {
             sandboxParameters.putAll(no.dialog.local.sandbox.LandingParameters.templateParameters(gateway.baseUri()));
             // Dialog's Vipps client talks to the Vipps sandbox; the demo merchant's keys are tenant settings.
             sandboxParameters.putAll(VippsSandbox.templateParameters(gateway.baseUri()));
-            List<FunctionSpec> functionSpecs = FunctionSpecs.read(template, running.withParameters(sandboxParameters));
+            functionSpecs = FunctionSpecs.read(template, running.withParameters(sandboxParameters));
+            FunctionFactory factory = options.functionRuntime() == LocalStackOptions.FunctionRuntime.JARS
+                    ? jarFunctions(options, dataDir)
+                    : spec -> new FunctionInstancePool(spec.functionName(), Duration.ofSeconds(spec.timeoutSeconds()),
+                            spec.handlerClass(), spec.environment(), awsSettings(), clock, options.functionConcurrency());
             for (FunctionSpec spec : functionSpecs) {
-                functions.put(spec.logicalId(), new FunctionInstancePool(spec.functionName(),
-                        Duration.ofSeconds(spec.timeoutSeconds()), spec.handlerClass(), spec.environment(),
-                        awsSettings(), clock, options.functionConcurrency()));
+                LocalFunction function = factory.create(spec);
+                functions.put(spec.logicalId(), function);
+                closeables.add((AutoCloseable) function);
             }
-            closeables.addAll(functions.values());
 
             for (EventBusSpec eventBus : stack.eventBuses()) {
                 bus.createBus(eventBus.name());
@@ -185,6 +197,7 @@ public final class LocalStack implements AutoCloseable {
             gateway.mount("/local/", new ConsolePage(status, bus, clock, this::functionInstances, outbox));
             gateway.mount("/local/token", new DevTokenEndpoint(tokens));
             gateway.mount("/local/events", LocalEndpoints.events(bus));
+            gateway.mount("/local/functions", no.dialog.local.console.FunctionsEndpoint.of(this::functionStats));
             gateway.mount("/local/outbox", LocalEndpoints.outbox(outbox));
             gateway.mount(LinkSandbox.MOUNT, new LinkSandbox(outbox, clock));
             gateway.mount(SesSandbox.MOUNT, new SesSandbox(outbox, bus, clock, sesConfigurationSets(template)));
@@ -218,6 +231,39 @@ public final class LocalStack implements AutoCloseable {
         return new LocalStack(options);
     }
 
+    private interface FunctionFactory {
+        LocalFunction create(FunctionSpec spec);
+    }
+
+    /**
+     * Functions from their jars (the template's {@code CodeUri}, relative to the template as SAM reads it), each
+     * environment configured by environment variables only: the template's, Lambda's own, and the overrides
+     * that point the AWS SDK at the emulators and the clock at the local clock.
+     */
+    private FunctionFactory jarFunctions(LocalStackOptions options, Path dataDir) {
+        Path templateDir = options.templateFile().toAbsolutePath().getParent();
+        TaskRoots taskRoots = TaskRoots.inTemporaryFolder();
+        JavaRuntime runtime = JavaRuntime.current();
+        Map<String, String> overrides = new LinkedHashMap<>();
+        overrides.put("AWS_ENDPOINT_OVERRIDE_DYNAMODB", emulators.dynamoDbEndpoint().toString());
+        overrides.put("AWS_ENDPOINT_OVERRIDE_SQS", emulators.sqsEndpoint().toString());
+        overrides.put("AWS_ENDPOINT_OVERRIDE_S3", emulators.s3Endpoint().toString());
+        overrides.put("AWS_ENDPOINT_OVERRIDE_EVENTS", gateway.baseUri().resolve("/aws/events").toString());
+        overrides.put(no.dialog.local.clock.SharedClockFile.ENVIRONMENT_VARIABLE, clockFile.toString());
+        return spec -> {
+            if (spec.codeUri() == null) {
+                throw new IllegalStateException("function " + spec.logicalId() + " has no CodeUri to run");
+            }
+            Path taskRoot = taskRoots.of(templateDir.resolve(spec.codeUri()).normalize());
+            int concurrency = spec.eventsOfType(SqsEventSpec.class).stream()
+                    .map(SqsEventSpec::maximumConcurrency).filter(java.util.Objects::nonNull)
+                    .reduce(options.functionConcurrency(), Math::min);
+            return new JarFunction(new FunctionDefinition(spec.functionName(), spec.handler(), taskRoot,
+                    spec.memorySize(), Duration.ofSeconds(spec.timeoutSeconds()), Math.max(1, concurrency),
+                    spec.environment(), overrides, runtime));
+        };
+    }
+
     private Map<String, Object> awsSettings() {
         return FunctionContexts.endpoints(AwsLocal.REGION.id(), "local", "local", emulators.dynamoDbEndpoint(),
                 emulators.sqsEndpoint(), emulators.s3Endpoint(), gateway.baseUri().resolve("/aws/events"));
@@ -229,7 +275,7 @@ public final class LocalStack implements AutoCloseable {
         }
         for (RuleSpec.Target target : rule.targets()) {
             var queue = target.targetLogicalId() == null ? null : resources.queueUrl(target.targetLogicalId()).orElse(null);
-            FunctionInstancePool function = target.targetLogicalId() == null ? null : functions.get(target.targetLogicalId());
+            LocalFunction function = target.targetLogicalId() == null ? null : functions.get(target.targetLogicalId());
             java.util.function.Consumer<String> deliver;
             if (queue != null) {
                 deliver = envelope -> emulators.sqs().sendMessage(b -> b.queueUrl(queue)
@@ -251,7 +297,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void wireFunctionEvents(FunctionSpec spec, HttpApiSpec api, JwtConfiguration jwt, LocalScheduler scheduler) {
-        FunctionInstancePool function = functions.get(spec.logicalId());
+        LocalFunction function = functions.get(spec.logicalId());
         for (SqsEventSpec event : spec.eventsOfType(SqsEventSpec.class)) {
             if (!event.enabled()) {
                 continue;
@@ -300,7 +346,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** EventBridge and schedules invoke Lambda asynchronously with the event as a JSON object. */
-    private void invokeAsync(FunctionInstancePool function, String json) {
+    private void invokeAsync(LocalFunction function, String json) {
         asyncInvocations.execute(() -> {
             try {
                 Map<String, Object> event = MAPPER.readValue(json, new TypeReference<>() {});
@@ -386,8 +432,25 @@ public final class LocalStack implements AutoCloseable {
 
     public Map<String, Integer> functionInstances() {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        functions.forEach((id, pool) -> counts.put(id, pool.instances()));
+        functions.forEach((id, function) -> counts.put(id, function instanceof JarFunction jar
+                ? jar.stats().instances() : ((FunctionInstancePool) function).instances()));
         return counts;
+    }
+
+    /** Per function run from its jar: environments, cold starts with their init times, invocations, errors. */
+    public List<JarFunction.Stats> functionStats() {
+        return functions.values().stream().filter(JarFunction.class::isInstance)
+                .map(function -> ((JarFunction) function).stats()).toList();
+    }
+
+    /** The template's functions, as this stack runs them (environment resolved). */
+    public List<FunctionSpec> functionSpecs() {
+        return functionSpecs;
+    }
+
+    /** The template's resources other than functions, as read. */
+    public StackSpec stackSpec() {
+        return stack;
     }
 
     public String busName() {

@@ -15,16 +15,43 @@ import java.nio.file.Path;
  * @param sqsPort        0 for any free port
  * @param s3Port         0 for any free port
  * @param functionConcurrency execution environments per function at most
+ * @param functionRuntime how functions run: from their jars in JVMs of their own, as Lambda runs them (what
+ *                        {@code infra/local/run} does), or in this JVM, faster to start, for tests and benchmarks
  */
 public record LocalStackOptions(int port, Path dataDir, boolean reset, Path templateFile, int demoContacts,
-        int dynamoDbPort, int sqsPort, int s3Port, int functionConcurrency) {
+        int dynamoDbPort, int sqsPort, int s3Port, int functionConcurrency, FunctionRuntime functionRuntime) {
+
+    /** How the local stack runs the template's functions. */
+    public enum FunctionRuntime {
+        /**
+         * Each function from its deployment package (the template's {@code CodeUri}), each execution environment
+         * a JVM of its own running AWS's Runtime Interface Client against the local Lambda Runtime API, with the
+         * handler's no-arg constructor and only the function's template environment plus endpoint overrides.
+         */
+        JARS,
+        /** Each function's handler class in this JVM, on a context the local stack builds: fast, for tests. */
+        IN_PROCESS
+    }
+
+    /** In-process functions: the mode most tests and the benchmarks use. */
+    public LocalStackOptions(int port, Path dataDir, boolean reset, Path templateFile, int demoContacts,
+            int dynamoDbPort, int sqsPort, int s3Port, int functionConcurrency) {
+        this(port, dataDir, reset, templateFile, demoContacts, dynamoDbPort, sqsPort, s3Port, functionConcurrency,
+                FunctionRuntime.IN_PROCESS);
+    }
+
+    /** The same options with functions run this way. */
+    public LocalStackOptions withFunctionRuntime(FunctionRuntime runtime) {
+        return new LocalStackOptions(port, dataDir, reset, templateFile, demoContacts, dynamoDbPort, sqsPort, s3Port,
+                functionConcurrency, runtime);
+    }
 
     public static final int DEFAULT_PORT = 3000;
 
     /** The defaults of {@code infra/local/run}: fixed ports people can point the AWS CLI at. */
     public static LocalStackOptions defaults(Path templateFile) {
         return new LocalStackOptions(DEFAULT_PORT, Path.of(".dialog-local"), false, templateFile, 5000,
-                8000, 9324, 9000, 4);
+                8000, 9324, 9000, 2, FunctionRuntime.JARS);
     }
 
     /** For tests and benchmarks: in memory, every port free-chosen. */

@@ -21,6 +21,8 @@ public final class Main {
         Path dataDir = templateDir.resolve(defaults.dataDir());
         boolean reset = false;
         int demoContacts = defaults.demoContacts();
+        int functionConcurrency = defaults.functionConcurrency();
+        LocalStackOptions.FunctionRuntime functionRuntime = defaults.functionRuntime();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(value(args, ++i, "--port"));
@@ -28,8 +30,17 @@ public final class Main {
                 case "--reset" -> reset = true;
                 case "--in-memory" -> dataDir = null;
                 case "--demo-contacts" -> demoContacts = Integer.parseInt(value(args, ++i, "--demo-contacts"));
+                case "--function-concurrency" ->
+                        functionConcurrency = Integer.parseInt(value(args, ++i, "--function-concurrency"));
+                case "--in-process" -> functionRuntime = LocalStackOptions.FunctionRuntime.IN_PROCESS;
                 case "--help", "-h" -> {
-                    System.out.println("usage: infra/local/run [--port 3000] [--data DIR] [--reset] [--in-memory] [--demo-contacts N]");
+                    System.out.println("""
+                            usage: infra/local/run [--port 3000] [--data DIR] [--reset] [--in-memory] [--demo-contacts N]
+                                                   [--function-concurrency 2] [--in-process]
+                              --in-memory             keep nothing between runs
+                              --function-concurrency  execution environments (JVMs) per function at most
+                              --in-process            run the handler classes in this JVM (fast, for debugging)
+                                                      instead of each function from its jar in JVMs of its own""");
                     return;
                 }
                 default -> {
@@ -39,7 +50,7 @@ public final class Main {
             }
         }
         LocalStackOptions options = new LocalStackOptions(port, dataDir, reset, defaults.templateFile(), demoContacts,
-                defaults.dynamoDbPort(), defaults.sqsPort(), defaults.s3Port(), defaults.functionConcurrency());
+                defaults.dynamoDbPort(), defaults.sqsPort(), defaults.s3Port(), functionConcurrency, functionRuntime);
 
         long started = System.nanoTime();
         LocalStack stack;

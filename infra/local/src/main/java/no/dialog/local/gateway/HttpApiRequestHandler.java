@@ -53,6 +53,15 @@ final class HttpApiRequestHandler {
     Object result;
     try {
       result = function.invoke(event, LocalLambdaContext.forInvocationOf(function));
+    } catch (no.dialog.local.lambda.runtime.FunctionError failure) {
+      // As an HTTP API answers for a Lambda integration: the handler's error is a 500; an environment that
+      // could not start or died is a 502; a function that ran out of time is a 503.
+      LOG.error("{} failed on {} (request {}): {}", function.name(), route.routeKey(), requestId, failure.getMessage());
+      return switch (failure.kind()) {
+        case HANDLER -> GatewayResponse.internalServerError();
+        case INIT, CRASH -> GatewayResponse.message(502, "Bad Gateway");
+        case TIMEOUT -> GatewayResponse.message(503, "Service Unavailable");
+      };
     } catch (Throwable failure) {
       rethrowIfFatal(failure);
       LOG.error("{} failed on {} (request {})", function.name(), route.routeKey(), requestId, failure);
