@@ -437,6 +437,12 @@ public final class LocalStack implements AutoCloseable {
         return counts;
     }
 
+    /** The function of this name, when it runs from its jar. */
+    public java.util.Optional<JarFunction> jarFunction(String functionName) {
+        return functions.values().stream().filter(f -> f instanceof JarFunction && f.name().equals(functionName))
+                .map(JarFunction.class::cast).findFirst();
+    }
+
     /** Per function run from its jar: environments, cold starts with their init times, invocations, errors. */
     public List<JarFunction.Stats> functionStats() {
         return functions.values().stream().filter(JarFunction.class::isInstance)

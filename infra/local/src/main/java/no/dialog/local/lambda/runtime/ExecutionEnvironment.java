@@ -31,6 +31,7 @@ final class ExecutionEnvironment implements AutoCloseable {
     private final Process process;
     private final long startedNanos;
     private volatile long initMillis = -1;
+    private volatile long firstInvocationMillis = -1;
 
     private ExecutionEnvironment(String id, RuntimeApiEndpoint api, Process process, long startedNanos) {
         this.id = id;
@@ -42,11 +43,7 @@ final class ExecutionEnvironment implements AutoCloseable {
     /** Starts the JVM; {@link #awaitInit} waits until the function's init is done. */
     static ExecutionEnvironment start(FunctionDefinition function, String id, LogTail logs) {
         RuntimeApiEndpoint api = new RuntimeApiEndpoint();
-        List<String> command = new ArrayList<>();
-        command.add(function.runtime().javaExecutable().toString());
-        command.addAll(function.runtime().jvmOptions(function.memoryMb()));
-        command.add("-cp");
-        command.add(function.runtime().classpath());
+        List<String> command = new ArrayList<>(function.runtime().command(function.memoryMb()));
         command.add(RIC_MAIN);
         command.add(function.handler());
         ProcessBuilder builder = new ProcessBuilder(command)
@@ -122,8 +119,12 @@ final class ExecutionEnvironment implements AutoCloseable {
         }
         CompletableFuture<Object> done = CompletableFuture.anyOf(invocation.outcome(), process.onExit());
         try {
+            long sent = System.nanoTime();
             Object outcome = done.get(Math.max(1, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
             if (outcome instanceof byte[] response) {
+                if (firstInvocationMillis < 0) {
+                    firstInvocationMillis = (System.nanoTime() - sent) / 1_000_000;
+                }
                 return response;
             }
             throw new FunctionError(FunctionError.Kind.CRASH, "Runtime.ExitError",
@@ -151,6 +152,11 @@ final class ExecutionEnvironment implements AutoCloseable {
     /** Init duration in ms, or -1 while it is not done. */
     long initMillis() {
         return initMillis;
+    }
+
+    /** How long the first invocation this environment served took, in ms, or -1 before it. */
+    long firstInvocationMillis() {
+        return firstInvocationMillis;
     }
 
     boolean alive() {

@@ -33,6 +33,12 @@ public record FunctionDefinition(
         }
     }
 
+    /** The same function with other concurrency and runtime (e.g. one environment pinned to one core). */
+    public FunctionDefinition with(int maxConcurrency, JavaRuntime runtime) {
+        return new FunctionDefinition(name, handler, taskRoot, memoryMb, timeout, maxConcurrency,
+                templateEnvironment, overrides, runtime);
+    }
+
     /** Every variable of one environment, as the runtime process sees them. */
     Map<String, String> environment(String runtimeApi) {
         Map<String, String> env = new LinkedHashMap<>();

@@ -43,8 +43,19 @@ public final class JarFunction implements LocalFunction, AutoCloseable {
     private final AtomicLong invocations = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
     private final List<Long> initMillis = new ArrayList<>();
+    private final List<Long> firstInvocationMillis = new ArrayList<>();
     private volatile String lastError;
     private volatile boolean closed;
+
+    /** The definition this function's environments start from. */
+    public FunctionDefinition definition() {
+        return definition;
+    }
+
+    /** The last lines its environments printed. */
+    public List<String> recentLog() {
+        return logs.lines();
+    }
 
     public JarFunction(FunctionDefinition definition) {
         this.definition = definition;
@@ -72,8 +83,14 @@ public final class JarFunction implements LocalFunction, AutoCloseable {
         try {
             ExecutionEnvironment environment = acquire();
             invocations.incrementAndGet();
+            boolean first = environment.firstInvocationMillis() < 0;
             try {
                 byte[] response = environment.invoke(payload, definition.timeout(), definition.functionArn());
+                if (first) {
+                    synchronized (idle) {
+                        firstInvocationMillis.add(environment.firstInvocationMillis());
+                    }
+                }
                 return parse(response);
             } catch (FunctionError error) {
                 errors.incrementAndGet();
@@ -154,8 +171,9 @@ public final class JarFunction implements LocalFunction, AutoCloseable {
     /** What the console shows of this function. */
     public Stats stats() {
         synchronized (idle) {
-            return new Stats(name(), live.size(), started.get(), List.copyOf(initMillis), invocations.get(),
-                    errors.get(), lastError, lastError == null ? List.of() : logs.lines());
+            return new Stats(name(), live.size(), started.get(), List.copyOf(initMillis),
+                    List.copyOf(firstInvocationMillis), invocations.get(), errors.get(), lastError,
+                    lastError == null ? List.of() : logs.lines());
         }
     }
 
@@ -163,10 +181,12 @@ public final class JarFunction implements LocalFunction, AutoCloseable {
      * @param instances      live execution environments now
      * @param coldStarts     environments started so far
      * @param initMillis     each cold start's init time
+     * @param firstInvocationMillis each environment's first invocation (after its init), in ms
      * @param lastError      the last failure's message, if any
      * @param recentLog      the last lines the function printed (only when it has failed)
      */
-    public record Stats(String name, int instances, int coldStarts, List<Long> initMillis, long invocations,
+    public record Stats(String name, int instances, int coldStarts, List<Long> initMillis,
+            List<Long> firstInvocationMillis, long invocations,
             long errors, String lastError, List<String> recentLog) {}
 
     @Override

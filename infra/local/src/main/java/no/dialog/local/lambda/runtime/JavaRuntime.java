@@ -24,11 +24,13 @@ public final class JavaRuntime {
 
     static final String RESOURCE_FOLDER = "lambda-runtime";
 
+    private final List<String> commandPrefix;
     private final Path javaExecutable;
     private final String classpath;
     private final List<String> extraOptions;
 
-    private JavaRuntime(Path javaExecutable, String classpath, List<String> extraOptions) {
+    private JavaRuntime(List<String> commandPrefix, Path javaExecutable, String classpath, List<String> extraOptions) {
+        this.commandPrefix = List.copyOf(commandPrefix);
         this.javaExecutable = javaExecutable;
         this.classpath = classpath;
         this.extraOptions = List.copyOf(extraOptions);
@@ -39,14 +41,28 @@ public final class JavaRuntime {
         return withOptions(List.of());
     }
 
-    /** As {@link #current}, with further JVM options for every environment (e.g. {@code taskset} does not apply here). */
+    /** As {@link #current}, with further JVM options for every environment. */
     public static JavaRuntime withOptions(List<String> extraOptions) {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        return new JavaRuntime(java, runtimeClasspath(), extraOptions);
+        return new JavaRuntime(List.of(), java, runtimeClasspath(), extraOptions);
     }
 
-    Path javaExecutable() {
-        return javaExecutable;
+    /**
+     * The same runtime started through a command such as {@code taskset -c 0}, e.g. to pin every environment
+     * to one core, as a small Lambda function has about one vCPU's share.
+     */
+    public JavaRuntime startedThrough(List<String> prefix) {
+        return new JavaRuntime(prefix, javaExecutable, classpath, extraOptions);
+    }
+
+    /** The command up to the main class's arguments: prefix, java, JVM options and classpath. */
+    List<String> command(int memoryMb) {
+        List<String> command = new java.util.ArrayList<>(commandPrefix);
+        command.add(javaExecutable.toString());
+        command.addAll(jvmOptions(memoryMb));
+        command.add("-cp");
+        command.add(classpath);
+        return command;
     }
 
     String classpath() {
