@@ -142,7 +142,7 @@ class RealTemplateSpecsTest {
         assertThat(sync.handler()).isEqualTo("no.dialog.sync.SyncHandler::handleRequest");
         assertThat(sync.handlerClass()).isEqualTo("no.dialog.sync.SyncHandler");
         assertThat(sync.handlerMethod()).isEqualTo("handleRequest");
-        assertThat(sync.runtime()).isEqualTo("java17");
+        assertThat(sync.runtime()).as("from Globals").isEqualTo("java25");
         assertThat(sync.timeoutSeconds()).as("the function's own Timeout wins over Globals").isEqualTo(300);
         assertThat(sync.memorySize()).as("from Globals").isEqualTo(1024);
         assertThat(sync.policiesDeclared()).isTrue();
