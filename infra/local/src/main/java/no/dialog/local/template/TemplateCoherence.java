@@ -403,8 +403,10 @@ public final class TemplateCoherence {
 
     /**
      * Every Java function starts from a SnapStart snapshot: {@code SnapStart.ApplyOn: PublishedVersions} with an
-     * {@code AutoPublishAlias} (SnapStart works on published versions only, and the alias is what triggers invoke),
-     * and nothing SnapStart refuses: provisioned concurrency, EFS file systems, more than 512 MB of ephemeral storage.
+     * {@code AutoPublishAlias} (SnapStart works on published versions only, and the alias is what triggers invoke)
+     * and a {@code VersionDescription} (SAM publishes no version when only a parameter's value changes; a description
+     * naming a revision parameter is how such a change reaches the alias), and nothing SnapStart refuses:
+     * provisioned concurrency, EFS file systems, more than 512 MB of ephemeral storage.
      */
     public List<String> snapStartProblems() {
         List<String> problems = new ArrayList<>();
@@ -421,6 +423,9 @@ public final class TemplateCoherence {
             if (properties.get("AutoPublishAlias") == null) {
                 problems.add(id + ": no AutoPublishAlias, so no version is published and SnapStart never applies;"
                         + " triggers would invoke $LATEST");
+            } else if (properties.get("VersionDescription") == null) {
+                problems.add(id + ": no VersionDescription, so a deploy that changes only parameter values publishes no"
+                        + " version and the alias keeps the old configuration (template.yaml: ConfigRevision)");
             }
             if (properties.get("ProvisionedConcurrencyConfig") != null) {
                 problems.add(id + ": ProvisionedConcurrencyConfig and SnapStart cannot be used together");
@@ -429,11 +434,19 @@ public final class TemplateCoherence {
                 problems.add(id + ": FileSystemConfigs (EFS) and SnapStart cannot be used together");
             }
             Object storage = RawTree.get(properties, "EphemeralStorage", "Size");
-            if (storage != null && !Intrinsics.isIntrinsic(storage) && Integer.parseInt(String.valueOf(storage)) > 512) {
+            if (storage != null && !Intrinsics.isIntrinsic(storage) && megabytes(storage) > 512) {
                 problems.add(id + ": EphemeralStorage.Size " + storage + " MB; SnapStart allows at most 512");
             }
         }
         return problems;
+    }
+
+    private static double megabytes(Object size) {
+        try {
+            return Double.parseDouble(String.valueOf(size).trim());
+        } catch (NumberFormatException e) {
+            return 0; // not a number: CloudFormation refuses it anyway, and cfn-lint says so
+        }
     }
 
     /**

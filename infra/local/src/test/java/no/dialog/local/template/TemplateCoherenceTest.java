@@ -119,6 +119,7 @@ class TemplateCoherenceTest {
                       Handler: a.B::c
                       Timeout: 60
                       AutoPublishAlias: live
+                      VersionDescription: config revision 1
                       SnapStart: {ApplyOn: PublishedVersions}
                       Events:
                         Jobs: {Type: SQS, Properties: {Queue: !GetAtt Jobs.Arn}}
@@ -130,6 +131,13 @@ class TemplateCoherenceTest {
                       Handler: a.B::c
                       ProvisionedConcurrencyConfig: {ProvisionedConcurrentExecutions: 1}
                       EphemeralStorage: {Size: 1024}
+                  Unversioned:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Runtime: java25
+                      Handler: a.B::c
+                      AutoPublishAlias: live
+                      SnapStart: {ApplyOn: PublishedVersions}
                   Scripted:
                     Type: AWS::Serverless::Function
                     Properties: {Runtime: python3.13, Handler: app.handler}
@@ -165,7 +173,9 @@ class TemplateCoherenceTest {
                     "Unsnapped: no AutoPublishAlias, so no version is published and SnapStart never applies; triggers would"
                             + " invoke $LATEST",
                     "Unsnapped: ProvisionedConcurrencyConfig and SnapStart cannot be used together",
-                    "Unsnapped: EphemeralStorage.Size 1024 MB; SnapStart allows at most 512");
+                    "Unsnapped: EphemeralStorage.Size 1024 MB; SnapStart allows at most 512",
+                    "Unversioned: no VersionDescription, so a deploy that changes only parameter values publishes no"
+                            + " version and the alias keeps the old configuration (template.yaml: ConfigRevision)");
         }
 
         @Test
