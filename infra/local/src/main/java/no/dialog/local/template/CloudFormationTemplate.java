@@ -27,6 +27,7 @@ public final class CloudFormationTemplate {
     private final Map<String, Object> raw;
     private final Map<String, TemplateParameter> parameters;
     private final Map<String, TemplateResource> resources;
+    private final Map<String, String> aliases;
     private final SamGlobals globals;
 
     private CloudFormationTemplate(String source, Map<String, Object> raw) {
@@ -35,6 +36,7 @@ public final class CloudFormationTemplate {
         this.globals = new SamGlobals(section(this.raw, "Globals"));
         this.parameters = readParameters(section(this.raw, "Parameters"));
         this.resources = readResources(section(this.raw, "Resources"));
+        this.aliases = readAliases(resources);
     }
 
     /** Reads and parses a template file. */
@@ -93,6 +95,25 @@ public final class CloudFormationTemplate {
 
     public boolean hasResource(String logicalId) {
         return resources.containsKey(logicalId);
+    }
+
+    /**
+     * The function behind an alias that SAM generates: a serverless function with {@code AutoPublishAlias: live}
+     * gets an {@code AWS::Lambda::Alias} with the logical id {@code <Function>Aliaslive}, which a template may
+     * {@code Ref} (its ARN) though it is not written under {@code Resources}. Locally there are no versions, so an
+     * alias is its function. Empty if {@code logicalId} is no such alias.
+     */
+    public Optional<String> functionOfAlias(String logicalId) {
+        return Optional.ofNullable(aliases.get(logicalId));
+    }
+
+    /** The alias name SAM publishes the function under ({@code AutoPublishAlias}, Globals applied), if any. */
+    public Optional<String> autoPublishAlias(String functionLogicalId) {
+        return resource(functionLogicalId)
+                .filter(function -> function.isOfType(ResourceTypes.SERVERLESS_FUNCTION))
+                .map(function -> function.properties().get("AutoPublishAlias"))
+                .filter(String.class::isInstance)
+                .map(String.class::cast);
     }
 
     public boolean hasParameter(String name) {
@@ -165,6 +186,19 @@ public final class CloudFormationTemplate {
                     logicalId, type, Immutable.copyOf(globals.apply(type, properties)),
                     stringOrNull(definition.get("Condition")), dependsOn(definition.get("DependsOn"))));
         });
+        return Collections.unmodifiableMap(result);
+    }
+
+    /** SAM's alias logical ids: the function's, "Alias", and the alias name with "-" as "D" and "_" as "U". */
+    private static Map<String, String> readAliases(Map<String, TemplateResource> resources) {
+        Map<String, String> result = new LinkedHashMap<>();
+        for (TemplateResource resource : resources.values()) {
+            if (resource.isOfType(ResourceTypes.SERVERLESS_FUNCTION)
+                    && resource.properties().get("AutoPublishAlias") instanceof String alias) {
+                result.put(resource.logicalId() + "Alias" + alias.replace("-", "D").replace("_", "U"),
+                        resource.logicalId());
+            }
+        }
         return Collections.unmodifiableMap(result);
     }
 

@@ -19,7 +19,11 @@ final class EventBridgeSpecReader {
         List<RuleSpec.Target> targets = properties.objects("Targets").stream()
                 .map(target -> new RuleSpec.Target(
                         target.requiredString("Id"),
-                        ResourceReferences.logicalIdOf(target.raw("Arn")).orElse(null),
+                        // A target that invokes a function through its SAM alias (!Ref FnAliaslive) runs that
+                        // function locally, where there are no versions.
+                        ResourceReferences.logicalIdOf(target.raw("Arn"))
+                                .map(id -> resolver.template().functionOfAlias(id).orElse(id))
+                                .orElse(null),
                         target.requiredString("Arn"),
                         target.json("Input").orElse(null),
                         target.string("InputPath").orElse(null)))

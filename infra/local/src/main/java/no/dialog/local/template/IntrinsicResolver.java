@@ -26,7 +26,9 @@ import java.util.regex.Pattern;
  * <p>Supported: {@code Ref}, {@code Fn::GetAtt}, {@code Fn::Sub} (both forms, {@code ${!Literal}}
  * escapes), {@code Fn::Join}, {@code Fn::Select}, {@code Fn::Split}, {@code Fn::If} with
  * {@code Conditions}, {@code Fn::Equals}, {@code Fn::Not}, {@code Fn::And}, {@code Fn::Or},
- * {@code Fn::FindInMap}, {@code Fn::Base64}, {@code Fn::GetAZs}, {@code Fn::ToJsonString}. Anything it
+ * {@code Fn::FindInMap}, {@code Fn::Base64}, {@code Fn::GetAZs}, {@code Fn::ToJsonString}; {@code Ref} of the
+ * alias SAM generates for {@code AutoPublishAlias} ({@code !Ref SyncFunctionAliaslive}) gives the function's ARN
+ * with the alias as qualifier. Anything it
  * cannot resolve raises a {@link TemplateException} naming the property path, e.g.
  * {@code Resources.SyncFunction.Properties.Environment.Variables.CONTACTS_TABLE}.
  */
@@ -168,6 +170,10 @@ public final class IntrinsicResolver {
         if (template.hasParameter(name)) {
             return parameters.refValue(name);
         }
+        Optional<String> aliased = template.functionOfAlias(name);
+        if (aliased.isPresent()) {
+            return aliasArn(aliased.get(), path);
+        }
         if (!template.hasResource(name)) {
             throw new TemplateException(path + ": Ref " + name
                     + " names no parameter, resource or pseudo parameter in " + template.source());
@@ -175,6 +181,15 @@ public final class IntrinsicResolver {
         return physicalIds.ref(name).orElseThrow(() -> new TemplateException(path + ": Ref " + name
                 + " (" + typeOf(name) + ") has no known value yet; queue URLs and stream ARNs exist only"
                 + " after provisioning, so resolve this with the provisioned resources"));
+    }
+
+    /**
+     * What {@code Ref} of a SAM-generated alias gives in AWS: the function's ARN qualified with the alias name.
+     * Locally an alias is its function (there are no versions), so whatever reads this ARN runs the function.
+     */
+    private String aliasArn(String functionLogicalId, String path) {
+        String functionArn = getAtt(functionLogicalId, "Arn", path);
+        return functionArn + ":" + template.autoPublishAlias(functionLogicalId).orElseThrow();
     }
 
     private Object getAtt(Object argument, String path) {
@@ -237,7 +252,8 @@ public final class IntrinsicResolver {
         if (variables.containsKey(name)) {
             return resolveString(variables.get(name), here);
         }
-        if (PseudoParameters.isPseudoParameter(name) || template.hasParameter(name) || template.hasResource(name)) {
+        if (PseudoParameters.isPseudoParameter(name) || template.hasParameter(name) || template.hasResource(name)
+                || template.functionOfAlias(name).isPresent()) {
             return asString(ref(name, here), here);
         }
         int dot = name.indexOf('.');

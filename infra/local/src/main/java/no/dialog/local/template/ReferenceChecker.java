@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * Walks the whole unresolved template and reports every reference to something that does not exist:
  * {@code Ref}, {@code Fn::GetAtt} (and its attribute), {@code Fn::Sub} variables, {@code Fn::If} and
- * resource conditions, {@code DependsOn}.
+ * resource conditions, {@code DependsOn}. The aliases SAM generates for {@code AutoPublishAlias}
+ * ({@code <Function>Aliaslive}) exist too.
  */
 final class ReferenceChecker {
 
@@ -76,7 +77,8 @@ final class ReferenceChecker {
     }
 
     private void checkName(String name, String path) {
-        if (!PseudoParameters.isPseudoParameter(name) && !template.hasParameter(name) && !template.hasResource(name)) {
+        if (!PseudoParameters.isPseudoParameter(name) && !template.hasParameter(name) && !template.hasResource(name)
+                && template.functionOfAlias(name).isEmpty()) {
             problems.add(path + ": " + name + " names no resource, parameter or pseudo parameter");
         }
     }
@@ -99,6 +101,9 @@ final class ReferenceChecker {
 
     private void checkAttribute(String logicalId, Object attribute, String path) {
         Optional<TemplateResource> resource = template.resource(logicalId);
+        if (resource.isEmpty() && template.functionOfAlias(logicalId).isPresent()) {
+            return; // an alias SAM generates: its attributes are AWS::Lambda::Alias's, which this does not list
+        }
         if (resource.isEmpty()) {
             problems.add(path + ": " + logicalId + " names no resource");
             return;
@@ -126,7 +131,8 @@ final class ReferenceChecker {
         }
         for (String variable : SubstitutionString.parse(text).variables()) {
             if (variables.containsKey(variable) || PseudoParameters.isPseudoParameter(variable)
-                    || template.hasParameter(variable) || template.hasResource(variable)) {
+                    || template.hasParameter(variable) || template.hasResource(variable)
+                    || template.functionOfAlias(variable).isPresent()) {
                 continue;
             }
             int dot = variable.indexOf('.');

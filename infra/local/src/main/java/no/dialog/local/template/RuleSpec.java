@@ -28,7 +28,8 @@ public record RuleSpec(
      * One target of a rule.
      *
      * @param id              the target's {@code Id}
-     * @param targetLogicalId the resource in this template it points at, or {@code null} if it is outside
+     * @param targetLogicalId the resource in this template it points at (for a SAM alias such as
+     *                        {@code !Ref FnAliaslive}, the function), or {@code null} if it is outside
      * @param arn             the resolved target ARN
      * @param inputJson       {@code Input}: fixed JSON sent instead of the event, or {@code null}
      * @param inputPath       {@code InputPath}: a JSONPath selecting part of the event, or {@code null}

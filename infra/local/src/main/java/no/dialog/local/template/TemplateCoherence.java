@@ -47,6 +47,9 @@ public final class TemplateCoherence {
         problems.addAll(bucketNotificationProblems());
         problems.addAll(httpApiEventProblems());
         problems.addAll(logGroupProblems());
+        problems.addAll(visibilityTimeoutProblems());
+        problems.addAll(snapStartProblems());
+        problems.addAll(aliasInvocationProblems());
         return problems;
     }
 
@@ -357,6 +360,130 @@ public final class TemplateCoherence {
             }
         }
         return problems;
+    }
+
+    /**
+     * Every queue that feeds a function hides a received message for at least six times the function's timeout, as
+     * AWS advises for SQS event sources (cfn-lint's E3505 only asks for the timeout itself): shorter, and a batch
+     * still running, or being retried by the poller after throttling, is delivered a second time.
+     */
+    public List<String> visibilityTimeoutProblems() {
+        List<String> problems = new ArrayList<>();
+        forEachEvent((function, name, event) -> {
+            if (!"SQS".equals(event.get("Type"))) {
+                return;
+            }
+            Optional<TemplateResource> queue = ResourceReferences.logicalIdOf(RawTree.get(event, "Properties", "Queue"))
+                    .flatMap(template::resource).filter(r -> r.isOfType(ResourceTypes.QUEUE));
+            if (queue.isEmpty()) {
+                return; // a queue outside this template: its settings are not ours to check
+            }
+            String where = function.logicalId() + ".Events." + name;
+            try {
+                int timeout = seconds(function, "Timeout", FunctionSpec.DEFAULT_TIMEOUT_SECONDS);
+                int visibility = seconds(queue.get(), "VisibilityTimeout", QueueSpec.DEFAULT_VISIBILITY_TIMEOUT);
+                if (visibility < 6 * timeout) {
+                    problems.add(where + ": queue " + queue.get().logicalId() + " has VisibilityTimeout " + visibility
+                            + " s, less than six times the function's Timeout (6 x " + timeout + " = " + 6 * timeout
+                            + " s), so a message can be delivered again while a batch is still working on it");
+                }
+            } catch (TemplateException | NumberFormatException e) {
+                problems.add(where + ": cannot compare the queue's VisibilityTimeout with the function's Timeout: "
+                        + e.getMessage());
+            }
+        });
+        return problems;
+    }
+
+    private int seconds(TemplateResource resource, String property, int defaultValue) {
+        Object value = resource.properties().get(property);
+        return value == null ? defaultValue
+                : Integer.parseInt(resolver.resolveString(value, resource.propertiesPath() + "." + property).trim());
+    }
+
+    /**
+     * Every Java function starts from a SnapStart snapshot: {@code SnapStart.ApplyOn: PublishedVersions} with an
+     * {@code AutoPublishAlias} (SnapStart works on published versions only, and the alias is what triggers invoke)
+     * and a {@code VersionDescription} (SAM publishes no version when only a parameter's value changes; a description
+     * naming a revision parameter is how such a change reaches the alias), and nothing SnapStart refuses:
+     * provisioned concurrency, EFS file systems, more than 512 MB of ephemeral storage.
+     */
+    public List<String> snapStartProblems() {
+        List<String> problems = new ArrayList<>();
+        for (TemplateResource function : template.resourcesOfType(ResourceTypes.SERVERLESS_FUNCTION)) {
+            Map<String, Object> properties = function.properties();
+            if (!(properties.get("Runtime") instanceof String runtime) || !runtime.startsWith("java")) {
+                continue;
+            }
+            String id = function.logicalId();
+            if (!"PublishedVersions".equals(RawTree.get(properties, "SnapStart", "ApplyOn"))) {
+                problems.add(id + ": no SnapStart (SnapStart.ApplyOn: PublishedVersions), so every cold start runs the"
+                        + " whole init");
+            }
+            if (properties.get("AutoPublishAlias") == null) {
+                problems.add(id + ": no AutoPublishAlias, so no version is published and SnapStart never applies;"
+                        + " triggers would invoke $LATEST");
+            } else if (properties.get("VersionDescription") == null) {
+                problems.add(id + ": no VersionDescription, so a deploy that changes only parameter values publishes no"
+                        + " version and the alias keeps the old configuration (template.yaml: ConfigRevision)");
+            }
+            if (properties.get("ProvisionedConcurrencyConfig") != null) {
+                problems.add(id + ": ProvisionedConcurrencyConfig and SnapStart cannot be used together");
+            }
+            if (properties.get("FileSystemConfigs") != null) {
+                problems.add(id + ": FileSystemConfigs (EFS) and SnapStart cannot be used together");
+            }
+            Object storage = RawTree.get(properties, "EphemeralStorage", "Size");
+            if (storage != null && !Intrinsics.isIntrinsic(storage) && megabytes(storage) > 512) {
+                problems.add(id + ": EphemeralStorage.Size " + storage + " MB; SnapStart allows at most 512");
+            }
+        }
+        return problems;
+    }
+
+    private static double megabytes(Object size) {
+        try {
+            return Double.parseDouble(String.valueOf(size).trim());
+        } catch (NumberFormatException e) {
+            return 0; // not a number: CloudFormation refuses it anyway, and cfn-lint says so
+        }
+    }
+
+    /**
+     * Nothing written by hand invokes the unpublished function ({@code $LATEST}) of a function that has an
+     * {@code AutoPublishAlias}: rule targets, {@code AWS::Lambda::Permission}s, event source mappings and bucket
+     * notifications must name the alias ({@code !Ref <Function>Alias<name>}), or they bypass SnapStart and run
+     * whatever was last uploaded. (SAM already points the function's own {@code Events} at the alias.)
+     */
+    public List<String> aliasInvocationProblems() {
+        List<String> problems = new ArrayList<>();
+        for (TemplateResource rule : template.resourcesOfType(ResourceTypes.RULE)) {
+            List<?> targets = RawTree.list(rule.properties().get("Targets"));
+            for (int i = 0; i < targets.size(); i++) {
+                checkInvokesAlias(RawTree.get(targets.get(i), "Arn"), rule.logicalId() + ".Targets[" + i + "].Arn", problems);
+            }
+        }
+        for (TemplateResource permission : template.resourcesOfType("AWS::Lambda::Permission")) {
+            checkInvokesAlias(permission.properties().get("FunctionName"), permission.logicalId() + ".FunctionName", problems);
+        }
+        for (TemplateResource mapping : template.resourcesOfType("AWS::Lambda::EventSourceMapping")) {
+            checkInvokesAlias(mapping.properties().get("FunctionName"), mapping.logicalId() + ".FunctionName", problems);
+        }
+        for (TemplateResource bucket : template.resourcesOfType(ResourceTypes.BUCKET)) {
+            List<?> configurations = RawTree.list(
+                    RawTree.get(bucket.properties(), "NotificationConfiguration", "LambdaConfigurations"));
+            for (int i = 0; i < configurations.size(); i++) {
+                checkInvokesAlias(RawTree.get(configurations.get(i), "Function"),
+                        bucket.logicalId() + ".NotificationConfiguration.LambdaConfigurations[" + i + "].Function", problems);
+            }
+        }
+        return problems;
+    }
+
+    private void checkInvokesAlias(Object reference, String where, List<String> problems) {
+        ResourceReferences.logicalIdOf(reference).ifPresent(id -> template.autoPublishAlias(id).ifPresent(alias ->
+                problems.add(where + ": invokes " + id + " itself ($LATEST), which skips SnapStart and the published"
+                        + " version; use !Ref " + id + "Alias" + alias.replace("-", "D").replace("_", "U"))));
     }
 
     private List<TemplateResource> functions() {

@@ -64,7 +64,7 @@ class CloudFormationTemplateTest {
         CloudFormationTemplate template = CloudFormationTemplate.parse("""
                 Globals:
                   Function:
-                    Runtime: java17
+                    Runtime: java25
                     Timeout: 30
                     Layers: [global-layer]
                     Environment:
@@ -88,7 +88,7 @@ class CloudFormationTemplateTest {
                       TableName: t
                 """);
         Map<String, Object> function = template.resource("Fn").orElseThrow().properties();
-        assertThat(function).containsEntry("Runtime", "java17").containsEntry("Timeout", 300);
+        assertThat(function).containsEntry("Runtime", "java25").containsEntry("Timeout", 300);
         assertThat(function.get("Layers")).isEqualTo(List.of("global-layer", "own-layer"));
         assertThat(function.get("Environment")).isEqualTo(Map.of("Variables",
                 Map.of("SHARED", "global", "OVERRIDDEN", "function", "OWN", "function")));

@@ -43,6 +43,7 @@ class IntrinsicResolverTest {
                 Type: AWS::Serverless::Function
                 Properties:
                   FunctionName: !Sub fn-${Stage}
+                  AutoPublishAlias: live
               Logs:
                 Type: AWS::Logs::LogGroup
                 Properties:
@@ -50,6 +51,19 @@ class IntrinsicResolverTest {
             """, "test.yaml");
 
     private final IntrinsicResolver resolver = IntrinsicResolver.builder(TEMPLATE).parameter("Stage", "local").build();
+
+    /** SAM makes {@code FnAliaslive} for {@code AutoPublishAlias: live}; its Ref is the qualified function ARN. */
+    @Test
+    void refOfTheAliasSamGeneratesIsTheFunctionQualifiedWithTheAlias() {
+        String functionArn = "arn:aws:lambda:eu-north-1:000000000000:function:fn-local";
+        assertThat(resolve(Map.of("Ref", "FnAliaslive"))).isEqualTo(functionArn + ":live");
+        assertThat(resolve(Map.of("Fn::Sub", "${FnAliaslive}/invocations"))).isEqualTo(functionArn + ":live/invocations");
+        assertThat(TEMPLATE.functionOfAlias("FnAliaslive")).contains("Fn");
+        assertThat(TEMPLATE.functionOfAlias("FnAliasprod")).as("no such alias").isEmpty();
+        assertThatThrownBy(() -> resolve(Map.of("Ref", "FnAliasprod")))
+                .isInstanceOf(TemplateException.class)
+                .hasMessageContaining("FnAliasprod names no parameter, resource or pseudo parameter");
+    }
 
     @Test
     void refResolvesParametersPseudoParametersAndResources() {

@@ -77,7 +77,7 @@ class RealTemplateSpecsTest {
         FunctionSpec ocr = FunctionSpecs.read(RealTemplate.TEMPLATE, withQueueUrls(), "OcrImportFunction");
         assertThat(ocr.handlerClass()).isEqualTo("no.dialog.ocrimport.OcrImportHandler");
         assertThat(ocr.timeoutSeconds()).isEqualTo(900);
-        assertThat(ocr.environment()).containsOnlyKeys("DIALOG_STAGE", "JAVA_TOOL_OPTIONS", "CONTACTS_TABLE",
+        assertThat(ocr.environment()).containsOnlyKeys("DIALOG_STAGE", "JAVA_TOOL_OPTIONS", "DIALOG_CONFIG_REVISION", "CONTACTS_TABLE",
                 "TENANTS_TABLE", "PAYMENTS_TABLE", "RUN_FILES_TABLE", "RESPONSES_QUEUE_URL", "EVENT_BUS_NAME",
                 "OCR_IMPORTS_DLQ_URL", "EXPORTS_BUCKET");
         assertThat(ocr.environment()).containsEntry("PAYMENTS_TABLE", "dialog-payments-local")
@@ -142,7 +142,7 @@ class RealTemplateSpecsTest {
         assertThat(sync.handler()).isEqualTo("no.dialog.sync.SyncHandler::handleRequest");
         assertThat(sync.handlerClass()).isEqualTo("no.dialog.sync.SyncHandler");
         assertThat(sync.handlerMethod()).isEqualTo("handleRequest");
-        assertThat(sync.runtime()).isEqualTo("java17");
+        assertThat(sync.runtime()).as("from Globals").isEqualTo("java25");
         assertThat(sync.timeoutSeconds()).as("the function's own Timeout wins over Globals").isEqualTo(300);
         assertThat(sync.memorySize()).as("from Globals").isEqualTo(1024);
         assertThat(sync.policiesDeclared()).isTrue();
@@ -180,8 +180,8 @@ class RealTemplateSpecsTest {
         FunctionSpec admin = FunctionSpecs.read(RealTemplate.TEMPLATE, withQueueUrls(), "AdminApiFunction");
         assertThat(admin.timeoutSeconds()).isEqualTo(30);
         assertThat(admin.environment()).containsOnlyKeys(
-                "DIALOG_STAGE", "JAVA_TOOL_OPTIONS", "CONTACTS_TABLE", "TENANTS_TABLE", "DEFINITIONS_TABLE",
-                "ENROLMENTS_TABLE", "SNAPSHOTS_BUCKET", "RUN_FILES_TABLE", "EXPORTS_BUCKET",
+                "DIALOG_STAGE", "JAVA_TOOL_OPTIONS", "DIALOG_CONFIG_REVISION", "CONTACTS_TABLE", "TENANTS_TABLE",
+                "DEFINITIONS_TABLE", "ENROLMENTS_TABLE", "SNAPSHOTS_BUCKET", "RUN_FILES_TABLE", "EXPORTS_BUCKET",
                 "PAYMENTS_TABLE", "SEND_LEDGER_TABLE", "RESPONSES_QUEUE_URL", "EVENT_BUS_NAME");
         assertThat(admin.environment()).containsEntry("DEFINITIONS_TABLE", "dialog-definitions-local")
                 .containsEntry("ENROLMENTS_TABLE", "dialog-enrolments-local")
@@ -226,7 +226,7 @@ class RealTemplateSpecsTest {
     void webhooksRoutesHaveNoAuthorizerAndSesEventsComeFromTheDefaultBus() {
         FunctionSpec webhooks = FunctionSpecs.read(RealTemplate.TEMPLATE, withQueueUrls(), "WebhooksFunction");
         assertThat(webhooks.handlerClass()).isEqualTo("no.dialog.webhooks.WebhooksHandler");
-        assertThat(webhooks.environment()).containsOnlyKeys("DIALOG_STAGE", "JAVA_TOOL_OPTIONS", "CONTACTS_TABLE",
+        assertThat(webhooks.environment()).containsOnlyKeys("DIALOG_STAGE", "JAVA_TOOL_OPTIONS", "DIALOG_CONFIG_REVISION", "CONTACTS_TABLE",
                 "SEND_LEDGER_TABLE", "RESPONSES_QUEUE_URL", "SES_EVENTS_DLQ_URL", "EVENT_BUS_NAME", "WEBHOOK_SECRET",
                 "UNSUBSCRIBE_SECRET");
         assertThat(webhooks.environment()).containsEntry("WEBHOOK_SECRET", "w".repeat(32))
