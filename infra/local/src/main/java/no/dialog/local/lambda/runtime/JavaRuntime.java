@@ -16,9 +16,9 @@ import java.util.stream.Stream;
  * Lambda keeps outside the task root. Maven copies those libraries, at the versions the managed runtime
  * uses, into this module's {@code lambda-runtime/} resource folder.
  *
- * <p>JVM options follow the managed runtime: serial GC, C1 only ({@code TieredStopAtLevel=1}, which Lambda
- * sets for Java 17 and later to start fast), a heap sized from the function's memory, and native access for
- * the client's JNI library.
+ * <p>JVM options follow the managed runtime: serial GC, a heap sized from the function's memory, and native
+ * access for the client's JNI library. Options a function chooses itself come from its template environment
+ * ({@code JAVA_TOOL_OPTIONS}, e.g. {@code TieredStopAtLevel=1}), as in AWS.
  */
 public final class JavaRuntime {
 
@@ -73,7 +73,6 @@ public final class JavaRuntime {
         int heapMb = Math.max(64, memoryMb * 85 / 100);
         List<String> options = new java.util.ArrayList<>(List.of(
                 "-XX:+UseSerialGC",
-                "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
                 "-Xshare:auto",
                 "-Xmx" + heapMb + "m",
                 "--enable-native-access=ALL-UNNAMED",
