@@ -5,11 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import no.dialog.core.contact.PostalAddress;
-import no.dialog.core.landing.AnswerChecker;
-import no.dialog.core.landing.LandingPage;
 import no.dialog.core.landing.LandingPages;
 import no.dialog.core.landing.LandingTexts;
-import no.dialog.core.landing.QuestionType;
+import no.dialog.core.page.AnswerValues;
+import no.dialog.core.page.LandingPage;
+import no.dialog.core.page.QuestionType;
 
 /**
  * The form as the HTML template needs it: per question a fieldset with its controls (radios, inputs,
@@ -79,8 +79,8 @@ final class FormModel {
                     controls.add(info(LandingTexts.get("field.currentAddress", lang) + " " + address.street() + ", "
                             + nullToEmpty(address.postcode()) + " " + nullToEmpty(address.city())));
                 }
-                controls.add(radios(q, List.of(AnswerChecker.SAME, AnswerChecker.CHANGED)));
-                Map<String, String> when = Map.of("name", id, "value", AnswerChecker.CHANGED);
+                controls.add(radios(q, List.of(AnswerValues.SAME, AnswerValues.CHANGED)));
+                Map<String, String> when = Map.of("name", id, "value", AnswerValues.CHANGED);
                 controls.add(when(input(id + ".street", "field.street", "text", "street-address", null), when));
                 controls.add(when(input(id + ".postcode", "field.postcode", "text", "postal-code", "numeric"), when));
                 controls.add(when(input(id + ".place", "field.place", "text", "address-level2", null), when));
@@ -94,27 +94,27 @@ final class FormModel {
                 break;
             case CONSENT:
             case STUDENT:
-                controls.add(radios(q, List.of(AnswerChecker.YES, AnswerChecker.NO)));
+                controls.add(radios(q, List.of(AnswerValues.YES, AnswerValues.NO)));
                 if (q.type() == QuestionType.STUDENT) {
                     controls.add(when(input(id + ".examDate", "field.examDate", "date", "off", null),
-                            Map.of("name", id, "value", AnswerChecker.YES)));
+                            Map.of("name", id, "value", AnswerValues.YES)));
                 }
                 break;
             case GIVE:
             case REGULAR_DONOR: {
-                List<String> values = new ArrayList<>(AnswerChecker.possibleValues(q));
-                values.add(AnswerChecker.OTHER);
+                List<String> values = new ArrayList<>(AnswerValues.possibleValues(q));
+                values.add(AnswerValues.OTHER);
                 controls.add(radios(q, values));
                 controls.add(when(input(id + ".other", "field.other", "text", "off", "numeric"),
-                        Map.of("name", id, "value", AnswerChecker.OTHER)));
+                        Map.of("name", id, "value", AnswerValues.OTHER)));
                 break;
             }
             case MEMBERSHIP:
             case EVENT:
-                controls.add(radios(q, AnswerChecker.possibleValues(q)));
+                controls.add(radios(q, AnswerValues.possibleValues(q)));
                 break;
             case VOLUNTEER: {
-                Map<String, Object> boxes = radios(q, AnswerChecker.possibleValues(q));
+                Map<String, Object> boxes = radios(q, AnswerValues.possibleValues(q));
                 boxes.put("kind", "checkboxes");
                 controls.add(boxes);
                 break;
@@ -202,15 +202,15 @@ final class FormModel {
             }
         }
         switch (value) {
-            case AnswerChecker.YES:
+            case AnswerValues.YES:
                 return LandingTexts.get("choice.yes", lang);
-            case AnswerChecker.NO:
+            case AnswerValues.NO:
                 return LandingTexts.get("choice.no", lang);
-            case AnswerChecker.SAME:
+            case AnswerValues.SAME:
                 return LandingTexts.get("choice.same", lang);
-            case AnswerChecker.CHANGED:
+            case AnswerValues.CHANGED:
                 return LandingTexts.get("choice.changed", lang);
-            case AnswerChecker.OTHER:
+            case AnswerValues.OTHER:
                 return LandingTexts.get("choice.other", lang);
             default:
                 return value;

@@ -17,7 +17,7 @@ import no.dialog.core.landing.LandingPages;
 import no.dialog.core.landing.LinkCheck;
 import no.dialog.core.landing.LinkStore;
 import no.dialog.core.landing.LinkTokens;
-import no.dialog.core.landing.Payments;
+import no.dialog.core.payment.Payments;
 import no.dialog.core.payment.vipps.VippsLandingPayments;
 import no.dialog.core.payment.vipps.VippsPaymentStore;
 import no.dialog.core.payment.vipps.VippsSettings;
@@ -25,7 +25,7 @@ import no.dialog.providers.vipps.VippsClientSettings;
 import no.dialog.providers.vipps.VippsHttpApi;
 import no.dialog.core.landing.Postcodes;
 import no.dialog.core.landing.SecretSealer;
-import no.dialog.core.send.ResponsePublisher;
+import no.dialog.core.enrolment.ResponsePublisher;
 import no.dialog.core.tenant.TenantDirectory;
 
 /**

@@ -12,8 +12,8 @@ import java.util.Optional;
 import no.dialog.core.landing.LandingPages;
 import no.dialog.core.landing.LinkCheck;
 import no.dialog.core.landing.LinkTokens;
-import no.dialog.core.landing.Payments;
-import no.dialog.core.landing.Texts;
+import no.dialog.core.page.Texts;
+import no.dialog.core.payment.Payments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

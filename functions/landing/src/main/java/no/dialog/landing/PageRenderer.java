@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import no.dialog.core.landing.LandingPages;
 import no.dialog.core.landing.LandingTexts;
-import no.dialog.core.landing.QuestionType;
+import no.dialog.core.page.QuestionType;
 
 /**
  * The landing pages' HTML, from Pebble templates in {@code landing/} with HTML autoescaping on (every

@@ -42,10 +42,10 @@ import no.dialog.core.landing.LinkCheck;
 import no.dialog.core.landing.LinkStore;
 import no.dialog.core.landing.LinkTokens;
 import no.dialog.core.landing.MintedLinks;
-import no.dialog.core.landing.Payments;
 import no.dialog.core.landing.Postcodes;
 import no.dialog.core.landing.SecretSealer;
 import no.dialog.core.landing.StoredLink;
+import no.dialog.core.payment.Payments;
 import no.dialog.core.tenant.Tenant;
 import no.dialog.core.tenant.TenantDirectory;
 import no.dialog.core.tenant.TenantId;
@@ -262,7 +262,7 @@ class LandingRequestsTest {
     @Test
     void aTaxIdIsNeverShownAgain() throws Exception {
         // The student page has no tax question; the page-level rule is what matters: secret fields are not echoed.
-        assertThat(AnswerChecker.secretFields(no.dialog.core.landing.LandingPageJson.read(
+        assertThat(AnswerChecker.secretFields(no.dialog.core.page.LandingPageJson.read(
                 new com.fasterxml.jackson.databind.ObjectMapper().readTree(
                         "{\"questions\":[{\"id\":\"tax\",\"type\":\"tax-id\"}]}"), "page", new ArrayList<>())))
                 .containsExactly("tax");

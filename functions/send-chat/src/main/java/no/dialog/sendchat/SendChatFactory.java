@@ -11,7 +11,7 @@ import no.dialog.core.send.ChatGateway;
 import no.dialog.core.send.ChatMessage;
 import no.dialog.core.landing.PersonalLinks;
 import no.dialog.core.send.OnceSender;
-import no.dialog.core.send.ResponsePublisher;
+import no.dialog.core.enrolment.ResponsePublisher;
 import no.dialog.core.send.SendLedger;
 import no.dialog.core.send.SendRules;
 import no.dialog.core.template.TemplateRenderer;

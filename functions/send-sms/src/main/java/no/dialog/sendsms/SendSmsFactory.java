@@ -10,7 +10,7 @@ import no.dialog.core.send.SendLedger;
 import no.dialog.core.send.SmsGateway;
 import no.dialog.aws.sqs.SqsSendQueues;
 import no.dialog.core.send.OnceSender;
-import no.dialog.core.send.ResponsePublisher;
+import no.dialog.core.enrolment.ResponsePublisher;
 import no.dialog.core.send.SendRules;
 import no.dialog.core.send.SmsDelivery;
 import no.dialog.core.send.SmsMessage;

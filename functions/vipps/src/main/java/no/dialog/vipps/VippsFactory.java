@@ -5,6 +5,7 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import no.dialog.core.contact.ContactStore;
+import no.dialog.core.enrolment.ResponsePublisher;
 import no.dialog.core.payment.PaymentEvents;
 import no.dialog.core.payment.PaymentRegistrar;
 import no.dialog.core.payment.UnmatchedPayments;
@@ -17,7 +18,6 @@ import no.dialog.core.payment.vipps.VippsEventProcessor;
 import no.dialog.core.payment.vipps.VippsPaymentStore;
 import no.dialog.core.payment.vipps.VippsSettings;
 import no.dialog.core.payment.vipps.VippsWebhookSignature;
-import no.dialog.core.send.ResponsePublisher;
 import no.dialog.providers.vipps.VippsClientSettings;
 import no.dialog.providers.vipps.VippsHttpApi;
 

@@ -15,7 +15,7 @@ import no.dialog.core.compliance.OptOutWords;
 import no.dialog.core.optout.OptOuts;
 import no.dialog.core.optout.ReplyAnswers;
 import no.dialog.core.segment.ContactHistory;
-import no.dialog.core.send.ResponsePublisher;
+import no.dialog.core.enrolment.ResponsePublisher;
 import no.dialog.core.tenant.TenantId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import no.dialog.core.journey.ContactHistories;
 import no.dialog.core.journey.Enrolment;
 import no.dialog.core.segment.ContactHistory;
 
@@ -22,7 +23,7 @@ final class EnrolmentHistories {
     private EnrolmentHistories() {}
 
     static String hist(Enrolment enrolment) {
-        ContactHistory history = ContactHistory.of(enrolment, List.of());
+        ContactHistory history = ContactHistories.of(enrolment, List.of());
         ObjectNode node = EnrolmentItems.JSON.createObjectNode();
         flag(node, "n", !history.inNow().isEmpty());
         flag(node, "g", !history.goalReached().isEmpty());

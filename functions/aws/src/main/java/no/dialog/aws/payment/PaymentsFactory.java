@@ -5,11 +5,11 @@ import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import no.dialog.core.contact.ContactStore;
+import no.dialog.core.enrolment.ResponsePublisher;
 import no.dialog.core.payment.GiverCandidates;
 import no.dialog.core.payment.PaymentEvents;
 import no.dialog.core.payment.PaymentLedger;
 import no.dialog.core.payment.PaymentRegistrar;
-import no.dialog.core.send.ResponsePublisher;
 
 /**
  * The payment registrar, for the functions that register money (Vipps webhooks and schedules, OCR files).

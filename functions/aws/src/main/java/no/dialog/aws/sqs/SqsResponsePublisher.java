@@ -3,9 +3,9 @@ package no.dialog.aws.sqs;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.util.List;
+import no.dialog.core.enrolment.ResponsePublisher;
 import no.dialog.core.enrolment.SignalMessages;
 import no.dialog.core.journey.Signal;
-import no.dialog.core.send.ResponsePublisher;
 import no.dialog.core.tenant.TenantId;
 import software.amazon.awssdk.services.sqs.SqsClient;
 

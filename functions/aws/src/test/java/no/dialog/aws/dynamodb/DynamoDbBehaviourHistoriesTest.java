@@ -11,6 +11,7 @@ import no.dialog.aws.testing.TestTables;
 import no.dialog.core.enrolment.EnrolmentIds;
 import no.dialog.core.enrolment.EnrolmentRef;
 import no.dialog.core.enrolment.SendRequest;
+import no.dialog.core.journey.ContactHistories;
 import no.dialog.core.journey.Enrolment;
 import no.dialog.core.journey.EnrolmentState;
 import no.dialog.core.segment.ContactHistory;
@@ -125,7 +126,7 @@ class DynamoDbBehaviourHistoriesTest {
         assertThat(history.inNow()).containsExactly("again");
         assertThat(history.sentSteps()).containsExactly("again/first-sms");
         // Without the record of sends, the enrolments alone say the same here (no send was capped).
-        assertThat(history).isEqualTo(ContactHistory.from(List.of(first, second)));
+        assertThat(history).isEqualTo(ContactHistories.from(List.of(first, second)));
     }
 
     @Test

@@ -106,7 +106,7 @@ final class JourneyJsonWriter {
             }
             edge(node, "next", send.next());
             if (send.page() != null) {
-                node.set("page", no.dialog.core.landing.LandingPageJson.write(send.page()));
+                node.set("page", no.dialog.core.page.LandingPageJson.write(send.page()));
             }
         } else if (step instanceof Step.WaitDuration wait) {
             node.put("type", "wait");

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Set;
-import no.dialog.core.landing.LandingPage;
+import no.dialog.core.page.LandingPage;
 import no.dialog.core.segment.Criterion;
 
 /**

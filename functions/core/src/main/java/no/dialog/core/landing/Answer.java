@@ -2,6 +2,7 @@ package no.dialog.core.landing;
 
 import java.util.Map;
 import java.util.Objects;
+import no.dialog.core.page.QuestionType;
 
 /**
  * One valid answer. {@code value} is short and canonical ({@code yes}, {@code changed}, a choice's value,

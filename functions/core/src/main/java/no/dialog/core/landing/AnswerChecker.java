@@ -1,5 +1,13 @@
 package no.dialog.core.landing;
 
+import static no.dialog.core.page.AnswerValues.CHANGED;
+import static no.dialog.core.page.AnswerValues.GIVEN;
+import static no.dialog.core.page.AnswerValues.NO;
+import static no.dialog.core.page.AnswerValues.OTHER;
+import static no.dialog.core.page.AnswerValues.SAME;
+import static no.dialog.core.page.AnswerValues.YES;
+import static no.dialog.core.page.AnswerValues.possibleValues;
+
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -14,6 +22,8 @@ import no.dialog.core.contact.Contact;
 import no.dialog.core.contact.EmailAddresses;
 import no.dialog.core.contact.PhoneNumbers;
 import no.dialog.core.contact.PostalAddress;
+import no.dialog.core.page.LandingPage;
+import no.dialog.core.page.QuestionType;
 
 /**
  * Checks a submitted form against its page: every shown question's rules, in page order, so that a
@@ -26,12 +36,6 @@ import no.dialog.core.contact.PostalAddress;
  */
 public final class AnswerChecker {
 
-    public static final String YES = "yes";
-    public static final String NO = "no";
-    public static final String SAME = "same";
-    public static final String CHANGED = "changed";
-    public static final String GIVEN = "given";
-    public static final String OTHER = "other";
     static final int MAX_TEXT = 1000;
     static final long MIN_AMOUNT_KR = 10;
     static final long MAX_AMOUNT_KR = 100_000;
@@ -47,25 +51,6 @@ public final class AnswerChecker {
     public record Checked(List<Answer> answers, Map<String, String> errors) {
         public boolean valid() {
             return errors.isEmpty();
-        }
-    }
-
-    /** The values a question's answer can have, for {@code showIf} (free values: {@code given}). */
-    public static List<String> possibleValues(LandingPage.Question question) {
-        switch (question.type()) {
-            case STUDENT:
-            case CONSENT:
-                return List.of(YES, NO);
-            case ADDRESS:
-                return List.of(SAME, CHANGED);
-            case MEMBERSHIP:
-            case EVENT:
-            case VOLUNTEER:
-            case GIVE:
-            case REGULAR_DONOR:
-                return question.choices().stream().map(LandingPage.Choice::value).toList();
-            default:
-                return List.of(GIVEN);
         }
     }
 

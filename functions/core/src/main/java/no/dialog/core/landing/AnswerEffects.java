@@ -20,7 +20,11 @@ import no.dialog.core.contact.MembershipStatus;
 import no.dialog.core.contact.ParticipationStatus;
 import no.dialog.core.contact.PostalAddress;
 import no.dialog.core.journey.Signal;
+import no.dialog.core.page.AnswerValues;
+import no.dialog.core.page.LandingPage;
+import no.dialog.core.page.QuestionType;
 import no.dialog.core.payment.Attribution;
+import no.dialog.core.payment.Payments;
 
 /**
  * What valid answers do, worked out without side effects so that it can be tested and repeated: one
@@ -69,7 +73,7 @@ public final class AnswerEffects {
             LandingPage.Question question = page.question(answer.questionId()).orElseThrow();
             switch (answer.type()) {
                 case ADDRESS:
-                    if (answer.value().equals(AnswerChecker.CHANGED)) {
+                    if (answer.value().equals(AnswerValues.CHANGED)) {
                         PostalAddress address = new PostalAddress(answer.detail("street"), answer.detail("postcode"),
                                 answer.detail("place"), "NO");
                         replica.address = address;
@@ -92,7 +96,7 @@ public final class AnswerEffects {
                     break;
                 case CONSENT: {
                     Channel channel = Channel.fromJsonName(answer.detail("channel")).orElseThrow();
-                    boolean granted = answer.value().equals(AnswerChecker.YES);
+                    boolean granted = answer.value().equals(AnswerValues.YES);
                     replica.consents.put(channel, new Consent(granted, SOURCE, now));
                     events.add(new LandingEvents.BusEvent("ConsentChanged", detail(binding, key, now)
                             .put("channel", channel.jsonName()).put("granted", granted).put("source", SOURCE)
@@ -132,7 +136,7 @@ public final class AnswerEffects {
                     break;
                 }
                 case STUDENT:
-                    if (answer.value().equals(AnswerChecker.YES)) {
+                    if (answer.value().equals(AnswerValues.YES)) {
                         LocalDate exam = LocalDate.parse(answer.detail("examDate"));
                         replica.examDate(exam);
                         replica.attributes.put("stillStudent", true);

@@ -2,6 +2,9 @@ package no.dialog.core.landing;
 
 import java.util.HashMap;
 import java.util.Map;
+import no.dialog.core.page.LandingPage;
+import no.dialog.core.page.QuestionType;
+import no.dialog.core.page.Texts;
 
 /**
  * The landing pages' own words in Norwegian (bokmål) and English: default question labels, field

@@ -3,6 +3,7 @@ package no.dialog.core.landing;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import no.dialog.core.page.LandingPage;
 
 /**
  * Whether a token from a request may open its page. Unknown, tampered, expired and used-up links are

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Set;
 import no.dialog.core.enrolment.SendRequest;
 import no.dialog.core.messaging.PermanentFailure;
+import no.dialog.core.page.Texts;
 import no.dialog.core.tenant.Tenant;
 
 /**

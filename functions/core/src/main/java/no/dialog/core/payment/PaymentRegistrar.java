@@ -15,9 +15,9 @@ import no.dialog.core.contact.Contact;
 import no.dialog.core.contact.ContactStore;
 import no.dialog.core.contact.DonorFacts;
 import no.dialog.core.contact.PhoneNumbers;
+import no.dialog.core.enrolment.ResponsePublisher;
 import no.dialog.core.journey.JourneyEngine;
 import no.dialog.core.journey.Signal;
-import no.dialog.core.send.ResponsePublisher;
 import no.dialog.core.tenant.TenantId;
 import no.dialog.core.time.OsloTime;
 

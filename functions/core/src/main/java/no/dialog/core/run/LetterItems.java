@@ -2,7 +2,6 @@ package no.dialog.core.run;
 
 import java.time.Clock;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -28,7 +27,7 @@ import no.dialog.core.time.OsloTime;
  * <ul>
  *   <li>{@code letter.giroAccount}: the 11-digit account a giro pays into; required when a template asks
  *       for a giro;</li>
- *   <li>{@code letter.kidMethod}: {@code MOD10} (default) or {@code MOD11}, as agreed with the bank.</li>
+ *   <li>{@value KidMethod#SETTING}: {@code MOD10} (default) or {@code MOD11}, as agreed with the bank.</li>
  * </ul>
  */
 public final class LetterItems implements RunItemFields {
@@ -37,7 +36,6 @@ public final class LetterItems implements RunItemFields {
     public static final String KID = "kid";
     public static final String GIRO_ACCOUNT = "giroAccount";
     public static final String GIRO_ACCOUNT_SETTING = "letter.giroAccount";
-    public static final String KID_METHOD_SETTING = "letter.kidMethod";
 
     private static final Pattern ACCOUNT = Pattern.compile("\\d{11}");
 
@@ -64,23 +62,13 @@ public final class LetterItems implements RunItemFields {
             if (!ACCOUNT.matcher(account).matches()) {
                 throw new PermanentFailure("the tenant's " + GIRO_ACCOUNT_SETTING + " must be 11 digits");
             }
-            String kid = kid(message, kidMethod(tenant));
+            String kid = kid(message, KidMethod.of(tenant));
             text = renderWithKid(message, kid);
             fields.put(KID, kid);
             fields.put(GIRO_ACCOUNT, account);
         }
         fields.put(TEXT, text);
         return fields;
-    }
-
-    /** The tenant's KID method ({@value #KID_METHOD_SETTING}); giros out and OCR payments in use the same. */
-    public static KidMethod kidMethod(Tenant tenant) {
-        String method = tenant.setting(KID_METHOD_SETTING).orElse("MOD10").strip().toUpperCase(Locale.ROOT);
-        try {
-            return KidMethod.valueOf(method);
-        } catch (IllegalArgumentException e) {
-            throw new PermanentFailure("the tenant's " + KID_METHOD_SETTING + " must be MOD10 or MOD11");
-        }
     }
 
     private String kid(OutgoingMessage message, KidMethod method) {

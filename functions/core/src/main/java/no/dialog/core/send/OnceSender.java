@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import no.dialog.core.contact.Contact;
 import no.dialog.core.contact.ContactStore;
+import no.dialog.core.enrolment.ResponsePublisher;
 import no.dialog.core.enrolment.SendQueues;
 import no.dialog.core.enrolment.SendRequest;
 import no.dialog.core.journey.SendChannel;

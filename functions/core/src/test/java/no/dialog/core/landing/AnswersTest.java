@@ -17,6 +17,8 @@ import no.dialog.core.contact.MembershipStatus;
 import no.dialog.core.contact.PostalAddress;
 import no.dialog.core.contact.Problem;
 import no.dialog.core.journey.Signal;
+import no.dialog.core.page.LandingPage;
+import no.dialog.core.page.LandingPageJson;
 import no.dialog.core.tenant.TenantId;
 import org.junit.jupiter.api.Test;
 

@@ -14,6 +14,8 @@ import no.dialog.core.journey.JourneyDefinitions;
 import no.dialog.core.journey.JourneyStatus;
 import no.dialog.core.journey.JourneyVersion;
 import no.dialog.core.journey.Signal;
+import no.dialog.core.page.LandingPage;
+import no.dialog.core.payment.Payments;
 import no.dialog.core.tenant.Tenant;
 import no.dialog.core.tenant.TenantDirectory;
 import no.dialog.core.tenant.TenantId;

@@ -2,8 +2,8 @@ package no.dialog.core.testing;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import no.dialog.core.enrolment.ResponsePublisher;
 import no.dialog.core.journey.Signal;
-import no.dialog.core.send.ResponsePublisher;
 import no.dialog.core.tenant.TenantId;
 
 /** A {@link ResponsePublisher} that keeps the responses, as the responses queue would. */

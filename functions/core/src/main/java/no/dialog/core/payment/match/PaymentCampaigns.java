@@ -6,8 +6,8 @@ import no.dialog.core.journey.Goal;
 import no.dialog.core.journey.JourneyDefinition;
 import no.dialog.core.journey.JourneyStatus;
 import no.dialog.core.journey.Step;
-import no.dialog.core.landing.LandingPage;
-import no.dialog.core.landing.QuestionType;
+import no.dialog.core.page.LandingPage;
+import no.dialog.core.page.QuestionType;
 import no.dialog.core.payment.PaymentRegistrar;
 
 /**

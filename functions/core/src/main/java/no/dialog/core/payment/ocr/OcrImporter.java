@@ -26,7 +26,6 @@ import no.dialog.core.payment.PaymentSource;
 import no.dialog.core.payment.TenantNumbers;
 import no.dialog.core.payment.UnmatchedPayment;
 import no.dialog.core.payment.UnmatchedPayments;
-import no.dialog.core.run.LetterItems;
 import no.dialog.core.tenant.Tenant;
 import no.dialog.core.tenant.TenantDirectory;
 import no.dialog.core.tenant.TenantId;
@@ -52,7 +51,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Tenant settings read here:
  * <ul>
- *   <li>{@value LetterItems#KID_METHOD_SETTING}: MOD10 (default) or MOD11, as for the giros Dialog prints;</li>
+ *   <li>{@value KidMethod#SETTING}: MOD10 (default) or MOD11, as for the giros Dialog prints;</li>
  *   <li>{@value #INVOICE_ACCOUNTS_SETTING}: comma-separated 11-digit account numbers that receive invoice
  *       payments (membership fees come to their own account); a payment to one of them is
  *       {@link PaymentKind#INVOICE}, any other a {@link PaymentKind#GIFT}. None set: every payment is a gift.</li>
@@ -101,7 +100,7 @@ public final class OcrImporter {
         OcrTransmission transmission = result.transmission();
         Tenant settings = tenants.find(tenant)
                 .orElseThrow(() -> new PermanentFailure("unknown tenant '" + tenant.value() + "'"));
-        KidMethod method = LetterItems.kidMethod(settings);
+        KidMethod method = KidMethod.of(settings);
         Set<String> invoiceAccounts = invoiceAccounts(settings);
         OcrImports.ImportedFile file = new OcrImports.ImportedFile(sha256(content), transmission.transmissionNumber(),
                 fileName);

@@ -12,6 +12,7 @@ import java.util.Optional;
 import no.dialog.core.contact.Contact;
 import no.dialog.core.contact.ContactStore;
 import no.dialog.core.contact.DonorFacts;
+import no.dialog.core.enrolment.ResponsePublisher;
 import no.dialog.core.journey.Signal;
 import no.dialog.core.payment.Attribution;
 import no.dialog.core.payment.IncomingPayment;
@@ -20,7 +21,6 @@ import no.dialog.core.payment.PaymentEvents;
 import no.dialog.core.payment.PaymentKind;
 import no.dialog.core.payment.PaymentRegistrar;
 import no.dialog.core.payment.PaymentSource;
-import no.dialog.core.send.ResponsePublisher;
 import no.dialog.core.tenant.TenantId;
 import no.dialog.core.time.OsloTime;
 

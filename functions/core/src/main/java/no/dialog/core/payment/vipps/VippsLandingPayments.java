@@ -6,7 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import no.dialog.core.landing.Payments;
+import no.dialog.core.payment.Payments;
 import no.dialog.core.tenant.Tenant;
 import no.dialog.core.tenant.TenantId;
 import org.slf4j.Logger;

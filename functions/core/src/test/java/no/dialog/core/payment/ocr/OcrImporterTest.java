@@ -12,6 +12,7 @@ import java.util.Optional;
 import no.dialog.core.contact.Contact;
 import no.dialog.core.messaging.PermanentFailure;
 import no.dialog.core.payment.Attribution;
+import no.dialog.core.payment.KidMethod;
 import no.dialog.core.payment.PaymentIds;
 import no.dialog.core.payment.PaymentKind;
 import no.dialog.core.payment.PaymentLedger;
@@ -19,7 +20,6 @@ import no.dialog.core.payment.PaymentRegistrar;
 import no.dialog.core.payment.PaymentSource;
 import no.dialog.core.payment.RegisteredPayment;
 import no.dialog.core.payment.UnmatchedPayment;
-import no.dialog.core.run.LetterItems;
 import no.dialog.core.tenant.Tenant;
 import no.dialog.core.tenant.TenantDirectory;
 import no.dialog.core.tenant.TenantId;
@@ -250,7 +250,7 @@ class OcrImporterTest {
 
     private void tenant(String kidMethod, String invoiceAccounts) {
         Map<String, String> settings = new HashMap<>();
-        settings.put(LetterItems.KID_METHOD_SETTING, kidMethod);
+        settings.put(KidMethod.SETTING, kidMethod);
         if (invoiceAccounts != null) {
             settings.put(OcrImporter.INVOICE_ACCOUNTS_SETTING, invoiceAccounts);
         }

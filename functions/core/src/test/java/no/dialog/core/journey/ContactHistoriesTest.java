@@ -1,17 +1,15 @@
-package no.dialog.core.segment;
+package no.dialog.core.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import no.dialog.core.journey.Enrolment;
-import no.dialog.core.journey.EnrolmentState;
-import no.dialog.core.journey.JourneyEngine;
+import no.dialog.core.segment.ContactHistory;
 import no.dialog.core.tenant.TenantId;
 import org.junit.jupiter.api.Test;
 
-class ContactHistoryTest {
+class ContactHistoriesTest {
 
     private static final TenantId DEMO = TenantId.of("demo");
     private static final Instant AT = Instant.parse("2026-11-20T10:00:00Z");
@@ -29,7 +27,7 @@ class ContactHistoryTest {
 
     @Test
     void aPersonWithoutEnrolmentsHasAnEmptyHistory() {
-        assertThat(ContactHistory.from(List.of())).isEqualTo(ContactHistory.EMPTY);
+        assertThat(ContactHistories.from(List.of())).isEqualTo(ContactHistory.EMPTY);
         assertThat(ContactHistory.EMPTY.isEmpty()).isTrue();
     }
 
@@ -44,7 +42,7 @@ class ContactHistoryTest {
                 Map.of("hello", "only"), Map.of("hello", 1),
                 List.of(signal("opened", "welcome", Map.of())));
 
-        ContactHistory history = ContactHistory.from(List.of(running, finished));
+        ContactHistory history = ContactHistories.from(List.of(running, finished));
 
         assertThat(history.inNow()).containsExactly("student-2026");
         assertThat(history.goalReached()).containsExactly("welcome");
@@ -62,7 +60,7 @@ class ContactHistoryTest {
         Enrolment enrolment = enrolment("j", 1, EnrolmentState.ACTIVE, null,
                 Map.of("never-entered", "A", JourneyEngine.LAST_SEND_CHOICE, "never-entered"), Map.of(), List.of());
 
-        assertThat(ContactHistory.from(List.of(enrolment)).sentSteps()).isEmpty();
+        assertThat(ContactHistories.from(List.of(enrolment)).sentSteps()).isEmpty();
     }
 
     @Test
@@ -75,7 +73,7 @@ class ContactHistoryTest {
                 signal("clicked", null, Map.of()),
                 signal("paid", "j", Map.of())));
 
-        ContactHistory history = ContactHistory.from(List.of(enrolment));
+        ContactHistory history = ContactHistories.from(List.of(enrolment));
 
         assertThat(history.answers()).isEmpty();
         assertThat(history.opened()).isEmpty();
@@ -88,10 +86,10 @@ class ContactHistoryTest {
         Enrolment enrolment = enrolment("j", 1, EnrolmentState.ACTIVE, null,
                 Map.of("first-sms", "A", "capped-one", "A"), Map.of("first-sms", 1, "capped-one", 1), List.of());
 
-        ContactHistory recorded = ContactHistory.of(enrolment, List.of("first-sms"));
+        ContactHistory recorded = ContactHistories.of(enrolment, List.of("first-sms"));
 
         assertThat(recorded.sentSteps()).containsExactly("j/first-sms");
-        assertThat(ContactHistory.from(List.of(enrolment)).sentSteps()).contains("j/capped-one");
+        assertThat(ContactHistories.from(List.of(enrolment)).sentSteps()).contains("j/capped-one");
     }
 
     @Test
@@ -99,7 +97,7 @@ class ContactHistoryTest {
         Enrolment first = enrolment("j", 1, EnrolmentState.DONE, AT, Map.of(), Map.of(), List.of());
         Enrolment second = enrolment("j", 2, EnrolmentState.ACTIVE, null, Map.of(), Map.of(), List.of());
 
-        ContactHistory history = ContactHistory.from(List.of(first, second));
+        ContactHistory history = ContactHistories.from(List.of(first, second));
 
         assertThat(history.goalReached()).containsExactly("j");
         assertThat(history.inNow()).containsExactly("j");

@@ -1,11 +1,12 @@
-package no.dialog.core.landing;
+package no.dialog.core.page;
 
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * The kinds of question a landing page can ask. Each has its own form fields, rules and effects
- * ({@link AnswerChecker}, {@link AnswerEffects}); the JSON name is the lower-case, dashed form.
+ * ({@link no.dialog.core.landing.AnswerChecker}, {@link no.dialog.core.landing.AnswerEffects}); the JSON
+ * name is the lower-case, dashed form.
  */
 public enum QuestionType {
     /** "Do you still live where we think?": same / changed, with street, postcode and place. */
@@ -16,9 +17,9 @@ public enum QuestionType {
     EMAIL,
     /** "May we contact you again?" on one channel: yes / no, recorded with source, time and wording. */
     CONSENT,
-    /** A gift now: amount choices and a free amount, started through {@link Payments}. */
+    /** A gift now: amount choices and a free amount, started through {@link no.dialog.core.payment.Payments}. */
     GIVE,
-    /** A monthly amount as a regular donor, started through {@link Payments}. */
+    /** A monthly amount as a regular donor, started through {@link no.dialog.core.payment.Payments}. */
     REGULAR_DONOR,
     /** Become a member: one of the configured membership types. */
     MEMBERSHIP,

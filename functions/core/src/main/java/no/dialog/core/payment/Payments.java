@@ -1,6 +1,5 @@
-package no.dialog.core.landing;
+package no.dialog.core.payment;
 
-import no.dialog.core.payment.Attribution;
 import no.dialog.core.tenant.Tenant;
 
 /**

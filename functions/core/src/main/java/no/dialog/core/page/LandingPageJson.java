@@ -1,4 +1,4 @@
-package no.dialog.core.landing;
+package no.dialog.core.page;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -162,9 +162,9 @@ public final class LandingPageJson {
             problems.add(new Problem(join(path, "question"), "must name a question earlier on the page"));
             return null;
         }
-        if (!AnswerChecker.possibleValues(shown).contains(equals)) {
+        if (!AnswerValues.possibleValues(shown).contains(equals)) {
             problems.add(new Problem(join(path, "equals"), "must be a value that question can have: "
-                    + String.join(", ", AnswerChecker.possibleValues(shown))));
+                    + String.join(", ", AnswerValues.possibleValues(shown))));
             return null;
         }
         return new LandingPage.ShowIf(question, equals);

@@ -1,4 +1,4 @@
-package no.dialog.core.send;
+package no.dialog.core.enrolment;
 
 import java.util.List;
 import no.dialog.core.journey.Signal;

@@ -1,4 +1,4 @@
-package no.dialog.core.landing;
+package no.dialog.core.page;
 
 import java.util.List;
 import java.util.Objects;
