@@ -56,7 +56,12 @@ else:
     print("PT%dS" % int((noon - now).total_seconds()))
 PY
 )"
-  if [ -n "$to_noon" ]; then curl -fsS -X POST "$base/local/clock/advance?by=$to_noon" -o /dev/null; echo "   moved the local clock on to noon"; fi
+  if [ -n "$to_noon" ]; then
+    now="$(curl -fsS -X POST "$base/local/clock/advance?by=$to_noon" | json 'd["now"]')"
+    echo "   moved the local clock on to noon"
+  fi
+  echo "   the local clock says $(python3 -c 'import sys, datetime, zoneinfo
+print(datetime.datetime.fromisoformat(sys.argv[1].replace("Z", "+00:00")).astimezone(zoneinfo.ZoneInfo("Europe/Oslo")).strftime("%Y-%m-%d %H:%M"))' "$now") (Oslo)"
 }
 
 failed_checks=0

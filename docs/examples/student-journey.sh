@@ -8,9 +8,11 @@
 set -euo pipefail
 source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/local-stack.sh"
 sms() { curl -fsS "$base/local/outbox?tenant=demo&channel=sms&limit=10000" | json "len([m for m in d if ':student-' in m['idempotencyKey'] and m['idempotencyKey'].split(':')[2] == '$1'])"; }
-wait_for() {  # wait_for <step>: until SMS of the step arrive and their number holds for 10 s
+settled() { curl -fsS "$base/local/sends?tenant=demo&journey=student" | json "sum(v for k, v in d['steps'].get('$1', {}).items() if k in ('SENT', 'NOT_SENDABLE', 'FAILED'))"; }
+wait_for() {  # wait_for <step> <people>: until the send ledger has settled the step for them all, or its SMS count holds for 10 s
   local last=-1 now steady=0
   for _ in $(seq 1 120); do
+    [ "$(settled "$1")" -ge "$2" ] && return 0
     now="$(sms "$1")"
     if [ "$now" -gt 0 ] && [ "$now" -eq "$last" ]; then steady=$((steady + 1)); [ "$steady" -ge 5 ] && return 0
     else steady=0; fi
@@ -40,7 +42,7 @@ sed '1s/{/{"id": "student",/' "$here/student-journey.json" \
 echo "2. activate (the segmentation schedule runs every minute; moving the clock a minute on fires it now)"
 api -X POST "$base/admin/v1/journeys/student/activate" -w '\n'
 curl -fsS -X POST "$base/local/clock/advance?by=PT1M" -o /dev/null
-wait_for ask
+wait_for ask "$matching"
 asked="$(sms ask)"
 echo "   $asked SMS in the outbox (the send rules refuse the others: they opted out of SMS or asked not to be contacted):"
 curl -fsS "$base/local/outbox?tenant=demo&channel=sms&limit=1" | json 'd[0]["text"]' | sed 's/^/     /'
@@ -49,12 +51,13 @@ echo "3. two of them answer (as the landing page will)"
 for id in $(echo "$preview" | json '" ".join(s["id"] for s in d["sample"][:2])'); do
   curl -fsS -X POST "$base/local/signals" -H 'Content-Type: application/json' \
     -d "{\"tenant\":\"demo\",\"type\":\"answered\",\"contactId\":\"$id\",\"journeyId\":\"student\",\"attributes\":{\"question\":\"still-student\",\"value\":\"yes\"}}" -o /dev/null
+  echo "   $id answers"
 done
 
 echo "4. a week later"
 sleep 5
 curl -fsS -X POST "$base/local/clock/advance?by=P7DT1M" -w '\n'
-wait_for remind
+wait_for remind "$((matching - 2))"
 reminded="$(sms remind)"
 echo "   $reminded reminders (to those who did not answer)"
 
