@@ -80,7 +80,7 @@ public final class DemoOrganisation {
             throw new UncheckedIOException(e);
         }
         s3.putObject(b -> b.bucket(importsBucket).key(FILE_KEY), RequestBody.fromBytes(file.toByteArray()));
-        LOG.info("demo tenant created; {} synthetic contacts are being imported", contacts);
+        LOG.info("{}{} synthetic contacts are being imported", created ? "demo tenant created; " : "", contacts);
     }
 
     private boolean importFinished() {

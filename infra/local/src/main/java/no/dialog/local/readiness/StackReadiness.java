@@ -95,7 +95,7 @@ public final class StackReadiness implements AutoCloseable {
             if (readiness.state().status() != Status.STARTING) {
                 poller.shutdown();
             }
-        }, 1, 1, TimeUnit.SECONDS);
+        }, 1, 1, TimeUnit.SECONDS); // a count of the demo tenant's contacts costs DynamoDB Local little
     }
 
     private static void forgetHalfImportedSnapshot(Emulators emulators, String snapshotsBucket) {
