@@ -35,9 +35,9 @@ wait_steady() {  # wait_steady <description> <command printing a count>: until t
 
 echo "0. the local stack, ready (the demo organisation's contacts all imported)"
 wait_ready
-token="$(token_for editor)"
 echo "   daytime on the local clock (SMS wait for the morning outside 08:00-21:00 Oslo time)"
 daytime
+token="$(token_for editor)"   # after moving the clock: dev tokens live 12 hours of local-clock time
 
 echo "1. segment, templates, journeys (the thank-you journey first: it starts on every gift)"
 api -X POST "$base/admin/v1/segments" -d @"$here/christmas-givers.segment.json" -o /dev/null -w '   segment %{http_code}\n'

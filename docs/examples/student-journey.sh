@@ -23,9 +23,9 @@ wait_for() {  # wait_for <step> <people>: until the send ledger has settled the 
 
 echo "0. the local stack, ready (the demo organisation's contacts all imported)"
 wait_ready
-token="$(token_for editor)"
 echo "   daytime on the local clock (SMS wait for the morning outside 08:00-21:00 Oslo time)"
 daytime
+token="$(token_for editor)"   # after moving the clock: dev tokens live 12 hours of local-clock time
 
 echo "1. segment, templates, journey"
 api -X PUT "$base/admin/v1/segments/students-past-exam" -d @"$here/students-past-exam.segment.json" -o /dev/null -w '   segment %{http_code}\n' 2>/dev/null \
