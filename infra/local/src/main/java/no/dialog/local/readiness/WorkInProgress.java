@@ -113,7 +113,11 @@ public final class WorkInProgress implements ObjectCreatedListener {
         }
         Instant recent = clock.instant().minus(RECENT);
         List<Work> work = new ArrayList<>();
-        for (Map<String, AttributeValue> item : dynamoDb.scanPaginator(b -> b.tableName(importsTable)).items()) {
+        // Without the listed row errors (up to 1,000 an import): only what the progress needs.
+        for (Map<String, AttributeValue> item : dynamoDb.scanPaginator(b -> b.tableName(importsTable)
+                .projectionExpression("pk, #bucket, #key, eTag, #status, #offset, #lines, rejected, startedAt, finishedAt, #reason")
+                .expressionAttributeNames(Map.of("#bucket", "bucket", "#key", "key", "#status", "status",
+                        "#offset", "offset", "#lines", "lines", "#reason", "reason"))).items()) {
             if (!s(item, "pk").startsWith("import#") || !item.containsKey("key")) {
                 continue;
             }

@@ -88,6 +88,9 @@ class FirstRunTest {
                 "--dynamodb-port", "0", "--sqs-port", "0", "--s3-port", "0", "--demo-contacts", Integer.toString(DEMO_CONTACTS))
                 .directory(root.toFile()).redirectErrorStream(true);
         stack = builder.start();
+        Process started = stack;
+        // Should this test JVM be killed, the stack goes with it.
+        Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly, "first-run-stack-stop"));
         Path stackLog = logs.resolve("stack.log");
         Thread reader = new Thread(() -> copyLines(stack, stackLog, stackLines), "first-run-stack-output");
         reader.setDaemon(true);
