@@ -2,7 +2,6 @@ package no.dialog.local;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -18,8 +17,6 @@ import java.util.Set;
 import java.util.stream.Stream;
 import no.dialog.aws.config.FunctionContexts;
 import no.dialog.aws.dynamodb.DynamoDbContactStore;
-import no.dialog.aws.dynamodb.DynamoDbTenantDirectory;
-import no.dialog.core.tenant.Tenant;
 import no.dialog.core.tenant.TenantId;
 import no.dialog.emulators.AwsLocal;
 import no.dialog.emulators.EmulatorOptions;
@@ -30,7 +27,7 @@ import no.dialog.local.clock.LocalClock;
 import no.dialog.local.console.ConsolePage;
 import no.dialog.local.console.LocalEndpoints;
 import no.dialog.local.console.StackStatus;
-import no.dialog.local.demo.DemoContacts;
+import no.dialog.local.demo.DemoOrganisation;
 import no.dialog.local.functions.FunctionInstancePool;
 import no.dialog.local.lambda.LocalFunction;
 import no.dialog.local.lambda.runtime.FunctionDefinition;
@@ -49,6 +46,7 @@ import no.dialog.local.lambda.SqsEventSourceSettings;
 import no.dialog.local.notifications.BucketNotifications;
 import no.dialog.local.provision.LocalProvisioner;
 import no.dialog.local.provision.LocalResources;
+import no.dialog.local.readiness.StackReadiness;
 import no.dialog.local.sandbox.LinkChatReplies;
 import no.dialog.local.sandbox.LinkConversationsSandbox;
 import no.dialog.local.sandbox.LinkSandbox;
@@ -75,7 +73,6 @@ import no.dialog.local.template.StackSpec;
 import no.dialog.local.template.UnsupportedEventSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
  * The whole of Dialog on one machine, in one JVM, from template.yaml: emulators for DynamoDB, SQS and
@@ -104,6 +101,7 @@ public final class LocalStack implements AutoCloseable {
     private final StackSpec stack;
     private final List<FunctionSpec> functionSpecs;
     private final Outbox outbox = new Outbox();
+    private final StackReadiness readiness;
     private final java.util.concurrent.ExecutorService asyncInvocations = java.util.concurrent.Executors.newCachedThreadPool(r -> {
         Thread thread = new Thread(r, "async-invoke");
         thread.setDaemon(true);
@@ -142,6 +140,9 @@ public final class LocalStack implements AutoCloseable {
             // Started first: functions need its port for their EventBridge endpoint; routes are added below.
             gateway = LocalHttpGateway.builder().port(options.port()).clock(clock).build().start();
             closeables.add(gateway);
+            // GET /health says "starting" (with the demo import's progress) until the demo organisation is complete.
+            readiness = StackReadiness.attach(gateway, options.demoContacts());
+            closeables.add(readiness);
 
             // The senders talk to the provider sandboxes on this gateway (its port is known only now).
             Map<String, String> sandboxParameters = new LinkedHashMap<>(LinkSandbox.templateParameters(gateway.baseUri()));
@@ -194,11 +195,13 @@ public final class LocalStack implements AutoCloseable {
             }
 
             StackStatus status = new StackStatus(resources, emulators.dynamoDb(), emulators.sqs(), contactStore());
-            gateway.mount("/local/", new ConsolePage(status, bus, clock, this::functionInstances, outbox));
+            gateway.mount("/local/", new ConsolePage(status, bus, clock, this::functionInstances, outbox, readiness));
             gateway.mount("/local/token", new DevTokenEndpoint(tokens));
             gateway.mount("/local/events", LocalEndpoints.events(bus));
             gateway.mount("/local/functions", no.dialog.local.console.FunctionsEndpoint.of(this::functionStats));
             gateway.mount("/local/outbox", LocalEndpoints.outbox(outbox));
+            gateway.mount("/local/sends", new no.dialog.local.console.SendOutcomes(emulators.dynamoDb(),
+                    resources.requireTableName("SendLedgerTable")));
             gateway.mount(LinkSandbox.MOUNT, new LinkSandbox(outbox, clock));
             gateway.mount(SesSandbox.MOUNT, new SesSandbox(outbox, bus, clock, sesConfigurationSets(template)));
             LinkConversationsSandbox chat = new LinkConversationsSandbox(outbox, clock);
@@ -219,7 +222,9 @@ public final class LocalStack implements AutoCloseable {
             gateway.mount("/aws/events", new EventBridgeEndpoint(bus));
             scheduler.start();
 
-            ensureDemoOrganisation(options.demoContacts());
+            new DemoOrganisation(emulators.dynamoDb(), resources.requireTableName("TenantsTable"), emulators.s3(),
+                    importsBucket(), clock).ensure(options.demoContacts(), DEMO_EMAIL_FROM);
+            readiness.watch(emulators, resources, clock);
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -373,33 +378,6 @@ public final class LocalStack implements AutoCloseable {
         return names;
     }
 
-    /**
-     * On the first start, creates the demo tenant and uploads its contact file to the imports bucket:
-     * the contacts then arrive through the real pipeline (S3 notification, SQS, sync, DynamoDB).
-     */
-    private void ensureDemoOrganisation(int contacts) {
-        if (contacts <= 0) {
-            return;
-        }
-        var directory = new DynamoDbTenantDirectory(emulators.dynamoDb(), resources.requireTableName("TenantsTable"));
-        // email.from: a domain the SES sandbox treats as verified, so journeys can send e-mail out of the box.
-        Map<String, String> settings = new LinkedHashMap<>(Map.of("email.from", DEMO_EMAIL_FROM));
-        // The demo merchant in the Vipps sandbox (vipps.* keys), so gifts can be clicked through locally.
-        settings.putAll(VippsSandbox.demoTenantSettings());
-        if (!directory.createIfAbsent(new Tenant(DEMO_TENANT, "Demo Organisation", clock.instant(), settings))) {
-            return;
-        }
-        ByteArrayOutputStream file = new ByteArrayOutputStream();
-        try {
-            DemoContacts.writeNdjson(contacts, file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        emulators.s3().putObject(b -> b.bucket(importsBucket()).key("demo/contacts/demo-organisation.ndjson"),
-                RequestBody.fromBytes(file.toByteArray()));
-        LOG.info("demo tenant created; {} synthetic contacts are being imported", contacts);
-    }
-
     public String importsBucket() {
         return resources.ref("ImportsBucket").orElseThrow();
     }
@@ -422,6 +400,11 @@ public final class LocalStack implements AutoCloseable {
 
     public LocalEventBus bus() {
         return bus;
+    }
+
+    /** Ready once the demo organisation is complete; {@code /health} and the console show it. */
+    public StackReadiness readiness() {
+        return readiness;
     }
 
     /** What the provider sandboxes accepted. */

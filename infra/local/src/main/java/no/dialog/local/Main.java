@@ -1,15 +1,23 @@
 package no.dialog.local;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
+import no.dialog.local.readiness.Readiness;
 import no.dialog.local.template.TemplateFiles;
 
 /**
- * {@code infra/local/run [--port 3000] [--data .dialog-local] [--reset] [--in-memory] [--demo-contacts 5000]}
+ * {@code infra/local/run [--port 3000] [--data .dialog-local] [--reset] [--in-memory] [--demo-contacts 5000]
+ * [--dynamodb-port 8000] [--sqs-port 9324] [--s3-port 9000]}
  *
- * <p>Starts the local stack, prints what it serves, and runs until Ctrl-C.
+ * <p>Starts the local stack, prints the demo organisation's import progress until the stack is ready, then
+ * "Dialog local stack is running" and what it serves, and runs until Ctrl-C.
  */
 public final class Main {
+
+    /** The line {@code Main} prints when the stack is ready; scripts and tests wait for it. */
+    public static final String RUNNING = "Dialog local stack is running";
 
     private Main() {}
 
@@ -23,6 +31,9 @@ public final class Main {
         int demoContacts = defaults.demoContacts();
         int functionConcurrency = defaults.functionConcurrency();
         LocalStackOptions.FunctionRuntime functionRuntime = defaults.functionRuntime();
+        int dynamoDbPort = defaults.dynamoDbPort();
+        int sqsPort = defaults.sqsPort();
+        int s3Port = defaults.s3Port();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(value(args, ++i, "--port"));
@@ -33,14 +44,27 @@ public final class Main {
                 case "--function-concurrency" ->
                         functionConcurrency = Integer.parseInt(value(args, ++i, "--function-concurrency"));
                 case "--in-process" -> functionRuntime = LocalStackOptions.FunctionRuntime.IN_PROCESS;
+                case "--dynamodb-port" -> dynamoDbPort = Integer.parseInt(value(args, ++i, "--dynamodb-port"));
+                case "--sqs-port" -> sqsPort = Integer.parseInt(value(args, ++i, "--sqs-port"));
+                case "--s3-port" -> s3Port = Integer.parseInt(value(args, ++i, "--s3-port"));
                 case "--help", "-h" -> {
                     System.out.println("""
                             usage: infra/local/run [--port 3000] [--data DIR] [--reset] [--in-memory] [--demo-contacts N]
                                                    [--function-concurrency 2] [--in-process]
-                              --in-memory             keep nothing between runs
-                              --function-concurrency  execution environments (JVMs) per function at most
-                              --in-process            run the handler classes in this JVM (fast, for debugging)
-                                                      instead of each function from its jar in JVMs of its own""");
+                                                   [--dynamodb-port 8000] [--sqs-port 9324] [--s3-port 9000]
+                              --port N           the HTTP port of the gateway, the console and the EventBridge endpoint
+                              --data DIR         where tables, objects, the clock offset and the signing key are kept
+                              --reset            delete the data folder first
+                              --in-memory        keep nothing between runs
+                              --demo-contacts N  the demo organisation's synthetic contacts (0: no demo organisation)
+                              --function-concurrency N
+                                                 execution environments (JVMs) per function at most
+                              --in-process       run the handler classes in this JVM (fast, for debugging) instead
+                                                 of each function from its jar in JVMs of its own, as Lambda does
+                              --dynamodb-port N, --sqs-port N, --s3-port N
+                                                 the emulators' ports (0: any free port)
+                            It prints "Dialog local stack is running" once the demo organisation is imported; until
+                            then GET /health answers 503 {"status":"starting","demo":{"imported":n,"of":5000}}.""");
                     return;
                 }
                 default -> {
@@ -50,7 +74,7 @@ public final class Main {
             }
         }
         LocalStackOptions options = new LocalStackOptions(port, dataDir, reset, defaults.templateFile(), demoContacts,
-                defaults.dynamoDbPort(), defaults.sqsPort(), defaults.s3Port(), functionConcurrency, functionRuntime);
+                dynamoDbPort, sqsPort, s3Port, functionConcurrency, functionRuntime);
 
         long started = System.nanoTime();
         LocalStack stack;
@@ -70,9 +94,21 @@ public final class Main {
         }, "local-stack-shutdown"));
 
         String base = stack.baseUri().toString().replaceAll("/$", "");
+        Readiness.State state = waitUntilReady(stack.readiness().readiness(), base, started);
+        String headline;
+        if (state.ready()) {
+            headline = state.of() > 0
+                    ? String.format(Locale.ROOT, "%s (ready in %.1f s, the demo organisation has its %,d contacts).",
+                            RUNNING, seconds(started), state.imported())
+                    : String.format(Locale.ROOT, "%s (ready in %.1f s).", RUNNING, seconds(started));
+        } else {
+            headline = String.format(Locale.ROOT, "Dialog local stack is up but NOT ready: %s.%n"
+                    + "  The console shows the queues and dead letters; --reset imports the demo organisation anew.",
+                    state.reason());
+        }
         System.out.printf("""
 
-                Dialog local stack is running (started in %.1f s).
+                %s
                   Console          %s/local/
                   Health           %s/health
                   Dev token        %s/local/token?tenant=demo&roles=editor
@@ -85,10 +121,51 @@ public final class Main {
                   DynamoDB         %s
                   Data folder      %s
                 Press Ctrl-C to stop.
-                """, (System.nanoTime() - started) / 1e9, base, base, base, base, base, base, base, stack.busName(),
+                """, headline, base, base, base, base, base, base, base, stack.busName(),
                 stack.emulators().s3Endpoint(), stack.importsBucket(), stack.emulators().sqsEndpoint(),
                 stack.emulators().dynamoDbEndpoint(), dataDir == null ? "(in memory)" : dataDir.toAbsolutePath());
         stopped.await();
+    }
+
+    /**
+     * Prints a progress line whenever the demo import has moved on (at most every 2 s), and a hint when it
+     * has not moved for a minute; returns when the stack is ready or the demo import failed.
+     */
+    private static Readiness.State waitUntilReady(Readiness readiness, String base, long started)
+            throws InterruptedException {
+        Readiness.State state = readiness.state();
+        if (state.status() != Readiness.Status.STARTING) {
+            return state;
+        }
+        System.out.printf(Locale.ROOT, """
+
+                Dialog local stack started in %.1f s; importing the demo organisation's %,d contacts through the \
+                import pipeline.
+                  Not ready yet: %s/health answers 503 "starting" until they are all in;
+                  the console %s/local/ shows a progress bar.
+                """, seconds(started), state.of(), base, base);
+        long lastPrinted = -1;
+        long lastMoved = System.nanoTime();
+        while (true) {
+            state = readiness.await(Duration.ofSeconds(2));
+            if (state.status() != Readiness.Status.STARTING) {
+                return state;
+            }
+            if (state.imported() != lastPrinted) {
+                System.out.printf(Locale.ROOT, "  demo organisation: %,d of %,d contacts imported (%d %%)%n",
+                        state.imported(), state.of(), state.percent());
+                lastPrinted = state.imported();
+                lastMoved = System.nanoTime();
+            } else if (System.nanoTime() - lastMoved > Duration.ofMinutes(1).toNanos()) {
+                System.out.printf("  no progress for a minute: the console %s/local/ shows the queues and dead letters%n",
+                        base);
+                lastMoved = System.nanoTime();
+            }
+        }
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
     }
 
     private static String value(String[] args, int index, String option) {

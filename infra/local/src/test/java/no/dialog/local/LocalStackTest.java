@@ -19,6 +19,7 @@ import no.dialog.core.journey.SendChannel;
 import no.dialog.core.template.MessageTemplate;
 import no.dialog.local.clock.Daytime;
 import no.dialog.local.demo.DemoContacts;
+import no.dialog.local.docs.Readme;
 import no.dialog.local.template.TemplateFiles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -158,8 +159,77 @@ class LocalStackTest {
     }
 
     @Test
+    void healthIsTheFunctionsAnswerWithTheDemoOrganisationOnceItIsImported() throws Exception {
+        HttpResponse<String> health = get("/health", null);
+        if (health.statusCode() == 503) {
+            // Still importing: the gateway answers by itself, with the progress.
+            JsonNode starting = MAPPER.readTree(health.body());
+            assertThat(starting.get("status").asText()).isEqualTo("starting");
+            assertThat(starting.at("/demo/of").asLong()).isEqualTo(DEMO_CONTACTS);
+            assertThat(health.headers().firstValue("Retry-After")).isPresent();
+        }
+        eventually(() -> statusOf("/health") == 200, "the stack ready");
+        JsonNode ready = MAPPER.readTree(get("/health", null).body());
+        assertThat(ready.get("status").asText()).as("the admin-api function's own answer").isEqualTo("ok");
+        assertThat(ready.at("/demo/imported").asLong()).isEqualTo(DEMO_CONTACTS);
+        assertThat(stack.readiness().readiness().state().ready()).isTrue();
+        assertThat(get("/local/", null).body()).contains("<strong>Ready.</strong>");
+    }
+
+    /**
+     * The README's local-surface table, route by route: each answers (anything but "no such route"). POST
+     * routes are sent without their query and body, so they refuse the request and change nothing.
+     */
+    @Test
+    void everyRouteOfTheReadmesLocalSurfaceTableAnswers() throws Exception {
+        List<Readme.Route> routes = Readme.ofThisRepository().localSurface();
+        assertThat(routes).hasSizeGreaterThan(15).extracting(Readme.Route::path).contains("/health", "/local/");
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        for (Readme.Route route : routes) {
+            String method = route.method() == null ? "GET" : route.method().split("\\|")[0];
+            String path = route.path();
+            if (Readme.EXAMPLE_PATHS.containsKey(path)) {
+                String[] example = Readme.EXAMPLE_PATHS.get(path).split(" ", 2);
+                method = example[0];
+                path = example[1];
+            }
+            if (method.equals("POST")) {
+                path = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+            }
+            assertThat(path.split("\\?")[0]).as("%s: give an example in Readme.EXAMPLE_PATHS", route.asWritten())
+                    .doesNotContain("...");
+            path = path.replace("...", "x-1").replaceAll("<[^>]+>", "r-1").replaceAll("\\{[^}]+}", "x-1");
+            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(stack.baseUri().resolve(path))
+                    .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            if (noSuchRoute(answer)) {
+                missing.add(route.asWritten() + " -> " + method + " " + path + ": " + answer.statusCode() + " " + answer.body());
+            }
+        }
+        assertThat(missing).as("routes of the README's local-surface table that the stack does not have").isEmpty();
+    }
+
+    /** 404 from the gateway (no route) or from a mount that has no such endpoint; a 404 about an item is an answer. */
+    private static boolean noSuchRoute(HttpResponse<String> answer) {
+        if (answer.statusCode() != 404) {
+            return false;
+        }
+        String body = answer.body();
+        return body.equals("{\"message\":\"Not Found\"}") || body.contains("no such local endpoint")
+                || body.contains("no such endpoint") || body.contains("no such LINK endpoint")
+                || body.contains("no such SES v2 operation") || body.contains("use /local/vipps/app-gift");
+    }
+
+    private static int statusOf(String path) {
+        try {
+            return get(path, null).statusCode();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    @Test
     void adminRoutesNeedAValidTokenAndHealthDoesNot() throws Exception {
-        assertThat(get("/health", null).statusCode()).isEqualTo(200);
+        eventually(() -> statusOf("/health") == 200, "the stack ready");
         assertThat(get("/admin/v1/contacts/D-0000001", null).statusCode()).isEqualTo(401);
         assertThat(get("/admin/v1/contacts/D-0000001", "not-a-jwt").statusCode()).isEqualTo(401);
         assertThat(get("/admin/v1/contacts/D-0000001", token("other", "viewer")).statusCode())

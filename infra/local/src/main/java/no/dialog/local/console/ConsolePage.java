@@ -11,12 +11,15 @@ import java.util.Map;
 import java.util.function.Supplier;
 import no.dialog.local.bus.LocalEventBus;
 import no.dialog.local.clock.LocalClock;
+import no.dialog.local.readiness.Readiness;
+import no.dialog.local.readiness.StackReadiness;
 import no.dialog.local.sandbox.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code GET /local/}: one server-rendered page (no JavaScript) with contacts per tenant, queue
+ * {@code GET /local/}: one server-rendered page (no JavaScript) with the stack's readiness (a progress
+ * bar while the demo organisation is imported) and long work in progress, contacts per tenant, queue
  * depths and dead letters with their reasons, recent bus events and the provider outbox.
  * Pebble escapes every value for HTML.
  */
@@ -30,9 +33,17 @@ public final class ConsolePage implements HttpHandler {
     private final LocalClock clock;
     private final Supplier<Map<String, Integer>> functions;
     private final Outbox outbox;
+    private final StackReadiness readiness;
 
     public ConsolePage(StackStatus status, LocalEventBus bus, LocalClock clock, Supplier<Map<String, Integer>> functions,
                        Outbox outbox) {
+        this(status, bus, clock, functions, outbox, null);
+    }
+
+    /** @param readiness the stack's readiness and long work; null shows none */
+    public ConsolePage(StackStatus status, LocalEventBus bus, LocalClock clock, Supplier<Map<String, Integer>> functions,
+                       Outbox outbox, StackReadiness readiness) {
+        this.readiness = readiness;
         this.outbox = outbox;
         this.status = status;
         this.bus = bus;
@@ -50,6 +61,14 @@ public final class ConsolePage implements HttpHandler {
         Map<String, Object> model = new HashMap<>();
         model.put("now", clock.instant().toString());
         model.put("offset", clock.offset().toString());
+        if (readiness != null) {
+            Readiness.State state = readiness.readiness().state();
+            model.put("readiness", state);
+            model.put("status", state.status().name().toLowerCase(java.util.Locale.ROOT));
+            model.put("imported", String.format(java.util.Locale.ROOT, "%,d", state.imported()));
+            model.put("of", String.format(java.util.Locale.ROOT, "%,d", state.of()));
+            model.put("work", readiness.work());
+        }
         model.put("tenants", status.tenants());
         model.put("queues", status.queues());
         model.put("events", bus.recentEvents(null, 50));

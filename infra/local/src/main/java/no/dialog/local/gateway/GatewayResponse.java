@@ -8,8 +8,9 @@ import java.util.Map;
 /**
  * An HTTP response ready to write: status, headers in order (a name may repeat) and body bytes.
  * Also makes API Gateway's own JSON error responses, such as {@code {"message":"Not Found"}}.
+ * Public so that a {@link RouteInterceptor} can read and make them.
  */
-record GatewayResponse(int status, List<Map.Entry<String, String>> headers, byte[] body) {
+public record GatewayResponse(int status, List<Map.Entry<String, String>> headers, byte[] body) {
 
   static GatewayResponse notFound() {
     return message(404, "Not Found");
@@ -34,6 +35,12 @@ record GatewayResponse(int status, List<Map.Entry<String, String>> headers, byte
   /** A JSON body {@code {"message": "..."}}, the shape of every API Gateway error. */
   static GatewayResponse message(int status, String message) {
     String json = "{\"message\":\"" + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
+    return new GatewayResponse(status, List.of(header("Content-Type", "application/json")),
+        json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A JSON response with the given status and body. */
+  public static GatewayResponse json(int status, String json) {
     return new GatewayResponse(status, List.of(header("Content-Type", "application/json")),
         json.getBytes(StandardCharsets.UTF_8));
   }

@@ -73,6 +73,7 @@ public final class LocalHttpGateway implements AutoCloseable {
   private final int threads;
   private final RouteTable routes = new RouteTable();
   private final List<Mount> mounts = new CopyOnWriteArrayList<>();
+  private final Map<String, RouteInterceptor> interceptors = new java.util.concurrent.ConcurrentHashMap<>();
   private final HttpApiRequestHandler apiHandler;
 
   private HttpServer server;
@@ -107,6 +108,15 @@ public final class LocalHttpGateway implements AutoCloseable {
   public LocalHttpGateway mount(String prefix, HttpHandler handler) {
     mounts.add(new Mount(prefix, Objects.requireNonNull(handler, "handler")));
     mounts.sort(Comparator.comparingInt((Mount mount) -> mount.base().length()).reversed());
+    return this;
+  }
+
+  /**
+   * Puts an interceptor in front of whatever answers the exact path {@code path} (route or 404): it sees
+   * each request to the path and decides whether the route is invoked. Mounts still come first.
+   */
+  public LocalHttpGateway intercept(String path, RouteInterceptor interceptor) {
+    interceptors.put(Objects.requireNonNull(path, "path"), Objects.requireNonNull(interceptor, "interceptor"));
     return this;
   }
 
@@ -206,7 +216,9 @@ public final class LocalHttpGateway implements AutoCloseable {
           body,
           exchange.getRemoteAddress().getAddress().getHostAddress(),
           exchange.getLocalAddress().getPort());
-      response = apiHandler.handle(request, requestId);
+      RouteInterceptor interceptor = interceptors.get(exchange.getRequestURI().getRawPath());
+      response = interceptor == null ? apiHandler.handle(request, requestId)
+          : interceptor.intercept(request.method(), () -> apiHandler.handle(request, requestId));
     }
     exchange.getResponseHeaders().add("apigw-requestid", requestId);
     send(exchange, response);

@@ -135,6 +135,12 @@ class LetterJourneyTest {
                 java.time.ZoneId.of("Europe/Oslo")).toString();
         String drop = "drops/letters/21grams/renewal.v1.letter." + day + ".1/";
         stack.clock().advance(Duration.ofMinutes(1));
+        // Long work shows on the console and in /health: the segment snapshot segmentation wrote, the run staged.
+        eventually(() -> stack.readiness().work().stream().anyMatch(w -> w.kind().equals("run")
+                && w.what().equals("letter run renewal.v1.letter." + day + ".1") && w.state().equals("open")
+                && w.detail().startsWith("3 people staged")), "the open letter run with its 3 people in the work list");
+        assertThat(stack.readiness().work()).anyMatch(w -> w.kind().equals("snapshot") && w.tenant().equals("letters"));
+        assertThat(send("GET", "/local/", null, null).body()).contains("letter run renewal.v1.letter." + day + ".1");
         // The close-runs schedule fires every 5 minutes and closes runs quiet for 3: move on until it has.
         for (int i = 0; i < 6 && !keys(drop).contains(drop + "manifest.csv"); i++) {
             Thread.sleep(3000);
@@ -142,6 +148,8 @@ class LetterJourneyTest {
         }
         eventually(() -> keys(drop).contains(drop + "manifest.csv"), "the manifest in the drop");
 
+        eventually(() -> stack.readiness().work().stream().noneMatch(w -> w.kind().equals("run")),
+                "the closed run gone from the work list");
         assertThat(keys(drop)).containsExactly(drop + "0001.pdf", drop + "0002.pdf", drop + "0003.pdf",
                 drop + "manifest.csv");
         String manifest = new String(object(drop + "manifest.csv"), StandardCharsets.UTF_8);

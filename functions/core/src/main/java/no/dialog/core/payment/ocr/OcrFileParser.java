@@ -25,10 +25,14 @@ import java.util.Set;
  * </pre>
  * Every field is checked for its format and every total in the end records against what the file holds.
  * A file with any error is rejected whole: the {@link Result} then holds every error found (line and
- * reason), and no transmission. Once a line of an assignment is wrong, its order and totals are no longer
- * checked (they would only repeat the first error), but every later line's fields still are. Fillers are
- * not checked: Nets has put data in some of them in newer versions, and a reader that refused them would
- * refuse good files. Sums are net: a transaction with sign "-" (a reversal) counts negative.
+ * reason), and no transmission. One wrong record does not stop the checks of the others: a wrong record 88
+ * leaves record 89 checked against the transactions themselves, a wrong KID or date in a record 30 leaves
+ * the totals checked, and every line's fields are checked whatever came before. Only what an earlier error
+ * makes unknowable is left out, since it would only repeat that error: after an unreadable line or records
+ * out of order, the counts and sums of its assignment and of the transmission; after an unreadable amount,
+ * the sums; after an unreadable date, the first and last dates of its record 88. Fillers are not checked:
+ * Nets has put data in some of them in newer versions, and a reader that refused them would refuse good
+ * files. Sums are net: a transaction with sign "-" (a reversal) counts negative.
  */
 public final class OcrFileParser {
 
@@ -81,6 +85,13 @@ public final class OcrFileParser {
         private boolean ended;
         private long records;
         private AssignmentBuilder assignment;
+        /** What record 89 is checked against: every record 30 of the file, in good assignments or not. */
+        private long transactionLines;
+        private long contentSum;
+        /** False once the shape of the file (which records are there, in which order) is no longer known. */
+        private boolean shapeKnown = true;
+        /** False once an amount could not be read (or read at a known position). */
+        private boolean amountsKnown = true;
 
         Reading(List<String> lines) {
             this.lines = lines;
@@ -137,18 +148,30 @@ public final class OcrFileParser {
             }
         }
 
-        /** An unreadable line: its assignment's order and totals can no longer be checked. */
+        /** An unreadable line: what it was is unknown, so the counts and sums around it can no longer be checked. */
         private void lost(int number, String reason) {
             errors.add(new OcrError(number, reason));
+            shapeUnknown(assignment);
+            amountsKnown = false;
             if (assignment != null) {
-                assignment.dirty = true;
+                assignment.amountsKnown = false;
                 assignment.records++;
+            }
+        }
+
+        /** Records missing or out of order: the counts (and so the sums) of the assignment and the file are off. */
+        private void shapeUnknown(AssignmentBuilder in) {
+            shapeKnown = false;
+            if (in != null) {
+                in.dirty = true;
+                in.shapeKnown = false;
             }
         }
 
         private void transmissionStart(OcrRecord record) {
             if (started) {
                 record.fail("a second record 10 (start of transmission)");
+                shapeUnknown(assignment);
                 return;
             }
             started = true;
@@ -161,10 +184,11 @@ public final class OcrFileParser {
 
         private void assignmentStart(OcrRecord record) {
             if (assignment != null) {
-                if (!assignment.dirty) {
+                if (assignment.shapeKnown) {
                     record.fail("record 20 (start of assignment) before record 88 ended the assignment of line "
                             + assignment.line);
                 }
+                shapeUnknown(assignment);
                 assignment = null;
             }
             Optional<OcrServiceCode> service = OcrServiceCode.of(record.serviceCode());
@@ -182,6 +206,12 @@ public final class OcrFileParser {
             assignment = new AssignmentBuilder(record.line(), service.orElse(null), record.subType(), agreementId,
                     assignmentNumber, account);
             assignment.dirty = record.broken();
+            if (service.isEmpty()) {
+                // Where the fields of its transactions lie depends on the service: their amounts are unknown.
+                shapeUnknown(assignment);
+                amountsKnown = false;
+                assignment.amountsKnown = false;
+            }
         }
 
         private void amountItem1(OcrRecord record) {
@@ -198,9 +228,11 @@ public final class OcrFileParser {
             transaction.type = transactionType(in, record);
             transaction.number = record.digits(9, 15, "transaction number");
             transaction.date = record.date(16, "nets date");
+            boolean amountRead;
             if (in.service == OcrServiceCode.AVTALEGIRO) {
                 long amount = record.number(33, 49, "amount");
                 transaction.amount = amount;
+                amountRead = amount >= 0;
             } else {
                 String centre = record.digits(22, 23, "centre id");
                 String dayCode = record.digits(24, 25, "day code");
@@ -208,12 +240,24 @@ public final class OcrFileParser {
                 String serial = record.digits(27, 31, "serial number");
                 transaction.settlement = new OcrPayment.Settlement(centre, dayCode, partial, serial);
                 String sign = record.raw(32, 32);
-                if (!"0".equals(sign) && !"-".equals(sign)) {
+                boolean signRead = "0".equals(sign) || "-".equals(sign);
+                if (!signRead) {
                     record.fail("sign (position 32) must be 0 or -");
                 }
                 long amount = record.number(33, 49, "amount");
                 transaction.amount = "-".equals(sign) ? -amount : amount;
+                amountRead = signRead && amount >= 0;
             }
+            in.transactionLines++;
+            transactionLines++;
+            if (amountRead) {
+                in.contentSum += transaction.amount;
+                contentSum += transaction.amount;
+            } else {
+                in.amountsKnown = false;
+                amountsKnown = false;
+            }
+            in.date(transaction.date);
             transaction.kid = record.kid(50, 74);
             if (transaction.number != null && !in.transactionNumbers.add(transaction.number)) {
                 record.fail("transaction number (positions 9-15) is used twice in the assignment");
@@ -290,9 +334,9 @@ public final class OcrFileParser {
                 return;
             }
             assignment = null;
-            if (in.open != null && in.open.stage == 1 && !in.dirty) {
+            if (in.open != null && in.open.stage == 1 && in.shapeKnown) {
                 record.fail("record 88 where record 31 of the transaction of line " + in.open.line + " was expected");
-                in.dirty = true;
+                shapeUnknown(in);
             }
             in.finishOpen();
             long transactions = record.number(9, 16, "number of transactions");
@@ -301,55 +345,59 @@ public final class OcrFileParser {
             LocalDate date = null;
             LocalDate first;
             LocalDate last;
+            int errorsBeforeDates = errors.size();
             if (in.service == OcrServiceCode.AVTALEGIRO) {
                 first = record.optionalDate(42, "first due date");
                 last = record.optionalDate(48, "last due date");
             } else {
+                int beforeDate = errors.size();
                 date = record.date(42, "nets date");
+                errorsBeforeDates += errors.size() - beforeDate; // the nets date is not one of first and last
                 first = record.optionalDate(48, "first date");
                 last = record.optionalDate(54, "last date");
             }
+            boolean datesRead = errors.size() == errorsBeforeDates;
             if (!record.subType().equals(in.assignmentType)) {
                 record.fail("assignment type (positions 5-6) differs from record 20 of line " + in.line);
             }
             in.dirty |= record.broken();
-            assignmentNumbersTotal(in, record, transactions, recordCount, sum, first, last);
+            assignmentTotals(in, record, transactions, recordCount, sum);
+            if (datesRead && in.datesKnown && in.shapeKnown
+                    && (!Objects.equals(first, in.earliest) || !Objects.equals(last, in.latest))) {
+                record.fail("first and last date of record 88 are not the earliest and latest date of its transactions");
+            }
+            in.dirty |= record.broken();
             if (!in.dirty) {
                 assignments.add(in.build(date, first, last));
             }
         }
 
-        private void assignmentNumbersTotal(AssignmentBuilder in, OcrRecord record, long transactions, long recordCount,
-                                            long sum, LocalDate first, LocalDate last) {
-            if (in.dirty) {
+        /** Record 88's totals against the assignment's records, each as far as it can be known (-1: unreadable). */
+        private void assignmentTotals(AssignmentBuilder in, OcrRecord record, long transactions, long recordCount,
+                                      long sum) {
+            if (!in.shapeKnown) {
                 return;
             }
-            int had = in.payments.size();
-            if (transactions != had) {
-                record.fail("number of transactions (positions 9-16) is " + transactions + ", the assignment has " + had);
+            if (transactions >= 0 && transactions != in.transactionLines) {
+                record.fail("number of transactions (positions 9-16) is " + transactions + ", the assignment has "
+                        + in.transactionLines);
             }
-            long hadRecords = in.records;
-            if (recordCount != hadRecords) {
-                record.fail("number of records (positions 17-24) is " + recordCount + ", the assignment has " + hadRecords
+            if (recordCount >= 0 && recordCount != in.records) {
+                record.fail("number of records (positions 17-24) is " + recordCount + ", the assignment has " + in.records
                         + " (records 20 to 88)");
             }
-            if (sum != in.sum()) {
+            if (sum >= 0 && in.amountsKnown && sum != in.contentSum) {
                 record.fail("sum amount (positions 25-41) does not match the amounts of the assignment");
             }
-            Optional<LocalDate> earliest = in.payments.stream().map(OcrPayment::netsDate).min(Comparator.naturalOrder());
-            Optional<LocalDate> latest = in.payments.stream().map(OcrPayment::netsDate).max(Comparator.naturalOrder());
-            if (!Objects.equals(first, earliest.orElse(null)) || !Objects.equals(last, latest.orElse(null))) {
-                record.fail("first and last date of record 88 are not the earliest and latest date of its transactions");
-            }
-            in.dirty |= record.broken();
         }
 
         private void transmissionEnd(OcrRecord record) {
             if (assignment != null) {
-                if (!assignment.dirty) {
+                if (assignment.shapeKnown) {
                     record.fail("record 89 (end of transmission) before record 88 ended the assignment of line "
                             + assignment.line);
                 }
+                shapeUnknown(assignment);
                 assignment = null;
             }
             ended = true;
@@ -359,19 +407,19 @@ public final class OcrFileParser {
             long recordCount = record.number(17, 24, "number of records");
             long sum = record.number(25, 41, "sum amount");
             netsDate = record.date(42, "nets date");
-            if (!errors.isEmpty()) {
+            // Against the transactions themselves, not the records 88: a wrong record 88 does not hide a wrong 89.
+            if (!shapeKnown) {
                 return;
             }
-            long had = assignments.stream().mapToLong(a -> a.payments().size()).sum();
-            if (transactions != had) {
-                record.fail("number of transactions (positions 9-16) is " + transactions + ", the transmission has " + had);
+            if (transactions >= 0 && transactions != transactionLines) {
+                record.fail("number of transactions (positions 9-16) is " + transactions + ", the transmission has "
+                        + transactionLines);
             }
-            if (recordCount != records) {
+            if (recordCount >= 0 && recordCount != records) {
                 record.fail("number of records (positions 17-24) is " + recordCount + ", the transmission has " + records
                         + " (records 10 to 89)");
             }
-            long total = assignments.stream().mapToLong(OcrAssignment::totalAmountOre).sum();
-            if (sum != total) {
+            if (sum >= 0 && amountsKnown && sum != contentSum) {
                 record.fail("sum amount (positions 25-41) does not match the amounts of the transmission");
             }
         }
@@ -380,6 +428,8 @@ public final class OcrFileParser {
         private AssignmentBuilder within(OcrRecord record, String type) {
             if (assignment == null) {
                 record.fail("record " + type + " outside an assignment (no record 20 before it)");
+                shapeUnknown(null);
+                amountsKnown = false;
                 return null;
             }
             assignment.records++;
@@ -404,11 +454,12 @@ public final class OcrFileParser {
             return type;
         }
 
-        private static void structure(AssignmentBuilder in, OcrRecord record, String reason) {
-            if (!in.dirty) {
+        /** Records out of order: said once per assignment, after which its counts and sums are unknown. */
+        private void structure(AssignmentBuilder in, OcrRecord record, String reason) {
+            if (in.shapeKnown) {
                 record.fail(reason);
-                in.dirty = true;
             }
+            shapeUnknown(in);
         }
 
         private static void expect(OcrRecord record, String value, String expected, String field) {
@@ -434,7 +485,16 @@ public final class OcrFileParser {
         final List<OcrPayment> payments = new ArrayList<>();
         final Set<String> transactionNumbers = new HashSet<>();
         long records = 1;
+        /** Any error in the assignment: it is not built. */
         boolean dirty;
+        /** Which records are there and in which order is known (none unreadable or out of order). */
+        boolean shapeKnown = true;
+        boolean amountsKnown = true;
+        boolean datesKnown = true;
+        long transactionLines;
+        long contentSum;
+        LocalDate earliest;
+        LocalDate latest;
         TransactionBuilder open;
 
         AssignmentBuilder(int line, OcrServiceCode service, String assignmentType, String agreementId,
@@ -454,8 +514,14 @@ public final class OcrFileParser {
             open = null;
         }
 
-        long sum() {
-            return payments.stream().mapToLong(OcrPayment::amountOre).sum();
+        /** Takes a transaction's date into the earliest and latest; null: unreadable. */
+        void date(LocalDate date) {
+            if (date == null) {
+                datesKnown = false;
+                return;
+            }
+            earliest = earliest == null || date.isBefore(earliest) ? date : earliest;
+            latest = latest == null || date.isAfter(latest) ? date : latest;
         }
 
         OcrAssignment build(LocalDate netsDate, LocalDate first, LocalDate last) {

@@ -188,6 +188,72 @@ class OcrFileParserTest {
     }
 
     @Test
+    void aWrongRecord88DoesNotHideAWrongRecord89() {
+        OcrFileBuilder file = OcrFixtures.goodMod10().transmissionSumOff(1);
+        OcrFileBuilder.Assignment gifts = file.assignment("0000003", OcrFixtures.GIFT_ACCOUNT).sumOff(-100);
+        gifts.payment("19", 1_000, null);
+
+        assertThat(errors(file.bytes())).containsExactly(
+                new OcrError(file.endLineOf(gifts), "sum amount (positions 25-41) does not match the amounts of the assignment"),
+                new OcrError(file.lastLine(), "sum amount (positions 25-41) does not match the amounts of the transmission"));
+    }
+
+    @Test
+    void aWrongRecord88AloneLeavesRecord89CheckedAgainstTheTransactionsAndRight() {
+        OcrFileBuilder file = OcrFixtures.goodMod10();
+        OcrFileBuilder.Assignment gifts = file.assignment("0000003", OcrFixtures.GIFT_ACCOUNT).recordCountOff(2);
+        gifts.payment("19", 1_000, null);
+
+        // Record 89 agrees with the transactions (not with the wrong record 88): one error, on record 88.
+        assertThat(errors(file.bytes())).containsExactly(new OcrError(file.endLineOf(gifts),
+                "number of records (positions 17-24) is 6, the assignment has 4 (records 20 to 88)"));
+    }
+
+    @Test
+    void twoBadRecordsAreBothReported() {
+        List<String> lines = OcrFixtures.goodMod10().lines();
+        List<String> twoBadKids = new ArrayList<>(lines);
+        for (int line : List.of(2, 4)) {
+            String record = twoBadKids.get(line);
+            assertThat(record.substring(6, 8)).isEqualTo("30");
+            twoBadKids.set(line, record.substring(0, 49) + "00000000100010 8" + " ".repeat(9) + record.substring(74));
+        }
+
+        assertThat(errors(join(twoBadKids))).containsExactly(
+                new OcrError(3, "KID (positions 50-74) must be digits, right-aligned after spaces"),
+                new OcrError(5, "KID (positions 50-74) must be digits, right-aligned after spaces"));
+    }
+
+    @Test
+    void aBadFieldInATransactionLeavesTheTotalsChecked() {
+        OcrFileBuilder file = OcrFixtures.goodMod10().transmissionRecordCountOff(1);
+        OcrFileBuilder.Assignment gifts = file.assignment("0000003", OcrFixtures.GIFT_ACCOUNT).sumOff(100);
+        OcrFileBuilder.Payment payment = gifts.payment("19", 1_000, null);
+        List<String> lines = new ArrayList<>(file.lines());
+        int kidLine = file.lineOf(payment) - 1;
+        lines.set(kidLine, lines.get(kidLine).substring(0, 49) + "0000000010001x08" + " ".repeat(9)
+                + lines.get(kidLine).substring(74));
+
+        assertThat(errors(join(lines))).containsExactly(
+                new OcrError(kidLine + 1, "KID (positions 50-74) must be digits, right-aligned after spaces"),
+                new OcrError(file.endLineOf(gifts), "sum amount (positions 25-41) does not match the amounts of the assignment"),
+                new OcrError(file.lastLine(), "number of records (positions 17-24) is 28, the transmission has 27"
+                        + " (records 10 to 89)"));
+    }
+
+    @Test
+    void anUnreadableAmountLeavesTheCountsCheckedButNotTheSums() {
+        OcrFileBuilder file = OcrFixtures.goodMod10().transmissionRecordCountOff(-1).transmissionSumOff(5);
+        OcrFileBuilder.Payment payment = file.assignment("0000003", OcrFixtures.GIFT_ACCOUNT)
+                .payment("19", 1_000, null).amountField("0000000000001 000");
+
+        assertThat(errors(file.bytes())).containsExactly(
+                new OcrError(file.lineOf(payment), "amount (positions 33-49) must be digits"),
+                new OcrError(file.lastLine(), "number of records (positions 17-24) is 26, the transmission has 27"
+                        + " (records 10 to 89)"));
+    }
+
+    @Test
     void wrongRecordAndTransactionCountsAreNamed() {
         OcrFileBuilder assignmentRecords = OcrFixtures.goodMod10();
         OcrFileBuilder.Assignment extra = assignmentRecords.assignment("0000003", OcrFixtures.GIFT_ACCOUNT).recordCountOff(1);
