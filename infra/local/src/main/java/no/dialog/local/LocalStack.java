@@ -195,7 +195,8 @@ public final class LocalStack implements AutoCloseable {
             }
 
             StackStatus status = new StackStatus(resources, emulators.dynamoDb(), emulators.sqs(), contactStore());
-            gateway.mount("/local/", new ConsolePage(status, bus, clock, this::functionInstances, outbox, readiness));
+            gateway.mount("/local/", new ConsolePage(status, bus, clock, this::functionInstances, outbox, readiness)
+                    .withJarFunctions(this::functionStats));
             gateway.mount("/local/token", new DevTokenEndpoint(tokens));
             gateway.mount("/local/events", LocalEndpoints.events(bus));
             gateway.mount("/local/functions", no.dialog.local.console.FunctionsEndpoint.of(this::functionStats));

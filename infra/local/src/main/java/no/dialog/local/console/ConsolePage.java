@@ -34,10 +34,20 @@ public final class ConsolePage implements HttpHandler {
     private final Supplier<Map<String, Integer>> functions;
     private final Outbox outbox;
     private final StackReadiness readiness;
+    private Supplier<java.util.List<no.dialog.local.lambda.runtime.JarFunction.Stats>> jarFunctions = java.util.List::of;
 
     public ConsolePage(StackStatus status, LocalEventBus bus, LocalClock clock, Supplier<Map<String, Integer>> functions,
                        Outbox outbox) {
         this(status, bus, clock, functions, outbox, null);
+    }
+
+    /**
+     * Shows the functions that run from their jars: environments, cold starts with init ms, invocations,
+     * errors, and the last error with the function's recent log lines.
+     */
+    public ConsolePage withJarFunctions(Supplier<java.util.List<no.dialog.local.lambda.runtime.JarFunction.Stats>> stats) {
+        this.jarFunctions = stats;
+        return this;
     }
 
     /** @param readiness the stack's readiness and long work; null shows none */
@@ -73,6 +83,7 @@ public final class ConsolePage implements HttpHandler {
         model.put("queues", status.queues());
         model.put("events", bus.recentEvents(null, 50));
         model.put("functions", functions.get());
+        model.put("jarFunctions", jarFunctions.get());
         model.put("outbox", outbox.newest(null, null, 50));
         StringWriter html = new StringWriter();
         try {
