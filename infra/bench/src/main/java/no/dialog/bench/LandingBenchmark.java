@@ -146,7 +146,9 @@ public final class LandingBenchmark {
 
     /** {requests/s, p50 ms, p99 ms, non-2xx count (refused and lost), requests, refused (status ≥ 300), lost (no answer)}. */
     private static double[] run(int concurrency, int seconds, Requests requests, HttpClient http) throws Exception {
-        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        // The window opens when the workers start, not before their latency arrays are allocated (32 of 16 MB
+        // can take longer than a short window on a busy machine).
+        long[] end = new long[1];
         AtomicInteger counter = new AtomicInteger();
         AtomicInteger failures = new AtomicInteger();
         AtomicInteger refused = new AtomicInteger();
@@ -160,7 +162,7 @@ public final class LandingBenchmark {
             int worker = w;
             Thread thread = new Thread(() -> {
                 int n = 0;
-                while (System.nanoTime() < end && n < latencies.length) {
+                while (System.nanoTime() < end[0] && n < latencies.length) {
                     HttpRequest request = requests.make(counter.getAndIncrement());
                     long start = System.nanoTime();
                     try {
@@ -180,6 +182,7 @@ public final class LandingBenchmark {
             workers.add(thread);
         }
         long started = System.nanoTime();
+        end[0] = started + Duration.ofSeconds(seconds).toNanos();
         workers.forEach(Thread::start);
         for (Thread thread : workers) {
             thread.join();
@@ -193,6 +196,9 @@ public final class LandingBenchmark {
             at += counts[w];
         }
         Arrays.sort(all);
+        if (total == 0) {
+            return new double[] {0, Double.NaN, Double.NaN, failures.get(), 0, refused.get(), lost.get()};
+        }
         return new double[] {total / elapsed, all[(int) (total * 0.50)] / 1e6, all[Math.min(total - 1, (int) (total * 0.99))] / 1e6,
                 failures.get(), total, refused.get(), lost.get()};
     }
