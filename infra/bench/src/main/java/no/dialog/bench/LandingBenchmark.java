@@ -89,11 +89,11 @@ public final class LandingBenchmark {
      */
     public static Result run(int seconds, int warmUpSeconds, int links, int... levels) throws Exception {
         List<Level> results = new ArrayList<>();
-        System.setProperty("dialog.landing.ratePerIp", "100000000");
-        System.setProperty("dialog.landing.ratePerLink", "100000000");
         Path template = TemplateFiles.findFromWorkingDirectory().toAbsolutePath();
         Path examples = template.getParent().resolve("docs/examples");
-        try (LocalStack stack = LocalStack.start(LocalStackOptions.ephemeral(template, 0))) {
+        try (TemporaryProperties limits = TemporaryProperties.set("dialog.landing.ratePerIp", "100000000",
+                "dialog.landing.ratePerLink", "100000000");
+             LocalStack stack = LocalStack.start(LocalStackOptions.ephemeral(template, 0))) {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             List<String> tokens = setUp(stack, http, examples, links);
             URI base = stack.baseUri();

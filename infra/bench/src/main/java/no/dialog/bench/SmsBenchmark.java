@@ -138,11 +138,12 @@ public final class SmsBenchmark {
      * @param patience how long each pipeline run waits for its messages to reach the sandbox at most
      */
     public static Result run(int count, Duration patience) throws Exception {
-        // AwsClientFactory's opt-in hook: every function client counts its calls.
-        System.setProperty("aws.execution-interceptors", AwsCallCounter.class.getName());
         Path template = TemplateFiles.findFromWorkingDirectory().toAbsolutePath();
         LocalStackOptions options = new LocalStackOptions(0, null, false, template, 0, 0, 0, 0, 4);
-        try (LocalStack stack = LocalStack.start(options)) {
+        // AwsClientFactory's opt-in hook: every function client counts its calls.
+        try (TemporaryProperties counting = TemporaryProperties.set("aws.execution-interceptors",
+                AwsCallCounter.class.getName());
+             LocalStack stack = LocalStack.start(options)) {
             // The event source's MaximumConcurrency: the template's default for SendSmsMaxConcurrency.
             int pollers = 2;
             SmsBenchmark bench = new SmsBenchmark(stack, pollers, patience);
