@@ -44,20 +44,58 @@ public final class LandingBenchmark {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int[] LEVELS = {1, 4, 16, 32};
-    private static final int LINKS = 400;
+    /** Links minted (one contact each) and answered in turn. */
+    static final int LINKS = 400;
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
     private LandingBenchmark() {}
 
+    /** Seconds of load on each route before the levels are measured. */
+    static final int WARM_UP_SECONDS = 5;
+
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
-        System.setProperty("dialog.landing.ratePerIp", "100000000");
-        System.setProperty("dialog.landing.ratePerLink", "100000000");
+        run(seconds, WARM_UP_SECONDS, LINKS, LEVELS);
+        System.exit(0);
+    }
+
+    /**
+     * One route at one level of concurrency.
+     *
+     * @param route    {@code static}, {@code GET} or {@code POST}, as printed
+     * @param requests requests sent (each answered or failed before the worker sent its next)
+     * @param refused  requests answered with a status of 300 or more
+     * @param lost     requests that got no answer (the client failed: connection, timeout)
+     */
+    public record Level(String route, int concurrency, long requests, double requestsPerSecond, double p50Ms,
+            double p99Ms, long refused, long lost) {}
+
+    /** Every level of every route, in the order printed. */
+    public record Result(List<Level> levels) {
+
+        /** Every request answered with a 2xx. */
+        public boolean ok() {
+            return levels.stream().allMatch(level -> level.requests() > 0 && level.refused() == 0 && level.lost() == 0);
+        }
+    }
+
+    /**
+     * Runs the benchmark and prints its table; never exits.
+     *
+     * @param seconds        of closed-loop load per route and level
+     * @param warmUpSeconds  of load on each route first (at concurrency 8), not measured
+     * @param links          links minted, one contact each; the requests go to them in turn
+     * @param levels         the levels of concurrency, in order
+     */
+    public static Result run(int seconds, int warmUpSeconds, int links, int... levels) throws Exception {
+        List<Level> results = new ArrayList<>();
         Path template = TemplateFiles.findFromWorkingDirectory().toAbsolutePath();
         Path examples = template.getParent().resolve("docs/examples");
-        try (LocalStack stack = LocalStack.start(LocalStackOptions.ephemeral(template, 0))) {
+        try (TemporaryProperties limits = TemporaryProperties.set("dialog.landing.ratePerIp", "100000000",
+                "dialog.landing.ratePerLink", "100000000");
+             LocalStack stack = LocalStack.start(LocalStackOptions.ephemeral(template, 0))) {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            List<String> tokens = setUp(stack, http, examples);
+            List<String> tokens = setUp(stack, http, examples, links);
             URI base = stack.baseUri();
             String cookie = "dlg_csrf=" + "n".repeat(22);
             List<String> csrf = new ArrayList<>();
@@ -70,47 +108,51 @@ public final class LandingBenchmark {
                 }
                 csrf.add(m.group(1));
             }
-            warmUp(http, base, tokens, cookie, csrf);
+            warmUp(http, base, tokens, cookie, csrf, warmUpSeconds);
             System.out.printf("%-8s %5s %9s %9s %9s %8s%n", "route", "conc", "req/s", "p50 ms", "p99 ms", "p99/static");
-            for (int level : LEVELS) {
+            for (int level : levels) {
                 double[] ceiling = run(level, seconds, i -> HttpRequest.newBuilder(base.resolve("/landing/static")).build(), http);
-                print("static", level, ceiling, ceiling);
-                double[] get = run(level, seconds, i -> HttpRequest.newBuilder(base.resolve("/p/" + tokens.get(i % LINKS)))
+                results.add(print("static", level, ceiling, ceiling));
+                double[] get = run(level, seconds, i -> HttpRequest.newBuilder(base.resolve("/p/" + tokens.get(i % tokens.size())))
                         .header("Cookie", cookie).build(), http);
-                print("GET", level, get, ceiling);
+                results.add(print("GET", level, get, ceiling));
                 double[] post = run(level, seconds, i -> post(base, tokens, csrf, cookie, i), http);
-                print("POST", level, post, ceiling);
+                results.add(print("POST", level, post, ceiling));
             }
         }
-        System.exit(0);
+        return new Result(List.copyOf(results));
     }
 
     private static HttpRequest post(URI base, List<String> tokens, List<String> csrf, String cookie, int i) {
         byte[] id = new byte[16];
         ThreadLocalRandom.current().nextBytes(id);
-        String body = "csrf=" + csrf.get(i % LINKS) + "&submission=" + Base64.getUrlEncoder().withoutPadding()
+        String body = "csrf=" + csrf.get(i % csrf.size()) + "&submission=" + Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(id) + "&still-student=yes&still-student.examDate=2027-06-15";
-        return HttpRequest.newBuilder(base.resolve("/p/" + tokens.get(i % LINKS))).header("Cookie", cookie)
+        return HttpRequest.newBuilder(base.resolve("/p/" + tokens.get(i % tokens.size()))).header("Cookie", cookie)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
-    private static void warmUp(HttpClient http, URI base, List<String> tokens, String cookie, List<String> csrf)
-            throws Exception {
-        run(8, 5, i -> HttpRequest.newBuilder(base.resolve("/landing/static")).build(), http);
-        run(8, 5, i -> HttpRequest.newBuilder(base.resolve("/p/" + tokens.get(i % LINKS))).header("Cookie", cookie).build(), http);
-        run(8, 5, i -> post(base, tokens, csrf, cookie, i), http);
+    private static void warmUp(HttpClient http, URI base, List<String> tokens, String cookie, List<String> csrf,
+                               int seconds) throws Exception {
+        run(8, seconds, i -> HttpRequest.newBuilder(base.resolve("/landing/static")).build(), http);
+        run(8, seconds, i -> HttpRequest.newBuilder(base.resolve("/p/" + tokens.get(i % tokens.size()))).header("Cookie", cookie).build(), http);
+        run(8, seconds, i -> post(base, tokens, csrf, cookie, i), http);
     }
 
     private interface Requests {
         HttpRequest make(int i);
     }
 
-    /** {requests/s, p50 ms, p99 ms, non-2xx count}. */
+    /** {requests/s, p50 ms, p99 ms, non-2xx count (refused and lost), requests, refused (status ≥ 300), lost (no answer)}. */
     private static double[] run(int concurrency, int seconds, Requests requests, HttpClient http) throws Exception {
-        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        // The window opens when the workers start, not before their latency arrays are allocated (32 of 16 MB
+        // can take longer than a short window on a busy machine).
+        long[] end = new long[1];
         AtomicInteger counter = new AtomicInteger();
         AtomicInteger failures = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        AtomicInteger lost = new AtomicInteger();
         List<long[]> perWorker = new ArrayList<>();
         List<Thread> workers = new ArrayList<>();
         int[] counts = new int[concurrency];
@@ -120,16 +162,18 @@ public final class LandingBenchmark {
             int worker = w;
             Thread thread = new Thread(() -> {
                 int n = 0;
-                while (System.nanoTime() < end && n < latencies.length) {
+                while (System.nanoTime() < end[0] && n < latencies.length) {
                     HttpRequest request = requests.make(counter.getAndIncrement());
                     long start = System.nanoTime();
                     try {
                         HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
                         if (response.statusCode() >= 300) {
                             failures.incrementAndGet();
+                            refused.incrementAndGet();
                         }
                     } catch (Exception e) {
                         failures.incrementAndGet();
+                        lost.incrementAndGet();
                     }
                     latencies[n++] = System.nanoTime() - start;
                 }
@@ -138,6 +182,7 @@ public final class LandingBenchmark {
             workers.add(thread);
         }
         long started = System.nanoTime();
+        end[0] = started + Duration.ofSeconds(seconds).toNanos();
         workers.forEach(Thread::start);
         for (Thread thread : workers) {
             thread.join();
@@ -151,16 +196,21 @@ public final class LandingBenchmark {
             at += counts[w];
         }
         Arrays.sort(all);
+        if (total == 0) {
+            return new double[] {0, Double.NaN, Double.NaN, failures.get(), 0, refused.get(), lost.get()};
+        }
         return new double[] {total / elapsed, all[(int) (total * 0.50)] / 1e6, all[Math.min(total - 1, (int) (total * 0.99))] / 1e6,
-                failures.get()};
+                failures.get(), total, refused.get(), lost.get()};
     }
 
-    private static void print(String route, int level, double[] figures, double[] ceiling) {
+    private static Level print(String route, int level, double[] figures, double[] ceiling) {
         System.out.printf("%-8s %5d %9.0f %9.2f %9.2f %8.1f%s%n", route, level, figures[0], figures[1], figures[2],
                 figures[2] / ceiling[2], figures[3] > 0 ? "  (" + (long) figures[3] + " non-2xx)" : "");
+        return new Level(route, level, (long) figures[4], figures[0], figures[1], figures[2], (long) figures[5],
+                (long) figures[6]);
     }
 
-    private static List<String> setUp(LocalStack stack, HttpClient http, Path examples) throws Exception {
+    private static List<String> setUp(LocalStack stack, HttpClient http, Path examples, int links) throws Exception {
         TenantId tenant = TenantId.of("bench");
         var dynamoDb = stack.emulators().dynamoDb();
         var resources = stack.resources();
@@ -171,7 +221,7 @@ public final class LandingBenchmark {
         try {
             ContactJson json = new ContactJson(stack.clock());
             List<no.dialog.core.contact.Contact> people = new ArrayList<>();
-            for (int i = 0; i < LINKS; i++) {
+            for (int i = 0; i < links; i++) {
                 // Exam ahead: nobody is in the example segment, so activating sends nothing.
                 people.add(json.read("{\"id\":\"B-" + i + "\",\"updatedAt\":\"2026-11-01T10:00:00Z\",\"firstName\":\"Kari\","
                         + "\"phone\":\"+4791" + String.format("%06d", i) + "\",\"memberships\":[{\"type\":\"student\","
@@ -195,12 +245,12 @@ public final class LandingBenchmark {
         admin(http, stack, editor, "/admin/v1/journeys/student/activate", null);
 
         LinkTokens tokens = new LinkTokens(new LandingKeys(Base64.getDecoder().decode(LandingParameters.DEV_SECRET), 1, 1));
-        MintedLinks links = new MintedLinks(tokens, new DynamoDbLinkStore(dynamoDb,
+        MintedLinks minted = new MintedLinks(tokens, new DynamoDbLinkStore(dynamoDb,
                 resources.requireTableName("LandingLinksTable")), stack.baseUri().toString(), stack.clock());
         List<String> result = new ArrayList<>();
         Instant now = stack.clock().instant();
-        for (int i = 0; i < LINKS; i++) {
-            String link = links.mint(bench, new SendRequest("bench", "bench:E-" + i + ":ask", "B-" + i, "E-" + i,
+        for (int i = 0; i < links; i++) {
+            String link = minted.mint(bench, new SendRequest("bench", "bench:E-" + i + ":ask", "B-" + i, "E-" + i,
                     "student", 1, "ask", "sms", null, "student-ask", "A", now), "nb");
             result.add(link.substring(link.lastIndexOf('/') + 1));
         }

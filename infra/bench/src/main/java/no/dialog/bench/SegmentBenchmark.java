@@ -9,6 +9,8 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import no.dialog.aws.s3.S3SegmentSnapshots;
 import no.dialog.core.contact.Contact;
 import no.dialog.core.segment.Criterion;
@@ -47,20 +49,41 @@ public final class SegmentBenchmark {
     public static void main(String[] args) throws Exception {
         int contacts = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        run(contacts, runs);
+    }
+
+    /**
+     * One segment's matches, by the snapshot engine (in memory and end to end: the same count, or the run
+     * fails) and by PostgreSQL.
+     *
+     * @param sameIds the engine's matched ids and PostgreSQL's are the same set (else the run fails)
+     */
+    public record SegmentMatches(String segment, long matches, long postgresMatches, boolean sameIds) {}
+
+    /** Every segment's matches; a run whose engines disagree fails instead (an exception naming the segment). */
+    public record Result(int contacts, int runs, List<SegmentMatches> segments) {}
+
+    /**
+     * Runs the benchmark and prints its figures; never exits. Needs PostgreSQL 15 at
+     * {@code /usr/lib/postgresql/15/bin} (the {@code postgresql-15} package).
+     *
+     * @throws IllegalStateException if PostgreSQL 15 is missing, or the engines disagree on a segment
+     */
+    public static Result run(int contacts, int runs) throws Exception {
         Path work = Files.createTempDirectory("dialog-bench-segments");
         try (HeapPeak heap = new HeapPeak();
              LocalPostgres postgres = LocalPostgres.start();
              Emulators emulators = Emulators.start(EmulatorOptions.inMemory());
              PostgresContacts peer = new PostgresContacts(work);
              Connection sql = DriverManager.getConnection(postgres.jdbcUrl())) {
-            run(contacts, runs, heap, emulators, peer, sql);
+            return measure(contacts, runs, heap, emulators, peer, sql);
         } finally {
             Files.deleteIfExists(work);
         }
     }
 
-    private static void run(int contacts, int runs, HeapPeak heap, Emulators emulators, PostgresContacts peer,
-                            Connection sql) throws Exception {
+    private static Result measure(int contacts, int runs, HeapPeak heap, Emulators emulators, PostgresContacts peer,
+                                  Connection sql) throws Exception {
         System.out.printf("%nsegments benchmark: %,d contacts, today %s, %d runs per segment after %d warm-up, %d cores, -Xmx%d MiB%n",
                 contacts, TODAY, runs, WARM_UP, Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() / (1024 * 1024));
@@ -126,6 +149,7 @@ public final class SegmentBenchmark {
         Timings[] warm = new Timings[segments];
         Timings[] pg = new Timings[segments];
         IdSet[] ours = new IdSet[segments];
+        IdSet[] postgresIds = new IdSet[segments];
 
         heap.reset();
         for (int s = 0; s < segments; s++) {
@@ -229,6 +253,7 @@ public final class SegmentBenchmark {
             pg[s] = new Timings(runs);
             try (PreparedStatement query = sql.prepareStatement(segment.sql())) {
                 IdSet theirs = IdSet.of(PostgresContacts.ids(query, TODAY, segment.dateParameters()));
+                postgresIds[s] = theirs;
                 check(theirs.equals(ours[s]), segment, "Dialog matched " + ours[s].count()
                         + " contacts, PostgreSQL " + theirs.count() + " (or other ids)");
                 for (int i = 0; i < WARM_UP + runs; i++) {
@@ -273,6 +298,12 @@ public final class SegmentBenchmark {
                 engineFast && engineLive < 512 ? "met" : "NOT met");
         System.out.printf("  target end to end ≥ 2x faster than PostgreSQL:  cold %s, warm %s%n",
                 twiceAsFastCold ? "met" : "NOT met", twiceAsFastWarm ? "met" : "NOT met");
+        List<SegmentMatches> matches = new ArrayList<>();
+        for (int s = 0; s < segments; s++) {
+            matches.add(new SegmentMatches(BenchSegments.ALL.get(s).name(), ours[s].count(), postgresIds[s].count(),
+                    postgresIds[s].equals(ours[s])));
+        }
+        return new Result(contacts, runs, List.copyOf(matches));
     }
 
     /** Decoding time, warm: the third of three reads, so the first read's JIT work is not counted. */

@@ -16,13 +16,17 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import no.dialog.aws.dynamodb.DynamoDbContactStore;
+import no.dialog.aws.dynamodb.DynamoDbSendLedger;
 import no.dialog.aws.dynamodb.DynamoDbTemplateStore;
 import no.dialog.aws.dynamodb.DynamoDbTenantDirectory;
 import no.dialog.aws.sqs.SqsSendQueues;
+import no.dialog.core.compliance.QuietHours;
 import no.dialog.core.contact.Contact;
 import no.dialog.core.contact.ContactJson;
 import no.dialog.core.enrolment.SendRequest;
 import no.dialog.core.journey.SendChannel;
+import no.dialog.core.send.LedgerEntry;
+import no.dialog.core.send.SendState;
 import no.dialog.core.send.SmsGateway;
 import no.dialog.core.send.SmsMessage;
 import no.dialog.core.template.MessageTemplate;
@@ -57,14 +61,25 @@ public final class SmsBenchmark {
 
     private static final TenantId TENANT = TenantId.of("bench");
     private static final int BATCH = 100;
+    /** The widest window the {@link QuietHours#SETTING} setting allows. */
+    static final String ALL_DAY = "00:00-23:59";
+    /** The contact format's consent to SMS (docs/contact-format.md), for contacts the benchmarks send SMS to. */
+    static final String SMS_CONSENT = "\"consents\":{\"sms\":{\"granted\":true,\"source\":\"web\","
+            + "\"at\":\"2026-10-01T12:00:00Z\"}}";
+
+    /** How long a pipeline run waits for its messages at most. */
+    static final Duration PATIENCE = Duration.ofMinutes(40);
 
     private final LocalStack stack;
     private final int concurrency;
+    private final Duration patience;
     private final AtomicReference<Run> current = new AtomicReference<>();
+    private long deadLettered;
 
-    private SmsBenchmark(LocalStack stack, int concurrency) {
+    private SmsBenchmark(LocalStack stack, int concurrency, Duration patience) {
         this.stack = stack;
         this.concurrency = concurrency;
+        this.patience = patience;
         stack.outbox().addListener(message -> {
             Run run = current.get();
             if (run != null && TENANT.value().equals(message.tenant())) {
@@ -77,16 +92,63 @@ public final class SmsBenchmark {
 
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-        // AwsClientFactory's opt-in hook: every function client counts its calls.
-        System.setProperty("aws.execution-interceptors", AwsCallCounter.class.getName());
+        run(count, PATIENCE);
+    }
+
+    /**
+     * What one pipeline run delivered, counted at the LINK sandbox.
+     *
+     * @param messages            distinct send requests (idempotency keys)
+     * @param duplicateDeliveries requests put on the queue a second time
+     * @param accepted            messages the sandbox accepted
+     * @param distinct            distinct refIds among them
+     * @param refused             requests not at the sandbox that the send ledger settled as failed or not sendable
+     * @param refusedReasons      the ledger's reasons for those, with how many each
+     * @param deadLettered        messages that went to the send-sms DLQ during the run
+     * @param lost                requests neither at the sandbox nor refused
+     */
+    public record Delivery(String label, int messages, int duplicateDeliveries, long accepted, long distinct,
+            long refused, Map<String, Long> refusedReasons, long deadLettered, long lost, double seconds) {
+
+        /** Messages the sandbox got more than once. */
+        public long secondSends() {
+            return accepted - distinct;
+        }
+
+        /** Every request at the sandbox, once; nothing refused or dead-lettered. */
+        public boolean ok() {
+            return distinct == messages && secondSends() == 0 && refused == 0 && deadLettered == 0 && lost == 0;
+        }
+    }
+
+    /**
+     * The figures of a run: the baseline and ledger-alone rates, and each pipeline run (the warm-up, then the
+     * measured one, then the one with duplicate deliveries).
+     */
+    public record Result(double baselineMessagesPerSecond, double ledgerAloneMessagesPerSecond, List<Delivery> runs) {
+
+        public boolean ok() {
+            return runs.stream().allMatch(Delivery::ok);
+        }
+    }
+
+    /**
+     * Runs the benchmark with {@code count} messages and prints its figures; never exits.
+     *
+     * @param patience how long each pipeline run waits for its messages to reach the sandbox at most
+     */
+    public static Result run(int count, Duration patience) throws Exception {
         Path template = TemplateFiles.findFromWorkingDirectory().toAbsolutePath();
         LocalStackOptions options = new LocalStackOptions(0, null, false, template, 0, 0, 0, 0, 4);
-        try (LocalStack stack = LocalStack.start(options)) {
+        // AwsClientFactory's opt-in hook: every function client counts its calls.
+        try (TemporaryProperties counting = TemporaryProperties.set("aws.execution-interceptors",
+                AwsCallCounter.class.getName());
+             LocalStack stack = LocalStack.start(options)) {
             // The event source's MaximumConcurrency: the template's default for SendSmsMaxConcurrency.
             int pollers = 2;
-            SmsBenchmark bench = new SmsBenchmark(stack, pollers);
+            SmsBenchmark bench = new SmsBenchmark(stack, pollers, patience);
             bench.seed(count);
-            bench.pipeline("warm-up", "W", Math.min(count, 5_000), 0);
+            Run warmUp = bench.pipeline("warm-up", "W", Math.min(count, 5_000), 0);
             double baseline = bench.baseline(count);
             double ledgerOnly = bench.ledgerAlone(Math.min(count, 5_000));
             Run plain = bench.pipeline("pipeline", "P", count, 0);
@@ -99,13 +161,17 @@ public final class SmsBenchmark {
                     ledgerOnly);
             plain.print(baseline);
             duplicated.print(baseline);
+            return new Result(baseline, ledgerOnly, List.of(warmUp.delivery(), plain.delivery(), duplicated.delivery()));
         }
     }
 
     private void seed(int count) {
         var dynamoDb = stack.emulators().dynamoDb();
+        // Messages may go at any hour (but the minute before midnight): the run must not wait for the default
+        // quiet hours (08:00-21:00 Oslo time) whenever it is started.
         new DynamoDbTenantDirectory(dynamoDb, stack.resources().requireTableName("TenantsTable"))
-                .createIfAbsent(new Tenant(TENANT, "Benchmark", stack.clock().instant()));
+                .createIfAbsent(new Tenant(TENANT, "Benchmark", stack.clock().instant(),
+                        Map.of(QuietHours.SETTING, ALL_DAY)));
         new DynamoDbTemplateStore(dynamoDb, stack.resources().requireTableName("DefinitionsTable")).save(TENANT,
                 new MessageTemplate("bench-sms", SendChannel.SMS, "nb", null,
                         "Hei {{ firstName }}! Takk for at du er med."));
@@ -115,8 +181,9 @@ public final class SmsBenchmark {
         long start = System.nanoTime();
         List<Contact> batch = new ArrayList<>();
         for (int i = 0; i < count; i++) {
+            // With a recorded yes to SMS: without one (and without a membership or gifts) the send rules refuse.
             batch.add(json.read(String.format("{\"id\":\"B-%07d\",\"updatedAt\":\"2026-11-01T10:00:00Z\","
-                    + "\"firstName\":\"Ola\",\"phone\":\"+4791%06d\"}", i, i % 1_000_000)).contact());
+                    + "\"firstName\":\"Ola\",\"phone\":\"+4791%06d\"," + SMS_CONSENT + "}", i, i % 1_000_000)).contact());
             if (batch.size() == 2000 || i == count - 1) {
                 contacts.upsertAll(TENANT, batch);
                 batch = new ArrayList<>();
@@ -230,16 +297,49 @@ public final class SmsBenchmark {
             put.get();
         }
         journeyStep.shutdown();
-        long deadline = start + Duration.ofMinutes(40).toNanos();
+        long deadline = start + patience.toNanos();
         while (System.nanoTime() < deadline && !(run.refIds.size() >= count && drained(sqs, queueUrl))) {
             Thread.sleep(250);
         }
         run.calls = AwsCallCounter.snapshot();
         current.set(null);
+        settle(run, prefix, sqs);
         sqs.close();
         System.out.printf("%s: %,d of %,d distinct messages at the sandbox in %.1f s%n", label, run.refIds.size(),
                 count, run.seconds());
         return run;
+    }
+
+    /**
+     * After the run (not timed): where the requests that did not reach the sandbox are, if any (refused, as the
+     * send ledger says, or lost), and how many messages the run sent to the DLQ.
+     */
+    private void settle(Run run, String prefix, SqsClient sqs) {
+        DynamoDbSendLedger ledger = null;
+        for (int i = 0; i < run.messages; i++) {
+            String key = "bench:" + prefix + "-" + i + ":sms:1";
+            if (run.refIds.contains(key)) {
+                continue;
+            }
+            if (ledger == null) {
+                ledger = new DynamoDbSendLedger(stack.emulators().dynamoDb(),
+                        stack.resources().requireTableName("SendLedgerTable"), stack.clock());
+            }
+            LedgerEntry entry = ledger.find(key).orElse(null);
+            SendState state = entry == null ? null : entry.state();
+            if (state == SendState.FAILED || state == SendState.NOT_SENDABLE) {
+                run.refused++;
+                run.refusedReasons.merge(state + ": " + entry.reason(), 1L, Long::sum);
+            } else {
+                run.lost++;
+            }
+        }
+        long total = Long.parseLong(sqs.getQueueAttributes(b -> b.queueUrl(
+                stack.resources().requireQueueUrl("SendSmsDLQ")).attributeNames(
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)).attributes()
+                .getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, "0"));
+        run.deadLettered = total - deadLettered;
+        deadLettered = total;
     }
 
     private static boolean drained(SqsClient sqs, String queueUrl) {
@@ -259,6 +359,10 @@ public final class SmsBenchmark {
         final AtomicLong lastAcceptedAt = new AtomicLong();
         long startedAt;
         Map<String, Long> calls = Map.of();
+        long refused;
+        final Map<String, Long> refusedReasons = new TreeMap<>();
+        long lost;
+        long deadLettered;
 
         Run(String label, int messages, int duplicates) {
             this.label = label;
@@ -268,6 +372,11 @@ public final class SmsBenchmark {
 
         double seconds() {
             return (lastAcceptedAt.get() - startedAt) / 1e9;
+        }
+
+        Delivery delivery() {
+            return new Delivery(label, messages, duplicates, accepted.get(), refIds.size(), refused,
+                    Map.copyOf(refusedReasons), deadLettered, lost, seconds());
         }
 
         void print(double baseline) {
