@@ -1,5 +1,6 @@
 package no.dialog.adminapi;
 
+import no.dialog.aws.snapstart.RestoreSafeRandom;
 import java.security.SecureRandom;
 import java.text.Normalizer;
 import java.util.Locale;
@@ -18,7 +19,7 @@ final class SegmentIds {
 
     private static final int SLUG_MAX = 40;
     private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final SecureRandom RANDOM = RestoreSafeRandom.secureRandom();
 
     private SegmentIds() {}
 

@@ -1,5 +1,6 @@
 package no.dialog.vipps;
 
+import io.micronaut.context.annotation.Requires;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,6 +31,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * the reason; after the queue's receive count anything else does too.
  */
 @Singleton
+@Requires(property = "vipps.events.dlq.url")
+@Requires(beans = VippsEventProcessor.class)
 class VippsEvents {
 
     private static final Logger LOG = LoggerFactory.getLogger(VippsEvents.class);

@@ -1,5 +1,6 @@
 package no.dialog.vipps;
 
+import io.micronaut.context.annotation.Requires;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,6 +34,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * Vipps set-up; 413 a body over 64 KB. Nothing is queued unless the answer is 200.
  */
 @Singleton
+@Requires(property = "vipps.events.queue.url")
+@Requires(beans = VippsSettings.class)
 class VippsWebhooks {
 
     static final int MAX_BODY_BYTES = 64 * 1024;

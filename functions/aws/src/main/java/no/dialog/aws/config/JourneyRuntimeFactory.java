@@ -1,6 +1,7 @@
 package no.dialog.aws.config;
 
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import no.dialog.core.contact.ContactStore;
@@ -24,7 +25,11 @@ import no.dialog.core.enrolment.StepQueue;
 @Factory
 public class JourneyRuntimeFactory {
 
+    /** Only where the function has every store and queue a journey runs on (segmentation and journeys). */
     @Singleton
+    @Requires(beans = {EnrolmentStore.class, JourneyCatalog.class, ContactStore.class, SendAllowance.class,
+            SendQueues.class, StepQueue.class, JourneyEntries.class, ContactUpdates.class, FrequencyCaps.class,
+            TenantDirectory.class})
     EnrolmentRunner enrolmentRunner(EnrolmentStore store, JourneyCatalog catalog, ContactStore contacts,
             SendAllowance allowance, SendQueues sendQueues, StepQueue steps, JourneyEntries entries,
             ContactUpdates contactUpdates, FrequencyCaps caps, TenantDirectory tenants, Clock clock) {

@@ -1,5 +1,6 @@
 package no.dialog.aws.dynamodb;
 
+import io.micronaut.context.annotation.Requires;
 import static no.dialog.aws.dynamodb.ContactItems.HASH;
 import static no.dialog.aws.dynamodb.ContactItems.ORD;
 import static no.dialog.aws.dynamodb.ContactItems.PHONE_KEY;
@@ -58,6 +59,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * </ul>
  */
 @Singleton
+@Requires(property = "contacts.table")
 public class DynamoDbContactStore implements ContactStore {
 
     private static final int BATCH_GET_LIMIT = 100;

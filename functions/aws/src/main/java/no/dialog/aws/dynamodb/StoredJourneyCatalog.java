@@ -1,5 +1,7 @@
 package no.dialog.aws.dynamodb;
 
+import no.dialog.aws.snapstart.RestoreHook;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,7 +26,8 @@ import no.dialog.core.tenant.TenantId;
  * pause takes effect within {@link #HEAD_TTL} everywhere without a read per enrolment.
  */
 @Singleton
-public class StoredJourneyCatalog implements JourneyCatalog {
+@Requires(beans = JourneyStore.class)
+public class StoredJourneyCatalog implements JourneyCatalog, RestoreHook {
 
     static final Duration HEAD_TTL = Duration.ofSeconds(5);
 
@@ -83,5 +86,11 @@ public class StoredJourneyCatalog implements JourneyCatalog {
             heads.put(tenant, cached);
         }
         return cached.heads();
+    }
+
+    /** Heads are kept by the clock's time, which jumps between a snapshot and a restore: read them again. */
+    @Override
+    public void afterRestore() {
+        heads.clear();
     }
 }
