@@ -110,12 +110,26 @@ public final class FunctionProbe {
         return cause;
     }
 
-    /** The first line, and Micronaut's "Message:" line (which names the missing setting or bean), on one line. */
+    private static final Pattern REQUIRED_PROPERTY = Pattern.compile("Required property \\[([^\\]]+)]");
+
+    /**
+     * The first line, Micronaut's "Message:" line and its reasons for disabled candidates ("- Required property
+     * [contacts.table] not present"), on one line, each missing property with the environment variable that sets it.
+     */
     private static String firstLine(Throwable e) {
-        List<String> lines = String.valueOf(e.getMessage()).strip().lines().toList();
-        String summary = lines.isEmpty() ? "" : lines.get(0);
-        String detail = lines.stream().filter(line -> line.startsWith("Message: ")).findFirst()
-                .map(line -> " " + line).orElse("");
-        return e.getClass().getSimpleName() + ": " + summary + detail;
+        List<String> lines = String.valueOf(e.getMessage()).strip().lines().map(String::strip).toList();
+        StringBuilder summary = new StringBuilder(e.getClass().getSimpleName()).append(": ")
+                .append(lines.isEmpty() ? "" : lines.get(0));
+        lines.stream().skip(1).filter(line -> line.startsWith("Message: ") || line.startsWith("* [")
+                || line.startsWith("- ")).forEach(line -> summary.append(' ').append(line));
+        Matcher required = REQUIRED_PROPERTY.matcher(summary);
+        List<String> variables = new ArrayList<>();
+        while (required.find()) {
+            variables.add(required.group(1).toUpperCase(java.util.Locale.ROOT).replaceAll("[.-]", "_"));
+        }
+        if (!variables.isEmpty()) {
+            summary.append(" (missing environment: ").append(String.join(", ", variables)).append(')');
+        }
+        return summary.toString();
     }
 }
