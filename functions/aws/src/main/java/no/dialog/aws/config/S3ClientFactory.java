@@ -25,8 +25,12 @@ public class S3ClientFactory {
                 .build();
     }
 
-    /** Presigned download links (run files); signs with the same region, credentials and endpoint as S3. */
+    /**
+     * Presigned download links to run files in the exports bucket ({@code EXPORTS_BUCKET}); signs with the same
+     * region, credentials and endpoint as S3. Only where there is such a bucket: nothing else presigns.
+     */
     @Singleton
+    @Requires(property = "exports.bucket")
     S3Presigner s3Presigner(AwsClientSettings settings) {
         S3Presigner.Builder builder = S3Presigner.builder().region(settings.region())
                 .credentialsProvider(settings.credentials())

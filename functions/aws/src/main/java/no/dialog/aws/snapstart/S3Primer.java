@@ -3,6 +3,7 @@ package no.dialog.aws.snapstart;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.Optional;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -15,10 +16,10 @@ public class S3Primer implements Primer {
     private static final String BUCKET = "dialog-priming";
 
     private final S3Client s3;
-    private final S3Presigner presigner;
+    private final Optional<S3Presigner> presigner;
     private final SdkCallPriming priming;
 
-    public S3Primer(S3Client s3, S3Presigner presigner, SdkCallPriming priming) {
+    public S3Primer(S3Client s3, Optional<S3Presigner> presigner, SdkCallPriming priming) {
         this.s3 = s3;
         this.presigner = presigner;
         this.priming = priming;
@@ -30,7 +31,7 @@ public class S3Primer implements Primer {
         priming.dryRun(s3, c -> c.putObject(b -> b.bucket(BUCKET).key("priming").contentType("application/json"),
                 RequestBody.fromString("{}")));
         // Presigning is local (no request); the link is thrown away.
-        presigner.presignGetObject(b -> b.signatureDuration(Duration.ofMinutes(1))
-                .getObjectRequest(g -> g.bucket(BUCKET).key("priming")));
+        presigner.ifPresent(links -> links.presignGetObject(b -> b.signatureDuration(Duration.ofMinutes(1))
+                .getObjectRequest(g -> g.bucket(BUCKET).key("priming"))));
     }
 }
