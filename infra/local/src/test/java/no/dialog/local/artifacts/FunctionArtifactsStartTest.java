@@ -43,7 +43,7 @@ class FunctionArtifactsStartTest {
         List<FunctionArtifact> functions = FunctionArtifacts.fromProjectTemplate(gateway, queues);
         for (FunctionArtifact function : functions) {
             RUNS.put(function, JVMS.submit(() -> ProbeRuns.run(function, LAMBDA.of(function),
-                    LambdaEnvironment.ENDPOINT_PROPERTIES.values())));
+                    LambdaEnvironment.ENDPOINT_PROPERTIES.values(), LambdaEnvironment.JVM_OPTIONS, null, List.of())));
         }
     }
 

@@ -16,6 +16,12 @@ import java.util.Map;
 final class LambdaEnvironment {
 
     static final String REGION = "eu-north-1";
+    /**
+     * The JVM options Lambda's Java runtime starts functions with (tiered compilation stopped at C1, which
+     * suits short-lived JVMs; the serial collector for small heaps).
+     */
+    static final java.util.List<String> JVM_OPTIONS = java.util.List.of("-XX:+TieredCompilation",
+            "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
     /** Service name in the variable → the Micronaut property AwsEndpoints reads. */
     static final Map<String, String> ENDPOINT_PROPERTIES = Map.of(
             "AWS_ENDPOINT_OVERRIDE_DYNAMODB", "aws.endpoint-override.dynamodb",

@@ -51,15 +51,33 @@ final class ProbeRuns {
     }
 
     static Result run(FunctionArtifact function, Map<String, String> environment, Collection<String> properties) {
+        return run(function, environment, properties, List.of(), null, List.of());
+    }
+
+    /**
+     * @param jvmOptions    options before the classpath (e.g. {@code -XX:TieredStopAtLevel=1})
+     * @param compiledProbe a folder holding FunctionProbe compiled ({@link #compileProbe}), put after the jar on
+     *                      the classpath, so the launcher compiles nothing (for timing); null: the source file
+     * @param wrapper       a command the JVM runs under, e.g. {@code taskset -c 0} (empty: none)
+     */
+    static Result run(FunctionArtifact function, Map<String, String> environment, Collection<String> properties,
+            List<String> jvmOptions, Path compiledProbe, List<String> wrapper) {
         if (!Files.isRegularFile(function.jar())) {
             throw new IllegalStateException(function.logicalId() + ": " + function.jar()
                     + " does not exist; build the function modules first (mvn -pl infra/local -am verify does)");
         }
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(java.toString(),
-                "-Dprobe.properties=" + String.join(",", properties),
-                "-cp", function.jar().toString(),
-                probeSource().toString(), function.handlerClass()));
+        List<String> command = new ArrayList<>(wrapper);
+        command.add(java.toString());
+        command.addAll(jvmOptions);
+        command.add("-Dprobe.properties=" + String.join(",", properties));
+        if (compiledProbe == null) {
+            command.addAll(List.of("-cp", function.jar().toString(), probeSource().toString()));
+        } else {
+            command.addAll(List.of("-cp", function.jar() + java.io.File.pathSeparator + compiledProbe,
+                    FunctionProbe.class.getName()));
+        }
+        command.add(function.handlerClass());
         try {
             Path workingDirectory = Files.createTempDirectory("lambda-" + function.logicalId());
             Path out = workingDirectory.resolve("stdout.txt");
@@ -84,6 +102,21 @@ final class ProbeRuns {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Compiles FunctionProbe against a function jar (any: they all hold Micronaut) into a new folder. */
+    static Path compileProbe(Path anyFunctionJar) {
+        try {
+            Path classes = Files.createTempDirectory("function-probe");
+            int status = javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(),
+                    "-cp", anyFunctionJar.toString(), probeSource().toString());
+            if (status != 0) {
+                throw new IllegalStateException("FunctionProbe does not compile against " + anyFunctionJar);
+            }
+            return classes;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
