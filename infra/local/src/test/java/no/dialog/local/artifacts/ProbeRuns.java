@@ -1,5 +1,6 @@
 package no.dialog.local.artifacts;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -74,7 +75,7 @@ final class ProbeRuns {
         if (compiledProbe == null) {
             command.addAll(List.of("-cp", function.jar().toString(), probeSource().toString()));
         } else {
-            command.addAll(List.of("-cp", function.jar() + java.io.File.pathSeparator + compiledProbe,
+            command.addAll(List.of("-cp", function.jar() + File.pathSeparator + compiledProbe,
                     FunctionProbe.class.getName()));
         }
         command.add(function.handlerClass());
