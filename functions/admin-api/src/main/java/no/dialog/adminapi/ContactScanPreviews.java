@@ -1,6 +1,5 @@
 package no.dialog.adminapi;
 
-import no.dialog.aws.snapstart.RestoreHook;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
+import no.dialog.aws.snapstart.RestoreHook;
 import no.dialog.core.contact.Contact;
 import no.dialog.core.contact.ContactStore;
 import no.dialog.core.segment.BehaviourHistories;

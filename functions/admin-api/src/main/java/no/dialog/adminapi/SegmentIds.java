@@ -1,10 +1,10 @@
 package no.dialog.adminapi;
 
-import no.dialog.aws.snapstart.RestoreSafeRandom;
 import java.security.SecureRandom;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import no.dialog.aws.snapstart.RestoreSafeRandom;
 
 /**
  * Segment ids: chosen by staff, or made from the name as a readable slug plus a short random part

@@ -1,11 +1,11 @@
 package no.dialog.landing;
 
-import no.dialog.aws.snapstart.RestoreSafeRandom;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+import no.dialog.aws.snapstart.RestoreSafeRandom;
 import no.dialog.core.landing.LandingKeys;
 
 /**

@@ -4,11 +4,10 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import no.dialog.core.compliance.NorwegianSendWindows;
 import no.dialog.core.contact.ContactStore;
 import no.dialog.core.enrolment.ContactUpdates;
-import no.dialog.core.compliance.NorwegianSendWindows;
 import no.dialog.core.enrolment.EnrolmentRunner;
-import no.dialog.core.tenant.TenantDirectory;
 import no.dialog.core.enrolment.EnrolmentStore;
 import no.dialog.core.enrolment.FrequencyCaps;
 import no.dialog.core.enrolment.JourneyCatalog;
@@ -16,6 +15,7 @@ import no.dialog.core.enrolment.JourneyEntries;
 import no.dialog.core.enrolment.SendAllowance;
 import no.dialog.core.enrolment.SendQueues;
 import no.dialog.core.enrolment.StepQueue;
+import no.dialog.core.tenant.TenantDirectory;
 
 /**
  * The journey runtime shared by the segmentation function (which enrols) and the journeys function

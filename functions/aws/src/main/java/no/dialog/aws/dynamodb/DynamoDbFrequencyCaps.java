@@ -1,6 +1,5 @@
 package no.dialog.aws.dynamodb;
 
-import no.dialog.aws.snapstart.RestoreHook;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
@@ -10,6 +9,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import no.dialog.aws.snapstart.RestoreHook;
 import no.dialog.core.enrolment.FrequencyCap;
 import no.dialog.core.enrolment.FrequencyCaps;
 import no.dialog.core.journey.SendChannel;

@@ -1,6 +1,5 @@
 package no.dialog.aws.dynamodb;
 
-import no.dialog.aws.snapstart.RestoreHook;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
@@ -10,6 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import no.dialog.aws.snapstart.RestoreHook;
 import no.dialog.core.tenant.Tenant;
 import no.dialog.core.tenant.TenantDirectory;
 import no.dialog.core.tenant.TenantId;

@@ -1,6 +1,5 @@
 package no.dialog.aws.dynamodb;
 
-import no.dialog.aws.snapstart.RestoreHook;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import no.dialog.aws.snapstart.RestoreHook;
 import no.dialog.core.enrolment.JourneyCatalog;
 import no.dialog.core.journey.JourneyDefinitions;
 import no.dialog.core.journey.JourneyHead;

@@ -1,7 +1,7 @@
 package no.dialog.aws.events;
 
-import io.micronaut.context.annotation.Requires;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import no.dialog.core.optout.ConsentEvents;

@@ -1,8 +1,8 @@
 package no.dialog.aws.events;
 
-import io.micronaut.context.annotation.Requires;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import no.dialog.core.enrolment.ContactUpdates;

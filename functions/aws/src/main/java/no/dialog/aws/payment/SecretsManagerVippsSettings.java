@@ -1,6 +1,5 @@
 package no.dialog.aws.payment;
 
-import no.dialog.aws.snapstart.RestoreHook;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.annotation.Requires;
@@ -13,6 +12,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import no.dialog.aws.snapstart.RestoreHook;
 import no.dialog.core.payment.vipps.VippsCredentials;
 import no.dialog.core.payment.vipps.VippsSettings;
 import no.dialog.core.tenant.Tenant;

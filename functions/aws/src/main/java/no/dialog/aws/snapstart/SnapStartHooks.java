@@ -1,7 +1,7 @@
 package no.dialog.aws.snapstart;
 
-import jakarta.inject.Singleton;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +16,11 @@ import org.slf4j.LoggerFactory;
  * {@link RestoreHook} bean and {@link RestoreSafeRandom#reseedAll()}. Outside SnapStart (a plain JVM, tests, the
  * local stack) nothing calls it. A singleton: Lambda's application context creates it at init (eagerly), other
  * contexts only if asked.
+ *
+ * <p>Connections: priming sends nothing ({@link SdkCallPriming}), so the snapshot holds no connection to AWS. The
+ * SDK's HTTP client is the JDK's HttpURLConnection, whose keep-alive cache drops an idle connection by its idle time
+ * on the wall clock (5 s unless the server says otherwise) the next time it is asked for one: a connection a
+ * snapshot did carry would be closed after a restore, not reused. No pool of ours needs draining.
  */
 @Singleton
 public class SnapStartHooks implements Resource {

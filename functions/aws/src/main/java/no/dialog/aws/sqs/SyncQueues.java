@@ -1,8 +1,8 @@
 package no.dialog.aws.sqs;
 
-import io.micronaut.context.annotation.Requires;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.util.Map;
