@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
+import no.dialog.aws.snapstart.RestoreHook;
 import no.dialog.core.contact.Contact;
 import no.dialog.core.contact.ContactStore;
 import no.dialog.core.segment.BehaviourHistories;
@@ -36,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * name first, on every preview (they change with every step, so they are never kept).
  */
 @Singleton
-public class ContactScanPreviews implements SegmentPreviews {
+public class ContactScanPreviews implements SegmentPreviews, RestoreHook {
 
     private static final Logger LOG = LoggerFactory.getLogger(ContactScanPreviews.class);
     private static final int CHUNK = 500;
@@ -157,5 +158,11 @@ public class ContactScanPreviews implements SegmentPreviews {
             sample.addAll(part.sample());
             chunk.clear();
         }
+    }
+
+    /** Kept contacts are timed by the ticker (System.nanoTime), meaningless across a snapshot and a restore. */
+    @Override
+    public void afterRestore() {
+        kept.clear();
     }
 }

@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import no.dialog.aws.snapstart.RestoreSafeRandom;
 
 /**
  * Segment ids: chosen by staff, or made from the name as a readable slug plus a short random part
@@ -18,7 +19,7 @@ final class SegmentIds {
 
     private static final int SLUG_MAX = 40;
     private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final SecureRandom RANDOM = RestoreSafeRandom.secureRandom();
 
     private SegmentIds() {}
 

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+import no.dialog.aws.snapstart.RestoreSafeRandom;
 import no.dialog.core.landing.LandingKeys;
 
 /**
@@ -15,7 +16,7 @@ import no.dialog.core.landing.LandingKeys;
 public final class CsrfTokens {
 
     public static final String COOKIE = "dlg_csrf";
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final SecureRandom RANDOM = RestoreSafeRandom.secureRandom();
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
     private final LandingKeys keys;

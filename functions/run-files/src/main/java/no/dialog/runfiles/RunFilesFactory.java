@@ -1,6 +1,7 @@
 package no.dialog.runfiles;
 
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -49,6 +50,9 @@ public class RunFilesFactory {
 
     @Singleton
     @Named("letter")
+    @Requires(property = "send.letter.queue.url")
+    @Requires(property = "send.letter.dlq.url")
+    @Requires(beans = {SenderParts.class, DynamoDbTenantNumbers.class})
     SendQueueProcessor letters(SenderParts parts, DynamoDbTenantNumbers numbers,
             @Value("${send.letter.queue.url}") String queueUrl, @Value("${send.letter.dlq.url}") String dlqUrl) {
         return parts.processor("send-letter", SendChannel.LETTER, new LetterItems(renderer, numbers, parts.clock),
@@ -57,6 +61,9 @@ public class RunFilesFactory {
 
     @Singleton
     @Named("print")
+    @Requires(property = "send.print.queue.url")
+    @Requires(property = "send.print.dlq.url")
+    @Requires(beans = SenderParts.class)
     SendQueueProcessor prints(SenderParts parts, @Value("${send.print.queue.url}") String queueUrl,
             @Value("${send.print.dlq.url}") String dlqUrl) {
         return parts.processor("print-file", SendChannel.PRINT, new PrintItems(parts.clock), queueUrl, dlqUrl);
@@ -64,6 +71,9 @@ public class RunFilesFactory {
 
     @Singleton
     @Named("telemarketing")
+    @Requires(property = "send.telemarketing.queue.url")
+    @Requires(property = "send.telemarketing.dlq.url")
+    @Requires(beans = SenderParts.class)
     SendQueueProcessor calls(SenderParts parts, @Value("${send.telemarketing.queue.url}") String queueUrl,
             @Value("${send.telemarketing.dlq.url}") String dlqUrl) {
         return parts.processor("telemarketing", SendChannel.TELEMARKETING, new CallListItems(renderer, parts.clock),
@@ -71,14 +81,17 @@ public class RunFilesFactory {
     }
 
     @Singleton
+    @Requires(beans = {DynamoDbRunStore.class, S3RunFiles.class, TenantDirectory.class, ContactStore.class})
     RunCloser runCloser(DynamoDbRunStore runs, S3RunFiles files, TenantDirectory tenants, ContactStore contacts,
             SendRules rules, Clock clock, @Value("${run.quiet.minutes:3}") int quietMinutes) {
         return new RunCloser(runs, List.of(new LetterRunMaker(tenants, files, files), new PrintRunMaker(tenants, files),
                 new CallListMaker(tenants, contacts, rules, files)), Duration.ofMinutes(quietMinutes), clock);
     }
 
-    /** What every run-file sender shares. */
+    /** What every run-file sender shares; not in close-runs, which sends nothing. */
     @Singleton
+    @Requires(beans = {TenantDirectory.class, ContactStore.class, TemplateStore.class, SendLedger.class,
+            ResponsePublisher.class, DynamoDbRunStore.class})
     static class SenderParts {
         final TenantDirectory tenants;
         final ContactStore contacts;

@@ -3,6 +3,7 @@ package no.dialog.vipps;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +31,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * the reason; after the queue's receive count anything else does too.
  */
 @Singleton
+@Requires(property = "vipps.events.dlq.url")
+@Requires(beans = VippsEventProcessor.class)
 class VippsEvents {
 
     private static final Logger LOG = LoggerFactory.getLogger(VippsEvents.class);

@@ -1,6 +1,7 @@
 package no.dialog.vipps;
 
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -31,6 +32,7 @@ import no.dialog.providers.vipps.VippsHttpApi;
 class VippsFactory {
 
     @Singleton
+    @Requires(property = "vipps.base.url")
     VippsApi vippsApi(@Value("${vipps.base.url}") String baseUrl, @Value("${dialog.version:0.1.0}") String version,
                       Clock clock) {
         return new VippsHttpApi(VippsClientSettings.of(baseUrl, version), clock);
@@ -42,6 +44,8 @@ class VippsFactory {
     }
 
     @Singleton
+    @Requires(beans = {VippsSettings.class, VippsApi.class, VippsPaymentStore.class, VippsEventInbox.class,
+            PaymentRegistrar.class, ContactStore.class, PaymentEvents.class, ResponsePublisher.class})
     VippsEventProcessor eventProcessor(VippsSettings settings, VippsApi api, VippsPaymentStore store,
                                        VippsEventInbox inbox, PaymentRegistrar registrar, ContactStore contacts,
                                        PaymentEvents events, ResponsePublisher responses, Clock clock) {
@@ -49,12 +53,15 @@ class VippsFactory {
     }
 
     @Singleton
+    @Requires(beans = {VippsSettings.class, VippsApi.class, DonationCursors.class, PaymentRegistrar.class,
+            UnmatchedPayments.class})
     DonationsPoller donationsPoller(VippsSettings settings, VippsApi api, DonationCursors cursors,
                                     PaymentRegistrar registrar, UnmatchedPayments unmatched, Clock clock) {
         return new DonationsPoller(settings, api, cursors, registrar, unmatched, clock);
     }
 
     @Singleton
+    @Requires(beans = {VippsSettings.class, VippsApi.class, VippsPaymentStore.class})
     RecurringChargeScheduler chargeScheduler(VippsSettings settings, VippsApi api, VippsPaymentStore store) {
         return new RecurringChargeScheduler(settings, api, store);
     }

@@ -1,5 +1,6 @@
 package no.dialog.vipps;
 
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.slf4j.MDC;
  * logged and does not stop the others; the job's own cursor or due dates make the next run catch up.
  */
 @Singleton
+@Requires(beans = {TenantDirectory.class, VippsSettings.class})
 class VippsTenants {
 
     private static final Logger LOG = LoggerFactory.getLogger(VippsTenants.class);

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.net.URI;
@@ -33,6 +34,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * Vipps set-up; 413 a body over 64 KB. Nothing is queued unless the answer is 200.
  */
 @Singleton
+@Requires(property = "vipps.events.queue.url")
+@Requires(beans = VippsSettings.class)
 class VippsWebhooks {
 
     static final int MAX_BODY_BYTES = 64 * 1024;

@@ -1,13 +1,13 @@
 package no.dialog.aws.config;
 
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import no.dialog.core.compliance.NorwegianSendWindows;
 import no.dialog.core.contact.ContactStore;
 import no.dialog.core.enrolment.ContactUpdates;
-import no.dialog.core.compliance.NorwegianSendWindows;
 import no.dialog.core.enrolment.EnrolmentRunner;
-import no.dialog.core.tenant.TenantDirectory;
 import no.dialog.core.enrolment.EnrolmentStore;
 import no.dialog.core.enrolment.FrequencyCaps;
 import no.dialog.core.enrolment.JourneyCatalog;
@@ -15,6 +15,7 @@ import no.dialog.core.enrolment.JourneyEntries;
 import no.dialog.core.enrolment.SendAllowance;
 import no.dialog.core.enrolment.SendQueues;
 import no.dialog.core.enrolment.StepQueue;
+import no.dialog.core.tenant.TenantDirectory;
 
 /**
  * The journey runtime shared by the segmentation function (which enrols) and the journeys function
@@ -24,7 +25,11 @@ import no.dialog.core.enrolment.StepQueue;
 @Factory
 public class JourneyRuntimeFactory {
 
+    /** Only where the function has every store and queue a journey runs on (segmentation and journeys). */
     @Singleton
+    @Requires(beans = {EnrolmentStore.class, JourneyCatalog.class, ContactStore.class, SendAllowance.class,
+            SendQueues.class, StepQueue.class, JourneyEntries.class, ContactUpdates.class, FrequencyCaps.class,
+            TenantDirectory.class})
     EnrolmentRunner enrolmentRunner(EnrolmentStore store, JourneyCatalog catalog, ContactStore contacts,
             SendAllowance allowance, SendQueues sendQueues, StepQueue steps, JourneyEntries entries,
             ContactUpdates contactUpdates, FrequencyCaps caps, TenantDirectory tenants, Clock clock) {

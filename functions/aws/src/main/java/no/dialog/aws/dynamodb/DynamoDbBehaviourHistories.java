@@ -1,5 +1,6 @@
 package no.dialog.aws.dynamodb;
 
+import io.micronaut.context.annotation.Requires;
 import static no.dialog.aws.dynamodb.EnrolmentItems.BY_JOURNEY;
 import static no.dialog.aws.dynamodb.EnrolmentItems.CONTACT_ID;
 import static no.dialog.aws.dynamodb.EnrolmentItems.HIST;
@@ -29,6 +30,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * a step taken a moment ago may not be seen yet, which is fine for segments.
  */
 @Singleton
+@Requires(property = "enrolments.table")
 public class DynamoDbBehaviourHistories implements BehaviourHistories {
 
     /** Items per query page: about 100 bytes each, so a page stays far below DynamoDB's 1 MB. */

@@ -1,5 +1,6 @@
 package no.dialog.aws.dynamodb;
 
+import io.micronaut.context.annotation.Requires;
 import static no.dialog.aws.dynamodb.ContactItems.HASH;
 import static no.dialog.aws.dynamodb.ContactItems.ORD;
 import static no.dialog.aws.dynamodb.ContactItems.PHONE_KEY;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +24,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.EnumMap;
 import no.dialog.core.contact.Channel;
 import no.dialog.core.contact.Consent;
 import no.dialog.core.contact.ConsentWithdrawal;
@@ -58,6 +59,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * </ul>
  */
 @Singleton
+@Requires(property = "contacts.table")
 public class DynamoDbContactStore implements ContactStore {
 
     private static final int BATCH_GET_LIMIT = 100;

@@ -1,5 +1,6 @@
 package no.dialog.aws.dynamodb;
 
+import io.micronaut.context.annotation.Requires;
 import static no.dialog.aws.dynamodb.EnrolmentItems.BODY;
 import static no.dialog.aws.dynamodb.EnrolmentItems.BY_DUE;
 import static no.dialog.aws.dynamodb.EnrolmentItems.DUE_AT;
@@ -40,6 +41,7 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /** {@link EnrolmentStore} on the enrolments table; the layout is described in {@link EnrolmentItems}. */
 @Singleton
+@Requires(property = "enrolments.table")
 public class DynamoDbEnrolmentStore implements EnrolmentStore {
 
     private static final int DUE_PAGE = 1000;

@@ -1,5 +1,6 @@
 package no.dialog.aws.dynamodb;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -8,6 +9,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import no.dialog.aws.snapstart.RestoreHook;
 import no.dialog.core.enrolment.FrequencyCap;
 import no.dialog.core.enrolment.FrequencyCaps;
 import no.dialog.core.journey.SendChannel;
@@ -24,7 +26,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * {@link #REFRESH} per tenant and function instance.
  */
 @Singleton
-public class DynamoDbFrequencyCaps implements FrequencyCaps {
+@Requires(property = "tenants.table")
+public class DynamoDbFrequencyCaps implements FrequencyCaps, RestoreHook {
 
     static final Duration REFRESH = Duration.ofMinutes(5);
     private static final Logger LOG = LoggerFactory.getLogger(DynamoDbFrequencyCaps.class);
@@ -74,4 +77,9 @@ public class DynamoDbFrequencyCaps implements FrequencyCaps {
         return caps;
     }
 
+    /** Caps are kept by the clock's time, which jumps between a snapshot and a restore: read them again. */
+    @Override
+    public void afterRestore() {
+        cache.clear();
+    }
 }

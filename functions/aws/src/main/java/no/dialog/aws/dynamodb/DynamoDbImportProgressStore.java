@@ -3,6 +3,7 @@ package no.dialog.aws.dynamodb;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -29,6 +30,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * invocations of one import (a redelivery racing its continuation) cannot undo each other.
  */
 @Singleton
+@Requires(property = "imports.table")
 public class DynamoDbImportProgressStore implements ImportProgressStore {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();

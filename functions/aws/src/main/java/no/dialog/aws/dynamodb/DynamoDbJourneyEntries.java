@@ -1,5 +1,6 @@
 package no.dialog.aws.dynamodb;
 
+import io.micronaut.context.annotation.Requires;
 import static no.dialog.aws.dynamodb.EnrolmentItems.PK;
 import static no.dialog.aws.dynamodb.EnrolmentItems.SK;
 import static no.dialog.aws.dynamodb.EnrolmentItems.n;
@@ -21,6 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 
 /** {@link JourneyEntries} in the enrolments table: {@code tenant#journey#id} / {@code entries}, {@code seen#<hash>}. */
 @Singleton
+@Requires(property = "enrolments.table")
 public class DynamoDbJourneyEntries implements JourneyEntries {
 
     private final DynamoDbClient dynamoDb;

@@ -1,5 +1,6 @@
 package no.dialog.aws.dynamodb;
 
+import io.micronaut.context.annotation.Requires;
 import static no.dialog.aws.dynamodb.DefinitionKeys.JOURNEY;
 import static no.dialog.aws.dynamodb.DefinitionKeys.SK;
 import static no.dialog.aws.dynamodb.DefinitionKeys.key;
@@ -47,6 +48,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * journeys a tenant has; a sparse index would be the next step if versions pile up.
  */
 @Singleton
+@Requires(property = "definitions.table")
 public class DynamoDbJourneyStore implements JourneyStore {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();

@@ -55,6 +55,9 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * a bean only where payments are ({@code PAYMENTS_TABLE}).
  */
 @Singleton
+@Requires(property = "enrolments.table")
+@Requires(property = "send.ledger.table")
+@Requires(beans = JourneyStore.class)
 @Requires(property = "payments.table")
 public class DynamoDbMatchEvidence implements MatchEvidence {
 

@@ -1,5 +1,6 @@
 package no.dialog.aws.dynamodb;
 
+import io.micronaut.context.annotation.Requires;
 import static no.dialog.aws.dynamodb.DefinitionKeys.SEGMENT;
 import static no.dialog.aws.dynamodb.DefinitionKeys.SK;
 import static no.dialog.aws.dynamodb.DefinitionKeys.key;
@@ -27,6 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  * {@code name}, {@code criteria} (the criteria JSON as a string, as staff sent it) and {@code updatedAt}.
  */
 @Singleton
+@Requires(property = "definitions.table")
 public class DynamoDbSegmentStore implements SegmentStore {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();

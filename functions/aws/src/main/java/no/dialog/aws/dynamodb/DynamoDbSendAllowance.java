@@ -1,5 +1,6 @@
 package no.dialog.aws.dynamodb;
 
+import io.micronaut.context.annotation.Requires;
 import static no.dialog.aws.dynamodb.EnrolmentItems.PK;
 import static no.dialog.aws.dynamodb.EnrolmentItems.SK;
 import static no.dialog.aws.dynamodb.EnrolmentItems.n;
@@ -24,6 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * number, so two journeys sending to the same person at once cannot both take the last place.
  */
 @Singleton
+@Requires(property = "enrolments.table")
 public class DynamoDbSendAllowance implements SendAllowance {
 
     private static final int ATTEMPTS = 8;

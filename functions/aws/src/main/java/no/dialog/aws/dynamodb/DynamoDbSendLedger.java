@@ -1,5 +1,6 @@
 package no.dialog.aws.dynamodb;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -24,6 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * at most) can deliver the request again.
  */
 @Singleton
+@Requires(property = "send.ledger.table")
 public class DynamoDbSendLedger implements SendLedger {
 
     public static final Duration RETENTION = Duration.ofDays(90);

@@ -1,5 +1,6 @@
 package no.dialog.aws.dynamodb;
 
+import io.micronaut.context.annotation.Requires;
 import static no.dialog.aws.dynamodb.DefinitionKeys.SK;
 import static no.dialog.aws.dynamodb.DefinitionKeys.TEMPLATE;
 import static no.dialog.aws.dynamodb.DefinitionKeys.key;
@@ -25,6 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  * optional fields are left out of the item rather than stored empty.
  */
 @Singleton
+@Requires(property = "definitions.table")
 public class DynamoDbTemplateStore implements TemplateStore {
 
     private final DynamoDbClient dynamoDb;

@@ -1,5 +1,6 @@
 package no.dialog.aws.dynamodb;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -8,6 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import no.dialog.aws.snapstart.RestoreHook;
 import no.dialog.core.tenant.Tenant;
 import no.dialog.core.tenant.TenantDirectory;
 import no.dialog.core.tenant.TenantId;
@@ -21,7 +23,8 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * asks, while settings change rarely and may take that long to reach a running function.
  */
 @Singleton
-public class DynamoDbTenantDirectory implements TenantDirectory {
+@Requires(property = "tenants.table")
+public class DynamoDbTenantDirectory implements TenantDirectory, RestoreHook {
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -89,5 +92,11 @@ public class DynamoDbTenantDirectory implements TenantDirectory {
         dynamoDb.scanPaginator(b -> b.tableName(table).projectionExpression("tenant"))
                 .items().forEach(item -> ids.add(TenantId.of(item.get("tenant").s())));
         return ids;
+    }
+
+    /** Tenants are kept by System.nanoTime, which has no meaning across a snapshot and a restore: read them again. */
+    @Override
+    public void afterRestore() {
+        known.clear();
     }
 }

@@ -1,5 +1,6 @@
 package no.dialog.aws.dynamodb;
 
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import no.dialog.aws.snapstart.RestoreHook;
 import no.dialog.core.enrolment.JourneyCatalog;
 import no.dialog.core.journey.JourneyDefinitions;
 import no.dialog.core.journey.JourneyHead;
@@ -24,7 +26,8 @@ import no.dialog.core.tenant.TenantId;
  * pause takes effect within {@link #HEAD_TTL} everywhere without a read per enrolment.
  */
 @Singleton
-public class StoredJourneyCatalog implements JourneyCatalog {
+@Requires(beans = JourneyStore.class)
+public class StoredJourneyCatalog implements JourneyCatalog, RestoreHook {
 
     static final Duration HEAD_TTL = Duration.ofSeconds(5);
 
@@ -83,5 +86,11 @@ public class StoredJourneyCatalog implements JourneyCatalog {
             heads.put(tenant, cached);
         }
         return cached.heads();
+    }
+
+    /** Heads are kept by the clock's time, which jumps between a snapshot and a restore: read them again. */
+    @Override
+    public void afterRestore() {
+        heads.clear();
     }
 }

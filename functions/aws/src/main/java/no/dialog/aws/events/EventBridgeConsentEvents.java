@@ -1,6 +1,7 @@
 package no.dialog.aws.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import no.dialog.core.optout.ConsentEvents;
@@ -15,6 +16,8 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
  * reason, at, idempotencyKey} (example: events/webhooks/consent-changed.json).
  */
 @Singleton
+@Requires(classes = EventBridgeClient.class)
+@Requires(property = "event.bus.name")
 public class EventBridgeConsentEvents implements ConsentEvents {
 
     public static final String SOURCE = "dialog.consents";

@@ -2,6 +2,7 @@ package no.dialog.aws.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import no.dialog.core.enrolment.ContactUpdates;
@@ -14,6 +15,8 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
  * {@code dialog.journeys}), for the organisation's register to apply.
  */
 @Singleton
+@Requires(classes = EventBridgeClient.class)
+@Requires(property = "event.bus.name")
 public class EventBridgeContactUpdates implements ContactUpdates {
 
     public static final String SOURCE = "dialog.journeys";

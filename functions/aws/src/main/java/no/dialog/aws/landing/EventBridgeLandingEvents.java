@@ -1,5 +1,6 @@
 package no.dialog.aws.landing;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -14,6 +15,8 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
  * a new attempt publishes again with the same idempotency keys.
  */
 @Singleton
+@Requires(classes = EventBridgeClient.class)
+@Requires(property = "event.bus.name")
 public class EventBridgeLandingEvents implements LandingEvents {
 
     public static final String SOURCE = "dialog.landing";

@@ -1,5 +1,6 @@
 package no.dialog.aws.payment;
 
+import no.dialog.aws.snapstart.RestoreSafeRandom;
 import static no.dialog.aws.payment.PaymentItems.PK;
 import static no.dialog.aws.payment.PaymentItems.SK;
 import static no.dialog.aws.payment.PaymentItems.s;
@@ -45,7 +46,7 @@ public class DynamoDbGiverCandidates implements GiverCandidates {
 
     private final DynamoDbClient dynamoDb;
     private final String table;
-    private final SecureRandom random = new SecureRandom();
+    private final SecureRandom random = RestoreSafeRandom.secureRandom();
 
     public DynamoDbGiverCandidates(DynamoDbClient dynamoDb, @Value("${payments.table}") String table) {
         this.dynamoDb = dynamoDb;

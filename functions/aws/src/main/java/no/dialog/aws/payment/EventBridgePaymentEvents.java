@@ -1,5 +1,6 @@
 package no.dialog.aws.payment;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -15,6 +16,8 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
  * then finished by the next delivery with the same idempotency keys.
  */
 @Singleton
+@Requires(classes = EventBridgeClient.class)
+@Requires(property = "event.bus.name")
 public class EventBridgePaymentEvents implements PaymentEvents {
 
     public static final String SOURCE = "dialog.payments";

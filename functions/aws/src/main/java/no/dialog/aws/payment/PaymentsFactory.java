@@ -24,6 +24,8 @@ public class PaymentsFactory {
 
     @Singleton
     @Requires(property = "payments.table")
+    @Requires(beans = {PaymentLedger.class, GiverCandidates.class, ContactStore.class, ResponsePublisher.class,
+            PaymentEvents.class})
     PaymentRegistrar paymentRegistrar(PaymentLedger ledger, GiverCandidates candidates, ContactStore contacts,
             ResponsePublisher responses, PaymentEvents events, Clock clock) {
         return new PaymentRegistrar(ledger, candidates, contacts, responses, events, clock);

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import no.dialog.aws.snapstart.RestoreHook;
 import no.dialog.core.payment.vipps.VippsCredentials;
 import no.dialog.core.payment.vipps.VippsSettings;
 import no.dialog.core.tenant.Tenant;
@@ -32,8 +33,10 @@ import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundExce
  * used within five minutes. Failures other than a missing secret are not cached: the next call asks again.
  */
 @Singleton
+@Requires(classes = SecretsManagerClient.class)
+@Requires(beans = TenantDirectory.class)
 @Requires(property = "vipps.settings", value = "secrets-manager", defaultValue = "secrets-manager")
-public class SecretsManagerVippsSettings implements VippsSettings {
+public class SecretsManagerVippsSettings implements VippsSettings, RestoreHook {
 
     static final Duration CACHED = Duration.ofMinutes(5);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -110,5 +113,11 @@ public class SecretsManagerVippsSettings implements VippsSettings {
             throw new IllegalStateException("secret " + name + " has no " + field);
         }
         return value.asText().trim();
+    }
+
+    /** Secrets are kept by the clock's time, which jumps between a snapshot and a restore: read them again. */
+    @Override
+    public void afterRestore() {
+        cache.clear();
     }
 }

@@ -17,6 +17,7 @@ import no.dialog.core.tenant.TenantId;
  * the tenant directory is the cache, and a changed setting applies at once.
  */
 @Singleton
+@Requires(beans = TenantDirectory.class)
 @Requires(property = "vipps.settings", value = "tenant-settings")
 public class TenantSettingsVippsSettings implements VippsSettings {
 

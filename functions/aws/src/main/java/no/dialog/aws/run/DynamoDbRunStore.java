@@ -1,5 +1,6 @@
 package no.dialog.aws.run;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -39,6 +40,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * for open runs is no hot spot.
  */
 @Singleton
+@Requires(property = "run.files.table")
 public class DynamoDbRunStore implements RunStore {
 
     public static final Duration RETENTION = Duration.ofDays(90);

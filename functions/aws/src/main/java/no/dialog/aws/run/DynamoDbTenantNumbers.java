@@ -1,5 +1,6 @@
 package no.dialog.aws.run;
 
+import io.micronaut.context.annotation.Requires;
 import static no.dialog.aws.run.DynamoDbRunStore.n;
 import static no.dialog.aws.run.DynamoDbRunStore.s;
 
@@ -26,6 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  * entry points to the same id and is never printed).
  */
 @Singleton
+@Requires(property = "run.files.table")
 public class DynamoDbTenantNumbers implements TenantNumbers {
 
     private final DynamoDbClient dynamoDb;

@@ -1,5 +1,6 @@
 package no.dialog.aws.run;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -20,6 +21,8 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * lifecycle removes the files later.
  */
 @Singleton
+@Requires(classes = S3Client.class)
+@Requires(property = "exports.bucket")
 public class S3RunFiles implements RunFileStore, LetterDrop {
 
     public static final Duration LINK_VALIDITY = Duration.ofDays(7);

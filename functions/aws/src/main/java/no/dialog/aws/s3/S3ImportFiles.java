@@ -1,5 +1,6 @@
 package no.dialog.aws.s3;
 
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.io.InputStream;
 import no.dialog.core.sync.ImportFile;
@@ -9,6 +10,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /** Contact files in S3: read from an offset with a ranged GET, reports written next to the file. */
 @Singleton
+@Requires(classes = S3Client.class)
 public class S3ImportFiles implements ImportFiles {
 
     private final S3Client s3;

@@ -1,5 +1,6 @@
 package no.dialog.aws.sqs;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -11,6 +12,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** {@link ResponsePublisher} on the responses queue ({@code RESPONSES_QUEUE_URL}), in batches of ten. */
 @Singleton
+@Requires(property = "responses.queue.url")
 public class SqsResponsePublisher implements ResponsePublisher {
 
     private final SqsClient sqs;

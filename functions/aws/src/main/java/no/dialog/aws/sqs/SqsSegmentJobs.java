@@ -1,5 +1,6 @@
 package no.dialog.aws.sqs;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** The segment-jobs queue: evaluations to run and enrolment chunks to write. */
 @Singleton
+@Requires(property = "segment.jobs.queue.url")
 public class SqsSegmentJobs implements SegmentJobs {
 
     private final SqsClient sqs;

@@ -1,5 +1,6 @@
 package no.dialog.aws.sqs;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** {@link StepQueue} on the journey-steps queue: 50 enrolments per message, ten messages per call. */
 @Singleton
+@Requires(property = "journey.steps.queue.url")
 public class SqsStepQueue implements StepQueue {
 
     static final int REFS_PER_MESSAGE = 50;

@@ -2,6 +2,7 @@ package no.dialog.aws.sqs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.util.Map;
@@ -16,6 +17,8 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
  * (why: see {@link ChangeReplays}).
  */
 @Singleton
+@Requires(property = "imports.queue.url")
+@Requires(property = "contact.events.queue.url")
 public class SyncQueues implements ImportContinuations, ChangeReplays {
 
     /** Message attribute that marks the delayed second application of a change event. */
