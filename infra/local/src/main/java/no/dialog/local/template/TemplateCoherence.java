@@ -98,6 +98,15 @@ public final class TemplateCoherence {
         if (methods.isEmpty()) {
             return Optional.of(functionId + ": handler class " + className + " has no public method " + methodName);
         }
+        // Named with ::method, the Lambda runtime reads the event type from that method's declared parameter. For a
+        // handler whose handleRequest is inherited from a generic class (micronaut-function-aws's handlers), that is
+        // a type variable: the event arrives as a Map and the handler cannot convert it. Named by its class only, the
+        // runtime resolves RequestHandler's type arguments (SQSEvent, APIGatewayV2HTTPEvent ...).
+        if (separator >= 0 && methods.stream().anyMatch(m -> m.getGenericParameterTypes().length > 0
+                && m.getGenericParameterTypes()[0] instanceof java.lang.reflect.TypeVariable<?>)) {
+            return Optional.of(functionId + ": Handler " + handler + " names a method whose event parameter is a type "
+                    + "variable, so Lambda would hand it a Map; name the class only (" + className + ")");
+        }
         boolean allStatic = methods.stream().allMatch(m -> Modifier.isStatic(m.getModifiers()));
         if (!allStatic) {
             if (Modifier.isAbstract(type.getModifiers())) {

@@ -35,8 +35,11 @@ class FunctionArtifactsContentsTest {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^:}]+)(:[^}]*)?}");
     private static final String REQUIRES = "io.micronaut.context.annotation.Requires";
-    /** Heavy libraries no function calls (the SDK's HTTP client is url-connection-client). */
-    private static final List<String> DROPPED = List.of("io/netty/", "org/apache/http/", "org/joda/time/",
+    /**
+     * Heavy libraries no function calls (the SDK's HTTP client is url-connection-client). Joda-Time is not one of
+     * them: the Lambda runtime's event serializers load it from the function's code to read any event.
+     */
+    private static final List<String> DROPPED = List.of("io/netty/", "org/apache/http/",
             "software/amazon/awssdk/http/apache/", "software/amazon/awssdk/http/nio/netty/",
             "software/amazon/awssdk/services/dynamodb/streams/");
 

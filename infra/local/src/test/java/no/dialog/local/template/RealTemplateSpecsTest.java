@@ -139,7 +139,7 @@ class RealTemplateSpecsTest {
     void syncFunctionGetsGlobalsItsEnvironmentAndTwoSqsEvents() {
         FunctionSpec sync = FunctionSpecs.read(RealTemplate.TEMPLATE, withQueueUrls(), "SyncFunction");
         assertThat(sync.functionName()).isEqualTo("dialog-sync-local");
-        assertThat(sync.handler()).isEqualTo("no.dialog.sync.SyncHandler::handleRequest");
+        assertThat(sync.handler()).isEqualTo("no.dialog.sync.SyncHandler");
         assertThat(sync.handlerClass()).isEqualTo("no.dialog.sync.SyncHandler");
         assertThat(sync.handlerMethod()).isEqualTo("handleRequest");
         assertThat(sync.runtime()).as("from Globals").isEqualTo("java25");

@@ -3,6 +3,9 @@ package no.dialog.local.lambda.runtime;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,7 +36,10 @@ final class ExecutionEnvironment implements AutoCloseable {
     private volatile long initMillis = -1;
     private volatile long firstInvocationMillis = -1;
 
-    private ExecutionEnvironment(String id, RuntimeApiEndpoint api, Process process, long startedNanos) {
+    private final Path tmp;
+
+    private ExecutionEnvironment(String id, RuntimeApiEndpoint api, Process process, long startedNanos, Path tmp) {
+        this.tmp = tmp;
         this.id = id;
         this.api = api;
         this.process = process;
@@ -44,6 +50,15 @@ final class ExecutionEnvironment implements AutoCloseable {
     static ExecutionEnvironment start(FunctionDefinition function, String id, LogTail logs) {
         RuntimeApiEndpoint api = new RuntimeApiEndpoint();
         List<String> command = new ArrayList<>(function.runtime().command(function.memoryMb()));
+        // Each sandbox has a /tmp of its own in Lambda; here each environment gets its own temporary folder.
+        Path tmp;
+        try {
+            tmp = Files.createTempDirectory("dialog-lambda-" + function.name() + "-");
+        } catch (IOException e) {
+            api.close();
+            throw new UncheckedIOException("cannot create a temporary folder for " + function.name(), e);
+        }
+        command.add("-Djava.io.tmpdir=" + tmp);
         command.add(RIC_MAIN);
         command.add(function.handler());
         ProcessBuilder builder = new ProcessBuilder(command)
@@ -52,6 +67,7 @@ final class ExecutionEnvironment implements AutoCloseable {
         Map<String, String> environment = builder.environment();
         environment.clear();
         environment.putAll(function.environment(api.hostAndPort()));
+        environment.put("TMPDIR", tmp.toString());
         long started = System.nanoTime();
         Process process;
         try {
@@ -61,7 +77,7 @@ final class ExecutionEnvironment implements AutoCloseable {
             throw new IllegalStateException("cannot start an execution environment of " + function.name(), e);
         }
         pipeOutput(process, function.name() + "/" + id, logs);
-        return new ExecutionEnvironment(id, api, process, started);
+        return new ExecutionEnvironment(id, api, process, started, tmp);
     }
 
     private static void pipeOutput(Process process, String label, LogTail logs) {
@@ -177,6 +193,15 @@ final class ExecutionEnvironment implements AutoCloseable {
             }
         }
         api.close();
+        deleteQuietly(tmp);
         LOG.debug("execution environment {} stopped", id);
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (var paths = Files.walk(folder)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // a leftover temporary folder is harmless
+        }
     }
 }

@@ -36,6 +36,9 @@ public final class JavaRuntime {
         this.extraOptions = List.copyOf(extraOptions);
     }
 
+    /** The property that tells the Runtime Interface Client where its JNI library is. */
+    static final String JNI_LIBRARY_PROPERTY = "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
+
     /** This JVM's own {@code java} and the runtime libraries on this module's classpath. */
     public static JavaRuntime current() {
         return withOptions(List.of());
@@ -76,9 +79,45 @@ public final class JavaRuntime {
                 "-Xshare:auto",
                 "-Xmx" + heapMb + "m",
                 "--enable-native-access=ALL-UNNAMED",
-                "-Djava.net.preferIPv4Stack=true"));
+                "-Djava.net.preferIPv4Stack=true",
+                // Unpacked once here: by itself the client copies it to one fixed path in /tmp, which in Lambda is
+                // the sandbox's own, but here is shared, and two environments starting at once crash (SIGBUS).
+                "-D" + JNI_LIBRARY_PROPERTY + "=" + jniLibrary()));
         options.addAll(extraOptions);
         return options;
+    }
+
+    private static Path jniLibrary;
+
+    /** The client's JNI library for this machine, unpacked from its jar once per local stack JVM. */
+    private synchronized String jniLibrary() {
+        if (jniLibrary == null) {
+            String arch = System.getProperty("os.arch").contains("aarch64") ? "aarch_64" : "x86_64";
+            String libc = Files.exists(Path.of("/lib/ld-musl-" + (arch.equals("x86_64") ? "x86_64" : "aarch64") + ".so.1"))
+                    ? "linux_musl-" : "linux-";
+            String entry = "jni/libaws-lambda-jni." + libc + arch + ".so";
+            for (String jar : classpath.split(java.io.File.pathSeparator)) {
+                try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar)) {
+                    java.util.zip.ZipEntry library = zip.getEntry(entry);
+                    if (library == null) {
+                        continue;
+                    }
+                    Path target = Files.createTempFile("dialog-lambda-jni-", ".so");
+                    target.toFile().deleteOnExit();
+                    try (java.io.InputStream in = zip.getInputStream(library)) {
+                        Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    }
+                    jniLibrary = target;
+                    break;
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot unpack the Runtime Interface Client's JNI library", e);
+                }
+            }
+            if (jniLibrary == null) {
+                throw new IllegalStateException("no " + entry + " in the Lambda runtime libraries");
+            }
+        }
+        return jniLibrary.toString();
     }
 
     private static String runtimeClasspath() {
