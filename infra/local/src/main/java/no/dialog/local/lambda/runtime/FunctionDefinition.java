@@ -58,10 +58,10 @@ public record FunctionDefinition(
         env.put("AWS_LAMBDA_LOG_STREAM_NAME", "local/[$LATEST]" + Long.toHexString(System.nanoTime()));
         env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
         env.put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
-        // The function's role's temporary credentials, in AWS; any will do for the emulators.
+        // The function's role's temporary credentials, in AWS; any will do for the emulators. No session token:
+        // S3Proxy refuses requests that carry x-amz-security-token.
         env.put("AWS_ACCESS_KEY_ID", "local");
         env.put("AWS_SECRET_ACCESS_KEY", "local");
-        env.put("AWS_SESSION_TOKEN", "local");
         env.putAll(templateEnvironment);
         env.putAll(overrides);
         return env;
