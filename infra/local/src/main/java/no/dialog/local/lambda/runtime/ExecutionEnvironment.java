@@ -155,9 +155,22 @@ final class ExecutionEnvironment implements AutoCloseable {
             }
             throw new IllegalStateException(e.getCause());
         } catch (TimeoutException e) {
+            logThreadDump(); // not Lambda's doing: locally, show where the function was when its time ran out
             close(); // Lambda stops the environment of a timed-out invocation; the next one is a cold start
             throw new FunctionError(FunctionError.Kind.TIMEOUT, "Sandbox.Timedout", "RequestId: "
                     + invocation.requestId() + " Error: Task timed out after " + timeout.toSeconds() + " seconds");
+        }
+    }
+
+    private void logThreadDump() {
+        try {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(process.pid()), "Thread.print").redirectErrorStream(true).start();
+            String dump = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            jcmd.waitFor(10, TimeUnit.SECONDS);
+            LOG.warn("execution environment {} ran out of time; its threads:\n{}", id, dump);
+        } catch (IOException | InterruptedException e) {
+            LOG.debug("no thread dump of {}", id, e);
         }
     }
 
