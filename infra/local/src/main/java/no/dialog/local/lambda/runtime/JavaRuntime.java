@@ -120,8 +120,40 @@ public final class JavaRuntime {
         return jniLibrary.toString();
     }
 
+    private static String unpackedFromJar(URL folder) {
+        try {
+            java.net.JarURLConnection connection = (java.net.JarURLConnection) folder.openConnection();
+            Path target = Files.createTempDirectory("dialog-lambda-runtime-");
+            List<String> jars = new java.util.ArrayList<>();
+            try (java.util.jar.JarFile jar = connection.getJarFile()) {
+                for (var entries = jar.entries(); entries.hasMoreElements(); ) {
+                    java.util.jar.JarEntry entry = entries.nextElement();
+                    String name = entry.getName();
+                    if (name.startsWith(RESOURCE_FOLDER + "/") && name.endsWith(".jar")) {
+                        Path file = target.resolve(name.substring(RESOURCE_FOLDER.length() + 1));
+                        try (java.io.InputStream in = jar.getInputStream(entry)) {
+                            Files.copy(in, file);
+                        }
+                        file.toFile().deleteOnExit();
+                        jars.add(file.toString());
+                    }
+                }
+            }
+            target.toFile().deleteOnExit();
+            if (jars.isEmpty()) {
+                throw new IllegalStateException("no runtime libraries in " + folder);
+            }
+            return jars.stream().sorted().collect(Collectors.joining(java.io.File.pathSeparator));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot unpack the Lambda runtime libraries from " + folder, e);
+        }
+    }
+
     private static String runtimeClasspath() {
         URL folder = JavaRuntime.class.getClassLoader().getResource(RESOURCE_FOLDER);
+        if (folder != null && "jar".equals(folder.getProtocol())) {
+            return unpackedFromJar(folder); // infra/local as a jar (the benchmarks' classpath)
+        }
         if (folder == null || !"file".equals(folder.getProtocol())) {
             throw new IllegalStateException("the Lambda runtime libraries (" + RESOURCE_FOLDER + "/ on the classpath) "
                     + "are missing: build infra/local with Maven, which copies them there");
