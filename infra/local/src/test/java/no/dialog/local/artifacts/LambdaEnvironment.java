@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import no.dialog.local.lambda.runtime.FunctionDefinition;
 
 /**
  * The environment variables a function's JVM gets: its template environment, what Lambda itself sets (region,
@@ -15,7 +16,6 @@ import java.util.Map;
  */
 final class LambdaEnvironment {
 
-    static final String REGION = "eu-north-1";
     /**
      * The JVM options Lambda's Java runtime starts functions with (tiered compilation stopped at C1, which
      * suits short-lived JVMs; the serial collector for small heaps).
@@ -43,17 +43,12 @@ final class LambdaEnvironment {
 
     Map<String, String> of(FunctionArtifact function) {
         Map<String, String> environment = new LinkedHashMap<>(function.environment());
-        environment.put("AWS_REGION", REGION);
-        environment.put("AWS_DEFAULT_REGION", REGION);
+        environment.putAll(FunctionDefinition.lambdaVariables(function.functionName(), function.handler(),
+                function.memorySize()));
+        // The role's temporary credentials, as Lambda gives them (a session token too: nothing here calls S3Proxy).
         environment.put("AWS_ACCESS_KEY_ID", "AKIDLOCALTEST");
         environment.put("AWS_SECRET_ACCESS_KEY", "local-test-secret");
         environment.put("AWS_SESSION_TOKEN", "local-test-session");
-        environment.put("AWS_LAMBDA_FUNCTION_NAME", function.functionName());
-        environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(function.memorySize()));
-        environment.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
-        environment.put("AWS_EXECUTION_ENV", "AWS_Lambda_java25");
-        environment.put("_HANDLER", function.handler());
-        environment.put("TZ", ":UTC");
         environment.putAll(endpoints);
         return environment;
     }

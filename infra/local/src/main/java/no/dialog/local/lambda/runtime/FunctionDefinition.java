@@ -42,21 +42,11 @@ public record FunctionDefinition(
     /** Every variable of one environment, as the runtime process sees them. */
     Map<String, String> environment(String runtimeApi) {
         Map<String, String> env = new LinkedHashMap<>();
-        // What Lambda sets in every java25 sandbox (the reserved variables the runtime reads).
         env.put("PATH", "/usr/local/bin:/usr/bin:/bin");
         env.put("LANG", "en_US.UTF-8");
-        env.put("TZ", ":UTC");
         env.put("LAMBDA_TASK_ROOT", taskRoot.toString());
-        env.put("_HANDLER", handler);
-        env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java25");
-        env.put("AWS_REGION", LocalAws.REGION);
-        env.put("AWS_DEFAULT_REGION", LocalAws.REGION);
-        env.put("AWS_LAMBDA_FUNCTION_NAME", name);
-        env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
-        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(memoryMb));
-        env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + name);
+        env.putAll(lambdaVariables(name, handler, memoryMb));
         env.put("AWS_LAMBDA_LOG_STREAM_NAME", "local/[$LATEST]" + Long.toHexString(System.nanoTime()));
-        env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
         env.put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
         // The function's role's temporary credentials, in AWS; any will do for the emulators. No session token:
         // S3Proxy refuses requests that carry x-amz-security-token.
@@ -64,6 +54,25 @@ public record FunctionDefinition(
         env.put("AWS_SECRET_ACCESS_KEY", "local");
         env.putAll(templateEnvironment);
         env.putAll(overrides);
+        return env;
+    }
+
+    /**
+     * What Lambda sets in every {@code java25} sandbox about the function itself (the reserved variables the
+     * runtime and the SDK read), whatever runs it: an execution environment here, or a start test's plain JVM.
+     */
+    public static Map<String, String> lambdaVariables(String functionName, String handler, int memoryMb) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("TZ", ":UTC");
+        env.put("_HANDLER", handler);
+        env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java25");
+        env.put("AWS_REGION", LocalAws.REGION);
+        env.put("AWS_DEFAULT_REGION", LocalAws.REGION);
+        env.put("AWS_LAMBDA_FUNCTION_NAME", functionName);
+        env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(memoryMb));
+        env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + functionName);
+        env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
         return env;
     }
 

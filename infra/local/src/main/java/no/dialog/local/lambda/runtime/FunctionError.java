@@ -27,11 +27,13 @@ public final class FunctionError extends Exception {
 
     private final Kind kind;
     private final String errorType;
+    private final String detail;
 
     public FunctionError(Kind kind, String errorType, String message) {
         super(errorType + ": " + message, null, false, false);
         this.kind = kind;
         this.errorType = errorType;
+        this.detail = message;
     }
 
     static FunctionError fromRuntime(String errorTypeHeader, byte[] body) {
@@ -52,7 +54,7 @@ public final class FunctionError extends Exception {
     }
 
     FunctionError asInitError() {
-        return new FunctionError(Kind.INIT, errorType, getMessage().substring(errorType.length() + 2));
+        return new FunctionError(Kind.INIT, errorType, detail);
     }
 
     public Kind kind() {

@@ -152,9 +152,9 @@ public final class JarFunction implements LocalFunction, AutoCloseable {
             }
             errors.incrementAndGet();
             lastError = error.getMessage();
+            List<String> recent = logs.lines();
             LOG.error("function {}: execution environment {} failed to initialise: {}\n{}", name(), id,
-                    error.getMessage(), String.join("\n", logs.lines().subList(Math.max(0, logs.lines().size() - 30),
-                            logs.lines().size())));
+                    error.getMessage(), String.join("\n", recent.subList(Math.max(0, recent.size() - 30), recent.size())));
             throw error;
         }
         synchronized (idle) {

@@ -24,15 +24,21 @@ public final class JavaRuntime {
 
     static final String RESOURCE_FOLDER = "lambda-runtime";
 
+    /** The runtime's libraries and the client's JNI library, found (and unpacked) once per JVM. */
+    private record Libraries(String classpath, String jniLibrary) {}
+
+    private static Libraries libraries;
+
     private final List<String> commandPrefix;
     private final Path javaExecutable;
-    private final String classpath;
+    private final Libraries runtimeLibraries;
     private final List<String> extraOptions;
 
-    private JavaRuntime(List<String> commandPrefix, Path javaExecutable, String classpath, List<String> extraOptions) {
+    private JavaRuntime(List<String> commandPrefix, Path javaExecutable, Libraries runtimeLibraries,
+            List<String> extraOptions) {
         this.commandPrefix = List.copyOf(commandPrefix);
         this.javaExecutable = javaExecutable;
-        this.classpath = classpath;
+        this.runtimeLibraries = runtimeLibraries;
         this.extraOptions = List.copyOf(extraOptions);
     }
 
@@ -47,7 +53,7 @@ public final class JavaRuntime {
     /** As {@link #current}, with further JVM options for every environment. */
     public static JavaRuntime withOptions(List<String> extraOptions) {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        return new JavaRuntime(List.of(), java, runtimeClasspath(), extraOptions);
+        return new JavaRuntime(List.of(), java, libraries(), extraOptions);
     }
 
     /**
@@ -55,7 +61,7 @@ public final class JavaRuntime {
      * to one core, as a small Lambda function has about one vCPU's share.
      */
     public JavaRuntime startedThrough(List<String> prefix) {
-        return new JavaRuntime(prefix, javaExecutable, classpath, extraOptions);
+        return new JavaRuntime(prefix, javaExecutable, runtimeLibraries, extraOptions);
     }
 
     /** The command up to the main class's arguments: prefix, java, JVM options and classpath. */
@@ -64,12 +70,8 @@ public final class JavaRuntime {
         command.add(javaExecutable.toString());
         command.addAll(jvmOptions(memoryMb));
         command.add("-cp");
-        command.add(classpath);
+        command.add(runtimeLibraries.classpath());
         return command;
-    }
-
-    String classpath() {
-        return classpath;
     }
 
     List<String> jvmOptions(int memoryMb) {
@@ -82,42 +84,42 @@ public final class JavaRuntime {
                 "-Djava.net.preferIPv4Stack=true",
                 // Unpacked once here: by itself the client copies it to one fixed path in /tmp, which in Lambda is
                 // the sandbox's own, but here is shared, and two environments starting at once crash (SIGBUS).
-                "-D" + JNI_LIBRARY_PROPERTY + "=" + jniLibrary()));
+                "-D" + JNI_LIBRARY_PROPERTY + "=" + runtimeLibraries.jniLibrary()));
         options.addAll(extraOptions);
         return options;
     }
 
-    private static Path jniLibrary;
+    private static synchronized Libraries libraries() {
+        if (libraries == null) {
+            String classpath = runtimeClasspath();
+            libraries = new Libraries(classpath, jniLibrary(classpath));
+        }
+        return libraries;
+    }
 
-    /** The client's JNI library for this machine, unpacked from its jar once per local stack JVM. */
-    private synchronized String jniLibrary() {
-        if (jniLibrary == null) {
-            String arch = System.getProperty("os.arch").contains("aarch64") ? "aarch_64" : "x86_64";
-            String libc = Files.exists(Path.of("/lib/ld-musl-" + (arch.equals("x86_64") ? "x86_64" : "aarch64") + ".so.1"))
-                    ? "linux_musl-" : "linux-";
-            String entry = "jni/libaws-lambda-jni." + libc + arch + ".so";
-            for (String jar : classpath.split(java.io.File.pathSeparator)) {
-                try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar)) {
-                    java.util.zip.ZipEntry library = zip.getEntry(entry);
-                    if (library == null) {
-                        continue;
-                    }
-                    Path target = Files.createTempFile("dialog-lambda-jni-", ".so");
-                    target.toFile().deleteOnExit();
-                    try (java.io.InputStream in = zip.getInputStream(library)) {
-                        Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                    }
-                    jniLibrary = target;
-                    break;
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot unpack the Runtime Interface Client's JNI library", e);
+    /** The client's JNI library for this machine, unpacked from its jar. */
+    private static String jniLibrary(String classpath) {
+        String arch = System.getProperty("os.arch").contains("aarch64") ? "aarch_64" : "x86_64";
+        String libc = Files.exists(Path.of("/lib/ld-musl-" + (arch.equals("x86_64") ? "x86_64" : "aarch64") + ".so.1"))
+                ? "linux_musl-" : "linux-";
+        String entry = "jni/libaws-lambda-jni." + libc + arch + ".so";
+        for (String jar : classpath.split(java.io.File.pathSeparator)) {
+            try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar)) {
+                java.util.zip.ZipEntry library = zip.getEntry(entry);
+                if (library == null) {
+                    continue;
                 }
-            }
-            if (jniLibrary == null) {
-                throw new IllegalStateException("no " + entry + " in the Lambda runtime libraries");
+                Path target = Files.createTempFile("dialog-lambda-jni-", ".so");
+                target.toFile().deleteOnExit();
+                try (java.io.InputStream in = zip.getInputStream(library)) {
+                    Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+                return target.toString();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot unpack the Runtime Interface Client's JNI library", e);
             }
         }
-        return jniLibrary.toString();
+        throw new IllegalStateException("no " + entry + " in the Lambda runtime libraries");
     }
 
     private static String unpackedFromJar(URL folder) {

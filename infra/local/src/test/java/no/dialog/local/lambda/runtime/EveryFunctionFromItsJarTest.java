@@ -4,7 +4,6 @@ import static no.dialog.local.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -149,7 +148,7 @@ class EveryFunctionFromItsJarTest {
     }
 
     private static HttpResponse<String> get(String path, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.baseUri().toString()).resolve(path)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(stack.baseUri().resolve(path)).GET();
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
