@@ -330,5 +330,11 @@ class LandingRequestsTest {
             stored.put(id, new StoredLink(id, link.keyVersion(), link.binding(), all, at));
             return true;
         }
+        public synchronized boolean claimOnce(String id, String submission) {
+            StoredLink link = stored.get(id);
+            return link != null && link.submissions().stream().allMatch(submission::equals)
+                    && claims.computeIfAbsent(id, key -> submission).equals(submission);
+        }
+        final Map<String, String> claims = new ConcurrentHashMap<>();
     }
 }

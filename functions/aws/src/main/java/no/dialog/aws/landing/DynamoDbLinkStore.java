@@ -109,6 +109,21 @@ public class DynamoDbLinkStore implements LinkStore {
         }
     }
 
+    @Override
+    public boolean claimOnce(String linkId, String submissionId) {
+        try {
+            dynamoDb.updateItem(r -> r.tableName(table).key(Map.of("pk", s("link#" + linkId)))
+                    .updateExpression("SET claimedBy = :sid")
+                    .conditionExpression("attribute_exists(pk)"
+                            + " AND (attribute_not_exists(claimedBy) OR claimedBy = :sid)"
+                            + " AND (attribute_not_exists(submissions) OR contains(submissions, :sid))")
+                    .expressionAttributeValues(Map.of(":sid", s(submissionId))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
     private static AttributeValue s(String value) {
         return AttributeValue.fromS(value);
     }

@@ -44,6 +44,38 @@ class DynamoDbLinkStoreTest {
     }
 
     @Test
+    void ofManyDifferentSubmissionsSentTogetherExactlyOneClaimsAOneTimeLink() throws Exception {
+        store.create(link("GGGGGGGGGGGG"));
+        java.util.List<java.util.concurrent.Callable<Boolean>> claims = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String submission = "SUB-" + i;
+            claims.add(() -> store.claimOnce("GGGGGGGGGGGG", submission));
+        }
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            long won = 0;
+            for (var result : pool.invokeAll(claims)) {
+                won += result.get() ? 1 : 0;
+            }
+            assertThat(won).isEqualTo(1);
+        }
+        String winner = dynamoDb.getItem(r -> r.tableName(table)
+                .key(Map.of("pk", AttributeValue.fromS("link#GGGGGGGGGGGG")))).item().get("claimedBy").s();
+        // The winner may claim again (a retry), and after it is recorded; nobody else can.
+        assertThat(store.claimOnce("GGGGGGGGGGGG", winner)).isTrue();
+        assertThat(store.recordSubmission("GGGGGGGGGGGG", winner, NOW, Map.of())).isTrue();
+        assertThat(store.claimOnce("GGGGGGGGGGGG", winner)).isTrue();
+        assertThat(store.claimOnce("GGGGGGGGGGGG", "SUB-late")).isFalse();
+        assertThat(store.claimOnce("EEEEEEEEEEEE", "SUB-1")).as("no such link").isFalse();
+    }
+
+    @Test
+    void aLinkUsedBeforeClaimsExistedCannotBeClaimedByAnotherSubmission() {
+        store.create(link("FFFFFFFFFFFF"));
+        store.recordSubmission("FFFFFFFFFFFF", "SUB-old", NOW, Map.of());
+        assertThat(store.claimOnce("FFFFFFFFFFFF", "SUB-new")).isFalse();
+    }
+
+    @Test
     void aSubmissionIsRecordedOnceWithItsSealedValues() {
         store.create(link("CCCCCCCCCCCC"));
         assertThat(store.recordSubmission("CCCCCCCCCCCC", "SUB-1", NOW, Map.of("tax", "v1.sealed"))).isTrue();

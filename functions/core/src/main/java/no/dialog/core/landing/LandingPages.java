@@ -27,8 +27,8 @@ import no.dialog.core.time.OsloTime;
  * <p>A submission carries a submission id (made when the form was shown). Its effects are applied in
  * an order that makes a repeat harmless: replica, responses and bus events first (all with ids derived
  * from link and submission, so a repeat publishes the same ids), the submission recorded last. A
- * submission id already recorded has no effect at all; on a one-time page, a second, different
- * submission finds the link used up.
+ * submission id already recorded has no effect at all; on a one-time page, the first valid submission
+ * claims the link atomically before its effects, and any other submission finds the link used up.
  */
 public final class LandingPages {
 
@@ -140,6 +140,11 @@ public final class LandingPages {
             Map<String, List<String>> echo = new LinkedHashMap<>(form);
             AnswerChecker.secretFields(context.page).forEach(echo::remove);
             return new Form(context.tenant, link, context.page, context.contact, echo, checked.errors());
+        }
+        // A one-time page is used up by the first submission that claims it: the check above reads a
+        // moment ago, so two different submissions sent together would both pass it.
+        if (context.page.oneTime() && !store.claimOnce(link.linkId(), submissionId)) {
+            return new Refused(LinkCheck.Refusal.USED, language);
         }
         Map<String, String> wording = new LinkedHashMap<>();
         context.page.questions().forEach(q -> wording.put(q.id(), LandingTexts.label(q, language)));

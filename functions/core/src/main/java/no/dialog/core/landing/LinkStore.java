@@ -22,4 +22,13 @@ public interface LinkStore {
      * @return false if this submission id was already recorded (a repeat that must have no new effect)
      */
     boolean recordSubmission(String linkId, String submissionId, Instant at, Map<String, String> sealed);
+
+    /**
+     * Claims a one-time page's link for one submission, atomically, before any of its effects: of two
+     * different submissions sent at the same moment, exactly one gets true. The same submission id may
+     * claim again (a retry, or a resumption after a crash between claim and record).
+     *
+     * @return false if another submission claimed the link or was recorded on it
+     */
+    boolean claimOnce(String linkId, String submissionId);
 }

@@ -12,6 +12,7 @@ final class InMemoryLinkStore implements LinkStore {
 
     final Map<String, StoredLink> links = new ConcurrentHashMap<>();
     final Map<String, Map<String, String>> sealed = new ConcurrentHashMap<>();
+    final Map<String, String> claims = new ConcurrentHashMap<>();
 
     @Override
     public boolean create(StoredLink link) {
@@ -35,5 +36,15 @@ final class InMemoryLinkStore implements LinkStore {
                 link.firstUsedAt() == null ? at : link.firstUsedAt()));
         sealed.put(submissionId, values);
         return true;
+    }
+
+    @Override
+    public synchronized boolean claimOnce(String linkId, String submissionId) {
+        StoredLink link = links.get(linkId);
+        if (link == null) {
+            return false;
+        }
+        boolean othersRecorded = link.submissions().stream().anyMatch(s -> !s.equals(submissionId));
+        return !othersRecorded && claims.computeIfAbsent(linkId, id -> submissionId).equals(submissionId);
     }
 }

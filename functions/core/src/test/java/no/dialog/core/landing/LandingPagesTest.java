@@ -116,6 +116,23 @@ class LandingPagesTest {
     }
 
     @Test
+    void ofTwoDifferentSubmissionsThatBothReadTheLinkUnusedOnlyTheFirstToClaimItTakesEffect() {
+        String token = token();
+        Map<String, List<String>> form = AnswersTest.form("still-student", "yes", "still-student.examDate", "2027-06-15");
+        // SUB-2's request read the link before SUB-1 was recorded, and claimed it first.
+        String linkId = store.links.keySet().iterator().next();
+        assertThat(store.claimOnce(linkId, "SUB-2")).isTrue();
+        LandingPages.View late = pages.submit(token, "SUB-1", form, "/p/x");
+        assertThat(((LandingPages.Refused) late).reason()).isEqualTo(LinkCheck.Refusal.USED);
+        assertThat(published).isEmpty();
+        assertThat(events).isEmpty();
+        assertThat(store.links.get(linkId).submissions()).isEmpty();
+        // The claimant goes on, also after a crash between its claim and its record.
+        assertThat(pages.submit(token, "SUB-2", form, "/p/x")).isInstanceOf(LandingPages.Done.class);
+        assertThat(published).hasSize(1);
+    }
+
+    @Test
     void unknownExpiredAndDeletedPeopleGetTheFriendlyRefusal() {
         String token = token();
         assertThat(((LandingPages.Refused) pages.open("AAAAAAAAAAAAAAAAAAAAAA")).reason()).isEqualTo(LinkCheck.Refusal.UNKNOWN);
