@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import no.dialog.core.contact.PostalAddress;
+import no.dialog.core.landing.MaskedValues;
 import no.dialog.core.landing.LandingPages;
 import no.dialog.core.landing.LandingTexts;
 import no.dialog.core.page.AnswerValues;
@@ -76,7 +77,7 @@ final class FormModel {
             case ADDRESS: {
                 PostalAddress address = form.contact().address();
                 if (address != null && address.street() != null) {
-                    controls.add(info(LandingTexts.get("field.currentAddress", lang) + " " + address.street() + ", "
+                    controls.add(info(LandingTexts.get("field.currentAddress", lang) + " " + MaskedValues.street(address.street()) + ", "
                             + nullToEmpty(address.postcode()) + " " + nullToEmpty(address.city())));
                 }
                 controls.add(radios(q, List.of(AnswerValues.SAME, AnswerValues.CHANGED)));

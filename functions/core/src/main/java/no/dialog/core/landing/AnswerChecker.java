@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.Set;
 import no.dialog.core.contact.Contact;
@@ -95,6 +96,10 @@ public final class AnswerChecker {
                 if (main.isEmpty()) {
                     return missing(q, errors);
                 }
+                Optional<String> kept = MaskedValues.unmasked(main, contact.phone(), MaskedValues.phone(contact.phone()));
+                if (kept.isPresent()) {
+                    return new Answer(id, q.type(), GIVEN, Map.of("phone", kept.get()));
+                }
                 String e164 = PhoneNumbers.toE164(main).filter(PhoneNumbers::isMobile).orElse(null);
                 if (e164 == null) {
                     errors.put(id, "error.mobile");
@@ -106,7 +111,12 @@ public final class AnswerChecker {
                 if (main.isEmpty()) {
                     return missing(q, errors);
                 }
-                String email = EmailAddresses.normalise(main).orElse(null);
+                Optional<String> kept = MaskedValues.unmasked(main, contact.email(), MaskedValues.email(contact.email()));
+                if (kept.isPresent()) {
+                    return new Answer(id, q.type(), GIVEN, Map.of("email", kept.get()));
+                }
+                // A masked address edited but not replaced ("k***@..." → "x***@...") is no address to keep.
+                String email = main.contains("***") ? null : EmailAddresses.normalise(main).orElse(null);
                 if (email == null) {
                     errors.put(id, "error.email");
                     return null;
@@ -301,26 +311,21 @@ public final class AnswerChecker {
         return values == null || values.isEmpty() || values.get(0) == null ? "" : values.get(0).trim();
     }
 
-    /** What the form shows before the person types anything: what Dialog knows of them. */
+    /**
+     * What the form shows before the person types anything: the mobile number and e-mail address Dialog
+     * knows, masked ({@link MaskedValues}); sent back unchanged, they keep the known value. A new address
+     * starts empty: the current one is shown masked beside the same/changed choice.
+     */
     public static Map<String, String> prefill(LandingPage page, Contact contact) {
         Map<String, String> values = new LinkedHashMap<>();
         for (LandingPage.Question q : page.questions()) {
             if (q.type() == QuestionType.MOBILE && contact.phone() != null) {
-                values.put(q.id(), contact.phone());
+                values.put(q.id(), MaskedValues.phone(contact.phone()));
             } else if (q.type() == QuestionType.EMAIL && contact.email() != null) {
-                values.put(q.id(), contact.email());
-            } else if (q.type() == QuestionType.ADDRESS && contact.address() != null) {
-                PostalAddress address = contact.address();
-                values.put(q.id() + ".street", nullToEmpty(address.street()));
-                values.put(q.id() + ".postcode", nullToEmpty(address.postcode()));
-                values.put(q.id() + ".place", nullToEmpty(address.city()));
+                values.put(q.id(), MaskedValues.email(contact.email()));
             }
         }
         return values;
-    }
-
-    private static String nullToEmpty(String value) {
-        return value == null ? "" : value;
     }
 
     /** Field names whose input must never be shown again (a national identity number). */
