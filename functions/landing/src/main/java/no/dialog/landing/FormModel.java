@@ -94,6 +94,7 @@ final class FormModel {
                 controls.add(input(id, null, "email", "email", "email"));
                 break;
             case CONSENT:
+            case PROFILING:
             case STUDENT:
                 controls.add(radios(q, List.of(AnswerValues.YES, AnswerValues.NO)));
                 if (q.type() == QuestionType.STUDENT) {

@@ -180,11 +180,13 @@ public final class ContactJson {
     }
 
     private Reservations reservations(Reader r, JsonNode node) {
-        r.onlyFields(node, Set.of("telemarketing", "addressedPost", "coversVoluntary", "doNotContact"));
+        r.onlyFields(node, Set.of("telemarketing", "addressedPost", "coversVoluntary", "doNotContact",
+                "objectsToProfiling"));
         return new Reservations(Boolean.TRUE.equals(r.bool(node, "telemarketing")),
                 Boolean.TRUE.equals(r.bool(node, "addressedPost")),
                 Boolean.TRUE.equals(r.bool(node, "coversVoluntary")),
-                Boolean.TRUE.equals(r.bool(node, "doNotContact")));
+                Boolean.TRUE.equals(r.bool(node, "doNotContact")),
+                Boolean.TRUE.equals(r.bool(node, "objectsToProfiling")));
     }
 
     private Map<Channel, Consent> consents(Reader r, JsonNode node) {
@@ -334,6 +336,9 @@ public final class ContactJson {
             o.put("addressedPost", r.addressedPost());
             o.put("coversVoluntary", r.coversVoluntary());
             o.put("doNotContact", r.doNotContact());
+            if (r.objectsToProfiling()) {
+                o.put("objectsToProfiling", true);
+            }
         }
         if (!c.attributes().isEmpty()) {
             ObjectNode o = n.putObject("attributes");

@@ -133,6 +133,16 @@ public final class AnswerChecker {
                 }
                 return new Answer(id, q.type(), main, Map.of("channel", q.setting("channel", "")));
             }
+            case PROFILING: {
+                if (main.isEmpty()) {
+                    return missing(q, errors);
+                }
+                if (!main.equals(YES) && !main.equals(NO)) {
+                    errors.put(id, "error.choice");
+                    return null;
+                }
+                return new Answer(id, q.type(), main, Map.of());
+            }
             case GIVE:
             case REGULAR_DONOR:
                 return amount(q, form, errors);

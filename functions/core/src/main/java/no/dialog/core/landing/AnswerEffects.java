@@ -19,6 +19,7 @@ import no.dialog.core.contact.Membership;
 import no.dialog.core.contact.MembershipStatus;
 import no.dialog.core.contact.ParticipationStatus;
 import no.dialog.core.contact.PostalAddress;
+import no.dialog.core.contact.Reservations;
 import no.dialog.core.journey.Signal;
 import no.dialog.core.page.AnswerValues;
 import no.dialog.core.page.LandingPage;
@@ -101,6 +102,15 @@ public final class AnswerEffects {
                     events.add(new LandingEvents.BusEvent("ConsentChanged", detail(binding, key, now)
                             .put("channel", channel.jsonName()).put("granted", granted).put("source", SOURCE)
                             .put("at", now.toString()).put("language", binding.language())
+                            .put("wording", wording.getOrDefault(answer.questionId(), ""))));
+                    break;
+                }
+                case PROFILING: {
+                    boolean objects = answer.value().equals(AnswerValues.NO);
+                    replica.reservations = replica.reservations.withProfilingObjection(objects);
+                    events.add(new LandingEvents.BusEvent("ProfilingObjectionChanged", detail(binding, key, now)
+                            .put("objectsToProfiling", objects).put("source", SOURCE).put("at", now.toString())
+                            .put("language", binding.language())
                             .put("wording", wording.getOrDefault(answer.questionId(), ""))));
                     break;
                 }
@@ -197,6 +207,7 @@ public final class AnswerEffects {
         String phone;
         String email;
         final Map<Channel, Consent> consents;
+        Reservations reservations;
         final List<Membership> memberships;
         final List<EventParticipation> events;
         final Set<String> volunteerAreas;
@@ -208,6 +219,7 @@ public final class AnswerEffects {
             phone = contact.phone();
             email = contact.email();
             consents = new LinkedHashMap<>(contact.consents());
+            reservations = contact.reservations();
             memberships = new ArrayList<>(contact.memberships());
             events = new ArrayList<>(contact.events());
             volunteerAreas = new LinkedHashSet<>(contact.volunteerAreas());
@@ -227,7 +239,7 @@ public final class AnswerEffects {
         Contact build(Instant now) {
             return new Contact(original.id(), original.nextChangeAt(now), original.firstName(), original.lastName(), original.birthDate(), phone,
                     email, address, memberships, original.donor(), events, original.roles(), List.copyOf(volunteerAreas),
-                    consents, original.reservations(), attributes);
+                    consents, reservations, attributes);
         }
 
         boolean differs() {
@@ -235,7 +247,8 @@ public final class AnswerEffects {
             return !Objects.equals(address, o.address()) || !Objects.equals(phone, o.phone())
                     || !Objects.equals(email, o.email()) || !consents.equals(o.consents())
                     || !memberships.equals(o.memberships()) || !events.equals(o.events())
-                    || !List.copyOf(volunteerAreas).equals(o.volunteerAreas()) || !attributes.equals(o.attributes());
+                    || !List.copyOf(volunteerAreas).equals(o.volunteerAreas()) || !attributes.equals(o.attributes())
+                    || !reservations.equals(o.reservations());
         }
     }
 }

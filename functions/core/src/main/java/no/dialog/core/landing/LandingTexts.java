@@ -56,6 +56,8 @@ public final class LandingTexts {
         put("label.mobile", "Mobilnummer", "Mobile number");
         put("label.email", "E-postadresse", "E-mail address");
         put("label.consent", "Kan vi kontakte deg igjen på %s?", "May we contact you again by %s?");
+        put("label.profiling", "Kan vi bruke det du gjør hos oss (svar, gaver, åpnede meldinger) til å velge hva vi sender deg?",
+                "May we use what you do with us (answers, gifts, messages opened) to choose what we send you?");
         put("label.give", "Vil du gi en gave nå?", "Would you like to give a gift now?");
         put("label.regular-donor", "Vil du bli fast giver? Velg beløp per måned.",
                 "Would you like to become a regular donor? Choose a monthly amount.");

@@ -24,6 +24,7 @@ public final class AnswerValues {
         switch (question.type()) {
             case STUDENT:
             case CONSENT:
+            case PROFILING:
                 return List.of(YES, NO);
             case ADDRESS:
                 return List.of(SAME, CHANGED);

@@ -17,6 +17,11 @@ public enum QuestionType {
     EMAIL,
     /** "May we contact you again?" on one channel: yes / no, recorded with source, time and wording. */
     CONSENT,
+    /**
+     * "May we use what you do with us to choose what we send you?": yes / no. No records an objection to
+     * profiling (GDPR art. 21, {@code Reservations.objectsToProfiling}); yes lifts it.
+     */
+    PROFILING,
     /** A gift now: amount choices and a free amount, started through {@link no.dialog.core.payment.Payments}. */
     GIVE,
     /** A monthly amount as a regular donor, started through {@link no.dialog.core.payment.Payments}. */

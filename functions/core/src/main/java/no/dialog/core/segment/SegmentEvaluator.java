@@ -74,17 +74,27 @@ public final class SegmentEvaluator {
         return matches(contact, ContactHistory.EMPTY, criterion, today);
     }
 
-    /** Whether the contact, with this history in Dialog's journeys, matches on the given day. */
+    /**
+     * Whether the contact, with this history in Dialog's journeys, matches on the given day. A person who
+     * objects to profiling never matches criteria that judge behaviour ({@link ProfilingObjection}).
+     */
     public static boolean matches(Contact contact, ContactHistory history, Criterion criterion, LocalDate today) {
+        if (contact.reservations().objectsToProfiling() && ProfilingObjection.judgesBehaviour(criterion)) {
+            return false;
+        }
+        return evaluate(contact, history, criterion, today);
+    }
+
+    private static boolean evaluate(Contact contact, ContactHistory history, Criterion criterion, LocalDate today) {
         // Java 17: no pattern switch yet; the interface is sealed, so these four cases are all there is.
         if (criterion instanceof Criterion.All all) {
-            return all.children().stream().allMatch(c -> matches(contact, history, c, today));
+            return all.children().stream().allMatch(c -> evaluate(contact, history, c, today));
         }
         if (criterion instanceof Criterion.Any any) {
-            return any.children().stream().anyMatch(c -> matches(contact, history, c, today));
+            return any.children().stream().anyMatch(c -> evaluate(contact, history, c, today));
         }
         if (criterion instanceof Criterion.Not not) {
-            return !matches(contact, history, not.child(), today);
+            return !evaluate(contact, history, not.child(), today);
         }
         return matchesCondition(contact, history, (Criterion.Condition) criterion, today);
     }

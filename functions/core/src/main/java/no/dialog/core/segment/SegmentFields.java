@@ -186,6 +186,8 @@ public final class SegmentFields {
                 "Reserved against addressed post", (c, t) -> List.of(c.reservations().addressedPost()));
         add(m, "reservation.doNotContact", FieldType.BOOLEAN, "Ønsker ikke kontakt", "Do not contact",
                 (c, t) -> List.of(c.reservations().doNotContact()));
+        add(m, "reservation.objectsToProfiling", FieldType.BOOLEAN, "Har reservert seg mot profilering",
+                "Objects to profiling", (c, t) -> List.of(c.reservations().objectsToProfiling()));
 
         // Behaviour in Dialog: read from the person's ContactHistory (BehaviourConditions), never from
         // the contact, so their readers see nothing; an evaluator without histories sees an empty one.

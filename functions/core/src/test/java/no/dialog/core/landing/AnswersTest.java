@@ -34,6 +34,7 @@ class AnswersTest {
               {"id": "mobile", "type": "mobile"},
               {"id": "mail", "type": "email"},
               {"id": "may-sms", "type": "consent", "settings": {"channel": "sms"}},
+              {"id": "use-behaviour", "type": "profiling"},
               {"id": "gift", "type": "give", "choices": [{"value": "200"}, {"value": "500"}]},
               {"id": "monthly", "type": "regular-donor", "choices": [{"value": "100"}]},
               {"id": "join", "type": "membership", "choices": [{"value": "ordinary", "label": {"nb": "Ordinær", "en": "Ordinary"}}]},
@@ -136,8 +137,8 @@ class AnswersTest {
     @Test
     void everyTypeHasItsEffect() {
         AnswerChecker.Checked checked = check("home", "changed", "home.street", "Storgata 1", "home.postcode", "0150",
-                "mobile", "912 34 567", "mail", "Kari@example.no", "may-sms", "yes", "gift", "other", "gift.other", "250",
-                "monthly", "100", "join", "ordinary", "event", "summer-camp", "help", "stand", "help", "phone",
+                "mobile", "912 34 567", "mail", "Kari@example.no", "may-sms", "yes", "use-behaviour", "no", "gift", "other",
+                "gift.other", "250", "monthly", "100", "join", "ordinary", "event", "summer-camp", "help", "stand", "help", "phone",
                 "still-student", "no", "continue", "ordinary", "tax", "01010150074", "comment", "Hei!");
         assertThat(checked.errors()).isEmpty();
         assertThat(checked.answers().toString()).doesNotContain("01010150074").doesNotContain("Storgata");
@@ -149,7 +150,7 @@ class AnswersTest {
 
         assertThat(effects.signals()).extracting(Signal::type).containsOnly("answered");
         assertThat(effects.signals()).extracting(s -> s.attributes().get("question") + "=" + s.attributes().get("value"))
-                .contains("still-student=no", "may-sms=yes", "gift=250", "help=stand,phone", "tax=given");
+                .contains("still-student=no", "may-sms=yes", "use-behaviour=no", "gift=250", "help=stand,phone", "tax=given");
         assertThat(effects.signals()).allSatisfy(s -> {
             assertThat(s.journeyId()).isEqualTo("student");
             assertThat(s.enrolmentId()).isEqualTo("E-1");
@@ -160,12 +161,12 @@ class AnswersTest {
 
         assertThat(effects.events()).extracting(LandingEvents.BusEvent::detailType).containsExactly(
                 "ContactUpdateRequested", "ContactUpdateRequested", "ContactUpdateRequested", "ConsentChanged",
-                "MembershipApplied", "EventSignup", "VolunteerSignup", "MembershipChangeRequested", "MembershipApplied",
+                "ProfilingObjectionChanged", "MembershipApplied", "EventSignup", "VolunteerSignup", "MembershipChangeRequested", "MembershipApplied",
                 "TaxDeductionRequested", "MessageReceived");
         String all = effects.events().toString();
         assertThat(all).doesNotContain("01010150074");
         assertThat(effects.events().get(3).detail().get("wording").asText()).isEqualTo("Kan vi kontakte deg igjen på SMS?");
-        assertThat(effects.events().get(7).detail().get("to").asText()).isEqualTo("ordinary");
+        assertThat(effects.events().get(8).detail().get("to").asText()).isEqualTo("ordinary");
 
         String sealed = effects.sealed().get("tax");
         assertThat(SEALER.open(sealed, "school:S-1")).isEqualTo("01010150074");
@@ -175,6 +176,8 @@ class AnswersTest {
         assertThat(updated.phone()).isEqualTo("+4791234567");
         assertThat(updated.email()).isEqualTo("Kari@example.no");
         assertThat(updated.consents().get(Channel.SMS).granted()).isTrue();
+        assertThat(updated.reservations().objectsToProfiling()).isTrue();
+        assertThat(effects.events().get(4).detail().get("objectsToProfiling").asBoolean()).isTrue();
         assertThat(updated.memberships()).extracting(Membership::type).contains("ordinary");
         assertThat(updated.volunteerAreas()).containsExactly("stand", "phone");
         assertThat(updated.attributes()).containsEntry("stillStudent", false).containsEntry("taxDeduction", true);

@@ -15,6 +15,7 @@ import no.dialog.core.segment.FieldType;
 import no.dialog.core.segment.Operator;
 import no.dialog.core.segment.SegmentEvaluator;
 import no.dialog.core.segment.SegmentField;
+import no.dialog.core.segment.ProfilingObjection;
 import no.dialog.core.segment.SegmentFields;
 
 /**
@@ -56,7 +57,9 @@ public final class SnapshotEvaluator {
         Objects.requireNonNull(criterion, "criterion");
         Objects.requireNonNull(today, "today");
         Objects.requireNonNull(behaviour, "behaviour");
-        long[] rows = new Compiled(snapshot, today, behaviour).bits(criterion);
+        // Behaviour criteria leave out whoever objects to profiling; a changed contact is judged by
+        // SegmentEvaluator below, which applies the same rule.
+        long[] rows = new Compiled(snapshot, today, behaviour).bits(ProfilingObjection.guard(criterion));
         List<Contact> changed = new ArrayList<>();
         if (!delta.isEmpty()) {
             long[] replaced = SnapshotUpdates.replacedRows(snapshot, delta);
@@ -226,6 +229,11 @@ public final class SnapshotEvaluator {
         /** Yes/no fields always have a value; only {@code equals} can match one, as in SegmentEvaluator. */
         private void flag(String id, Operator op, JsonNode expected, boolean existsOnly, long[] out) {
             long[] bits = s.flags.get(id);
+            if (bits == null && id.equals(ProfilingObjection.FIELD)) {
+                // A snapshot written before the objection existed: nobody in it had objected; whoever has
+                // since is a changed contact, judged one by one.
+                bits = Bits.create(s.rows);
+            }
             if (bits == null) {
                 throw new IllegalArgumentException("segment field " + id + " is not in this snapshot");
             }

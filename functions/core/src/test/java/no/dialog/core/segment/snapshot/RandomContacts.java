@@ -80,7 +80,7 @@ final class RandomContacts {
                 chance(30) ? null : chance(10) ? "" : "x@example.org",
                 chance(20) ? null : new PostalAddress("Gate 1", maybe(pick(TEXTS)), maybe(pick(TEXTS)), "NO"),
                 memberships, donor, events, codes(), codes(), consents,
-                new Reservations(random.nextBoolean(), random.nextBoolean(), random.nextBoolean(), chance(10)),
+                new Reservations(random.nextBoolean(), random.nextBoolean(), random.nextBoolean(), chance(10), chance(10)),
                 attributes);
     }
 
