@@ -1,20 +1,22 @@
 package no.dialog.aws.dynamodb;
 
-import io.micronaut.context.annotation.Requires;
 import static no.dialog.aws.dynamodb.EnrolmentItems.BODY;
 import static no.dialog.aws.dynamodb.EnrolmentItems.BY_DUE;
 import static no.dialog.aws.dynamodb.EnrolmentItems.DUE_AT;
 import static no.dialog.aws.dynamodb.EnrolmentItems.DUE_SHARD;
 import static no.dialog.aws.dynamodb.EnrolmentItems.PENDING;
 import static no.dialog.aws.dynamodb.EnrolmentItems.PK;
-import static no.dialog.aws.dynamodb.EnrolmentItems.REV;
 import static no.dialog.aws.dynamodb.EnrolmentItems.RESULT_SHARDS;
+import static no.dialog.aws.dynamodb.EnrolmentItems.REV;
 import static no.dialog.aws.dynamodb.EnrolmentItems.SK;
 import static no.dialog.aws.dynamodb.EnrolmentItems.n;
 import static no.dialog.aws.dynamodb.EnrolmentItems.s;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,10 +50,18 @@ public class DynamoDbEnrolmentStore implements EnrolmentStore {
 
     private final DynamoDbClient dynamoDb;
     private final String table;
+    private final Clock clock;
 
-    public DynamoDbEnrolmentStore(DynamoDbClient dynamoDb, @Value("${enrolments.table}") String table) {
+    @Inject
+    public DynamoDbEnrolmentStore(DynamoDbClient dynamoDb, @Value("${enrolments.table}") String table, Clock clock) {
         this.dynamoDb = dynamoDb;
         this.table = table;
+        this.clock = clock;
+    }
+
+    /** For tools and tests that do not move time: ended enrolments expire from the system clock's now. */
+    public DynamoDbEnrolmentStore(DynamoDbClient dynamoDb, String table) {
+        this(dynamoDb, table, Clock.systemUTC());
     }
 
     @Override
@@ -107,7 +117,7 @@ public class DynamoDbEnrolmentStore implements EnrolmentStore {
     @Override
     public boolean create(Enrolment enrolment, List<ResultKey> counts) {
         List<TransactWriteItem> writes = new ArrayList<>();
-        writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(EnrolmentItems.item(enrolment))
+        writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(EnrolmentItems.item(enrolment, clock.instant()))
                 .conditionExpression("attribute_not_exists(pk)")).build());
         writes.addAll(counterUpdates(enrolment, counts));
         return transact(writes);
@@ -118,7 +128,7 @@ public class DynamoDbEnrolmentStore implements EnrolmentStore {
         if (next.revision() != previous.revision() + 1) {
             throw new IllegalArgumentException("a commit moves the revision on by exactly one");
         }
-        Map<String, AttributeValue> item = EnrolmentItems.item(next);
+        Map<String, AttributeValue> item = EnrolmentItems.item(next, clock.instant());
         if (!pendingSends.isEmpty()) {
             item.put(PENDING, s(EnrolmentItems.pendingJson(pendingSends)));
         }
@@ -150,7 +160,7 @@ public class DynamoDbEnrolmentStore implements EnrolmentStore {
             i++;
         }
         List<String> removes = new ArrayList<>();
-        for (String optional : List.of(DUE_SHARD, DUE_AT, PENDING)) {
+        for (String optional : List.of(DUE_SHARD, DUE_AT, PENDING, EnrolmentItems.EXPIRES_AT)) {
             if (!item.containsKey(optional)) {
                 names.put("#r" + removes.size(), optional);
                 removes.add("#r" + removes.size());

@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 
 /**
  * {@link SendAllowance} in the enrolments table: one item per person and channel ({@code cap#sms}) with
- * the recent sends as a map idempotency key → epoch ms. Written with optimistic locking on a version
+ * the recent sends as a map idempotency key → epoch ms, expiring (TTL) when the newest leaves the window. Written with optimistic locking on a version
  * number, so two journeys sending to the same person at once cannot both take the last place.
  */
 @Singleton
@@ -63,6 +63,8 @@ public class DynamoDbSendAllowance implements SendAllowance {
             Map<String, AttributeValue> next = new HashMap<>(key);
             next.put("sends", AttributeValue.builder().m(kept).build());
             next.put("ver", n(version + 1));
+            // Once the newest send has left the window, none counts any more: the item may go.
+            next.put(EnrolmentItems.EXPIRES_AT, n(now.plus(cap.window()).getEpochSecond()));
             try {
                 dynamoDb.putItem(b -> b.tableName(table).item(next)
                         .conditionExpression(version == 0 ? "attribute_not_exists(pk)" : "ver = :ver")

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import no.dialog.core.enrolment.EnrolmentIds;
 import no.dialog.core.enrolment.SendRequest;
 import no.dialog.core.journey.Enrolment;
 import no.dialog.core.journey.EnrolmentState;
+import no.dialog.core.privacy.Retention;
 import no.dialog.core.tenant.TenantId;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -27,7 +29,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *                                                        journeyKey (tenant#journeyId) + contactId + hist
  *                                                        (its behaviour summary) + sent (string set of the
  *                                                        send steps handed on) for the byJourney index
- * tenant#contactId            cap#sms                    the frequency cap's recent sends per channel
+ *                                                        once done, expiresAt (TTL: Retention.ENDED_ENROLMENT)
+ * tenant#contactId            cap#sms                    the frequency cap's recent sends per channel,
+ *                                                        expiresAt (TTL) when the newest leaves the window
  * tenant#results#journeyId    v000001#step#variant#3     result counters, in 8 shards per step/variant
  * tenant#journey#journeyId    entries | seen#key         enrolment cap count and once-only markers
  * </pre>
@@ -58,6 +62,8 @@ final class EnrolmentItems {
     static final String CONTACT_ID = "contactId";
     static final String HIST = "hist";
     static final String SENT = "sent";
+    /** DynamoDB's TTL attribute of the table (epoch seconds). */
+    static final String EXPIRES_AT = "expiresAt";
     static final String BY_JOURNEY = "byJourney";
     static final int DUE_SHARDS = 32;
     static final int RESULT_SHARDS = 8;
@@ -94,6 +100,15 @@ final class EnrolmentItems {
     static String dueShard(String enrolmentId) {
         // String.hashCode is specified by the language, so every JVM picks the same shard.
         return String.format("%02d", Math.floorMod(enrolmentId.hashCode(), DUE_SHARDS));
+    }
+
+    /** The item of an enrolment written at {@code now}: an ended one expires {@link Retention#ENDED_ENROLMENT} later. */
+    static Map<String, AttributeValue> item(Enrolment e, Instant now) {
+        Map<String, AttributeValue> item = item(e);
+        if (e.state() == EnrolmentState.DONE) {
+            item.put(EXPIRES_AT, n(now.plus(Retention.ENDED_ENROLMENT).getEpochSecond()));
+        }
+        return item;
     }
 
     static Map<String, AttributeValue> item(Enrolment e) {

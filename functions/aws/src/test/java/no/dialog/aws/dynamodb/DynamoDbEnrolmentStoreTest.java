@@ -35,14 +35,16 @@ class DynamoDbEnrolmentStoreTest {
     private static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
 
     private static DynamoDbEnrolmentStore store;
+    private static DynamoDbClient dynamoDb;
+    private static String table;
     private static DynamoDbJourneyEntries entries;
     private static DynamoDbSendAllowance allowance;
 
     @BeforeAll
     static void createTable() {
-        DynamoDbClient dynamoDb = SharedEmulators.get().dynamoDb();
-        String table = TestTables.enrolments(dynamoDb);
-        store = new DynamoDbEnrolmentStore(dynamoDb, table);
+        dynamoDb = SharedEmulators.get().dynamoDb();
+        table = TestTables.enrolments(dynamoDb);
+        store = new DynamoDbEnrolmentStore(dynamoDb, table, java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC));
         entries = new DynamoDbJourneyEntries(dynamoDb, table);
         allowance = new DynamoDbSendAllowance(dynamoDb, table);
     }
@@ -76,6 +78,28 @@ class DynamoDbEnrolmentStoreTest {
         assertThat(store.find(DEMO, new EnrolmentRef("K-2", e.enrolmentId()))).isEmpty();
         assertThat(store.latest(DEMO, "K-1", "student")).contains(e);
         assertThat(store.latest(DEMO, "K-1", "stud")).isEmpty();
+    }
+
+    private static Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> stored(String pk, String sk) {
+        return dynamoDb.getItem(r -> r.tableName(table).key(Map.of(
+                "pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(pk),
+                "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(sk)))).item();
+    }
+
+    @Test
+    void anEndedEnrolmentExpiresTwoYearsAfterItEndedAndARunningOneNever() {
+        Enrolment e = enrolment(DEMO, "kept", "K-40", 1, EnrolmentState.ACTIVE, NOW, 0);
+        store.create(e, List.of());
+        var running = dynamoDb.query(r -> r.tableName(table).keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue
+                        .fromS("demo#K-40")))).items();
+        assertThat(running).hasSize(1);
+        assertThat(running.get(0)).doesNotContainKey("expiresAt");
+        Enrolment done = next(e, EnrolmentState.DONE, "ask", null);
+        assertThat(store.commit(e, done, List.of(), List.of())).isTrue();
+        var ended = stored("demo#K-40", running.get(0).get("sk").s());
+        assertThat(Long.parseLong(ended.get("expiresAt").n()))
+                .isEqualTo(NOW.plus(no.dialog.core.privacy.Retention.ENDED_ENROLMENT).getEpochSecond());
     }
 
     @Test
@@ -167,6 +191,9 @@ class DynamoDbEnrolmentStoreTest {
         assertThat(allowance.reserve(DEMO, "F-1", SendChannel.SMS, "k1", twoPerWeek, NOW)).isTrue();
         assertThat(allowance.reserve(DEMO, "F-1", SendChannel.SMS, "k1", twoPerWeek, NOW)).isTrue();
         assertThat(allowance.reserve(DEMO, "F-1", SendChannel.SMS, "k2", twoPerWeek, NOW)).isTrue();
+        assertThat(Long.parseLong(stored("demo#F-1", "cap#sms").get("expiresAt").n()))
+                .as("the cap item goes when its newest send leaves the window")
+                .isEqualTo(NOW.plus(twoPerWeek.window()).getEpochSecond());
         assertThat(allowance.reserve(DEMO, "F-1", SendChannel.SMS, "k3", twoPerWeek, NOW)).isFalse();
         assertThat(allowance.reserve(DEMO, "F-1", SendChannel.EMAIL, "k3", twoPerWeek, NOW)).isTrue();
         assertThat(allowance.reserve(DEMO, "F-1", SendChannel.SMS, "k4", twoPerWeek, NOW.plus(Duration.ofDays(8)))).isTrue();

@@ -1,0 +1,20 @@
+package no.dialog.core.privacy;
+
+import java.time.Duration;
+
+/**
+ * How long Dialog keeps what it holds about a person, where the rule is Dialog's own (docs/privacy.md has
+ * the whole table, with purpose and legal basis). The stores turn these into DynamoDB TTL attributes and
+ * S3 lifecycle rules; nothing here reads a clock.
+ */
+public final class Retention {
+
+    /**
+     * An enrolment that has ended (goal, exit, or the journey stopped) is kept two years: journeys that
+     * forbid re-entry and behaviour segments ("was in last year's campaign", "answered") look back over
+     * two seasons of campaigns. After that the person may enter again and their behaviour is forgotten.
+     */
+    public static final Duration ENDED_ENROLMENT = Duration.ofDays(730);
+
+    private Retention() {}
+}
