@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import no.dialog.core.template.SmsParts;
 
@@ -31,8 +33,11 @@ import no.dialog.core.template.SmsParts;
  * message in the {@link Outbox} instead of on a phone.
  *
  * <ul>
- *   <li>Basic auth with the local credentials ({@link #USERNAME}/{@link #PASSWORD}); else 401,
- *       resultCode 106100.</li>
+ *   <li>Basic auth with an account the sandbox knows: the deployment's ({@link #USERNAME}/{@link #PASSWORD})
+ *       and any an organisation has of its own, opened with {@code POST /sandbox/link/accounts}
+ *       {@code {"username", "password"}} (what LINK Support does for a customer); else 401, resultCode
+ *       106100. {@code GET /sandbox/link/accounts} lists each account's username and how many messages it
+ *       sent, never a password.</li>
  *   <li>{@code platformId} and {@code platformPartnerId} must be the local ones (106200/106201);
  *       {@code useDeliveryReport} (default true) needs {@code deliveryReportGates} (106300), and a gate
  *       must be the local one (106301).</li>
@@ -71,13 +76,31 @@ public final class LinkSandbox implements HttpHandler {
 
     private final Outbox outbox;
     private final Clock clock;
-    private final byte[] expectedAuthorization;
+    /** Username → the Authorization header that account sends. */
+    private final Map<String, byte[]> accounts = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> sentBy = new ConcurrentHashMap<>();
 
     public LinkSandbox(Outbox outbox, Clock clock) {
         this.outbox = outbox;
         this.clock = clock;
-        this.expectedAuthorization = ("Basic " + Base64.getEncoder().encodeToString(
-                (USERNAME + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8))).getBytes(StandardCharsets.UTF_8);
+        openAccount(USERNAME, PASSWORD);
+    }
+
+    /** An account of the sandbox, as LINK Support opens one for a customer; the same username replaces it. */
+    public void openAccount(String username, String password) {
+        accounts.put(username, basic(username, password));
+        sentBy.putIfAbsent(username, new AtomicLong());
+    }
+
+    /** How many messages the account's requests had accepted. */
+    public long sentBy(String username) {
+        AtomicLong sent = sentBy.get(username);
+        return sent == null ? 0 : sent.get();
+    }
+
+    private static byte[] basic(String username, String password) {
+        return ("Basic " + Base64.getEncoder().encodeToString((username + ":" + password)
+                .getBytes(StandardCharsets.UTF_8))).getBytes(StandardCharsets.UTF_8);
     }
 
     /** The template parameters that point the SMS sender at this sandbox on a gateway at {@code gatewayBase}. */
@@ -97,6 +120,10 @@ public final class LinkSandbox implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath().substring(MOUNT.length());
+        if (path.equals("/accounts")) {
+            accounts(exchange);
+            return;
+        }
         boolean batch = path.equals("/sms/sendbatch");
         if (!batch && !path.equals("/sms/send")) {
             error(exchange, 404, UNKNOWN_ERROR, "no such LINK endpoint: use /sms/send or /sms/sendbatch");
@@ -106,7 +133,8 @@ public final class LinkSandbox implements HttpHandler {
             error(exchange, 405, UNKNOWN_ERROR, "use POST");
             return;
         }
-        if (!authorized(exchange)) {
+        String account = authorizedAccount(exchange);
+        if (account == null) {
             error(exchange, 401, INVALID_AUTHENTICATION, "Invalid authentication. Please check your username and password.");
             return;
         }
@@ -119,24 +147,24 @@ public final class LinkSandbox implements HttpHandler {
         }
         try {
             if (batch) {
-                sendBatch(exchange, body);
+                sendBatch(exchange, body, account);
             } else {
-                sendOne(exchange, body);
+                sendOne(exchange, body, account);
             }
         } catch (Refused refused) {
             error(exchange, refused.status, refused.resultCode, refused.getMessage());
         }
     }
 
-    private void sendOne(HttpExchange exchange, JsonNode body) throws IOException {
+    private void sendOne(HttpExchange exchange, JsonNode body, String account) throws IOException {
         requireObject(body, "body");
         checkAccount(body);
         Accepted accepted = validate(body, "");
-        ObjectNode answer = record(accepted, replySmsCount(body));
+        ObjectNode answer = record(accepted, replySmsCount(body), account);
         reply(exchange, body, answer);
     }
 
-    private void sendBatch(HttpExchange exchange, JsonNode body) throws IOException {
+    private void sendBatch(HttpExchange exchange, JsonNode body, String account) throws IOException {
         requireObject(body, "body");
         checkAccount(body);
         JsonNode messages = body.path("sendRequestMessages");
@@ -156,7 +184,7 @@ public final class LinkSandbox implements HttpHandler {
         ArrayNode answers = JSON.createArrayNode();
         boolean count = replySmsCount(body);
         for (int i = 0; i < accepted.size(); i++) {
-            ObjectNode answer = record(accepted.get(i), count || replySmsCount(messages.get(i)));
+            ObjectNode answer = record(accepted.get(i), count || replySmsCount(messages.get(i)), account);
             answer.put("refId", accepted.get(i).refId());
             answer.remove("description");
             answer.put("message", "Queued");
@@ -232,7 +260,8 @@ public final class LinkSandbox implements HttpHandler {
         return new Accepted(source, normalised, userData, text(message, "refId"));
     }
 
-    private ObjectNode record(Accepted message, boolean withSmsCount) {
+    private ObjectNode record(Accepted message, boolean withSmsCount, String account) {
+        sentBy.get(account).incrementAndGet();
         SmsParts parts = SmsParts.of(message.userData());
         String messageId = newMessageId();
         String refId = message.refId();
@@ -262,9 +291,50 @@ public final class LinkSandbox implements HttpHandler {
         return node.path("customParameters").path("replySmsCount").asText("").toLowerCase(Locale.ROOT).equals("true");
     }
 
-    private boolean authorized(HttpExchange exchange) {
+    /** The account whose credentials the request carries, or null. */
+    private String authorizedAccount(HttpExchange exchange) {
         String given = exchange.getRequestHeaders().getFirst("Authorization");
-        return given != null && MessageDigest.isEqual(expectedAuthorization, given.getBytes(StandardCharsets.UTF_8));
+        if (given == null) {
+            return null;
+        }
+        byte[] bytes = given.getBytes(StandardCharsets.UTF_8);
+        for (Map.Entry<String, byte[]> account : accounts.entrySet()) {
+            if (MessageDigest.isEqual(account.getValue(), bytes)) {
+                return account.getKey();
+            }
+        }
+        return null;
+    }
+
+    /** {@code POST} opens an account, {@code GET} lists them with their counts (no passwords). */
+    private void accounts(HttpExchange exchange) throws IOException {
+        if ("GET".equals(exchange.getRequestMethod())) {
+            ArrayNode list = JSON.createArrayNode();
+            accounts.keySet().stream().sorted().forEach(username -> list.addObject().put("username", username)
+                    .put("sent", sentBy(username)));
+            send(exchange, 200, list);
+            return;
+        }
+        if (!"POST".equals(exchange.getRequestMethod())) {
+            error(exchange, 405, UNKNOWN_ERROR, "use GET or POST");
+            return;
+        }
+        JsonNode body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = JSON.readTree(in.readNBytes(16 * 1024));
+        } catch (IOException e) {
+            error(exchange, 400, UNKNOWN_ERROR, "the body is not JSON");
+            return;
+        }
+        String username = body == null ? "" : body.path("username").asText("");
+        String password = body == null ? "" : body.path("password").asText("");
+        if (username.isBlank() || password.isBlank() || username.contains(":")) {
+            error(exchange, 400, UNKNOWN_ERROR, "username (without ':') and password are required");
+            return;
+        }
+        openAccount(username, password);
+        ObjectNode answer = JSON.createObjectNode().put("username", username).put("sent", sentBy(username));
+        send(exchange, 201, answer);
     }
 
     private static String text(JsonNode node, String field) {

@@ -36,12 +36,14 @@ class LinkSandboxTest {
 
     private static final Outbox OUTBOX = new Outbox();
     private static LocalHttpGateway gateway;
+    private static LinkSandbox sandbox;
 
     @BeforeAll
     static void start() {
         LocalClock clock = LocalClock.fixedAt(Instant.parse("2026-11-23T12:00:00Z"));
         gateway = LocalHttpGateway.builder().port(0).clock(clock).build().start();
-        gateway.mount(LinkSandbox.MOUNT, new LinkSandbox(OUTBOX, clock));
+        sandbox = new LinkSandbox(OUTBOX, clock);
+        gateway.mount(LinkSandbox.MOUNT, sandbox);
     }
 
     @AfterAll
@@ -69,6 +71,28 @@ class LinkSandboxTest {
 
     private static JsonNode json(HttpResponse<String> response) throws IOException {
         return JSON.readTree(response.body());
+    }
+
+    @Test
+    void anOrganisationsOwnAccountSendsWhenOpenedAndIsCountedApart() throws Exception {
+        String own = "Basic " + Base64.getEncoder().encodeToString("redcross-sms:their-own".getBytes(StandardCharsets.UTF_8));
+        assertThat(post("/sms/send", payload("link-send-request.json"), own).statusCode()).as("not opened yet").isEqualTo(401);
+
+        HttpResponse<String> opened = post("/accounts", JSON.readTree("{\"username\":\"redcross-sms\",\"password\":\"their-own\"}"), null);
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+        assertThat(opened.body()).doesNotContain("their-own");
+        long before = sandbox.sentBy(LinkSandbox.USERNAME);
+        HttpResponse<String> sent = post("/sms/send", payload("link-send-request.json"), own);
+        assertThat(sent.statusCode()).as(sent.body()).isIn(200, 204);
+        assertThat(sandbox.sentBy("redcross-sms")).isEqualTo(1);
+        assertThat(sandbox.sentBy(LinkSandbox.USERNAME)).isEqualTo(before);
+        String wrong = "Basic " + Base64.getEncoder().encodeToString("redcross-sms:guessed".getBytes(StandardCharsets.UTF_8));
+        assertThat(post("/sms/send", payload("link-send-request.json"), wrong).statusCode()).isEqualTo(401);
+        HttpResponse<String> listed = HTTP.send(HttpRequest.newBuilder(gateway.baseUri().resolve(LinkSandbox.MOUNT
+                + "/accounts")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(listed.body()).contains("\"username\":\"redcross-sms\",\"sent\":1").doesNotContain("their-own");
+        assertThat(post("/accounts", JSON.readTree("{\"username\":\"a:b\",\"password\":\"x\"}"), null).statusCode())
+                .isEqualTo(400);
     }
 
     @Test
