@@ -3,16 +3,10 @@ package no.dialog.aws.dynamodb;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import no.dialog.core.privacy.PersonalData;
 import no.dialog.core.tenant.TenantId;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Erases everything in the person's partition of the enrolments table ({@link EnrolmentItems}): their
@@ -23,8 +17,6 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 @Singleton
 @Requires(property = "enrolments.table")
 public class DynamoDbEnrolmentErasure implements PersonalData {
-
-    private static final int BATCH = 25;
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -41,26 +33,7 @@ public class DynamoDbEnrolmentErasure implements PersonalData {
 
     @Override
     public long erase(TenantId tenant, String contactId) {
-        String pk = EnrolmentItems.personPk(tenant, contactId);
-        List<WriteRequest> deletes = new ArrayList<>();
-        dynamoDb.queryPaginator(b -> b.tableName(table).keyConditionExpression("pk = :pk")
-                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk)))
-                        .projectionExpression("pk, sk").consistentRead(true))
-                .items()
-                .forEach(item -> deletes.add(WriteRequest.builder()
-                        .deleteRequest(DeleteRequest.builder().key(Map.of(EnrolmentItems.PK, item.get(EnrolmentItems.PK),
-                                EnrolmentItems.SK, item.get(EnrolmentItems.SK))).build())
-                        .build()));
-        for (int from = 0; from < deletes.size(); from += BATCH) {
-            List<WriteRequest> batch = deletes.subList(from, Math.min(from + BATCH, deletes.size()));
-            Map<String, List<WriteRequest>> pending = Map.of(table, batch);
-            // DynamoDB may hand back what it did not get to (throttling): send that again until none is left.
-            while (!pending.isEmpty() && !pending.getOrDefault(table, List.of()).isEmpty()) {
-                Map<String, List<WriteRequest>> request = pending;
-                BatchWriteItemResponse response = dynamoDb.batchWriteItem(b -> b.requestItems(request));
-                pending = response.unprocessedItems();
-            }
-        }
-        return deletes.size();
+        return BatchDeletes.deleteQueried(dynamoDb, table, null, EnrolmentItems.PK,
+                EnrolmentItems.personPk(tenant, contactId), List.of(EnrolmentItems.PK, EnrolmentItems.SK));
     }
 }

@@ -48,6 +48,8 @@ public class DynamoDbSendLedger implements SendLedger {
         item.put("channel", s(channel.jsonName()));
         if (contactId != null) {
             item.put("contactId", s(contactId));
+            // The byContact index finds a person's messages when they are erased.
+            item.put("contactKey", s(tenant.value() + "#" + contactId));
         }
         item.put("state", s(SendState.INTENDED.name()));
         item.put("attempts", n(1));

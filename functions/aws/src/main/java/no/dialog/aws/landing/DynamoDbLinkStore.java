@@ -49,6 +49,8 @@ public class DynamoDbLinkStore implements LinkStore {
         item.put("stepId", s(b.stepId()));
         item.put("enrolmentId", s(b.enrolmentId()));
         item.put("contactId", s(b.contactId()));
+        // The byContact index finds a person's links when they are erased.
+        item.put("contactKey", s(b.tenant().value() + "#" + b.contactId()));
         item.put("language", s(b.language()));
         item.put("expiresAt", n(b.expiresAt().getEpochSecond()));
         item.put("keyVersion", n(link.keyVersion()));

@@ -95,4 +95,32 @@ class DynamoDbErasureTest {
         assertThat(scan(enrolmentsTable).stream().filter(item -> item.get("pk").s().equals("demo#ER-4"))).hasSize(3);
         assertThat(enrolments.latest(DEMO, "ER-3", "student")).isEmpty();
     }
+
+    @Test
+    void theSendLedgerAndTheLandingLinksForgetThePersonThroughTheirContactIndex() {
+        String ledgerTable = TestTables.withContactIndex(dynamoDb, "send-ledger");
+        String linksTable = TestTables.withContactIndex(dynamoDb, "landing-links");
+        DynamoDbSendLedger ledger = new DynamoDbSendLedger(dynamoDb, ledgerTable, CLOCK);
+        var links = new no.dialog.aws.landing.DynamoDbLinkStore(dynamoDb, linksTable);
+        for (String contactId : List.of("ER-5", "ER-6")) {
+            for (int i = 1; i <= 2; i++) {
+                ledger.recordIntent("demo:" + contactId + ":ask:" + i, DEMO, SendChannel.SMS, contactId, NOW);
+                links.create(new no.dialog.core.landing.StoredLink(contactId + "LINK000" + i, 1,
+                        new no.dialog.core.landing.LinkBinding(DEMO, "student", 1, "ask", "E-" + contactId, contactId,
+                                "nb", NOW.plusSeconds(86400)), java.util.Set.of(), null));
+            }
+        }
+        // The same person id in another organisation is someone else.
+        ledger.recordIntent("other:ER-5:ask:1", TenantId.of("other"), SendChannel.SMS, "ER-5", NOW);
+
+        assertThat(new DynamoDbSendLedgerErasure(dynamoDb, ledgerTable).erase(DEMO, "ER-5")).isEqualTo(2);
+        assertThat(new no.dialog.aws.landing.DynamoDbLinkErasure(dynamoDb, linksTable).erase(DEMO, "ER-5")).isEqualTo(2);
+        assertThat(new DynamoDbSendLedgerErasure(dynamoDb, ledgerTable).erase(DEMO, "ER-5")).isZero();
+
+        assertThat(scan(ledgerTable)).extracting(item -> item.get("pk").s())
+                .containsExactlyInAnyOrder("demo:ER-6:ask:1", "demo:ER-6:ask:2", "other:ER-5:ask:1");
+        assertThat(scan(linksTable)).extracting(item -> item.get("pk").s())
+                .containsExactlyInAnyOrder("link#ER-6LINK0001", "link#ER-6LINK0002");
+        assertThat(links.find("ER-5LINK0001")).isEmpty();
+    }
 }

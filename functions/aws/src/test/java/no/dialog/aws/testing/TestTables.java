@@ -113,6 +113,21 @@ public final class TestTables {
         return name;
     }
 
+    /**
+     * A table keyed by {@code pk} with the keys-only {@code byContact} index on {@code contactKey}, as
+     * template.yaml declares the send ledger and the landing links.
+     */
+    public static String withContactIndex(DynamoDbClient dynamoDb, String prefix) {
+        String name = prefix + "-" + UUID.randomUUID();
+        dynamoDb.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attr("pk"), attr("contactKey"))
+                .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build())
+                .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("byContact")
+                        .keySchema(KeySchemaElement.builder().attributeName("contactKey").keyType(KeyType.HASH).build())
+                        .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build()).build()));
+        return name;
+    }
+
     private static AttributeDefinition attr(String name) {
         return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
     }
