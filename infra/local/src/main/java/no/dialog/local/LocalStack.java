@@ -255,6 +255,7 @@ public final class LocalStack implements AutoCloseable {
         overrides.put("AWS_ENDPOINT_OVERRIDE_SQS", emulators.sqsEndpoint().toString());
         overrides.put("AWS_ENDPOINT_OVERRIDE_S3", emulators.s3Endpoint().toString());
         overrides.put("AWS_ENDPOINT_OVERRIDE_EVENTS", gateway.baseUri().resolve("/aws/events").toString());
+        overrides.put("AWS_ENDPOINT_OVERRIDE_SECRETSMANAGER", emulators.secretsManagerEndpoint().toString());
         overrides.put(no.dialog.local.clock.SharedClockFile.ENVIRONMENT_VARIABLE, clockFile.toString());
         return spec -> {
             if (spec.codeUri() == null) {
@@ -272,7 +273,8 @@ public final class LocalStack implements AutoCloseable {
 
     private Map<String, Object> awsSettings() {
         return FunctionContexts.endpoints(AwsLocal.REGION.id(), "local", "local", emulators.dynamoDbEndpoint(),
-                emulators.sqsEndpoint(), emulators.s3Endpoint(), gateway.baseUri().resolve("/aws/events"));
+                emulators.sqsEndpoint(), emulators.s3Endpoint(), gateway.baseUri().resolve("/aws/events"),
+                emulators.secretsManagerEndpoint());
     }
 
     private void wireRule(RuleSpec rule, LocalScheduler scheduler) {
