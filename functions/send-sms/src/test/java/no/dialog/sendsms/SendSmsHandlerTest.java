@@ -62,7 +62,8 @@ class SendSmsHandlerTest {
     @BeforeAll
     static void startFunction() {
         function = SenderFunctionFixture.start("send-sms", KEY, Map.of("LINK_BASE_URL", link.baseUrl(),
-                "LINK_USERNAME", "dialog", "LINK_PASSWORD", "secret", "LINK_PLATFORM_ID", "LOCAL",
+                "LINK_USERNAME", "dialog", "LINK_PASSWORD_SECRET_ARN",
+                no.dialog.aws.testing.TestSecrets.create(no.dialog.emulators.SharedEmulators.get(), "link-password", "secret"), "LINK_PLATFORM_ID", "LOCAL",
                 "LINK_PLATFORM_PARTNER_ID", "0", "LINK_GATE", "LOCALGATE"), CLOCK);
         context = function.context();
         handler = new SendSmsHandler(context);

@@ -429,7 +429,10 @@ public final class SecretsManagerServer implements AutoCloseable {
         return stages;
     }
 
-    /** The secret named by {@code SecretId} (a name or a full ARN), deleted or not. */
+    /**
+     * The secret named by {@code SecretId}, deleted or not: a name, a full ARN, or a partial ARN (without the dash
+     * and six random characters), which AWS accepts too.
+     */
     private ObjectNode find(JsonNode request) {
         String id = required(request, "SecretId");
         ObjectNode byName = secrets.get(id);
@@ -437,7 +440,8 @@ public final class SecretsManagerServer implements AutoCloseable {
             return byName;
         }
         for (ObjectNode secret : secrets.values()) {
-            if (secret.get("ARN").asText().equals(id)) {
+            String arn = secret.get("ARN").asText();
+            if (arn.equals(id) || arn.length() == id.length() + 7 && arn.startsWith(id + "-")) {
                 return secret;
             }
         }

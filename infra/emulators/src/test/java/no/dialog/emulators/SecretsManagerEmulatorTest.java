@@ -51,6 +51,8 @@ class SecretsManagerEmulatorTest {
         assertThat(byArn.secretString()).isEqualTo("s3cret");
         assertThat(byName.versionId()).isEqualTo(created.versionId());
         assertThat(byName.versionStages()).containsExactly("AWSCURRENT");
+        String partialArn = created.arn().substring(0, created.arn().length() - 7);
+        assertThat(client.getSecretValue(b -> b.secretId(partialArn)).secretString()).isEqualTo("s3cret");
         assertThat(byName.createdDate()).isNotNull();
     }
 

@@ -130,7 +130,9 @@ public final class LocalStack implements AutoCloseable {
             CloudFormationTemplate template = CloudFormationTemplate.load(options.templateFile());
             IntrinsicResolver resolver = IntrinsicResolver.builder(template).parameter("Stage", STAGE).build();
             stack = StackSpec.read(template, resolver);
-            resources = new LocalProvisioner(emulators.dynamoDb(), emulators.sqs(), emulators.s3()).provision(stack);
+            // Secrets: generated as the template asks, except those the sandboxes must know (LocalDevSecrets).
+            resources = new LocalProvisioner(emulators.dynamoDb(), emulators.sqs(), emulators.s3(),
+                    emulators.secretsManager(), no.dialog.local.sandbox.LocalDevSecrets.values()).provision(stack);
             IntrinsicResolver running = resolver.withPhysicalIds(resources);
 
             bus = new LocalEventBus(clock);
@@ -146,12 +148,11 @@ public final class LocalStack implements AutoCloseable {
 
             // The senders talk to the provider sandboxes on this gateway (its port is known only now).
             Map<String, String> sandboxParameters = new LinkedHashMap<>(LinkSandbox.templateParameters(gateway.baseUri()));
-            sandboxParameters.putAll(no.dialog.local.sandbox.WebhookDevSecrets.templateParameters());
             // The e-mail sender talks to the SES sandbox; its unsubscribe links point at this gateway.
             sandboxParameters.putAll(SesSandbox.templateParameters(gateway.baseUri()));
             sandboxParameters.putAll(LinkConversationsSandbox.templateParameters(gateway.baseUri()));
             sandboxParameters.putAll(MakeSandbox.templateParameters(gateway.baseUri()));
-            // Personal links point at this gateway; the landing secrets are fixed development values.
+            // Personal links point at this gateway.
             sandboxParameters.putAll(no.dialog.local.sandbox.LandingParameters.templateParameters(gateway.baseUri()));
             // Dialog's Vipps client talks to the Vipps sandbox; the demo merchant's keys are tenant settings.
             sandboxParameters.putAll(VippsSandbox.templateParameters(gateway.baseUri()));
