@@ -24,6 +24,7 @@ import no.dialog.providers.link.LinkSmsGateway;
 import jakarta.inject.Named;
 import java.util.function.Supplier;
 import no.dialog.aws.secrets.SecretValues;
+import no.dialog.core.tenant.ProviderCredentials;
 
 /**
  * Wires core's {@link OnceSender} with {@link SmsDelivery} to the DynamoDB adapters and LINK Mobility. LINK's settings come from
@@ -31,9 +32,14 @@ import no.dialog.aws.secrets.SecretValues;
  * {@code LINK_PLATFORM_ID}, {@code LINK_PLATFORM_PARTNER_ID}, {@code LINK_GATE}; {@code LINK_SENDER}
  * optionally fixes the sender for every tenant, otherwise each tenant's name gives it).
  *
+ * <p>An organisation with its own LINK account (credentials set through {@code PUT /admin/v1/providers/link}, read
+ * from the secrets under {@code TENANT_SECRETS_PREFIX}) sends through it, others through the deployment's
+ * ({@code LINK_USERNAME}, the password secret {@code LINK_PASSWORD_SECRET_ARN}).
+ *
  * <p>The LINK account's rate: {@code LINK_MAX_PER_SECOND} messages a second (default 50; 0 turns the limit
  * off) shared by at most {@code SEND_SMS_MAX_CONCURRENCY} instances (the event source's
- * {@code ScalingConfig.MaximumConcurrency}, default 2), so each instance keeps to the quotient (ADR 0012).
+ * {@code ScalingConfig.MaximumConcurrency}, default 2), so each instance keeps to the quotient (ADR 0012); the limit
+ * counts an instance's messages on every account together.
  */
 @Factory
 public class SendSmsFactory {
@@ -69,9 +75,13 @@ public class SendSmsFactory {
     @Singleton
     SmsGateway smsGateway(@Named("deployment") Supplier<LinkSettings> settings,
             @Value("${link.max.per.second:50}") double maxPerSecond,
-            @Value("${send.sms.max.concurrency:2}") int maxConcurrency) {
+            @Value("${send.sms.max.concurrency:2}") int maxConcurrency, ProviderCredentials credentials) {
         LinkSmsGatewayOf gateways = new LinkSmsGatewayOf();
-        SmsGateway link = new CurrentSmsGateway(() -> gateways.of(settings.get()));
+        SmsGateway deployment = new CurrentSmsGateway(() -> gateways.of(settings.get()));
+        // An organisation with its own LINK account (PUT /admin/v1/providers/link) sends through it.
+        SmsGateway link = new TenantSmsGateways(deployment, credentials, fields -> new LinkSmsGateway(
+                settings.get().withAccount(fields.get("username"), fields.get("password"), fields.get("platformId"),
+                        fields.get("platformPartnerId"))));
         if (maxPerSecond <= 0) {
             return link;
         }

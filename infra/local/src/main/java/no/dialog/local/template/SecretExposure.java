@@ -49,22 +49,26 @@ public final class SecretExposure {
     public List<String> environmentProblems() {
         List<String> problems = new ArrayList<>();
         Set<String> noEcho = noEchoNames();
-        Object globals = template.globals().get("Function");
-        if (globals instanceof Map<?, ?> function) {
-            check("Globals.Function.Environment.Variables", variables(function), noEcho, problems);
-        }
+        Map<?, ?> globals = template.globals().get("Function") instanceof Map<?, ?> function
+                ? variables(function) : Map.of();
+        check("Globals.Function.Environment.Variables", globals, Map.of(), noEcho, problems);
         for (TemplateResource resource : template.resourcesOfType(ResourceTypes.SERVERLESS_FUNCTION,
                 ResourceTypes.LAMBDA_FUNCTION)) {
-            check(resource.propertiesPath() + ".Environment.Variables", variables(resource.properties()), noEcho,
-                    problems);
+            check(resource.propertiesPath() + ".Environment.Variables", variables(resource.properties()), globals,
+                    noEcho, problems);
         }
         return problems;
     }
 
-    private void check(String path, Map<?, ?> variables, Set<String> noEcho, List<String> problems) {
+    /** @param inherited the Globals' variables, which a function's merged environment repeats: reported once */
+    private void check(String path, Map<?, ?> variables, Map<?, ?> inherited, Set<String> noEcho,
+            List<String> problems) {
         for (Map.Entry<?, ?> variable : variables.entrySet()) {
             String name = String.valueOf(variable.getKey());
             Object value = variable.getValue();
+            if (inherited.containsKey(variable.getKey()) && java.util.Objects.equals(inherited.get(name), value)) {
+                continue;
+            }
             String at = path + "." + name;
             Set<String> referenced = new TreeSet<>();
             collectReferences(value, referenced);

@@ -182,12 +182,15 @@ class RealTemplateSpecsTest {
         assertThat(admin.environment()).containsOnlyKeys(
                 "DIALOG_STAGE", "JAVA_TOOL_OPTIONS", "DIALOG_CONFIG_REVISION", "CONTACTS_TABLE", "TENANTS_TABLE",
                 "DEFINITIONS_TABLE", "ENROLMENTS_TABLE", "SNAPSHOTS_BUCKET", "RUN_FILES_TABLE", "EXPORTS_BUCKET",
-                "PAYMENTS_TABLE", "SEND_LEDGER_TABLE", "RESPONSES_QUEUE_URL", "EVENT_BUS_NAME");
+                "PAYMENTS_TABLE", "SEND_LEDGER_TABLE", "RESPONSES_QUEUE_URL", "EVENT_BUS_NAME", "TENANT_SECRETS_PREFIX");
         assertThat(admin.environment()).containsEntry("DEFINITIONS_TABLE", "dialog-definitions-local")
+                .containsEntry("TENANT_SECRETS_PREFIX", "dialog/local/tenants/")
                 .containsEntry("ENROLMENTS_TABLE", "dialog-enrolments-local")
                 .containsEntry("RUN_FILES_TABLE", "dialog-run-files-local");
         assertThat(admin.eventsOfType(HttpApiEventSpec.class)).containsExactly(
                 new HttpApiEventSpec("Health", "DialogHttpApi", "/health", "GET", null),
+                new HttpApiEventSpec("ListProviders", "DialogHttpApi", "/admin/v1/providers", "GET", "StaffJwt"),
+                new HttpApiEventSpec("PutProvider", "DialogHttpApi", "/admin/v1/providers/{provider}", "PUT", "StaffJwt"),
                 new HttpApiEventSpec("GetContact", "DialogHttpApi", "/admin/v1/contacts/{id}", "GET", "StaffJwt"),
                 new HttpApiEventSpec("GetContactPayments", "DialogHttpApi", "/admin/v1/contacts/{id}/payments", "GET",
                         "StaffJwt"),
