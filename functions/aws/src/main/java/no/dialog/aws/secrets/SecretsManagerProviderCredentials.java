@@ -20,6 +20,7 @@ import no.dialog.core.tenant.ProviderCredentials;
 import no.dialog.core.tenant.TenantId;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.DescribeSecretResponse;
+import software.amazon.awssdk.services.secretsmanager.model.InvalidRequestException;
 import software.amazon.awssdk.services.secretsmanager.model.ResourceExistsException;
 import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
 
@@ -125,7 +126,8 @@ public final class SecretsManagerProviderCredentials implements ProviderCredenti
         Optional<Map<String, String>> fields;
         try {
             fields = Optional.of(fields(client.getSecretValue(b -> b.secretId(name)).secretString()));
-        } catch (ResourceNotFoundException e) {
+        } catch (ResourceNotFoundException | InvalidRequestException e) {
+            // Missing, or scheduled for deletion (InvalidRequestException): the deployment's account is used.
             fields = Optional.empty();
         }
         if (held.size() >= MAX_HELD) {
