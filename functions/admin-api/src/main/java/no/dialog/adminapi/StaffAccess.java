@@ -7,12 +7,13 @@ import java.util.Optional;
 
 /**
  * The role rule of the admin API in one place: reading needs viewer, editor or admin; writing needs
- * editor or admin. Either the caller comes back, or the answer to send instead (401 or 403).
+ * editor or admin; administering (provider credentials) needs admin. Either the caller comes back, or the answer to send instead (401 or 403).
  */
 final class StaffAccess {
 
     private static final String[] READERS = {"viewer", "editor", "admin"};
     private static final String[] WRITERS = {"editor", "admin"};
+    private static final String[] ADMINS = {"admin"};
 
     /** The caller, or the refusal to answer with: exactly one is set. */
     record Outcome(StaffIdentity staff, HttpResponse<String> refusal) {
@@ -31,6 +32,15 @@ final class StaffAccess {
     /** @param what what is changed, for the 403 reason ("changing segments needs ...") */
     static Outcome toWrite(APIGatewayV2HTTPEvent request, String what) {
         return check(request, WRITERS, "changing " + what + " needs the editor or admin role");
+    }
+
+    /**
+     * For what only an organisation's admin may do: provider credentials, settings, users.
+     *
+     * @param what what is administered, for the 403 reason ("changing provider credentials needs the admin role")
+     */
+    static Outcome toAdminister(APIGatewayV2HTTPEvent request, String what) {
+        return check(request, ADMINS, "changing " + what + " needs the admin role");
     }
 
     private static Outcome check(APIGatewayV2HTTPEvent request, String[] roles, String forbidden) {

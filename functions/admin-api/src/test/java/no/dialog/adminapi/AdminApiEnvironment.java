@@ -43,12 +43,17 @@ final class AdminApiEnvironment {
     /** As {@link #start(Map, Emulators, Clock)}, with ElasticMQ and {@code eventBridge} as endpoints too. */
     static ApplicationContext start(Map<String, Object> env, Emulators emulators, Clock clock, java.net.URI eventBridge) {
         return FunctionContexts.start(env, FunctionContexts.endpoints(AwsLocal.REGION.id(), "local", "local",
-                emulators.dynamoDbEndpoint(), emulators.sqsEndpoint(), emulators.s3Endpoint(), eventBridge), clock);
+                emulators.dynamoDbEndpoint(), emulators.sqsEndpoint(), emulators.s3Endpoint(), eventBridge,
+                emulators.secretsManagerEndpoint()), clock);
     }
 
-    /** An application context as Lambda would build it from {@code env}, with DynamoDB Local and S3Proxy as endpoints. */
+    /**
+     * An application context as Lambda would build it from {@code env}, with DynamoDB Local, S3Proxy and the local
+     * Secrets Manager endpoint.
+     */
     static ApplicationContext start(Map<String, Object> env, Emulators emulators, Clock clock) {
         return FunctionContexts.start(env, FunctionContexts.endpoints(AwsLocal.REGION.id(), "local", "local",
-                emulators.dynamoDbEndpoint(), null, emulators.s3Endpoint(), null), clock);
+                emulators.dynamoDbEndpoint(), null, emulators.s3Endpoint(), null, emulators.secretsManagerEndpoint()),
+                clock);
     }
 }

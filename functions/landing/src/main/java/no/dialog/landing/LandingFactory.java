@@ -6,7 +6,8 @@ import io.micronaut.context.annotation.Secondary;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.util.Base64;
+import no.dialog.aws.secrets.SecretKeys;
+import no.dialog.aws.secrets.SecretValues;
 import no.dialog.core.contact.ContactStore;
 import no.dialog.core.enrolment.JourneyCatalog;
 import no.dialog.core.landing.AnswerChecker;
@@ -29,9 +30,9 @@ import no.dialog.core.enrolment.ResponsePublisher;
 import no.dialog.core.tenant.TenantDirectory;
 
 /**
- * Wires the landing function from its environment: besides the tables and queues, {@code LANDING_SECRET}
- * (links and CSRF), {@code LANDING_ENCRYPTION_KEY} (base64, 32 bytes, AES-GCM for national identity
- * numbers) and {@code LANDING_ENCRYPTION_KEY_VERSION}, {@code PUBLIC_BASE_URL} (https: cookies are
+ * Wires the landing function from its environment: besides the tables and queues, {@code LANDING_KEY_SECRET_ARN}
+ * (links and CSRF) and {@code LANDING_ENCRYPTION_KEY_SECRET_ARN} (AES-256-GCM for national identity numbers; both
+ * keys in Secrets Manager, formats in {@link SecretKeys}) with {@code LANDING_ENCRYPTION_KEY_VERSION}, {@code PUBLIC_BASE_URL} (https: cookies are
  * {@code Secure}), {@code LANDING_RATE_PER_IP} and {@code LANDING_RATE_PER_LINK} (requests per minute in
  * one instance; defaults 300 and 60), {@code LANDING_PAYMENT_ORIGINS} (where a form with a payment
  * question may lead: the payment provider's pages; default Vipps MobilePay's).
@@ -57,9 +58,9 @@ public class LandingFactory {
     }
 
     @Singleton
-    SecretSealer secretSealer(@Value("${landing.encryption.key}") String key,
+    SecretSealer secretSealer(SecretValues secrets, @Value("${landing.encryption.key.secret.arn}") String arn,
             @Value("${landing.encryption.key.version:1}") int version) {
-        return new SecretSealer(Base64.getDecoder().decode(key.trim()), version);
+        return new SecretSealer(secrets.derived(arn, SecretKeys::aes256), version);
     }
 
     @Singleton

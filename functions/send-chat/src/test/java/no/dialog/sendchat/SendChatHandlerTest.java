@@ -59,7 +59,8 @@ class SendChatHandlerTest {
     @BeforeAll
     static void startFunction() {
         function = SenderFunctionFixture.start("send-chat", KEY, Map.of("LINK_CHAT_BASE_URL", link.baseUrl(),
-                "LINK_CHAT_USERNAME", "dialog", "LINK_CHAT_PASSWORD", "secret",
+                "LINK_CHAT_USERNAME", "dialog", "LINK_CHAT_PASSWORD_SECRET_ARN",
+                no.dialog.aws.testing.TestSecrets.create(no.dialog.emulators.SharedEmulators.get(), "link-chat-password", "secret"),
                 "PUBLIC_BASE_URL", "https://api.dialog.example"), CLOCK);
         context = function.context();
         handler = new SendChatHandler(context);

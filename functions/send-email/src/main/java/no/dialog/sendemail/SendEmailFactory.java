@@ -4,10 +4,13 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
+import no.dialog.aws.secrets.SecretKeys;
+import no.dialog.aws.secrets.SecretValues;
 import no.dialog.aws.sqs.SqsSendQueues;
 import no.dialog.core.contact.ContactStore;
 import no.dialog.core.enrolment.ResponsePublisher;
@@ -42,9 +45,10 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
  *   <li>SES: {@code SES_CONFIGURATION_SET} (events), {@code SES_ENDPOINT} (empty: the region's SES; the
  *       local stack points it at its SES sandbox), {@code SES_TIMEOUT_MS} (default 10,000);</li>
  *   <li>SMTP: {@code SMTP_HOST}, {@code SMTP_PORT} (default 587), {@code SMTP_USERNAME},
- *       {@code SMTP_PASSWORD}, {@code SMTP_STARTTLS} (default true);</li>
- *   <li>{@code PUBLIC_BASE_URL} and {@code UNSUBSCRIBE_SECRET} (at least 32 bytes, the same as the webhooks
- *       function's) for the unsubscribe links.</li>
+ *       {@code SMTP_PASSWORD_SECRET_ARN} (the password in Secrets Manager), {@code SMTP_STARTTLS} (default
+ *       true);</li>
+ *   <li>{@code PUBLIC_BASE_URL} and {@code UNSUBSCRIBE_KEY_SECRET_ARN} (the key the webhooks function checks
+ *       with) for the unsubscribe links.</li>
  * </ul>
  */
 @Factory
@@ -57,7 +61,8 @@ public class SendEmailFactory {
             @Value("${aws.static-credentials.secret-access-key:}") String secretAccessKey,
             @Value("${ses.endpoint:}") String sesEndpoint, @Value("${ses.timeout.ms:10000}") long sesTimeoutMs,
             @Value("${smtp.host:}") String smtpHost, @Value("${smtp.port:587}") int smtpPort,
-            @Value("${smtp.username:}") String smtpUsername, @Value("${smtp.password:}") String smtpPassword,
+            @Value("${smtp.username:}") String smtpUsername,
+            @Value("${smtp.password.secret.arn:}") String smtpPasswordArn, Optional<SecretValues> secrets,
             @Value("${smtp.starttls:true}") boolean smtpStartTls) {
         switch (transport.strip().toLowerCase(Locale.ROOT)) {
             case "ses":
@@ -69,16 +74,23 @@ public class SendEmailFactory {
                 return new SesEmailGateway(SesEmailGateway.client(http, sesRegion, credentials,
                         sesEndpoint.isBlank() ? null : URI.create(sesEndpoint), Duration.ofMillis(sesTimeoutMs)));
             case "smtp":
-                return new SmtpEmailGateway(SmtpSettings.of(smtpHost, smtpPort, smtpUsername, smtpPassword, smtpStartTls));
+                if (smtpPasswordArn.isBlank() || secrets.isEmpty()) {
+                    return new SmtpEmailGateway(SmtpSettings.of(smtpHost, smtpPort, smtpUsername, "", smtpStartTls));
+                }
+                // A gateway with the current password, made again when the secret gets a new value.
+                Supplier<EmailGateway> current = secrets.get().derived(smtpPasswordArn, password ->
+                        new SmtpEmailGateway(SmtpSettings.of(smtpHost, smtpPort, smtpUsername, password, smtpStartTls)));
+                return email -> current.get().send(email);
             default:
                 throw new IllegalArgumentException("EMAIL_TRANSPORT must be ses or smtp");
         }
     }
 
     @Singleton
-    UnsubscribeLinks unsubscribeLinks(@Value("${public.base.url}") String publicBaseUrl,
-            @Value("${unsubscribe.secret}") String secret) {
-        return new UnsubscribeLinks(publicBaseUrl, new UnsubscribeTokens(secret.getBytes(StandardCharsets.UTF_8)));
+    UnsubscribeLinks unsubscribeLinks(@Value("${public.base.url}") String publicBaseUrl, SecretValues secrets,
+            @Value("${unsubscribe.key.secret.arn}") String arn) {
+        return new UnsubscribeLinks(publicBaseUrl,
+                new UnsubscribeTokens(secrets.derived(arn, value -> SecretKeys.bytes(value, 32))));
     }
 
     @Singleton

@@ -65,7 +65,8 @@ class SendEmailHandlerTest {
         function = SenderFunctionFixture.start("send-email", KEY, Map.of("EMAIL_TRANSPORT", "ses",
                 "SES_ENDPOINT", ses.baseUrl(), "SES_CONFIGURATION_SET", "dialog-email-test",
                 "PUBLIC_BASE_URL", "https://api.dialog.test",
-                "UNSUBSCRIBE_SECRET", "a-local-test-secret-of-at-least-32-bytes"), CLOCK);
+                "UNSUBSCRIBE_KEY_SECRET_ARN", no.dialog.aws.testing.TestSecrets.textKey(no.dialog.emulators.SharedEmulators.get(), "unsubscribe-key",
+                        "a-local-test-secret-of-at-least-32-bytes")), CLOCK);
         context = function.context();
         handler = new SendEmailHandler(context);
 

@@ -68,7 +68,8 @@ class SendNewsletterHandlerTest {
     @BeforeAll
     static void startFunction() {
         function = SenderFunctionFixture.start("send-newsletter", KEY, Map.of(
-                "MAKE_BASE_URL", make.baseUrl() + "/api/public/v2", "MAKE_USER_ID", "9874", "MAKE_API_KEY", "secret"),
+                "MAKE_BASE_URL", make.baseUrl() + "/api/public/v2", "MAKE_USER_ID", "9874",
+                "MAKE_API_KEY_SECRET_ARN", no.dialog.aws.testing.TestSecrets.create(no.dialog.emulators.SharedEmulators.get(), "make-api-key", "secret")),
                 CLOCK);
         context = function.context();
         handler = new SendNewsletterHandler(context);

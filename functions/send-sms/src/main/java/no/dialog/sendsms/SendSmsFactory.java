@@ -21,25 +21,41 @@ import no.dialog.core.template.TemplateStore;
 import no.dialog.core.tenant.TenantDirectory;
 import no.dialog.providers.link.LinkSettings;
 import no.dialog.providers.link.LinkSmsGateway;
+import jakarta.inject.Named;
+import java.util.function.Supplier;
+import no.dialog.aws.secrets.SecretValues;
+import no.dialog.core.tenant.ProviderCredentials;
 
 /**
  * Wires core's {@link OnceSender} with {@link SmsDelivery} to the DynamoDB adapters and LINK Mobility. LINK's settings come from
- * the function's environment ({@code LINK_BASE_URL}, {@code LINK_USERNAME}, {@code LINK_PASSWORD},
+ * the function's environment ({@code LINK_BASE_URL}, {@code LINK_USERNAME}, {@code LINK_PASSWORD_SECRET_ARN},
  * {@code LINK_PLATFORM_ID}, {@code LINK_PLATFORM_PARTNER_ID}, {@code LINK_GATE}; {@code LINK_SENDER}
  * optionally fixes the sender for every tenant, otherwise each tenant's name gives it).
  *
+ * <p>An organisation with its own LINK account (credentials set through {@code PUT /admin/v1/providers/link}, read
+ * from the secrets under {@code TENANT_SECRETS_PREFIX}) sends through it, others through the deployment's
+ * ({@code LINK_USERNAME}, the password secret {@code LINK_PASSWORD_SECRET_ARN}).
+ *
  * <p>The LINK account's rate: {@code LINK_MAX_PER_SECOND} messages a second (default 50; 0 turns the limit
  * off) shared by at most {@code SEND_SMS_MAX_CONCURRENCY} instances (the event source's
- * {@code ScalingConfig.MaximumConcurrency}, default 2), so each instance keeps to the quotient (ADR 0012).
+ * {@code ScalingConfig.MaximumConcurrency}, default 2), so each instance keeps to the quotient (ADR 0012); the limit
+ * counts an instance's messages on every account together.
  */
 @Factory
 public class SendSmsFactory {
 
+    /**
+     * The deployment's LINK account with the password's current value: {@code LINK_PASSWORD_SECRET_ARN} names the
+     * secret, read through {@link SecretValues}; a new value makes a new gateway.
+     */
     @Singleton
-    LinkSettings linkSettings(@Value("${link.base.url}") String baseUrl, @Value("${link.username}") String username,
-            @Value("${link.password}") String password, @Value("${link.platform.id}") String platformId,
+    @Named("deployment")
+    Supplier<LinkSettings> linkSettings(SecretValues secrets, @Value("${link.base.url}") String baseUrl,
+            @Value("${link.username}") String username, @Value("${link.password.secret.arn}") String passwordArn,
+            @Value("${link.platform.id}") String platformId,
             @Value("${link.platform.partner.id}") String platformPartnerId, @Value("${link.gate:}") String gate) {
-        return LinkSettings.of(baseUrl, username, password, platformId, platformPartnerId, gate);
+        return secrets.derived(passwordArn,
+                password -> LinkSettings.of(baseUrl, username, password, platformId, platformPartnerId, gate));
     }
 
     /**
@@ -57,9 +73,15 @@ public class SendSmsFactory {
     static final java.time.Duration MAX_RATE_WAIT = java.time.Duration.ofSeconds(20);
 
     @Singleton
-    SmsGateway smsGateway(LinkSettings settings, @Value("${link.max.per.second:50}") double maxPerSecond,
-            @Value("${send.sms.max.concurrency:2}") int maxConcurrency) {
-        SmsGateway link = new LinkSmsGateway(settings);
+    SmsGateway smsGateway(@Named("deployment") Supplier<LinkSettings> settings,
+            @Value("${link.max.per.second:50}") double maxPerSecond,
+            @Value("${send.sms.max.concurrency:2}") int maxConcurrency, ProviderCredentials credentials) {
+        LinkSmsGatewayOf gateways = new LinkSmsGatewayOf();
+        SmsGateway deployment = new CurrentSmsGateway(() -> gateways.of(settings.get()));
+        // An organisation with its own LINK account (PUT /admin/v1/providers/link) sends through it.
+        SmsGateway link = new TenantSmsGateways(deployment, credentials, fields -> new LinkSmsGateway(
+                settings.get().withAccount(fields.get("username"), fields.get("password"), fields.get("platformId"),
+                        fields.get("platformPartnerId"))));
         if (maxPerSecond <= 0) {
             return link;
         }
@@ -75,5 +97,19 @@ public class SendSmsFactory {
             Clock clock, @Value("${link.sender:}") String configuredSender, PersonalLinks links) {
         return new OnceSender<>(tenants, contacts, templates, new TemplateRenderer(), ledger, rules,
                 new SmsDelivery(gateway, configuredSender), queues, responses, clock, links).withLedgerWrites(LEDGER_WRITES);
+    }
+
+    /** One gateway (and its HTTP client) per settings value: a new one only when the password changes. */
+    static final class LinkSmsGatewayOf {
+        private LinkSettings settings;
+        private SmsGateway gateway;
+
+        synchronized SmsGateway of(LinkSettings current) {
+            if (current != settings) {
+                gateway = new LinkSmsGateway(current);
+                settings = current;
+            }
+            return gateway;
+        }
     }
 }

@@ -62,8 +62,13 @@ class SendSmsHandlerTest {
     @BeforeAll
     static void startFunction() {
         function = SenderFunctionFixture.start("send-sms", KEY, Map.of("LINK_BASE_URL", link.baseUrl(),
-                "LINK_USERNAME", "dialog", "LINK_PASSWORD", "secret", "LINK_PLATFORM_ID", "LOCAL",
-                "LINK_PLATFORM_PARTNER_ID", "0", "LINK_GATE", "LOCALGATE"), CLOCK);
+                "LINK_USERNAME", "dialog", "LINK_PASSWORD_SECRET_ARN",
+                no.dialog.aws.testing.TestSecrets.create(no.dialog.emulators.SharedEmulators.get(), "link-password",
+                        "secret"),
+                "LINK_PLATFORM_ID", "LOCAL", "LINK_PLATFORM_PARTNER_ID", "0", "LINK_GATE", "LOCALGATE",
+                // Organisations' own accounts, as the admin API stores them (a prefix of this test's own).
+                "TENANT_SECRETS_PREFIX", "dialog/test-" + java.util.UUID.randomUUID().toString().substring(0, 8)
+                        + "/tenants/"), CLOCK);
         context = function.context();
         handler = new SendSmsHandler(context);
 
@@ -115,6 +120,37 @@ class SendSmsHandlerTest {
         assertThat(entry.state()).isEqualTo(SendState.SENT);
         assertThat(entry.providerMessageId()).isEqualTo("Dcshuhod0PMAAAFQ+/PbnR3x");
         assertThat(entry.parts()).isEqualTo(1);
+    }
+
+    @Test
+    void anOrganisationWithItsOwnLinkAccountSendsThroughItWithCredentialsFromSecretsManager() {
+        TenantId own = TenantId.of("own-link");
+        String key = "own-link:E-SMS-9:ask:1";
+        context.getBean(TenantDirectory.class).createIfAbsent(new Tenant(own, "Own Link", CLOCK.instant()));
+        context.getBean(ContactStore.class).upsert(own, new Contact("M-500001", Instant.parse("2026-11-01T00:00:00Z"),
+                "Kari", "Nordmann", null, "+4791234567", null, null, null, null, null, null, null,
+                Map.of(Channel.SMS, new Consent(true, "membership-form", Instant.parse("2025-08-15T12:00:00Z"))),
+                null, null));
+        context.getBean(TemplateStore.class).save(own, new MessageTemplate("student-ask", SendChannel.SMS, "nb", null,
+                "Hei {{ firstName }}! Hilsen {{ organisation }}"));
+        context.getBean(no.dialog.core.tenant.ProviderCredentials.class).put(own,
+                no.dialog.core.tenant.CredentialProvider.LINK,
+                Map.of("username", "own-user", "password", "own-pass", "platformId", "OWNPLATFORM"),
+                java.util.Optional.empty());
+        var event = function.event(key, 1);
+        event.getRecords().get(0).setBody(event.getRecords().get(0).getBody().replace("\"tenant\":\"demo\"",
+                "\"tenant\":\"own-link\""));
+
+        SQSBatchResponse response = handler.handleRequest(event, null);
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        link.verify(postRequestedFor(urlEqualTo("/sms/send"))
+                .withHeader("Authorization", equalTo("Basic " + java.util.Base64.getEncoder()
+                        .encodeToString("own-user:own-pass".getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                .withRequestBody(matchingJsonPath("$.refId", equalTo(key)))
+                .withRequestBody(matchingJsonPath("$.platformId", equalTo("OWNPLATFORM")))
+                .withRequestBody(matchingJsonPath("$.platformPartnerId", equalTo("0"))));
+        assertThat(function.ledger(key).state()).isEqualTo(SendState.SENT);
     }
 
     @Test

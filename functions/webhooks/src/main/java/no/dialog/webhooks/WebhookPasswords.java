@@ -6,32 +6,57 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import no.dialog.core.tenant.TenantId;
 
 /**
  * HTTP basic auth for provider webhooks without a stored secret per tenant: a tenant's password is the
- * lower-case hex HMAC-SHA256 of the tenant id under {@code WEBHOOK_SECRET}. Dialog gives each provider
+ * lower-case hex HMAC-SHA256 of the tenant id under the webhook key (secret {@code WEBHOOK_KEY_SECRET_ARN}). Dialog gives each provider
  * the URL {@code /webhooks/<provider>/<tenant>}, the user name ({@code link} or {@code tm}) and that
  * password; a password for one tenant is worthless for another. Comparison is in constant time.
  */
 final class WebhookPasswords {
 
-    private final SecretKeySpec key;
+    private final Supplier<byte[]> secret;
+    private volatile KeyOf current;
+
+    /** The key made from one value, kept until the supplier hands out another. */
+    private record KeyOf(byte[] source, SecretKeySpec key) {}
 
     WebhookPasswords(byte[] secret) {
-        if (secret.length < 32) {
-            throw new IllegalArgumentException("WEBHOOK_SECRET must be at least 32 bytes");
+        this(constant(secret.clone()));
+    }
+
+    /** @param secret the current webhook key (at least 32 bytes), the same array until it changes */
+    WebhookPasswords(Supplier<byte[]> secret) {
+        this.secret = secret;
+        key();
+    }
+
+    private static Supplier<byte[]> constant(byte[] secret) {
+        return () -> secret;
+    }
+
+    private SecretKeySpec key() {
+        byte[] value = secret.get();
+        KeyOf known = current;
+        if (known == null || known.source() != value) {
+            if (value == null || value.length < 32) {
+                throw new IllegalArgumentException("the webhook key must be at least 32 bytes");
+            }
+            known = new KeyOf(value, new SecretKeySpec(value.clone(), "HmacSHA256"));
+            current = known;
         }
-        this.key = new SecretKeySpec(secret.clone(), "HmacSHA256");
+        return known.key();
     }
 
     /** The password a provider uses for this tenant (for operators, and for the local stack's sandboxes). */
     String passwordFor(TenantId tenant) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
+            mac.init(key());
             return HexFormat.of().formatHex(mac.doFinal(tenant.value().getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);

@@ -108,10 +108,12 @@ class WebhooksHandlerTest {
         env.put("RESPONSES_QUEUE_URL", responsesUrl);
         env.put("SES_EVENTS_DLQ_URL", sesDlqUrl);
         env.put("EVENT_BUS_NAME", "dialog-test");
-        env.put("WEBHOOK_SECRET", SECRET);
-        env.put("UNSUBSCRIBE_SECRET", UNSUBSCRIBE_SECRET);
+        env.put("WEBHOOK_KEY_SECRET_ARN", no.dialog.aws.testing.TestSecrets.textKey(emulators, "webhook-key", SECRET));
+        env.put("UNSUBSCRIBE_KEY_SECRET_ARN", no.dialog.aws.testing.TestSecrets.textKey(emulators, "unsubscribe-key",
+                UNSUBSCRIBE_SECRET));
         context = FunctionContexts.start(env, FunctionContexts.endpoints(AwsLocal.REGION.id(), "local", "local",
-                emulators.dynamoDbEndpoint(), emulators.sqsEndpoint(), null, URI.create(eventBridge.baseUrl())), CLOCK);
+                emulators.dynamoDbEndpoint(), emulators.sqsEndpoint(), null, URI.create(eventBridge.baseUrl()),
+                emulators.secretsManagerEndpoint()), CLOCK);
         handler = new WebhooksHandler(context);
     }
 

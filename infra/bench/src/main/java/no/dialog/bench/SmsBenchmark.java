@@ -197,7 +197,7 @@ public final class SmsBenchmark {
     private double baseline(int count) throws Exception {
         Map<String, String> link = LinkSandbox.templateParameters(stack.baseUri());
         SmsGateway gateway = new LinkSmsGateway(LinkSettings.of(link.get("LinkBaseUrl"), link.get("LinkUsername"),
-                link.get("LinkPassword"), link.get("LinkPlatformId"), link.get("LinkPlatformPartnerId"),
+                no.dialog.local.sandbox.LinkSandbox.PASSWORD, link.get("LinkPlatformId"), link.get("LinkPlatformPartnerId"),
                 link.get("LinkGate")));
         Run run = new Run("baseline", count, 0);
         current.set(run);

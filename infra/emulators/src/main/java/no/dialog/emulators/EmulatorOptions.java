@@ -10,13 +10,16 @@ import java.nio.file.Path;
  * @param dynamoDbPort port for DynamoDB Local; 0 picks a free port
  * @param sqsPort      port for ElasticMQ (SQS); 0 picks a free port
  * @param s3Port       port for S3Proxy; 0 picks a free port
+ * @param secretsManagerPort port for the Secrets Manager endpoint ({@code secretsmanager.json} in the data
+ *                     directory); 0 picks a free port
  */
-public record EmulatorOptions(Path dataDir, int dynamoDbPort, int sqsPort, int s3Port) {
+public record EmulatorOptions(Path dataDir, int dynamoDbPort, int sqsPort, int s3Port, int secretsManagerPort) {
 
     public EmulatorOptions {
         checkPort("dynamoDbPort", dynamoDbPort);
         checkPort("sqsPort", sqsPort);
         checkPort("s3Port", s3Port);
+        checkPort("secretsManagerPort", secretsManagerPort);
     }
 
     /** Everything in memory, all ports picked freely: what tests want. */
@@ -40,6 +43,7 @@ public record EmulatorOptions(Path dataDir, int dynamoDbPort, int sqsPort, int s
         private int dynamoDbPort;
         private int sqsPort;
         private int s3Port;
+        private int secretsManagerPort;
 
         private Builder() {
         }
@@ -64,8 +68,13 @@ public record EmulatorOptions(Path dataDir, int dynamoDbPort, int sqsPort, int s
             return this;
         }
 
+        public Builder secretsManagerPort(int port) {
+            this.secretsManagerPort = port;
+            return this;
+        }
+
         public EmulatorOptions build() {
-            return new EmulatorOptions(dataDir, dynamoDbPort, sqsPort, s3Port);
+            return new EmulatorOptions(dataDir, dynamoDbPort, sqsPort, s3Port, secretsManagerPort);
         }
     }
 }

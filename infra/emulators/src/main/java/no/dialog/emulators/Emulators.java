@@ -7,10 +7,11 @@ import java.util.Deque;
 import java.util.List;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * DynamoDB, SQS and S3 emulators running inside this JVM, so the local stack needs neither Docker nor
+ * DynamoDB, SQS, S3 and Secrets Manager emulators running inside this JVM, so the local stack needs neither Docker nor
  * an AWS account.
  *
  * <ul>
@@ -21,10 +22,13 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  *   <li>S3: S3Proxy over jclouds, unauthenticated (signed and unsigned requests both work) and
  *       path-style. Objects created through it are reported to {@link ObjectCreatedListener}s, standing
  *       in for S3 event notifications. Buckets may be created with any AWS region as location.</li>
+ *   <li>Secrets Manager: {@link SecretsManagerServer}, written for Dialog (no embeddable emulator exists), on
+ *       127.0.0.1, the AWS JSON 1.1 protocol for the operations Dialog and its operators use.</li>
  * </ul>
  *
  * <p>With {@link EmulatorOptions#dataDir()} set, DynamoDB tables and items ({@code dataDir/dynamodb}) and
- * S3 buckets and objects ({@code dataDir/s3}, plain files) survive a restart; without it everything is in
+ * S3 buckets and objects ({@code dataDir/s3}, plain files) and secrets ({@code dataDir/secretsmanager.json})
+ * survive a restart; without it everything is in
  * memory.
  *
  * <p><b>Logging.</b> These libraries log through SLF4J, and S3Proxy brings logback, which logs everything
@@ -39,26 +43,30 @@ public final class Emulators implements AutoCloseable {
     private final DynamoDbServer dynamoDbServer;
     private final SqsServer sqsServer;
     private final S3Server s3Server;
+    private final SecretsManagerServer secretsManagerServer;
 
     // Built on first use: most users point their own clients at the endpoints and never need these.
     private DynamoDbClient dynamoDb;
     private SqsClient sqs;
     private S3Client s3;
+    private SecretsManagerClient secretsManager;
     private boolean closed;
 
-    private Emulators(DynamoDbServer dynamoDbServer, SqsServer sqsServer, S3Server s3Server) {
+    private Emulators(DynamoDbServer dynamoDbServer, SqsServer sqsServer, S3Server s3Server,
+            SecretsManagerServer secretsManagerServer) {
         this.dynamoDbServer = dynamoDbServer;
         this.sqsServer = sqsServer;
         this.s3Server = s3Server;
+        this.secretsManagerServer = secretsManagerServer;
     }
 
-    /** Starts all three in memory on free ports. */
+    /** Starts all of them in memory on free ports. */
     public static Emulators start() {
         return start(EmulatorOptions.inMemory());
     }
 
     /**
-     * Starts all three emulators and returns once each accepts connections.
+     * Starts all the emulators and returns once each accepts connections.
      *
      * @throws IllegalStateException if one of them cannot start; those already started are stopped again
      */
@@ -73,7 +81,10 @@ public final class Emulators implements AutoCloseable {
             SqsServer sqs = SqsServer.start(options.sqsPort());
             started.push(sqs);
             S3Server s3 = S3Server.start(dataDir == null ? null : dataDir.resolve("s3"), options.s3Port());
-            return new Emulators(dynamoDb, sqs, s3);
+            started.push(s3);
+            SecretsManagerServer secrets = SecretsManagerServer.start(
+                    dataDir == null ? null : dataDir.resolve("secretsmanager.json"), options.secretsManagerPort());
+            return new Emulators(dynamoDb, sqs, s3, secrets);
         } catch (Exception e) {
             IllegalStateException failure = new IllegalStateException("Could not start the emulators", e);
             closeAll(started, failure);
@@ -91,6 +102,10 @@ public final class Emulators implements AutoCloseable {
 
     public URI s3Endpoint() {
         return s3Server.endpoint();
+    }
+
+    public URI secretsManagerEndpoint() {
+        return secretsManagerServer.endpoint();
     }
 
     /** A client for the local DynamoDB, shared by all callers; closed with the emulators. */
@@ -120,6 +135,15 @@ public final class Emulators implements AutoCloseable {
         return s3;
     }
 
+    /** A client for the local Secrets Manager, shared by all callers; closed with the emulators. */
+    public synchronized SecretsManagerClient secretsManager() {
+        checkOpen();
+        if (secretsManager == null) {
+            secretsManager = LocalAwsClients.secretsManager(secretsManagerEndpoint());
+        }
+        return secretsManager;
+    }
+
     /** Calls {@code listener} for every object created in the local S3 from now on. */
     public void addObjectCreatedListener(ObjectCreatedListener listener) {
         s3Server.addListener(listener);
@@ -141,7 +165,8 @@ public final class Emulators implements AutoCloseable {
         }
         closed = true;
         IllegalStateException failure = new IllegalStateException("Could not stop the emulators cleanly");
-        closeAll(List.of(nullSafe(dynamoDb), nullSafe(sqs), nullSafe(s3), s3Server, sqsServer, dynamoDbServer),
+        closeAll(List.of(nullSafe(dynamoDb), nullSafe(sqs), nullSafe(s3), nullSafe(secretsManager),
+                secretsManagerServer, s3Server, sqsServer, dynamoDbServer),
                 failure);
         if (failure.getSuppressed().length > 0) {
             throw failure;

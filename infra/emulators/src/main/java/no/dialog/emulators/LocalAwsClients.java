@@ -4,6 +4,7 @@ import java.net.URI;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -44,6 +45,15 @@ public final class LocalAwsClients {
                 .credentialsProvider(AwsLocal.CREDENTIALS)
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .forcePathStyle(true)
+                .build();
+    }
+
+    public static SecretsManagerClient secretsManager(URI endpoint) {
+        return SecretsManagerClient.builder()
+                .endpointOverride(endpoint)
+                .region(AwsLocal.REGION)
+                .credentialsProvider(AwsLocal.CREDENTIALS)
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .build();
     }
 }

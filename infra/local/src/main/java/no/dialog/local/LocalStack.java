@@ -130,7 +130,9 @@ public final class LocalStack implements AutoCloseable {
             CloudFormationTemplate template = CloudFormationTemplate.load(options.templateFile());
             IntrinsicResolver resolver = IntrinsicResolver.builder(template).parameter("Stage", STAGE).build();
             stack = StackSpec.read(template, resolver);
-            resources = new LocalProvisioner(emulators.dynamoDb(), emulators.sqs(), emulators.s3()).provision(stack);
+            // Secrets: generated as the template asks, except those the sandboxes must know (LocalDevSecrets).
+            resources = new LocalProvisioner(emulators.dynamoDb(), emulators.sqs(), emulators.s3(),
+                    emulators.secretsManager(), no.dialog.local.sandbox.LocalDevSecrets.values()).provision(stack);
             IntrinsicResolver running = resolver.withPhysicalIds(resources);
 
             bus = new LocalEventBus(clock);
@@ -146,12 +148,11 @@ public final class LocalStack implements AutoCloseable {
 
             // The senders talk to the provider sandboxes on this gateway (its port is known only now).
             Map<String, String> sandboxParameters = new LinkedHashMap<>(LinkSandbox.templateParameters(gateway.baseUri()));
-            sandboxParameters.putAll(no.dialog.local.sandbox.WebhookDevSecrets.templateParameters());
             // The e-mail sender talks to the SES sandbox; its unsubscribe links point at this gateway.
             sandboxParameters.putAll(SesSandbox.templateParameters(gateway.baseUri()));
             sandboxParameters.putAll(LinkConversationsSandbox.templateParameters(gateway.baseUri()));
             sandboxParameters.putAll(MakeSandbox.templateParameters(gateway.baseUri()));
-            // Personal links point at this gateway; the landing secrets are fixed development values.
+            // Personal links point at this gateway.
             sandboxParameters.putAll(no.dialog.local.sandbox.LandingParameters.templateParameters(gateway.baseUri()));
             // Dialog's Vipps client talks to the Vipps sandbox; the demo merchant's keys are tenant settings.
             sandboxParameters.putAll(VippsSandbox.templateParameters(gateway.baseUri()));
@@ -255,6 +256,7 @@ public final class LocalStack implements AutoCloseable {
         overrides.put("AWS_ENDPOINT_OVERRIDE_SQS", emulators.sqsEndpoint().toString());
         overrides.put("AWS_ENDPOINT_OVERRIDE_S3", emulators.s3Endpoint().toString());
         overrides.put("AWS_ENDPOINT_OVERRIDE_EVENTS", gateway.baseUri().resolve("/aws/events").toString());
+        overrides.put("AWS_ENDPOINT_OVERRIDE_SECRETSMANAGER", emulators.secretsManagerEndpoint().toString());
         overrides.put(no.dialog.local.clock.SharedClockFile.ENVIRONMENT_VARIABLE, clockFile.toString());
         return spec -> {
             if (spec.codeUri() == null) {
@@ -272,7 +274,8 @@ public final class LocalStack implements AutoCloseable {
 
     private Map<String, Object> awsSettings() {
         return FunctionContexts.endpoints(AwsLocal.REGION.id(), "local", "local", emulators.dynamoDbEndpoint(),
-                emulators.sqsEndpoint(), emulators.s3Endpoint(), gateway.baseUri().resolve("/aws/events"));
+                emulators.sqsEndpoint(), emulators.s3Endpoint(), gateway.baseUri().resolve("/aws/events"),
+                emulators.secretsManagerEndpoint());
     }
 
     private void wireRule(RuleSpec rule, LocalScheduler scheduler) {

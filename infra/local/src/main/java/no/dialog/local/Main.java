@@ -119,11 +119,12 @@ public final class Main {
                   S3               %s      (imports bucket %s)
                   SQS              %s
                   DynamoDB         %s
+                  Secrets Manager  %s      (dialog/local/...)
                   Data folder      %s
                 Press Ctrl-C to stop.
                 """, headline, base, base, base, base, base, base, base, stack.busName(),
                 stack.emulators().s3Endpoint(), stack.importsBucket(), stack.emulators().sqsEndpoint(),
-                stack.emulators().dynamoDbEndpoint(), dataDir == null ? "(in memory)" : dataDir.toAbsolutePath());
+                stack.emulators().dynamoDbEndpoint(), stack.emulators().secretsManagerEndpoint(), dataDir == null ? "(in memory)" : dataDir.toAbsolutePath());
         stopped.await();
     }
 

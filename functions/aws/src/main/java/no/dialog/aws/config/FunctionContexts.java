@@ -34,6 +34,12 @@ public final class FunctionContexts {
     /** Region, static credentials and endpoint overrides for AWS-compatible services (null: not overridden). */
     public static Map<String, Object> endpoints(String region, String accessKeyId, String secretAccessKey,
             URI dynamoDb, URI sqs, URI s3, URI events) {
+        return endpoints(region, accessKeyId, secretAccessKey, dynamoDb, sqs, s3, events, null);
+    }
+
+    /** As {@link #endpoints(String, String, String, URI, URI, URI, URI)}, with a Secrets Manager endpoint too. */
+    public static Map<String, Object> endpoints(String region, String accessKeyId, String secretAccessKey,
+            URI dynamoDb, URI sqs, URI s3, URI events, URI secretsManager) {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("aws.region", region);
         settings.put("aws.static-credentials.access-key-id", accessKeyId);
@@ -42,6 +48,7 @@ public final class FunctionContexts {
         put(settings, "sqs", sqs);
         put(settings, "s3", s3);
         put(settings, "events", events);
+        put(settings, "secretsmanager", secretsManager);
         return settings;
     }
 

@@ -48,15 +48,20 @@ public final class SenderEnvironment {
         return emulators.sqs().createQueue(b -> b.queueName(name)).queueUrl();
     }
 
-    /** An application context as Lambda would build it from {@code env}, with DynamoDB Local and ElasticMQ. */
+    /**
+     * An application context as Lambda would build it from {@code env}, with DynamoDB Local, ElasticMQ and the local
+     * Secrets Manager endpoint (secrets named by ARN in {@code env}, see {@link TestSecrets}).
+     */
     public static ApplicationContext start(Map<String, Object> env, Emulators emulators, Clock clock) {
         return FunctionContexts.start(env, FunctionContexts.endpoints(AwsLocal.REGION.id(), "local", "local",
-                emulators.dynamoDbEndpoint(), emulators.sqsEndpoint(), null, null), clock);
+                emulators.dynamoDbEndpoint(), emulators.sqsEndpoint(), null, null, emulators.secretsManagerEndpoint()),
+                clock);
     }
 
     /** As {@link #start}, with S3Proxy too, for the functions that write files. */
     public static ApplicationContext startWithFiles(Map<String, Object> env, Emulators emulators, Clock clock) {
         return FunctionContexts.start(env, FunctionContexts.endpoints(AwsLocal.REGION.id(), "local", "local",
-                emulators.dynamoDbEndpoint(), emulators.sqsEndpoint(), emulators.s3Endpoint(), null), clock);
+                emulators.dynamoDbEndpoint(), emulators.sqsEndpoint(), emulators.s3Endpoint(), null,
+                emulators.secretsManagerEndpoint()), clock);
     }
 }

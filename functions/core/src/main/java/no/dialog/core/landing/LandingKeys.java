@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import no.dialog.core.tenant.TenantId;
@@ -17,27 +18,52 @@ import no.dialog.core.tenant.TenantId;
  */
 public final class LandingKeys {
 
-    private final byte[] master;
+    private final Supplier<byte[]> master;
     private final int current;
     private final int oldestAccepted;
-    private final Map<String, SecretKeySpec> derived = new ConcurrentHashMap<>();
+    private volatile Derived derived;
+
+    /** The keys derived from one master value, dropped when the supplier hands out another. */
+    private record Derived(byte[] master, Map<String, SecretKeySpec> keys) {}
 
     /**
-     * @param master         at least 32 bytes ({@code LANDING_SECRET}, base64)
+     * @param master         at least 32 bytes (the landing link key)
      * @param current        the version new links are signed with, 1-255 ({@code LANDING_KEY_VERSION})
      * @param oldestAccepted links signed with an older version are refused ({@code LANDING_OLDEST_KEY_VERSION})
      */
     public LandingKeys(byte[] master, int current, int oldestAccepted) {
-        Objects.requireNonNull(master, "master");
-        if (master.length < 32) {
-            throw new IllegalArgumentException("the landing secret must be at least 32 bytes");
-        }
+        this(constant(Objects.requireNonNull(master, "master").clone()), current, oldestAccepted);
+    }
+
+    /**
+     * @param master the current master key (at least 32 bytes), asked on every use so a new value takes effect
+     *               without a restart; it should hand out the same array until the value changes
+     */
+    public LandingKeys(Supplier<byte[]> master, int current, int oldestAccepted) {
         if (current < 1 || current > 255 || oldestAccepted < 1 || oldestAccepted > current) {
             throw new IllegalArgumentException("key versions must satisfy 1 <= oldestAccepted <= current <= 255");
         }
-        this.master = master.clone();
+        this.master = Objects.requireNonNull(master, "master");
         this.current = current;
         this.oldestAccepted = oldestAccepted;
+        keys();
+    }
+
+    private static Supplier<byte[]> constant(byte[] master) {
+        return () -> master;
+    }
+
+    private Derived keys() {
+        byte[] value = master.get();
+        Derived known = derived;
+        if (known == null || known.master() != value) {
+            if (value == null || value.length < 32) {
+                throw new IllegalArgumentException("the landing secret must be at least 32 bytes");
+            }
+            known = new Derived(value, new ConcurrentHashMap<>());
+            derived = known;
+        }
+        return known;
     }
 
     public int current() {
@@ -50,8 +76,9 @@ public final class LandingKeys {
 
     /** HMAC-SHA256 of {@code data} with the tenant's key of {@code version}. */
     public byte[] mac(TenantId tenant, int version, byte[] data) {
-        SecretKeySpec key = derived.computeIfAbsent(version + "/" + tenant.value(), k -> new SecretKeySpec(
-                hmac(new SecretKeySpec(master, "HmacSHA256"),
+        Derived keys = keys();
+        SecretKeySpec key = keys.keys().computeIfAbsent(version + "/" + tenant.value(), k -> new SecretKeySpec(
+                hmac(new SecretKeySpec(keys.master(), "HmacSHA256"),
                         ("dialog-landing/v" + version + "/" + tenant.value()).getBytes(StandardCharsets.UTF_8)),
                 "HmacSHA256"));
         return hmac(key, data);
@@ -59,8 +86,9 @@ public final class LandingKeys {
 
     /** A key for another purpose (CSRF tokens), separate from every tenant's link key. */
     public byte[] purposeMac(String purpose, byte[] data) {
-        SecretKeySpec key = derived.computeIfAbsent("purpose/" + purpose, k -> new SecretKeySpec(
-                hmac(new SecretKeySpec(master, "HmacSHA256"),
+        Derived keys = keys();
+        SecretKeySpec key = keys.keys().computeIfAbsent("purpose/" + purpose, k -> new SecretKeySpec(
+                hmac(new SecretKeySpec(keys.master(), "HmacSHA256"),
                         ("dialog-landing/purpose/" + purpose).getBytes(StandardCharsets.UTF_8)), "HmacSHA256"));
         return hmac(key, data);
     }

@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Objects;
+import java.util.function.Supplier;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -20,17 +21,43 @@ public final class SecretSealer {
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
-    private final SecretKeySpec key;
+    private final Supplier<byte[]> keyBytes;
     private final int version;
+    private volatile KeyOf current;
 
-    /** @param key 32 bytes ({@code LANDING_ENCRYPTION_KEY}, base64) */
+    /** The key made from one value, kept until the supplier hands out another. */
+    private record KeyOf(byte[] source, SecretKeySpec key) {}
+
+    /** @param key 32 bytes (the landing encryption key) */
     public SecretSealer(byte[] key, int version) {
-        Objects.requireNonNull(key, "key");
-        if (key.length != 32) {
-            throw new IllegalArgumentException("the encryption key must be 32 bytes (AES-256)");
-        }
-        this.key = new SecretKeySpec(key.clone(), "AES");
+        this(constant(Objects.requireNonNull(key, "key").clone()), version);
+    }
+
+    /**
+     * @param key the current 32-byte key, asked on every use; it should hand out the same array until the key
+     *            changes. A new key only opens what it sealed: rotating needs a new {@code version} (docs/deploy.md).
+     */
+    public SecretSealer(Supplier<byte[]> key, int version) {
+        this.keyBytes = Objects.requireNonNull(key, "key");
         this.version = version;
+        key();
+    }
+
+    private static Supplier<byte[]> constant(byte[] key) {
+        return () -> key;
+    }
+
+    private SecretKeySpec key() {
+        byte[] value = keyBytes.get();
+        KeyOf known = current;
+        if (known == null || known.source() != value) {
+            if (value == null || value.length != 32) {
+                throw new IllegalArgumentException("the encryption key must be 32 bytes (AES-256)");
+            }
+            known = new KeyOf(value, new SecretKeySpec(value.clone(), "AES"));
+            current = known;
+        }
+        return known.key();
     }
 
     public String seal(String plain, String context) {
@@ -38,7 +65,7 @@ public final class SecretSealer {
             byte[] iv = new byte[12];
             RANDOM.nextBytes(iv);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, iv));
+            cipher.init(Cipher.ENCRYPT_MODE, key(), new GCMParameterSpec(128, iv));
             cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
             byte[] out = new byte[iv.length + sealed.length];
@@ -59,7 +86,7 @@ public final class SecretSealer {
         byte[] bytes = DECODER.decode(sealed.substring(dot + 1));
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, bytes, 0, 12));
+            cipher.init(Cipher.DECRYPT_MODE, key(), new GCMParameterSpec(128, bytes, 0, 12));
             cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
             return new String(cipher.doFinal(bytes, 12, bytes.length - 12), StandardCharsets.UTF_8);
         } catch (javax.crypto.AEADBadTagException e) {

@@ -3,6 +3,7 @@ package no.dialog.core.send;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import no.dialog.core.contact.Channel;
 import no.dialog.core.contact.Consent;
 import no.dialog.core.contact.Contact;
@@ -10,6 +11,8 @@ import no.dialog.core.contact.EmailAddresses;
 import no.dialog.core.journey.SendChannel;
 import no.dialog.core.messaging.PermanentFailure;
 import no.dialog.core.template.NewsletterLists;
+import no.dialog.core.tenant.CredentialProvider;
+import no.dialog.core.tenant.ProviderCredentials;
 import no.dialog.core.tenant.Tenant;
 
 /**
@@ -17,9 +20,10 @@ import no.dialog.core.tenant.Tenant;
  * ({@link NewsletterLists}), with their e-mail address, names, contact id and newsletter consent, in the
  * organisation's own provider account. Nothing is "sent": the provider's newsletters reach the list.
  *
- * <p>The account is the tenant's settings {@code make.userId} and {@code make.apiKey} (and optionally
- * {@code make.consentField}, the subscriber field where the consent is recorded), or the default account
- * this delivery is built with (one Make account for every tenant, and the local stack's sandbox).
+ * <p>The account is the tenant's own Make credentials ({@link ProviderCredentials}, provider {@code make}: fields
+ * {@code userId} and {@code apiKey}; set through {@code PUT /admin/v1/providers/make}) with the tenant setting
+ * {@code make.consentField} (the subscriber field where the consent is recorded), or the default account this
+ * delivery is built with (one Make account for every tenant, and the local stack's sandbox).
  *
  * <p>The list sync result is known at once, so the receipt asks the sender to publish a {@code delivered}
  * response with {@code listId} and {@code result} ({@code added}, {@code updated},
@@ -32,20 +36,28 @@ import no.dialog.core.tenant.Tenant;
  */
 public final class NewsletterDelivery implements ChannelDelivery<NewsletterSubscription> {
 
-    /** Tenant setting: the organisation's Make user id. */
-    public static final String USER_ID_SETTING = "make.userId";
-    /** Tenant setting: the organisation's Make API key. */
-    public static final String API_KEY_SETTING = "make.apiKey";
     /** Tenant setting: the Make subscriber field that records the consent (default: the gateway's). */
     public static final String CONSENT_FIELD_SETTING = "make.consentField";
 
     private final NewsletterGateway gateway;
-    private final NewsletterAccount defaultAccount;
+    private final Supplier<NewsletterAccount> defaultAccount;
+    private final ProviderCredentials credentials;
 
-    /** @param defaultAccount the account for tenants without their own settings; null if every tenant needs one */
+    /** @param defaultAccount the account for tenants without their own credentials; null if every tenant needs one */
     public NewsletterDelivery(NewsletterGateway gateway, NewsletterAccount defaultAccount) {
+        this(gateway, () -> defaultAccount, ProviderCredentials.NONE);
+    }
+
+    /**
+     * @param defaultAccount the current account for tenants without their own credentials (asked per message: its
+     *                       key may be rotated); it may give null if every tenant needs their own
+     * @param credentials    the tenants' own Make credentials
+     */
+    public NewsletterDelivery(NewsletterGateway gateway, Supplier<NewsletterAccount> defaultAccount,
+            ProviderCredentials credentials) {
         this.gateway = Objects.requireNonNull(gateway);
-        this.defaultAccount = defaultAccount;
+        this.defaultAccount = Objects.requireNonNull(defaultAccount);
+        this.credentials = Objects.requireNonNull(credentials);
     }
 
     @Override
@@ -79,23 +91,21 @@ public final class NewsletterDelivery implements ChannelDelivery<NewsletterSubsc
     }
 
     private NewsletterAccount account(Tenant tenant) {
-        Optional<String> user = tenant.setting(USER_ID_SETTING);
-        Optional<String> key = tenant.setting(API_KEY_SETTING);
-        if (user.isPresent() != key.isPresent()) {
-            throw new PermanentFailure("tenant settings " + USER_ID_SETTING + " and " + API_KEY_SETTING
-                    + " must be set together");
-        }
-        if (user.isPresent()) {
+        Optional<Map<String, String>> own = credentials.find(tenant.id(), CredentialProvider.MAKE);
+        if (own.isPresent()) {
             try {
-                return new NewsletterAccount(user.get(), key.get(), tenant.setting(CONSENT_FIELD_SETTING).orElse(null));
+                return new NewsletterAccount(own.get().get("userId"), own.get().get("apiKey"),
+                        tenant.setting(CONSENT_FIELD_SETTING).orElse(null));
             } catch (IllegalArgumentException e) {
-                throw new PermanentFailure("tenant setting " + CONSENT_FIELD_SETTING + ": " + e.getMessage());
+                throw new PermanentFailure("the tenant's Make credentials or setting " + CONSENT_FIELD_SETTING
+                        + ": " + e.getMessage());
             }
         }
-        if (defaultAccount == null) {
-            throw new PermanentFailure("no Make account for the tenant: set " + USER_ID_SETTING + " and "
-                    + API_KEY_SETTING + " (or MAKE_USER_ID and MAKE_API_KEY for every tenant)");
+        NewsletterAccount fallback = defaultAccount.get();
+        if (fallback == null) {
+            throw new PermanentFailure("no Make account for the tenant: set its credentials (PUT"
+                    + " /admin/v1/providers/make), or MAKE_USER_ID and the MAKE_API_KEY secret for every tenant");
         }
-        return defaultAccount;
+        return fallback;
     }
 }

@@ -40,7 +40,8 @@ public final class SmsDelivery implements BatchChannelDelivery<SmsMessage> {
         String sender = SenderNames.choose(configuredSender, message.tenant().name()).orElseThrow(() ->
                 new PermanentFailure("the organisation's name gives no valid SMS sender (2-11 letters or digits,"
                         + " starting with a letter); configure one (LINK_SENDER)"));
-        return new SmsMessage(sender, message.contact().phone(), message.rendered().text(), message.idempotencyKey());
+        return new SmsMessage(sender, message.contact().phone(), message.rendered().text(), message.idempotencyKey(),
+                message.tenant().id());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package no.dialog.core.send;
 
 import java.util.regex.Pattern;
+import no.dialog.core.tenant.TenantId;
 
 /**
  * One SMS as it goes to the provider.
@@ -10,8 +11,15 @@ import java.util.regex.Pattern;
  * @param destination the recipient in E.164 ({@code +4791234567})
  * @param text        the rendered text, not empty
  * @param refId       the send request's idempotency key; the provider echoes it in delivery reports
+ * @param tenant      whose message it is, which picks the provider account (the organisation's own, else the
+ *                    deployment's); null when unknown, and then the deployment's. Not sent to the provider.
  */
-public record SmsMessage(String sender, String destination, String text, String refId) {
+public record SmsMessage(String sender, String destination, String text, String refId, TenantId tenant) {
+
+    /** A message of no particular tenant: it goes through the deployment's account. */
+    public SmsMessage(String sender, String destination, String text, String refId) {
+        this(sender, destination, text, refId, null);
+    }
 
     private static final Pattern SENDER = Pattern.compile("[A-Za-z][A-Za-z0-9]{1,10}");
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");

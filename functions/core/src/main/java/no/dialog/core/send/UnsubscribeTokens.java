@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -27,18 +28,44 @@ public final class UnsubscribeTokens {
     private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9_-]{4,200}\\.[A-Za-z0-9_-]{22}");
     private static final int MAC_BYTES = 16;
 
-    private final SecretKeySpec key;
+    private final Supplier<byte[]> secret;
+    private volatile KeyOf current;
+
+    /** The key made from one secret value, kept until the supplier hands out another. */
+    private record KeyOf(byte[] source, SecretKeySpec key) {}
 
     /** What a valid token says. */
     public record Unsubscribe(TenantId tenant, String contactId, Channel channel) {}
 
     /** @param secret at least 32 bytes, the same for every function that issues or reads tokens */
     public UnsubscribeTokens(byte[] secret) {
-        Objects.requireNonNull(secret, "secret");
-        if (secret.length < 32) {
-            throw new IllegalArgumentException("the unsubscribe secret must be at least 32 bytes");
+        this(constant(Objects.requireNonNull(secret, "secret").clone()));
+    }
+
+    /**
+     * @param secret the current secret (at least 32 bytes), asked on every use so a rotated value takes effect; it
+     *               should hand out the same array until the value changes (the key is rebuilt on a new array)
+     */
+    public UnsubscribeTokens(Supplier<byte[]> secret) {
+        this.secret = Objects.requireNonNull(secret, "secret");
+        key();
+    }
+
+    private static Supplier<byte[]> constant(byte[] secret) {
+        return () -> secret;
+    }
+
+    private SecretKeySpec key() {
+        byte[] value = secret.get();
+        KeyOf known = current;
+        if (known == null || known.source() != value) {
+            if (value == null || value.length < 32) {
+                throw new IllegalArgumentException("the unsubscribe secret must be at least 32 bytes");
+            }
+            known = new KeyOf(value, new SecretKeySpec(value.clone(), "HmacSHA256"));
+            current = known;
         }
-        this.key = new SecretKeySpec(secret.clone(), "HmacSHA256");
+        return known.key();
     }
 
     public String issue(TenantId tenant, String contactId, Channel channel) {
@@ -71,7 +98,7 @@ public final class UnsubscribeTokens {
     private byte[] mac(byte[] payload) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
+            mac.init(key());
             byte[] full = mac.doFinal(payload);
             byte[] truncated = new byte[MAC_BYTES];
             System.arraycopy(full, 0, truncated, 0, MAC_BYTES);

@@ -35,6 +35,8 @@ class NewsletterDeliveryTest {
     private static final Consent GRANTED = new Consent(true, "landing page", Instant.parse("2026-10-01T09:00:00Z"));
 
     private final List<NewsletterSubscription> calls = new ArrayList<>();
+    private final no.dialog.core.tenant.InMemoryProviderCredentials credentials =
+            new no.dialog.core.tenant.InMemoryProviderCredentials(CLOCK);
     private final List<Signal> published = new ArrayList<>();
     private final InMemorySendLedger ledger = new InMemorySendLedger(CLOCK);
     private final InMemoryContactStore contacts = new InMemoryContactStore();
@@ -49,7 +51,7 @@ class NewsletterDeliveryTest {
     private OnceSender<NewsletterSubscription> sender(Tenant tenant) {
         return new OnceSender<>(SenderParts.tenants(tenant), contacts, SenderParts.templates(DEMO, templates),
                 new TemplateRenderer(), ledger, new NorwegianSendRules(),
-                new NewsletterDelivery(gateway, DEFAULT), SenderParts.noFallbacks(),
+                new NewsletterDelivery(gateway, () -> DEFAULT, credentials), SenderParts.noFallbacks(),
                 (t, responses) -> published.addAll(responses), CLOCK);
     }
 
@@ -126,26 +128,35 @@ class NewsletterDeliveryTest {
     @Test
     void theTenantsOwnMakeAccountWinsOverTheDefault() {
         person("kari@example.no", GRANTED);
+        credentials.put(DEMO, no.dialog.core.tenant.CredentialProvider.MAKE,
+                Map.of("userId", "4711", "apiKey", "secret"), java.util.Optional.empty());
 
-        sender(demo(Map.of("make.userId", "4711", "make.apiKey", "secret", "make.consentField", "EXTRA3")))
-                .send(request("demo:E-1:join:1", "monthly"));
+        sender(demo(Map.of("make.consentField", "EXTRA3"))).send(request("demo:E-1:join:1", "monthly"));
 
         assertThat(calls.get(0).account()).isEqualTo(new NewsletterAccount("4711", "secret", "EXTRA3"));
         assertThat(calls.get(0).account().toString()).doesNotContain("secret");
     }
 
     @Test
-    void halfAnAccountOrNoAccountOrATemplateWithoutAListIdFailPermanentlyBeforeTheLedger() {
+    void aMakeKeyInTheTenantsSettingsIsNotUsed() {
         person("kari@example.no", GRANTED);
-        assertThatThrownBy(() -> sender(demo(Map.of("make.userId", "4711"))).send(request("demo:E-1:join:1",
-                "monthly"))).isInstanceOf(PermanentFailure.class).hasMessageContaining("must be set together");
+
+        sender(demo(Map.of("make.userId", "4711", "make.apiKey", "in-settings"))).send(request("demo:E-1:join:1",
+                "monthly"));
+
+        assertThat(calls.get(0).account()).isEqualTo(DEFAULT);
+    }
+
+    @Test
+    void noAccountOrATemplateWithoutAListIdFailPermanentlyBeforeTheLedger() {
+        person("kari@example.no", GRANTED);
 
         OnceSender<NewsletterSubscription> noDefault = new OnceSender<>(SenderParts.tenants(demo(Map.of())), contacts,
                 SenderParts.templates(DEMO, templates), new TemplateRenderer(), ledger,
                 new NorwegianSendRules(), new NewsletterDelivery(gateway, null),
                 SenderParts.noFallbacks(), (t, responses) -> published.addAll(responses), CLOCK);
         assertThatThrownBy(() -> noDefault.send(request("demo:E-1:join:1", "monthly")))
-                .isInstanceOf(PermanentFailure.class).hasMessageContaining("make.userId");
+                .isInstanceOf(PermanentFailure.class).hasMessageContaining("/admin/v1/providers/make");
 
         // Saved before the list-id rule: the sender refuses it rather than subscribing to nothing.
         templates.put("old", new MessageTemplate("old", SendChannel.NEWSLETTER, "nb", "Nytt", "<p>Hei</p>"));

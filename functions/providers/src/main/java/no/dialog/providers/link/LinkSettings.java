@@ -51,6 +51,17 @@ public record LinkSettings(URI baseUrl, String username, String password, String
         return new LinkSettings(baseUrl, username, password, platformId, platformPartnerId, gate, connect, request);
     }
 
+    /**
+     * The same endpoint and gate with another LINK account (an organisation's own): its user name and password, and
+     * its platform ids where it has its own (null or blank keeps these).
+     */
+    public LinkSettings withAccount(String username, String password, String platformId, String platformPartnerId) {
+        return new LinkSettings(baseUrl, username, password,
+                platformId == null || platformId.isBlank() ? this.platformId : platformId,
+                platformPartnerId == null || platformPartnerId.isBlank() ? this.platformPartnerId : platformPartnerId,
+                gate, connectTimeout, requestTimeout);
+    }
+
     public boolean deliveryReports() {
         return gate != null && !gate.isBlank();
     }

@@ -8,10 +8,11 @@ import no.dialog.local.template.TableSpec;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * Creates the template's tables, queues and buckets in the emulators, the way CloudFormation would create
+ * Creates the template's tables, queues, buckets and secrets in the emulators, the way CloudFormation would create
  * them in AWS.
  *
  * <p>It is idempotent: the local stack keeps DynamoDB and S3 data between runs, so a second run finds
@@ -24,11 +25,26 @@ public final class LocalProvisioner {
     private final TableProvisioner tables;
     private final QueueProvisioner queues;
     private final BucketProvisioner buckets;
+    private final SecretProvisioner secrets;
 
+    /** Without a Secrets Manager endpoint: the template's secrets are not created (their ARNs are planned ones). */
     public LocalProvisioner(DynamoDbClient dynamoDb, SqsClient sqs, S3Client s3) {
         this.tables = new TableProvisioner(dynamoDb);
         this.queues = new QueueProvisioner(sqs);
         this.buckets = new BucketProvisioner(s3);
+        this.secrets = null;
+    }
+
+    /**
+     * @param devSecrets development values of secrets that sandboxes must know, by logical id (see
+     *                   {@link SecretProvisioner}); the other secrets get generated values
+     */
+    public LocalProvisioner(DynamoDbClient dynamoDb, SqsClient sqs, S3Client s3, SecretsManagerClient secretsManager,
+            Map<String, String> devSecrets) {
+        this.tables = new TableProvisioner(dynamoDb);
+        this.queues = new QueueProvisioner(sqs);
+        this.buckets = new BucketProvisioner(s3);
+        this.secrets = new SecretProvisioner(secretsManager, devSecrets);
     }
 
     /**
@@ -49,6 +65,7 @@ public final class LocalProvisioner {
         for (BucketSpec bucket : stack.buckets()) {
             buckets.provision(bucket, log);
         }
-        return new LocalResources(stack, provisionedQueues, streamArns, log.actions());
+        Map<String, String> secretArns = secrets == null ? Map.of() : secrets.provision(stack.secrets(), log);
+        return new LocalResources(stack, provisionedQueues, streamArns, secretArns, log.actions());
     }
 }

@@ -25,6 +25,7 @@ import no.dialog.local.template.TableSpec;
  *   <li>bucket: {@code Ref} → name; {@code Arn} → {@code arn:aws:s3:::<name>}</li>
  *   <li>event bus: {@code Ref} → name; {@code Arn}. Rule: {@code Arn}. Function: {@code Ref} → name; {@code Arn}</li>
  *   <li>HTTP API: {@code Ref} → {@code local}</li>
+ *   <li>secret: {@code Ref} → its ARN in the local Secrets Manager endpoint</li>
  * </ul>
  * Use it to resolve function environments: {@code resolver.withPhysicalIds(localResources)}.
  */
@@ -37,15 +38,18 @@ public final class LocalResources implements PhysicalIds {
     private final List<ProvisioningAction> actions;
 
     LocalResources(StackSpec stack, Map<String, ProvisionedQueue> queues, Map<String, String> streamArns,
-                   List<ProvisioningAction> actions) {
+                   Map<String, String> secretArns, List<ProvisioningAction> actions) {
         this.stack = stack;
         this.queues = Map.copyOf(queues);
         this.actions = List.copyOf(actions);
         for (NamedResource resource : stack.namedResources()) {
             ProvisionedQueue queue = queues.get(resource.logicalId());
-            // A queue's ARN is the one the emulator reports, so it matches RedrivePolicy and event-source ARNs.
-            named.put(resource.logicalId(), queue == null ? resource
-                    : new NamedResource(resource.logicalId(), resource.type(), resource.physicalName(), queue.arn()));
+            String secretArn = secretArns.get(resource.logicalId());
+            // A queue's ARN is the one the emulator reports, so it matches RedrivePolicy and event-source ARNs; a
+            // secret's has the random suffix Secrets Manager added.
+            String arn = queue != null ? queue.arn() : secretArn != null ? secretArn : resource.arn();
+            named.put(resource.logicalId(),
+                    new NamedResource(resource.logicalId(), resource.type(), resource.physicalName(), arn));
         }
         Map<String, String> queueUrls = new LinkedHashMap<>();
         queues.forEach((id, queue) -> queueUrls.put(id, queue.url()));

@@ -38,7 +38,7 @@ public final class LinkConversationsSandbox implements HttpHandler {
     public static final String MOUNT = "/sandbox/link-chat";
     public static final String USERNAME = "dialog-local";
     public static final String PASSWORD = "link-chat-sandbox";
-    /** The webhook secret the local stack gives the webhooks function (template parameter {@code WebhookSecret}). */
+    /** The webhook secret the local stack gives the webhooks function (in the local Secrets Manager endpoint as {@code WebhookKeySecret}). */
     public static final String LOCAL_WEBHOOK_SECRET = WebhookDevSecrets.WEBHOOK_SECRET;
     static final int MAX_TEXT = 1_600;
     static final int REMEMBERED = 10_000;
@@ -68,7 +68,6 @@ public final class LinkConversationsSandbox implements HttpHandler {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("LinkChatBaseUrl", gatewayBase.resolve(MOUNT).toString());
         parameters.put("LinkChatUsername", USERNAME);
-        parameters.put("LinkChatPassword", PASSWORD);
         String base = gatewayBase.toString();
         parameters.put("PublicBaseUrl", base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
         return parameters;

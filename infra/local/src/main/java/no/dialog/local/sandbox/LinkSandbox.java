@@ -108,7 +108,6 @@ public final class LinkSandbox implements HttpHandler {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("LinkBaseUrl", gatewayBase.resolve(MOUNT).toString());
         parameters.put("LinkUsername", USERNAME);
-        parameters.put("LinkPassword", PASSWORD);
         parameters.put("LinkPlatformId", PLATFORM_ID);
         parameters.put("LinkPlatformPartnerId", PLATFORM_PARTNER_ID);
         parameters.put("LinkGate", GATE);

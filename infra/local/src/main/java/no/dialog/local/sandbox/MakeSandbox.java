@@ -74,7 +74,6 @@ public final class MakeSandbox implements HttpHandler {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("MakeBaseUrl", gatewayBase.resolve(MOUNT).toString());
         parameters.put("MakeUserId", USER_ID);
-        parameters.put("MakeApiKey", API_KEY);
         parameters.put("MakeConsentField", CONSENT_FIELD);
         return parameters;
     }

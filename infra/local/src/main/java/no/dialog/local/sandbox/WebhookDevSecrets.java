@@ -1,12 +1,10 @@
 package no.dialog.local.sandbox;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 /**
- * The webhooks function's secrets in the local stack: fixed dev values (never used anywhere else), so a
+ * The webhooks function's keys in the local stack ({@link LocalDevSecrets} puts them in the local Secrets
+ * Manager endpoint): fixed dev values (never used anywhere else), so a
  * provider sandbox or a developer with curl can compute a tenant's webhook password
- * (lower-case hex HMAC-SHA256(WEBHOOK_SECRET, tenant)) and the e-mail sandbox can issue unsubscribe links
+ * (lower-case hex HMAC-SHA256(webhook key, tenant)) and the e-mail sandbox can issue unsubscribe links
  * the webhooks accept.
  */
 public final class WebhookDevSecrets {
@@ -15,13 +13,5 @@ public final class WebhookDevSecrets {
     public static final String UNSUBSCRIBE_SECRET = "local-dev-unsubscribe-secret-0123456789abcdef";
 
     private WebhookDevSecrets() {
-    }
-
-    /** Values for template.yaml's WebhookSecret and UnsubscribeSecret parameters. */
-    public static Map<String, String> templateParameters() {
-        Map<String, String> parameters = new LinkedHashMap<>();
-        parameters.put("WebhookSecret", WEBHOOK_SECRET);
-        parameters.put("UnsubscribeSecret", UNSUBSCRIBE_SECRET);
-        return parameters;
     }
 }

@@ -45,6 +45,11 @@ public final class Arns {
         return "arn:aws:ses:" + REGION_AND_ACCOUNT + ":configuration-set/" + name;
     }
 
+    /** Planned from the name alone: AWS adds a dash and six random characters, known once the secret exists. */
+    public static String secret(String name) {
+        return "arn:aws:secretsmanager:" + REGION_AND_ACCOUNT + ":secret:" + name;
+    }
+
     public static String httpApi(String apiId) {
         return "arn:aws:apigateway:" + PseudoParameters.REGION + "::/apis/" + apiId;
     }

@@ -36,9 +36,12 @@ public final class NamedResourceIds implements PhysicalIds {
 
     @Override
     public Optional<String> ref(String logicalId) {
-        return names.apply(logicalId).flatMap(resource -> resource.type().equals(ResourceTypes.QUEUE)
-                ? Optional.ofNullable(queueUrls.get(logicalId))
-                : Optional.of(resource.physicalName()));
+        return names.apply(logicalId).flatMap(resource -> switch (resource.type()) {
+            case ResourceTypes.QUEUE -> Optional.ofNullable(queueUrls.get(logicalId));
+            // A secret's Ref is its ARN (and Fn::GetAtt Id the same).
+            case ResourceTypes.SECRET -> Optional.of(resource.arn());
+            default -> Optional.of(resource.physicalName());
+        });
     }
 
     @Override
@@ -56,6 +59,7 @@ public final class NamedResourceIds implements PhysicalIds {
             case ResourceTypes.BUCKET + ".RegionalDomainName" ->
                     Optional.of(name + ".s3." + PseudoParameters.REGION + "." + PseudoParameters.URL_SUFFIX);
             case ResourceTypes.SERVERLESS_HTTP_API + ".ApiId", ResourceTypes.HTTP_API + ".ApiId" -> Optional.of(name);
+            case ResourceTypes.SECRET + ".Id" -> Optional.of(resource.arn());
             default -> attribute.equals("Arn") ? Optional.of(resource.arn()) : Optional.empty();
         };
     }

@@ -107,6 +107,10 @@ final class ResourceNamer {
                 String name = nameProperty(resource, "Name", generated(id, 64));
                 return new NamedResource(id, type, name, Arns.sesConfigurationSet(name));
             }
+            case ResourceTypes.SECRET: {
+                String name = nameProperty(resource, "Name", generated(id, 512));
+                return new NamedResource(id, type, name, Arns.secret(name));
+            }
             case ResourceTypes.SERVERLESS_HTTP_API:
             case ResourceTypes.HTTP_API:
                 // One local gateway serves every API, so they all have the same id.

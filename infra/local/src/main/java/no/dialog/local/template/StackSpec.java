@@ -23,6 +23,7 @@ import java.util.Optional;
  * @param rules          {@code AWS::Events::Rule}s
  * @param httpApis       {@code AWS::Serverless::HttpApi}s, plus SAM's implicit API when events need it
  * @param namedResources name and ARN of every resource that has one
+ * @param secrets        {@code AWS::SecretsManager::Secret}s
  */
 public record StackSpec(
         List<TableSpec> tables,
@@ -31,7 +32,8 @@ public record StackSpec(
         List<EventBusSpec> eventBuses,
         List<RuleSpec> rules,
         List<HttpApiSpec> httpApis,
-        List<NamedResource> namedResources) {
+        List<NamedResource> namedResources,
+        List<SecretSpec> secrets) {
 
     /**
      * Reads the stack from the template. The resolver needs parameters only; names and ARNs of other
@@ -44,6 +46,7 @@ public record StackSpec(
         List<BucketSpec> buckets = new ArrayList<>();
         List<EventBusSpec> buses = new ArrayList<>();
         List<RuleSpec> rules = new ArrayList<>();
+        List<SecretSpec> secrets = new ArrayList<>();
         for (TemplateResource resource : template.resources().values()) {
             if (!resolver.isIncluded(resource)) {
                 continue;
@@ -55,13 +58,14 @@ public record StackSpec(
                 case ResourceTypes.BUCKET -> buckets.add(BucketSpecReader.read(resource, name(namer, id), resolver));
                 case ResourceTypes.EVENT_BUS -> buses.add(EventBridgeSpecReader.readBus(resource, name(namer, id)));
                 case ResourceTypes.RULE -> rules.add(EventBridgeSpecReader.readRule(resource, name(namer, id), resolver));
+                case ResourceTypes.SECRET -> secrets.add(SecretSpec.read(resource, name(namer, id), resolver));
                 default -> {
                     // Other types are either wired later (functions) or not emulated (policies, log groups).
                 }
             }
         }
         return new StackSpec(List.copyOf(tables), List.copyOf(queues), List.copyOf(buckets), List.copyOf(buses),
-                List.copyOf(rules), readHttpApis(template, resolver), namer.all());
+                List.copyOf(rules), readHttpApis(template, resolver), namer.all(), List.copyOf(secrets));
     }
 
     public Optional<TableSpec> table(String logicalId) {

@@ -12,7 +12,6 @@ import no.dialog.local.sandbox.LinkSandbox;
 import no.dialog.local.sandbox.MakeSandbox;
 import no.dialog.local.sandbox.SesSandbox;
 import no.dialog.local.sandbox.VippsSandbox;
-import no.dialog.local.sandbox.WebhookDevSecrets;
 import no.dialog.local.template.CloudFormationTemplate;
 import no.dialog.local.template.FunctionSpecs;
 import no.dialog.local.template.IntrinsicResolver;
@@ -44,10 +43,9 @@ final class FunctionArtifacts {
                 .toList();
     }
 
-    /** What LocalStack passes: the sandboxes' URLs and dev secrets. */
+    /** What LocalStack passes: the sandboxes' URLs (secrets are not parameters: functions get their ARNs). */
     private static Map<String, String> sandboxParameters(URI gateway) {
         Map<String, String> parameters = new LinkedHashMap<>(LinkSandbox.templateParameters(gateway));
-        parameters.putAll(WebhookDevSecrets.templateParameters());
         parameters.putAll(SesSandbox.templateParameters(gateway));
         parameters.putAll(LinkConversationsSandbox.templateParameters(gateway));
         parameters.putAll(MakeSandbox.templateParameters(gateway));

@@ -27,9 +27,14 @@ class FunctionArtifactsInitTimes {
 
     @Test
     void printInitTimes() throws IOException {
+        try (TemplateSecrets secrets = TemplateSecrets.start()) {
+            printInitTimes(new LambdaEnvironment(secrets.endpoint()));
+        }
+    }
+
+    private void printInitTimes(LambdaEnvironment lambda) throws IOException {
         List<FunctionArtifact> functions = FunctionArtifacts.fromProjectTemplate(LambdaEnvironment.unusedLocalPort(),
                 LambdaEnvironment.unusedLocalPort());
-        LambdaEnvironment lambda = new LambdaEnvironment();
         Path probe = ProbeRuns.compileProbe(functions.get(0).jar());
         StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%-28s %8s %12s %12s%n", "function", "jar MB",
                 "init ms", "init ms (C1)"));

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Every function of template.yaml starts from its deployable jar the way Lambda starts it: a fresh JVM with only
  * that jar on the classpath, only its template environment (local values) plus what Lambda sets, and the
- * handler's public no-arg constructor, which builds Micronaut's Lambda context and creates every singleton.
+ * handler's public no-arg constructor, which builds Micronaut's Lambda context and creates every singleton, reading
+ * the function's secrets from a Secrets Manager endpoint that holds the template's ({@link TemplateSecrets}).
  * A function that does not start fails with its name and the first thing missing (e.g. a setting). Functions
  * that read {@code VIPPS_SETTINGS} start a second time with the deployed value ({@code secrets-manager}) instead
  * of the local stack's ({@code tenant-settings}).
@@ -34,7 +35,8 @@ class FunctionArtifactsStartTest {
     /** Two JVMs at a time: the build machines have two cores. */
     private static final int AT_ONCE = 2;
 
-    private static final LambdaEnvironment LAMBDA = new LambdaEnvironment();
+    private static final TemplateSecrets SECRETS = TemplateSecrets.start();
+    private static final LambdaEnvironment LAMBDA = new LambdaEnvironment(SECRETS.endpoint());
     private static final ExecutorService JVMS = Executors.newFixedThreadPool(AT_ONCE);
     private static final Map<String, Run> RUNS = new LinkedHashMap<>();
 
@@ -66,6 +68,7 @@ class FunctionArtifactsStartTest {
     @AfterAll
     static void stop() {
         JVMS.shutdownNow();
+        SECRETS.close();
     }
 
     @TestFactory

@@ -12,7 +12,8 @@ import no.dialog.local.lambda.runtime.FunctionDefinition;
  * The environment variables a function's JVM gets: its template environment, what Lambda itself sets (region,
  * credentials, the function's name and memory, the handler), and where the AWS services are, as the local stack
  * passes them ({@code AWS_ENDPOINT_OVERRIDE_<SERVICE>}). Credentials are dummies and every endpoint is a local
- * port nothing listens on: a function that called AWS during init would fail, not reach anything.
+ * port nothing listens on, except Secrets Manager where one is given ({@link TemplateSecrets}): a function that
+ * called another AWS service during init would fail, not reach anything.
  */
 final class LambdaEnvironment {
 
@@ -34,6 +35,15 @@ final class LambdaEnvironment {
 
     LambdaEnvironment() {
         ENDPOINT_PROPERTIES.keySet().forEach(variable -> endpoints.put(variable, unusedLocalPort().toString()));
+    }
+
+    /**
+     * With a Secrets Manager endpoint that answers: functions read their secrets (named by the template's
+     * {@code *_SECRET_ARN}) at init, as in AWS, where the stack creates them before the functions.
+     */
+    LambdaEnvironment(URI secretsManager) {
+        this();
+        endpoints.put("AWS_ENDPOINT_OVERRIDE_SECRETSMANAGER", secretsManager.toString());
     }
 
     /** The endpoint override variables and their values (the same for every function). */

@@ -109,9 +109,7 @@ class LocalProvisionerTest {
 
     @Test
     void functionEnvironmentsResolveAfterProvisioning() {
-        // Secrets have no defaults in the template: the local stack passes its development values.
-        FunctionSpec sync = FunctionSpecs.read(template, resolver.withPhysicalIds(first)
-                .withParameters(no.dialog.local.sandbox.WebhookDevSecrets.templateParameters()), "SyncFunction");
+        FunctionSpec sync = FunctionSpecs.read(template, resolver.withPhysicalIds(first), "SyncFunction");
         assertThat(sync.environment())
                 .containsEntry("IMPORTS_QUEUE_URL", first.requireQueueUrl("ImportsQueue"))
                 .containsEntry("CONTACT_EVENTS_DLQ_URL", first.requireQueueUrl("ContactEventsDLQ"))

@@ -182,12 +182,15 @@ class RealTemplateSpecsTest {
         assertThat(admin.environment()).containsOnlyKeys(
                 "DIALOG_STAGE", "JAVA_TOOL_OPTIONS", "DIALOG_CONFIG_REVISION", "CONTACTS_TABLE", "TENANTS_TABLE",
                 "DEFINITIONS_TABLE", "ENROLMENTS_TABLE", "SNAPSHOTS_BUCKET", "RUN_FILES_TABLE", "EXPORTS_BUCKET",
-                "PAYMENTS_TABLE", "SEND_LEDGER_TABLE", "RESPONSES_QUEUE_URL", "EVENT_BUS_NAME");
+                "PAYMENTS_TABLE", "SEND_LEDGER_TABLE", "RESPONSES_QUEUE_URL", "EVENT_BUS_NAME", "TENANT_SECRETS_PREFIX");
         assertThat(admin.environment()).containsEntry("DEFINITIONS_TABLE", "dialog-definitions-local")
+                .containsEntry("TENANT_SECRETS_PREFIX", "dialog/local/tenants/")
                 .containsEntry("ENROLMENTS_TABLE", "dialog-enrolments-local")
                 .containsEntry("RUN_FILES_TABLE", "dialog-run-files-local");
         assertThat(admin.eventsOfType(HttpApiEventSpec.class)).containsExactly(
                 new HttpApiEventSpec("Health", "DialogHttpApi", "/health", "GET", null),
+                new HttpApiEventSpec("ListProviders", "DialogHttpApi", "/admin/v1/providers", "GET", "StaffJwt"),
+                new HttpApiEventSpec("PutProvider", "DialogHttpApi", "/admin/v1/providers/{provider}", "PUT", "StaffJwt"),
                 new HttpApiEventSpec("GetContact", "DialogHttpApi", "/admin/v1/contacts/{id}", "GET", "StaffJwt"),
                 new HttpApiEventSpec("GetContactPayments", "DialogHttpApi", "/admin/v1/contacts/{id}/payments", "GET",
                         "StaffJwt"),
@@ -227,9 +230,14 @@ class RealTemplateSpecsTest {
         FunctionSpec webhooks = FunctionSpecs.read(RealTemplate.TEMPLATE, withQueueUrls(), "WebhooksFunction");
         assertThat(webhooks.handlerClass()).isEqualTo("no.dialog.webhooks.WebhooksHandler");
         assertThat(webhooks.environment()).containsOnlyKeys("DIALOG_STAGE", "JAVA_TOOL_OPTIONS", "DIALOG_CONFIG_REVISION", "CONTACTS_TABLE",
-                "SEND_LEDGER_TABLE", "RESPONSES_QUEUE_URL", "SES_EVENTS_DLQ_URL", "EVENT_BUS_NAME", "WEBHOOK_SECRET",
-                "UNSUBSCRIBE_SECRET");
-        assertThat(webhooks.environment()).containsEntry("WEBHOOK_SECRET", "w".repeat(32))
+                "SEND_LEDGER_TABLE", "RESPONSES_QUEUE_URL", "SES_EVENTS_DLQ_URL", "EVENT_BUS_NAME",
+                "WEBHOOK_KEY_SECRET_ARN", "UNSUBSCRIBE_KEY_SECRET_ARN");
+        // Names of secrets, never values: the ARNs planned from the secrets' names.
+        assertThat(webhooks.environment())
+                .containsEntry("WEBHOOK_KEY_SECRET_ARN",
+                        "arn:aws:secretsmanager:eu-north-1:000000000000:secret:dialog/local/webhook-key")
+                .containsEntry("UNSUBSCRIBE_KEY_SECRET_ARN",
+                        "arn:aws:secretsmanager:eu-north-1:000000000000:secret:dialog/local/unsubscribe-key")
                 .containsEntry("EVENT_BUS_NAME", "dialog-local");
         assertThat(webhooks.eventsOfType(HttpApiEventSpec.class)).containsExactly(
                 new HttpApiEventSpec("LinkSmsReports", "DialogHttpApi", "/webhooks/link-sms/{tenant}", "POST", null),
@@ -255,7 +263,7 @@ class RealTemplateSpecsTest {
                 .containsEntry("SEND_CHAT_QUEUE_URL", "http://queues.local/dialog-send-chat-local")
                 .containsEntry("SEND_CHAT_DLQ_URL", "http://queues.local/dialog-send-chat-dlq-local")
                 .containsEntry("PUBLIC_BASE_URL", "https://dlg.no")
-                .containsKeys("LINK_CHAT_BASE_URL", "LINK_CHAT_USERNAME", "LINK_CHAT_PASSWORD", "LINK_CHAT_SENDER",
+                .containsKeys("LINK_CHAT_BASE_URL", "LINK_CHAT_USERNAME", "LINK_CHAT_PASSWORD_SECRET_ARN", "LINK_CHAT_SENDER",
                         "SEND_LEDGER_TABLE", "RESPONSES_QUEUE_URL");
         assertThat(chat.eventsOfType(SqsEventSpec.class)).containsExactly(
                 new SqsEventSpec("SendChat", "SendChatQueue", 10, 1, true, true, null));
@@ -266,7 +274,7 @@ class RealTemplateSpecsTest {
                 .containsEntry("SEND_NEWSLETTER_QUEUE_URL", "http://queues.local/dialog-send-newsletter-local")
                 .containsEntry("MAKE_BASE_URL", "https://subscribers.dialogapi.no/api/public/v2")
                 .containsEntry("MAKE_CONSENT_FIELD", "SAMTYKKEEPOST")
-                .containsKeys("MAKE_USER_ID", "MAKE_API_KEY", "SEND_NEWSLETTER_DLQ_URL", "RESPONSES_QUEUE_URL");
+                .containsKeys("MAKE_USER_ID", "MAKE_API_KEY_SECRET_ARN", "SEND_NEWSLETTER_DLQ_URL", "RESPONSES_QUEUE_URL");
         assertThat(stack.queue("SendNewsletterQueue").orElseThrow().redrive())
                 .isEqualTo(new QueueSpec.Redrive("SendNewsletterDLQ", 5));
 
@@ -293,7 +301,8 @@ class RealTemplateSpecsTest {
                 .containsEntry("EMAIL_TRANSPORT", "ses")
                 .containsEntry("SES_CONFIGURATION_SET", "dialog-email-local")
                 .containsEntry("SES_ENDPOINT", "")
-                .containsKeys("PUBLIC_BASE_URL", "UNSUBSCRIBE_SECRET", "SMTP_HOST", "SMTP_PORT");
+                .containsKeys("PUBLIC_BASE_URL", "UNSUBSCRIBE_KEY_SECRET_ARN", "SMTP_HOST", "SMTP_PORT",
+                        "SMTP_PASSWORD_SECRET_ARN");
         assertThat(email.eventsOfType(SqsEventSpec.class)).containsExactly(
                 new SqsEventSpec("SendEmail", "SendEmailQueue", 10, 1, true, true, null));
         assertThat(FunctionSpecs.read(RealTemplate.TEMPLATE, withQueueUrls(), "JourneysFunction").environment())
@@ -304,9 +313,7 @@ class RealTemplateSpecsTest {
 
     private IntrinsicResolver withQueueUrls() {
         PhysicalIds planned = resolver.physicalIds();
-        // The webhook secrets have no default: every deployment (and the local stack) passes its own.
-        return resolver.withParameters(java.util.Map.of("WebhookSecret", "w".repeat(32), "UnsubscribeSecret",
-                "u".repeat(32))).withPhysicalIds(new PhysicalIds() {
+        return resolver.withPhysicalIds(new PhysicalIds() {
             @Override
             public Optional<String> ref(String logicalId) {
                 return RealTemplate.TEMPLATE.resource(logicalId).filter(r -> r.isOfType(ResourceTypes.QUEUE)).isPresent()
