@@ -55,7 +55,9 @@ final class OpenApiContract {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String text = document.toString();
+        // Only the components are a schema resource: the references left after the response objects are
+        // resolved here point into them (and the rest of the document would be unknown keywords).
+        String text = JSON.createObjectNode().set("components", document.get("components")).toString();
         registry = SchemaRegistry.withDefaultDialect(Dialects.getOpenApi31(),
                 builder -> builder.schemas(Map.of(DOCUMENT_URI, text)));
     }
