@@ -18,6 +18,7 @@ import no.dialog.core.journey.JourneyConflict;
 import no.dialog.core.journey.JourneyHead;
 import no.dialog.core.journey.JourneyStatus;
 import no.dialog.core.journey.JourneyStore;
+import no.dialog.core.paging.Page;
 import no.dialog.core.tenant.TenantId;
 
 /**
@@ -49,7 +50,12 @@ public class JourneysController {
         if (access.refused()) {
             return access.refusal();
         }
-        return SegmentViews.json(HttpStatus.OK, JourneyViews.heads(journeys.list(access.staff().tenant())));
+        Paging.Outcome paging = Paging.read(request);
+        if (paging.refused()) {
+            return paging.refusal();
+        }
+        Page<JourneyHead> page = journeys.page(access.staff().tenant(), paging.request());
+        return SegmentViews.json(HttpStatus.OK, Paging.withNext(JourneyViews.heads(page.items()), page));
     }
 
     /** A new DRAFT journey, version 1. Drafts may be half-built: only the format is checked here. */

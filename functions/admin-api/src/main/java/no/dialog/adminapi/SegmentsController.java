@@ -16,6 +16,7 @@ import no.dialog.core.contact.Problem;
 import no.dialog.core.segment.SegmentDefinition;
 import no.dialog.core.segment.SegmentDefinitions;
 import no.dialog.core.segment.SegmentStore;
+import no.dialog.core.paging.Page;
 import no.dialog.core.tenant.TenantId;
 
 /**
@@ -45,7 +46,12 @@ public class SegmentsController {
         if (access.refused()) {
             return access.refusal();
         }
-        return SegmentViews.json(HttpStatus.OK, SegmentViews.segments(segments.list(access.staff().tenant())));
+        Paging.Outcome paging = Paging.read(request);
+        if (paging.refused()) {
+            return paging.refusal();
+        }
+        Page<SegmentDefinition> page = segments.page(access.staff().tenant(), paging.request());
+        return SegmentViews.json(HttpStatus.OK, Paging.withNext(SegmentViews.segments(page.items()), page));
     }
 
     @Post

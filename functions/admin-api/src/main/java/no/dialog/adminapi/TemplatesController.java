@@ -25,6 +25,7 @@ import no.dialog.core.template.TemplateRenderingException;
 import no.dialog.core.template.TemplateStore;
 import no.dialog.core.tenant.Tenant;
 import no.dialog.core.tenant.TenantDirectory;
+import no.dialog.core.paging.Page;
 import no.dialog.core.tenant.TenantId;
 import no.dialog.core.time.OsloTime;
 
@@ -65,7 +66,12 @@ public class TemplatesController {
         if (access.refused()) {
             return access.refusal();
         }
-        return SegmentViews.json(HttpStatus.OK, TemplateViews.templates(templates.list(access.staff().tenant())));
+        Paging.Outcome paging = Paging.read(request);
+        if (paging.refused()) {
+            return paging.refusal();
+        }
+        Page<MessageTemplate> page = templates.page(access.staff().tenant(), paging.request());
+        return SegmentViews.json(HttpStatus.OK, Paging.withNext(TemplateViews.templates(page.items()), page));
     }
 
     @Post

@@ -3,6 +3,7 @@ package no.dialog.adminapi;
 import static no.dialog.adminapi.ApiEvents.as;
 import static no.dialog.adminapi.ApiEvents.load;
 import static no.dialog.adminapi.ApiEvents.request;
+import static no.dialog.adminapi.ApiEvents.withQuery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -365,5 +366,40 @@ class SegmentsApiTest {
         assertThat(fields.findValuesAsText("id")).contains("donor.lastGiftDate", "attributes.*");
         assertThat(call(as(request("GET", "/admin/v1/segment-fields", null), "demo", "[nobody]")).getStatusCode())
                 .isEqualTo(403);
+    }
+
+    @Test
+    void theListIsReadAPageAtATimeWithAnOpaqueCursor() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            APIGatewayV2HTTPResponse created = call(as(request("POST", "/admin/v1/segments",
+                    segmentBody("paged-" + i, "Paged " + i, STUDENTS_DONE)), "pages", "[editor]"));
+            assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(201);
+        }
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            APIGatewayV2HTTPEvent list = withQuery(as(request("GET", "/admin/v1/segments", null), "pages", "[viewer]"), "limit", "2");
+            if (cursor != null) {
+                list = withQuery(list, "cursor", cursor);
+            }
+            JsonNode page = json(call(list));
+            page.get("segments").forEach(segment -> seen.add(segment.get("id").asText()));
+            assertThat(page.get("segments").size()).isLessThanOrEqualTo(2);
+            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
+            pages++;
+        } while (cursor != null && pages < 10);
+
+        assertThat(seen).containsExactly("paged-0", "paged-1", "paged-2", "paged-3", "paged-4");
+        assertThat(pages).isEqualTo(3);
+
+        APIGatewayV2HTTPResponse badCursor = call(withQuery(as(request("GET", "/admin/v1/segments", null), "pages", "[viewer]"),
+                "cursor", "not a cursor!"));
+        APIGatewayV2HTTPResponse badLimit = call(withQuery(as(request("GET", "/admin/v1/segments", null), "pages", "[viewer]"),
+                "limit", "201"));
+        assertThat(badCursor.getStatusCode()).isEqualTo(400);
+        assertThat(json(badCursor).get("detail").asText()).contains("cursor");
+        assertThat(badLimit.getStatusCode()).isEqualTo(400);
+        assertThat(json(badLimit).get("detail").asText()).contains("limit");
     }
 }
