@@ -19,6 +19,8 @@ import no.dialog.core.paging.PageRequest;
 final class Paging {
 
     static final int DEFAULT_LIMIT = 50;
+    /** The reason a cursor is refused with, whether it does not decode or the store does not know its key. */
+    static final String NOT_OURS = "cursor is not one this API gave: pass nextCursor from the previous page unchanged";
     /** Store keys are ids and sort keys: short. A longer cursor was not made by this API. */
     private static final int MAX_KEY_CHARS = 300;
 
@@ -46,7 +48,7 @@ final class Paging {
         }
         Optional<String> key = decode(cursor);
         if (key.isEmpty()) {
-            return refuse("cursor is not one this API gave: pass nextCursor from the previous page unchanged");
+            return refuse(NOT_OURS);
         }
         return new Outcome(new PageRequest(limit, key.get()), null);
     }

@@ -22,6 +22,36 @@ public record Page<T>(List<T> items, Optional<String> lastKey, int limit) {
         items = List.copyOf(items);
     }
 
+    /**
+     * A page cut from a whole list in the order it has (newest first, say): the items after the one whose
+     * key is {@code request.after()}, at most {@code request.limit()} of them.
+     *
+     * @throws IllegalArgumentException when no item has the key {@code after} (it was not given for this list)
+     */
+    public static <T> Page<T> ofOrdered(List<T> ordered, Function<T, String> key, PageRequest request) {
+        int from = 0;
+        if (request.after() != null) {
+            from = -1;
+            for (int i = 0; i < ordered.size() && from < 0; i++) {
+                if (key.apply(ordered.get(i)).equals(request.after())) {
+                    from = i + 1;
+                }
+            }
+            if (from < 0) {
+                throw new IllegalArgumentException("not a key of this list");
+            }
+        }
+        int to = Math.min(ordered.size(), from + request.limit());
+        List<T> items = ordered.subList(from, to);
+        Optional<String> last = to < ordered.size() ? Optional.of(key.apply(items.getLast())) : Optional.empty();
+        return new Page<>(items, last, request.limit());
+    }
+
+    /** The same page with every item turned into another (a view of it, a review). */
+    public <R> Page<R> map(Function<T, R> convert) {
+        return new Page<>(items.stream().map(convert).toList(), lastKey, limit);
+    }
+
     /** The request for the page after this one, if any. */
     public Optional<PageRequest> next() {
         return lastKey.map(key -> new PageRequest(limit, key));

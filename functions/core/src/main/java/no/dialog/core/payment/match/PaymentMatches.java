@@ -17,6 +17,8 @@ import no.dialog.core.payment.PaymentRegistrar;
 import no.dialog.core.payment.RegisteredPayment;
 import no.dialog.core.payment.UnmatchedPayment;
 import no.dialog.core.payment.UnmatchedPayments;
+import no.dialog.core.paging.Page;
+import no.dialog.core.paging.PageRequest;
 import no.dialog.core.tenant.TenantId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,11 +79,12 @@ public final class PaymentMatches {
 
     /** Open payments, newest first, each with its suggestions (evidence read now, so it is current). */
     public List<Review> open(TenantId tenant, int limit) {
-        List<Review> reviews = new ArrayList<>();
-        for (UnmatchedPayment payment : unmatched.open(tenant, limit)) {
-            reviews.add(new Review(payment, suggest(tenant, payment)));
-        }
-        return reviews;
+        return open(tenant, PageRequest.first(Math.min(limit, PageRequest.MAX_LIMIT))).items();
+    }
+
+    /** One page of the open payments, newest first, each with its suggestions. */
+    public Page<Review> open(TenantId tenant, PageRequest request) {
+        return unmatched.open(tenant, request).map(payment -> new Review(payment, suggest(tenant, payment)));
     }
 
     /**
