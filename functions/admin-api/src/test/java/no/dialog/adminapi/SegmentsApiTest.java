@@ -212,6 +212,19 @@ class SegmentsApiTest {
     }
 
     @Test
+    void withoutVerifiedClaimsEverySegmentRouteIs401BeforeAnythingIsRead() throws Exception {
+        List<APIGatewayV2HTTPEvent> requests = List.of(request("GET", "/admin/v1/segments", null),
+                request("POST", "/admin/v1/segments", "{not json"), request("GET", "/admin/v1/segments/nope", null),
+                request("DELETE", "/admin/v1/segments/nope", null), load("preview-segment.json"));
+        for (APIGatewayV2HTTPEvent request : requests) {
+            request.getRequestContext().setAuthorizer(null);
+            APIGatewayV2HTTPResponse response = call(request);
+            assertThat(response.getStatusCode()).as(request.getRawPath()).isEqualTo(401);
+            assertThat(json(response).get("detail").asText()).isEqualTo("a staff token with a tenant claim is required");
+        }
+    }
+
+    @Test
     void aViewerReadsAndPreviewsButCannotChangeSegments() throws Exception {
         call(request("POST", "/admin/v1/segments", segmentBody("viewer-sees", "Viewer sees", STUDENTS_DONE)));
 
