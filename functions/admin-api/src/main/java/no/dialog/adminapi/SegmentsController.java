@@ -12,12 +12,12 @@ import io.micronaut.http.annotation.Put;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import no.dialog.adminapi.StaffOnly.Access;
 import no.dialog.core.contact.Problem;
+import no.dialog.core.paging.Page;
 import no.dialog.core.segment.SegmentDefinition;
 import no.dialog.core.segment.SegmentDefinitions;
 import no.dialog.core.segment.SegmentStore;
-import no.dialog.core.paging.Page;
-import no.dialog.adminapi.StaffOnly.Access;
 import no.dialog.core.tenant.TenantId;
 
 /**

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import no.dialog.adminapi.StaffOnly.Access;
 import no.dialog.core.contact.Problem;
 import no.dialog.core.journey.SendChannel;
+import no.dialog.core.paging.Page;
 import no.dialog.core.template.MessageTemplate;
 import no.dialog.core.template.RenderedMessage;
 import no.dialog.core.template.TemplateDefinitions;
@@ -26,7 +27,6 @@ import no.dialog.core.template.TemplateRenderingException;
 import no.dialog.core.template.TemplateStore;
 import no.dialog.core.tenant.Tenant;
 import no.dialog.core.tenant.TenantDirectory;
-import no.dialog.core.paging.Page;
 import no.dialog.core.tenant.TenantId;
 import no.dialog.core.time.OsloTime;
 

@@ -5,19 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import no.dialog.aws.testing.TestTables;
+import no.dialog.core.paging.Page;
+import no.dialog.core.paging.PageRequest;
 import no.dialog.core.payment.IncomingPayment;
 import no.dialog.core.payment.Payer;
 import no.dialog.core.payment.PaymentKind;
 import no.dialog.core.payment.PaymentSource;
-import no.dialog.core.paging.Page;
-import no.dialog.core.paging.PageRequest;
 import no.dialog.core.payment.UnmatchedPayment;
 import no.dialog.core.tenant.TenantId;
 import no.dialog.emulators.SharedEmulators;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Payments waiting for staff, against DynamoDB Local, one PaymentsTable, a tenant per test. */

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import no.dialog.core.payment.UnmatchedPayment;
 import no.dialog.core.paging.Page;
 import no.dialog.core.paging.PageRequest;
+import no.dialog.core.payment.UnmatchedPayment;
 import no.dialog.core.payment.UnmatchedPayments;
 import no.dialog.core.tenant.TenantId;
 
