@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import no.dialog.core.contact.ContactJson;
 import no.dialog.core.contact.ContactStore;
+import no.dialog.core.paging.Page;
 import no.dialog.core.payment.Attribution;
 import no.dialog.core.payment.PaymentLedger;
 import no.dialog.core.payment.RegisteredPayment;
@@ -22,8 +23,8 @@ import no.dialog.core.tenant.TenantId;
 
 /**
  * {@code GET /admin/v1/contacts/{id}}: one contact of the caller's tenant, in the contact record
- * format; {@code GET /admin/v1/contacts/{id}/payments}: the person's payments in the ledger, newest first
- * (gifts and invoice payments, with source and the journey that led to each). Another tenant's contact
+ * format; {@code GET /admin/v1/contacts/{id}/payments}: the person's payments in the ledger, newest first, a
+ * page at a time ({@link Paging}; gifts and invoice payments, with source and the journey that led to each). Another tenant's contact
  * is indistinguishable from a missing one (404), so ids of other organisations cannot be probed.
  */
 @Controller("/admin/v1/contacts")
@@ -65,12 +66,23 @@ public class ContactsController {
         if (ledger.isEmpty()) {
             return ApiErrors.of(HttpStatus.SERVICE_UNAVAILABLE, "payments are not set up for this API (no PAYMENTS_TABLE)");
         }
+        Paging.Outcome paging = Paging.read(request);
+        if (paging.refused()) {
+            return paging.refusal();
+        }
         TenantId tenant = access.staff().tenant();
         if (contacts.find(tenant, id).isEmpty()) {
             return ApiErrors.of(HttpStatus.NOT_FOUND, "no such contact");
         }
-        ArrayNode list = MAPPER.createArrayNode();
-        for (RegisteredPayment payment : ledger.get().forContact(tenant, id)) {
+        Page<RegisteredPayment> page;
+        try {
+            page = ledger.get().forContact(tenant, id, paging.request());
+        } catch (IllegalArgumentException notOurs) {
+            return ApiErrors.of(HttpStatus.BAD_REQUEST, Paging.NOT_OURS);
+        }
+        ObjectNode body = MAPPER.createObjectNode();
+        ArrayNode list = body.putArray("payments");
+        for (RegisteredPayment payment : page.items()) {
             ObjectNode item = list.addObject().put("paymentId", payment.paymentId())
                     .put("kind", payment.kind().jsonName()).put("source", payment.source().jsonName())
                     .put("amountOre", payment.amountOre()).put("receivedAt", payment.receivedAt().toString())
@@ -88,7 +100,7 @@ public class ContactsController {
                 journey.put("stepId", attribution.stepId()).put("variant", attribution.variant());
             }
         }
-        return HttpResponse.ok(list.toString()).contentType(MediaType.APPLICATION_JSON_TYPE);
+        return SegmentViews.json(HttpStatus.OK, Paging.withNext(body, page));
     }
 
     /** Why a request about one contact stops here (no token, role, malformed id), or null. */

@@ -11,6 +11,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import java.util.Locale;
 import no.dialog.core.journey.JourneyStore;
+import no.dialog.core.paging.Page;
 import no.dialog.core.run.Run;
 import no.dialog.core.run.RunFile;
 import no.dialog.core.run.RunStore;
@@ -43,16 +44,28 @@ public class JourneyFilesController {
         if (access.refused()) {
             return access.refusal();
         }
+        Paging.Outcome paging = Paging.read(request);
+        if (paging.refused()) {
+            return paging.refusal();
+        }
         TenantId tenant = access.staff().tenant();
         if (!JourneyIds.isValid(id) || journeys.head(tenant, id).isEmpty()) {
             return JourneysController.notFound();
         }
+        // A journey has a run per day and step at most, so the store reads them all and the page is cut
+        // here; only the page's files get signed links.
+        Page<Run> page;
+        try {
+            page = Page.ofOrdered(runs.runsOfJourney(tenant, id), run -> run.ref().runId(), paging.request());
+        } catch (IllegalArgumentException notOurs) {
+            return ApiErrors.of(HttpStatus.BAD_REQUEST, Paging.NOT_OURS);
+        }
         ObjectNode body = MAPPER.createObjectNode().put("journeyId", id);
         ArrayNode list = body.putArray("runs");
-        for (Run run : runs.runsOfJourney(tenant, id)) {
+        for (Run run : page.items()) {
             list.add(view(tenant, run));
         }
-        return SegmentViews.json(HttpStatus.OK, body);
+        return SegmentViews.json(HttpStatus.OK, Paging.withNext(body, page));
     }
 
     private ObjectNode view(TenantId tenant, Run run) {

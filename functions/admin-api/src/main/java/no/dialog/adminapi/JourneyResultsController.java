@@ -1,11 +1,11 @@
 package no.dialog.adminapi;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
+import no.dialog.adminapi.StaffOnly.Access;
 import no.dialog.core.enrolment.EnrolmentStore;
 import no.dialog.core.journey.JourneyStore;
 import no.dialog.core.tenant.TenantId;
@@ -27,12 +27,9 @@ public class JourneyResultsController {
     }
 
     @Get
-    public HttpResponse<String> results(@PathVariable String id, APIGatewayV2HTTPEvent request) {
-        StaffAccess.Outcome access = StaffAccess.toRead(request, JourneysController.JOURNEYS);
-        if (access.refused()) {
-            return access.refusal();
-        }
-        TenantId tenant = access.staff().tenant();
+    @StaffOnly(value = Access.READ, what = JourneysController.JOURNEYS)
+    public HttpResponse<String> results(@PathVariable String id, StaffIdentity staff) {
+        TenantId tenant = staff.tenant();
         // The journey must be the caller's: results are keyed by tenant too, but a missing journey is a 404.
         if (!JourneyIds.isValid(id) || journeys.head(tenant, id).isEmpty()) {
             return JourneysController.notFound();

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import no.dialog.adminapi.StaffOnly.Access;
 import no.dialog.core.contact.Problem;
 import no.dialog.core.journey.JourneyConflict;
 import no.dialog.core.journey.JourneyDefinitions;
@@ -41,40 +42,40 @@ public class JourneyStatusController {
     }
 
     @Post("/activate")
-    public HttpResponse<String> activate(@PathVariable String id, APIGatewayV2HTTPEvent request) {
-        return change(id, request, JourneyStatus.DRAFT, JourneyStatus.ACTIVE, "only a draft can be activated; a paused journey is resumed");
+    @StaffOnly(value = Access.WRITE, what = JourneysController.JOURNEYS)
+    public HttpResponse<String> activate(@PathVariable String id, StaffIdentity staff, APIGatewayV2HTTPEvent request) {
+        return change(id, staff, request, JourneyStatus.DRAFT, JourneyStatus.ACTIVE, "only a draft can be activated; a paused journey is resumed");
     }
 
     @Post("/pause")
-    public HttpResponse<String> pause(@PathVariable String id, APIGatewayV2HTTPEvent request) {
-        return change(id, request, null, JourneyStatus.PAUSED, null);
+    @StaffOnly(value = Access.WRITE, what = JourneysController.JOURNEYS)
+    public HttpResponse<String> pause(@PathVariable String id, StaffIdentity staff, APIGatewayV2HTTPEvent request) {
+        return change(id, staff, request, null, JourneyStatus.PAUSED, null);
     }
 
     @Post("/resume")
-    public HttpResponse<String> resume(@PathVariable String id, APIGatewayV2HTTPEvent request) {
-        return change(id, request, JourneyStatus.PAUSED, JourneyStatus.ACTIVE, "only a paused journey can be resumed");
+    @StaffOnly(value = Access.WRITE, what = JourneysController.JOURNEYS)
+    public HttpResponse<String> resume(@PathVariable String id, StaffIdentity staff, APIGatewayV2HTTPEvent request) {
+        return change(id, staff, request, JourneyStatus.PAUSED, JourneyStatus.ACTIVE, "only a paused journey can be resumed");
     }
 
     @Post("/end")
-    public HttpResponse<String> end(@PathVariable String id, APIGatewayV2HTTPEvent request) {
-        return change(id, request, null, JourneyStatus.ENDED, null);
+    @StaffOnly(value = Access.WRITE, what = JourneysController.JOURNEYS)
+    public HttpResponse<String> end(@PathVariable String id, StaffIdentity staff, APIGatewayV2HTTPEvent request) {
+        return change(id, staff, request, null, JourneyStatus.ENDED, null);
     }
 
     /**
      * @param from       the status the route is for (null: any the lifecycle allows)
      * @param fromReason the 409 reason when the journey is not in {@code from}
      */
-    private HttpResponse<String> change(String id, APIGatewayV2HTTPEvent request, JourneyStatus from,
-                                        JourneyStatus to, String fromReason) {
-        StaffAccess.Outcome access = StaffAccess.toWrite(request, JourneysController.JOURNEYS);
-        if (access.refused()) {
-            return access.refusal();
-        }
+    private HttpResponse<String> change(String id, StaffIdentity staff, APIGatewayV2HTTPEvent request,
+                                        JourneyStatus from, JourneyStatus to, String fromReason) {
         Revisions.Outcome asked = Revisions.optional(request);
         if (asked.refused()) {
             return asked.refusal();
         }
-        TenantId tenant = access.staff().tenant();
+        TenantId tenant = staff.tenant();
         Optional<JourneyHead> found = JourneyIds.isValid(id) ? journeys.head(tenant, id) : Optional.empty();
         if (found.isEmpty()) {
             return JourneysController.notFound();

@@ -13,11 +13,13 @@ import java.time.Clock;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import no.dialog.adminapi.StaffOnly.Access;
 import no.dialog.core.contact.Problem;
 import no.dialog.core.journey.JourneyConflict;
 import no.dialog.core.journey.JourneyHead;
 import no.dialog.core.journey.JourneyStatus;
 import no.dialog.core.journey.JourneyStore;
+import no.dialog.core.paging.Page;
 import no.dialog.core.tenant.TenantId;
 
 /**
@@ -44,21 +46,20 @@ public class JourneysController {
     }
 
     @Get
-    public HttpResponse<String> list(APIGatewayV2HTTPEvent request) {
-        StaffAccess.Outcome access = StaffAccess.toRead(request, JOURNEYS);
-        if (access.refused()) {
-            return access.refusal();
+    @StaffOnly(value = Access.READ, what = JOURNEYS)
+    public HttpResponse<String> list(StaffIdentity staff, APIGatewayV2HTTPEvent request) {
+        Paging.Outcome paging = Paging.read(request);
+        if (paging.refused()) {
+            return paging.refusal();
         }
-        return SegmentViews.json(HttpStatus.OK, JourneyViews.heads(journeys.list(access.staff().tenant())));
+        Page<JourneyHead> page = journeys.page(staff.tenant(), paging.request());
+        return SegmentViews.json(HttpStatus.OK, Paging.withNext(JourneyViews.heads(page.items()), page));
     }
 
     /** A new DRAFT journey, version 1. Drafts may be half-built: only the format is checked here. */
     @Post
-    public HttpResponse<String> create(APIGatewayV2HTTPEvent request) {
-        StaffAccess.Outcome access = StaffAccess.toWrite(request, JOURNEYS);
-        if (access.refused()) {
-            return access.refusal();
-        }
+    @StaffOnly(value = Access.WRITE, what = JOURNEYS)
+    public HttpResponse<String> create(StaffIdentity staff, APIGatewayV2HTTPEvent request) {
         JsonBodies.Outcome body = JsonBodies.read(request);
         if (body.refused()) {
             return body.refusal();
@@ -70,7 +71,7 @@ public class JourneysController {
         String id = parsed.id() != null ? parsed.id() : JourneyIds.fromName(parsed.definition().name());
         JourneyHead head;
         try {
-            head = journeys.create(access.staff().tenant(), id, parsed.definition().name(), parsed.canonical(),
+            head = journeys.create(staff.tenant(), id, parsed.definition().name(), parsed.canonical(),
                     clock.instant());
         } catch (JourneyConflict conflict) {
             return JourneyConflicts.of(conflict);
@@ -81,12 +82,9 @@ public class JourneysController {
 
     /** The head and the latest version's definition, or {@code ?version=N}'s. */
     @Get("/{id}")
-    public HttpResponse<String> get(@PathVariable String id, APIGatewayV2HTTPEvent request) {
-        StaffAccess.Outcome access = StaffAccess.toRead(request, JOURNEYS);
-        if (access.refused()) {
-            return access.refusal();
-        }
-        TenantId tenant = access.staff().tenant();
+    @StaffOnly(value = Access.READ, what = JOURNEYS)
+    public HttpResponse<String> get(@PathVariable String id, StaffIdentity staff, APIGatewayV2HTTPEvent request) {
+        TenantId tenant = staff.tenant();
         Optional<JourneyHead> head = find(tenant, id);
         if (head.isEmpty()) {
             return notFound();
@@ -115,11 +113,8 @@ public class JourneysController {
      * latest+1 for the resume (checked then); an ended one is not edited (409).
      */
     @Put("/{id}")
-    public HttpResponse<String> edit(@PathVariable String id, APIGatewayV2HTTPEvent request) {
-        StaffAccess.Outcome access = StaffAccess.toWrite(request, JOURNEYS);
-        if (access.refused()) {
-            return access.refusal();
-        }
+    @StaffOnly(value = Access.WRITE, what = JOURNEYS)
+    public HttpResponse<String> edit(@PathVariable String id, StaffIdentity staff, APIGatewayV2HTTPEvent request) {
         if (!JourneyIds.isValid(id)) {
             return notFound();
         }
@@ -139,7 +134,7 @@ public class JourneysController {
         if (!parsed.ok()) {
             return ApiErrors.invalid(HttpStatus.BAD_REQUEST, INVALID, parsed.problems());
         }
-        TenantId tenant = access.staff().tenant();
+        TenantId tenant = staff.tenant();
         Optional<JourneyHead> current = journeys.head(tenant, id);
         if (current.isEmpty()) {
             return notFound();

@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import no.dialog.core.paging.Page;
 import no.dialog.core.payment.match.MatchRefused;
 import no.dialog.core.payment.match.PaymentMatches;
 import no.dialog.core.tenant.TenantId;
@@ -23,7 +24,7 @@ import no.dialog.core.tenant.TenantId;
  * payments table ({@code PAYMENTS_TABLE}) the routes answer 503 and the rest of the API works as before.
  *
  * <ul>
- *   <li>{@code GET /admin/v1/payments/unmatched?limit=50}: open payments, newest first (1-200)</li>
+ *   <li>{@code GET /admin/v1/payments/unmatched?limit=50&cursor=...}: open payments, newest first, a page at a time ({@link Paging})</li>
  *   <li>{@code GET /admin/v1/payments/unmatched/{id}}: one payment, open or decided</li>
  *   <li>{@code POST /admin/v1/payments/unmatched/{id}/confirm} {@code {"journeyId": "...", "contactId": "..."}}
  *       ({@code contactId} optional: who paid, when staff know it)</li>
@@ -37,8 +38,6 @@ import no.dialog.core.tenant.TenantId;
 public class PaymentMatchesController {
 
     static final String PAYMENTS = "payments";
-    static final int DEFAULT_LIMIT = 50;
-    static final int MAX_LIMIT = 200;
 
     /** Payment ids are {@code <source>-<22 base64url characters>}; anything else cannot be one. */
     private static final Pattern PAYMENT_ID = Pattern.compile("[A-Za-z0-9_-]{1,100}");
@@ -61,15 +60,17 @@ public class PaymentMatchesController {
         if (matches.isEmpty()) {
             return notConfigured();
         }
-        String asked = QueryParameters.get(request, "limit");
-        int limit = DEFAULT_LIMIT;
-        if (asked != null) {
-            limit = asked.matches("[0-9]{1,4}") ? Integer.parseInt(asked) : -1;
-            if (limit < 1 || limit > MAX_LIMIT) {
-                return ApiErrors.of(HttpStatus.BAD_REQUEST, "limit must be a whole number from 1 to " + MAX_LIMIT);
-            }
+        Paging.Outcome paging = Paging.read(request);
+        if (paging.refused()) {
+            return paging.refusal();
         }
-        return SegmentViews.json(HttpStatus.OK, PaymentMatchViews.list(matches.get().open(access.staff().tenant(), limit)));
+        Page<PaymentMatches.Review> page;
+        try {
+            page = matches.get().open(access.staff().tenant(), paging.request());
+        } catch (IllegalArgumentException notOurs) {
+            return ApiErrors.of(HttpStatus.BAD_REQUEST, Paging.NOT_OURS);
+        }
+        return SegmentViews.json(HttpStatus.OK, Paging.withNext(PaymentMatchViews.list(page.items()), page));
     }
 
     @Get("/{id}")

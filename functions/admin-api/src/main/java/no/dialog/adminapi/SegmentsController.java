@@ -12,7 +12,9 @@ import io.micronaut.http.annotation.Put;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import no.dialog.adminapi.StaffOnly.Access;
 import no.dialog.core.contact.Problem;
+import no.dialog.core.paging.Page;
 import no.dialog.core.segment.SegmentDefinition;
 import no.dialog.core.segment.SegmentDefinitions;
 import no.dialog.core.segment.SegmentStore;
@@ -21,7 +23,8 @@ import no.dialog.core.tenant.TenantId;
 /**
  * The caller's tenant's segments: list, create, read, replace, delete, and previews (count and a
  * sample) of stored or unsaved criteria. Reading needs viewer, editor or admin; writing editor or
- * admin. Another tenant's segment is indistinguishable from a missing one (404).
+ * admin ({@link StaffOnly} on each route). Another tenant's segment is indistinguishable from a missing
+ * one (404).
  */
 @Controller("/admin/v1/segments")
 public class SegmentsController {
@@ -40,20 +43,19 @@ public class SegmentsController {
     }
 
     @Get
-    public HttpResponse<String> list(APIGatewayV2HTTPEvent request) {
-        StaffAccess.Outcome access = StaffAccess.toRead(request, SEGMENTS);
-        if (access.refused()) {
-            return access.refusal();
+    @StaffOnly(value = Access.READ, what = SEGMENTS)
+    public HttpResponse<String> list(StaffIdentity staff, APIGatewayV2HTTPEvent request) {
+        Paging.Outcome paging = Paging.read(request);
+        if (paging.refused()) {
+            return paging.refusal();
         }
-        return SegmentViews.json(HttpStatus.OK, SegmentViews.segments(segments.list(access.staff().tenant())));
+        Page<SegmentDefinition> page = segments.page(staff.tenant(), paging.request());
+        return SegmentViews.json(HttpStatus.OK, Paging.withNext(SegmentViews.segments(page.items()), page));
     }
 
     @Post
-    public HttpResponse<String> create(APIGatewayV2HTTPEvent request) {
-        StaffAccess.Outcome access = StaffAccess.toWrite(request, SEGMENTS);
-        if (access.refused()) {
-            return access.refusal();
-        }
+    @StaffOnly(value = Access.WRITE, what = SEGMENTS)
+    public HttpResponse<String> create(StaffIdentity staff, APIGatewayV2HTTPEvent request) {
         JsonBodies.Outcome body = JsonBodies.read(request);
         if (body.refused()) {
             return body.refusal();
@@ -64,7 +66,7 @@ public class SegmentsController {
         }
         String id = parsed.id() != null ? parsed.id() : SegmentIds.fromName(parsed.name());
         SegmentDefinition segment = new SegmentDefinition(id, parsed.name(), parsed.criteria(), clock.instant());
-        if (!segments.create(access.staff().tenant(), segment)) {
+        if (!segments.create(staff.tenant(), segment)) {
             return ApiErrors.of(HttpStatus.CONFLICT, "a segment with id " + id + " already exists");
         }
         return SegmentViews.json(HttpStatus.CREATED, SegmentViews.segment(segment))
@@ -72,22 +74,16 @@ public class SegmentsController {
     }
 
     @Get("/{id}")
-    public HttpResponse<String> get(@PathVariable String id, APIGatewayV2HTTPEvent request) {
-        StaffAccess.Outcome access = StaffAccess.toRead(request, SEGMENTS);
-        if (access.refused()) {
-            return access.refusal();
-        }
-        return find(access.staff().tenant(), id)
+    @StaffOnly(value = Access.READ, what = SEGMENTS)
+    public HttpResponse<String> get(@PathVariable String id, StaffIdentity staff) {
+        return find(staff.tenant(), id)
                 .map(segment -> (HttpResponse<String>) SegmentViews.json(HttpStatus.OK, SegmentViews.segment(segment)))
                 .orElseGet(() -> notFound());
     }
 
     @Put("/{id}")
-    public HttpResponse<String> replace(@PathVariable String id, APIGatewayV2HTTPEvent request) {
-        StaffAccess.Outcome access = StaffAccess.toWrite(request, SEGMENTS);
-        if (access.refused()) {
-            return access.refusal();
-        }
+    @StaffOnly(value = Access.WRITE, what = SEGMENTS)
+    public HttpResponse<String> replace(@PathVariable String id, StaffIdentity staff, APIGatewayV2HTTPEvent request) {
         if (!SegmentIds.isValid(id)) {
             return notFound();
         }
@@ -104,31 +100,25 @@ public class SegmentsController {
             return ApiErrors.invalid(HttpStatus.BAD_REQUEST, INVALID, parsed.problems());
         }
         SegmentDefinition segment = new SegmentDefinition(id, parsed.name(), parsed.criteria(), clock.instant());
-        if (!segments.replace(access.staff().tenant(), segment)) {
+        if (!segments.replace(staff.tenant(), segment)) {
             return notFound();
         }
         return SegmentViews.json(HttpStatus.OK, SegmentViews.segment(segment));
     }
 
     @Delete("/{id}")
-    public HttpResponse<String> delete(@PathVariable String id, APIGatewayV2HTTPEvent request) {
-        StaffAccess.Outcome access = StaffAccess.toWrite(request, SEGMENTS);
-        if (access.refused()) {
-            return access.refusal();
-        }
-        if (!SegmentIds.isValid(id) || !segments.delete(access.staff().tenant(), id)) {
+    @StaffOnly(value = Access.WRITE, what = SEGMENTS)
+    public HttpResponse<String> delete(@PathVariable String id, StaffIdentity staff) {
+        if (!SegmentIds.isValid(id) || !segments.delete(staff.tenant(), id)) {
             return notFound();
         }
         return HttpResponse.noContent();
     }
 
     @Get("/{id}/preview")
-    public HttpResponse<String> previewStored(@PathVariable String id, APIGatewayV2HTTPEvent request) {
-        StaffAccess.Outcome access = StaffAccess.toRead(request, SEGMENTS);
-        if (access.refused()) {
-            return access.refusal();
-        }
-        TenantId tenant = access.staff().tenant();
+    @StaffOnly(value = Access.READ, what = SEGMENTS)
+    public HttpResponse<String> previewStored(@PathVariable String id, StaffIdentity staff) {
+        TenantId tenant = staff.tenant();
         Optional<SegmentDefinition> segment = find(tenant, id);
         if (segment.isEmpty()) {
             return notFound();
@@ -144,13 +134,10 @@ public class SegmentsController {
                 previews.preview(tenant, parsed.criterion(), SegmentPreviews.SAMPLE_SIZE)));
     }
 
+    // Reading: a preview stores nothing, so a viewer may try criteria out.
     @Post("/preview")
-    public HttpResponse<String> previewUnsaved(APIGatewayV2HTTPEvent request) {
-        // Reading: a preview stores nothing, so a viewer may try criteria out.
-        StaffAccess.Outcome access = StaffAccess.toRead(request, SEGMENTS);
-        if (access.refused()) {
-            return access.refusal();
-        }
+    @StaffOnly(value = Access.READ, what = SEGMENTS)
+    public HttpResponse<String> previewUnsaved(StaffIdentity staff, APIGatewayV2HTTPEvent request) {
         JsonBodies.Outcome body = JsonBodies.read(request);
         if (body.refused()) {
             return body.refusal();
@@ -160,7 +147,7 @@ public class SegmentsController {
             return ApiErrors.invalid(HttpStatus.BAD_REQUEST, INVALID, parsed.problems());
         }
         return SegmentViews.json(HttpStatus.OK, SegmentViews.preview(
-                previews.preview(access.staff().tenant(), parsed.criterion(), SegmentPreviews.SAMPLE_SIZE)));
+                previews.preview(staff.tenant(), parsed.criterion(), SegmentPreviews.SAMPLE_SIZE)));
     }
 
     private Optional<SegmentDefinition> find(TenantId tenant, String id) {

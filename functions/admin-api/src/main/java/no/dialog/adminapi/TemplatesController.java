@@ -15,8 +15,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import no.dialog.adminapi.StaffOnly.Access;
 import no.dialog.core.contact.Problem;
 import no.dialog.core.journey.SendChannel;
+import no.dialog.core.paging.Page;
 import no.dialog.core.template.MessageTemplate;
 import no.dialog.core.template.RenderedMessage;
 import no.dialog.core.template.TemplateDefinitions;
@@ -60,20 +62,19 @@ public class TemplatesController {
     }
 
     @Get
-    public HttpResponse<String> list(APIGatewayV2HTTPEvent request) {
-        StaffAccess.Outcome access = StaffAccess.toRead(request, TEMPLATES);
-        if (access.refused()) {
-            return access.refusal();
+    @StaffOnly(value = Access.READ, what = TEMPLATES)
+    public HttpResponse<String> list(StaffIdentity staff, APIGatewayV2HTTPEvent request) {
+        Paging.Outcome paging = Paging.read(request);
+        if (paging.refused()) {
+            return paging.refusal();
         }
-        return SegmentViews.json(HttpStatus.OK, TemplateViews.templates(templates.list(access.staff().tenant())));
+        Page<MessageTemplate> page = templates.page(staff.tenant(), paging.request());
+        return SegmentViews.json(HttpStatus.OK, Paging.withNext(TemplateViews.templates(page.items()), page));
     }
 
     @Post
-    public HttpResponse<String> create(APIGatewayV2HTTPEvent request) {
-        StaffAccess.Outcome access = StaffAccess.toWrite(request, TEMPLATES);
-        if (access.refused()) {
-            return access.refusal();
-        }
+    @StaffOnly(value = Access.WRITE, what = TEMPLATES)
+    public HttpResponse<String> create(StaffIdentity staff, APIGatewayV2HTTPEvent request) {
         JsonBodies.Outcome body = JsonBodies.read(request);
         if (body.refused()) {
             return body.refusal();
@@ -83,7 +84,7 @@ public class TemplatesController {
             return invalid(parsed.problems());
         }
         MessageTemplate template = parsed.template();
-        TenantId tenant = access.staff().tenant();
+        TenantId tenant = staff.tenant();
         // The store only puts; two creates of one id at the same moment would both succeed, the later winning.
         if (templates.find(tenant, template.id()).isPresent()) {
             return ApiErrors.of(HttpStatus.CONFLICT, "a template with id " + template.id() + " already exists");
@@ -94,12 +95,9 @@ public class TemplatesController {
     }
 
     @Get("/{id}")
-    public HttpResponse<String> get(@PathVariable String id, APIGatewayV2HTTPEvent request) {
-        StaffAccess.Outcome access = StaffAccess.toRead(request, TEMPLATES);
-        if (access.refused()) {
-            return access.refusal();
-        }
-        return find(access.staff().tenant(), id)
+    @StaffOnly(value = Access.READ, what = TEMPLATES)
+    public HttpResponse<String> get(@PathVariable String id, StaffIdentity staff) {
+        return find(staff.tenant(), id)
                 .map(t -> (HttpResponse<String>) SegmentViews.json(HttpStatus.OK, TemplateDefinitions.toJson(t)))
                 .orElseGet(TemplatesController::notFound);
     }
@@ -109,11 +107,8 @@ public class TemplatesController {
      * channel (409 otherwise); its text may change, and their next sends use the new text.
      */
     @Put("/{id}")
-    public HttpResponse<String> replace(@PathVariable String id, APIGatewayV2HTTPEvent request) {
-        StaffAccess.Outcome access = StaffAccess.toWrite(request, TEMPLATES);
-        if (access.refused()) {
-            return access.refusal();
-        }
+    @StaffOnly(value = Access.WRITE, what = TEMPLATES)
+    public HttpResponse<String> replace(@PathVariable String id, StaffIdentity staff, APIGatewayV2HTTPEvent request) {
         if (!TemplateIds.isValid(id)) {
             return notFound();
         }
@@ -133,7 +128,7 @@ public class TemplatesController {
         if (!parsed.ok()) {
             return invalid(parsed.problems());
         }
-        TenantId tenant = access.staff().tenant();
+        TenantId tenant = staff.tenant();
         Optional<MessageTemplate> stored = templates.find(tenant, id);
         if (stored.isEmpty()) {
             return notFound();
@@ -149,12 +144,9 @@ public class TemplatesController {
     }
 
     @Delete("/{id}")
-    public HttpResponse<String> delete(@PathVariable String id, APIGatewayV2HTTPEvent request) {
-        StaffAccess.Outcome access = StaffAccess.toWrite(request, TEMPLATES);
-        if (access.refused()) {
-            return access.refusal();
-        }
-        TenantId tenant = access.staff().tenant();
+    @StaffOnly(value = Access.WRITE, what = TEMPLATES)
+    public HttpResponse<String> delete(@PathVariable String id, StaffIdentity staff) {
+        TenantId tenant = staff.tenant();
         if (find(tenant, id).isEmpty()) {
             return notFound();
         }
@@ -171,26 +163,20 @@ public class TemplatesController {
 
     /** A stored template as a made-up person would get it; {@code ?journeyName=} fills {@code journeyName}. */
     @Get("/{id}/preview")
-    public HttpResponse<String> previewStored(@PathVariable String id, APIGatewayV2HTTPEvent request) {
-        StaffAccess.Outcome access = StaffAccess.toRead(request, TEMPLATES);
-        if (access.refused()) {
-            return access.refusal();
-        }
-        Optional<MessageTemplate> template = find(access.staff().tenant(), id);
+    @StaffOnly(value = Access.READ, what = TEMPLATES)
+    public HttpResponse<String> previewStored(@PathVariable String id, StaffIdentity staff, APIGatewayV2HTTPEvent request) {
+        Optional<MessageTemplate> template = find(staff.tenant(), id);
         if (template.isEmpty()) {
             return notFound();
         }
-        return preview(access.staff().tenant(), template.get(), request);
+        return preview(staff.tenant(), template.get(), request);
     }
 
     /** An unsaved template (the body, with or without an id) as a made-up person would get it. Stores nothing. */
+    // Reading: a preview stores nothing, so a viewer may try a text out.
     @Post("/preview")
-    public HttpResponse<String> previewUnsaved(APIGatewayV2HTTPEvent request) {
-        // Reading: a preview stores nothing, so a viewer may try a text out.
-        StaffAccess.Outcome access = StaffAccess.toRead(request, TEMPLATES);
-        if (access.refused()) {
-            return access.refusal();
-        }
+    @StaffOnly(value = Access.READ, what = TEMPLATES)
+    public HttpResponse<String> previewUnsaved(StaffIdentity staff, APIGatewayV2HTTPEvent request) {
         JsonBodies.Outcome body = JsonBodies.read(request);
         if (body.refused()) {
             return body.refusal();
@@ -203,7 +189,7 @@ public class TemplatesController {
         if (!parsed.ok()) {
             return invalid(parsed.problems());
         }
-        return preview(access.staff().tenant(), parsed.template(), request);
+        return preview(staff.tenant(), parsed.template(), request);
     }
 
     private HttpResponse<String> preview(TenantId tenant, MessageTemplate template, APIGatewayV2HTTPEvent request) {

@@ -58,7 +58,7 @@ class JourneyFilesApiTest {
         Map<String, Object> env = AdminApiEnvironment.tables(emulators);
         exports = (String) env.get("EXPORTS_BUCKET");
         context = AdminApiEnvironment.start(env, emulators, CLOCK);
-        function = new AdminApiFunction(context);
+        function = new ContractCheckedFunction(context);
     }
 
     @AfterAll

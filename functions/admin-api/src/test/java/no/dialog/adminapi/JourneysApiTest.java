@@ -53,7 +53,7 @@ class JourneysApiTest {
         Emulators emulators = SharedEmulators.get();
         Map<String, Object> env = AdminApiEnvironment.tables(emulators);
         context = AdminApiEnvironment.start(env, emulators, CLOCK);
-        function = new AdminApiFunction(context);
+        function = new ContractCheckedFunction(context);
         Path dir = Path.of("").toAbsolutePath();
         while (!Files.isDirectory(dir.resolve("docs/examples"))) {
             dir = dir.getParent();
@@ -148,9 +148,9 @@ class JourneysApiTest {
         // Neither template nor segment exists: every problem at once, by step; nothing changes.
         APIGatewayV2HTTPResponse refused = call(load("activate-journey.json"));
         assertThat(refused.getStatusCode()).as(refused.getBody()).isEqualTo(422);
-        JsonNode problems = json(refused).get("problems");
-        assertThat(json(refused).get("error").asText()).isEqualTo("journey cannot be activated");
-        assertThat(problems.findValuesAsText("field"))
+        JsonNode problems = json(refused).get("errors");
+        assertThat(json(refused).get("title").asText()).isEqualTo("journey cannot be activated");
+        assertThat(problems.findValuesAsText("path"))
                 .containsExactlyInAnyOrder("steps.ask.templateId", "steps.remind.templateId", "trigger.segmentId");
         assertThat(problems.toString()).contains("has no sms template with this id");
         JsonNode stillDraft = json(call(request("GET", "/admin/v1/journeys/student-check", null)));
@@ -164,7 +164,7 @@ class JourneysApiTest {
         segment("students-past-exam");
         APIGatewayV2HTTPResponse wrongChannel = call(load("activate-journey.json"));
         assertThat(wrongChannel.getStatusCode()).isEqualTo(422);
-        assertThat(json(wrongChannel).get("problems").findValuesAsText("field")).containsExactly("steps.remind.templateId");
+        assertThat(json(wrongChannel).get("errors").findValuesAsText("path")).containsExactly("steps.remind.templateId");
 
         APIGatewayV2HTTPResponse fixed = call(request("PUT", "/admin/v1/templates/student-remind",
                 "{\"channel\":\"sms\",\"body\":\"Hei igjen {{ firstName }}: {{ link }}\"}"));
@@ -195,13 +195,13 @@ class JourneysApiTest {
         // A stale revision loses; so does an edit that could not run, and neither changes anything.
         APIGatewayV2HTTPResponse stale = put("student-check", studentJourney, "\"2\"");
         assertThat(stale.getStatusCode()).isEqualTo(409);
-        assertThat(json(stale).get("reason").asText()).contains("changed by someone else since revision 2");
+        assertThat(json(stale).get("detail").asText()).contains("changed by someone else since revision 2");
         ObjectNode broken = withoutId(studentJourney);
         step(broken, "remind").put("next", "nowhere");
         APIGatewayV2HTTPResponse cannotRun = put("student-check", broken, v2.get("revision").asText());
         assertThat(cannotRun.getStatusCode()).isEqualTo(422);
         // The dangling edge, and the step it no longer leads to.
-        assertThat(json(cannotRun).get("problems").findValuesAsText("field"))
+        assertThat(json(cannotRun).get("errors").findValuesAsText("path"))
                 .containsExactlyInAnyOrder("steps.remind.next", "steps.wait-again");
         JsonNode unchanged = json(call(request("GET", "/admin/v1/journeys/student-check", null)));
         assertThat(unchanged.get("latestVersion").asInt()).isEqualTo(2);
@@ -212,7 +212,7 @@ class JourneysApiTest {
         APIGatewayV2HTTPResponse toEmail = call(request("PUT", "/admin/v1/templates/student-ask",
                 "{\"channel\":\"email\",\"subject\":\"Hei\",\"body\":\"<p>{{ link }}</p>\"}"));
         assertThat(toEmail.getStatusCode()).isEqualTo(409);
-        assertThat(json(toEmail).get("reason").asText()).contains("student-check on sms");
+        assertThat(json(toEmail).get("detail").asText()).contains("student-check on sms");
         assertThat(call(request("PUT", "/admin/v1/templates/student-ask",
                 "{\"channel\":\"sms\",\"body\":\"Ny tekst: {{ link }}\"}")).getStatusCode()).isEqualTo(200);
 
@@ -231,7 +231,7 @@ class JourneysApiTest {
 
         APIGatewayV2HTTPResponse afterEnd = put("student-check", studentJourney, json(ended).get("revision").asText());
         assertThat(afterEnd.getStatusCode()).isEqualTo(409);
-        assertThat(json(afterEnd).get("reason").asText()).contains("has ended");
+        assertThat(json(afterEnd).get("detail").asText()).contains("has ended");
         assertThat(post("/admin/v1/journeys/student-check/resume").getStatusCode()).isEqualTo(409);
         assertThat(call(request("DELETE", "/admin/v1/templates/student-ask", null)).getStatusCode())
                 .as("an ended journey sends nothing, so its templates may go").isEqualTo(204);
@@ -251,7 +251,7 @@ class JourneysApiTest {
         assertThat(call(request("POST", "/admin/v1/journeys", journey("twice").toString())).getStatusCode()).isEqualTo(201);
         APIGatewayV2HTTPResponse again = call(request("POST", "/admin/v1/journeys", journey("twice").toString()));
         assertThat(again.getStatusCode()).isEqualTo(409);
-        assertThat(json(again).get("reason").asText()).isEqualTo("journey twice already exists");
+        assertThat(json(again).get("detail").asText()).isEqualTo("journey twice already exists");
         assertThat(json(call(request("GET", "/admin/v1/journeys", null))).get("journeys").findValuesAsText("id"))
                 .contains("twice", json(named).get("id").asText());
     }
@@ -267,8 +267,8 @@ class JourneysApiTest {
 
         assertThat(response.getStatusCode()).isEqualTo(400);
         JsonNode body = json(response);
-        assertThat(body.get("error").asText()).isEqualTo("invalid journey");
-        assertThat(body.get("problems").findValuesAsText("field"))
+        assertThat(body.get("title").asText()).isEqualTo("invalid journey");
+        assertThat(body.get("errors").findValuesAsText("path"))
                 .contains("id", "owner", "steps[3].duration", "steps[5].type");
         assertThat(body.toString()).doesNotContain("teleport");
         assertThat(json(call(request("GET", "/admin/v1/journeys", null))).get("journeys").toString()).doesNotContain("bad");
@@ -283,7 +283,7 @@ class JourneysApiTest {
         assertThat(put("edited", studentJourney, "three").getStatusCode()).isEqualTo(400);
         APIGatewayV2HTTPResponse otherId = put("edited", journey("renamed"), "\"1\"");
         assertThat(otherId.getStatusCode()).isEqualTo(400);
-        assertThat(json(otherId).get("problems").findValuesAsText("field")).containsExactly("id");
+        assertThat(json(otherId).get("errors").findValuesAsText("path")).containsExactly("id");
 
         // A draft is edited in place and need not be able to run yet.
         ObjectNode halfBuilt = withoutId(studentJourney).put("name", "Halvferdig");
@@ -319,7 +319,7 @@ class JourneysApiTest {
 
         APIGatewayV2HTTPResponse resume = post("/admin/v1/journeys/paused-edit/resume");
         assertThat(resume.getStatusCode()).isEqualTo(422);
-        assertThat(json(resume).get("problems").findValuesAsText("field")).containsExactly("steps.ask.templateId");
+        assertThat(json(resume).get("errors").findValuesAsText("path")).containsExactly("steps.ask.templateId");
         assertThat(json(call(request("GET", "/admin/v1/journeys/paused-edit", null))).get("status").asText())
                 .isEqualTo("PAUSED");
 
@@ -345,7 +345,7 @@ class JourneysApiTest {
         }
         assertThat(refused).containsOnly(403);
         APIGatewayV2HTTPResponse create = call(as(request("POST", "/admin/v1/journeys", journey("viewer-made").toString()), "demo", "[viewer]"));
-        assertThat(json(create).get("reason").asText()).isEqualTo("changing journeys needs the editor or admin role");
+        assertThat(json(create).get("detail").asText()).isEqualTo("changing journeys needs the editor or admin role");
 
         assertThat(call(as(request("GET", "/admin/v1/journeys", null), "demo", "[viewer]")).getStatusCode()).isEqualTo(200);
         assertThat(call(as(request("GET", "/admin/v1/journeys/viewer-sees", null), "demo", "[viewer]")).getStatusCode()).isEqualTo(200);

@@ -88,7 +88,7 @@ class PaymentMatchesApiTest {
                 "admin-api-payments-responses");
         responsesQueue = (String) env.get("RESPONSES_QUEUE_URL");
         context = AdminApiEnvironment.start(env, emulators, CLOCK, URI.create(eventBridge.baseUrl()));
-        function = new AdminApiFunction(context);
+        function = new ContractCheckedFunction(context);
 
         ObjectNode christmas = (ObjectNode) JSON.readTree(Files.readString(
                 Path.of("../../docs/examples/christmas-gift-journey.json")));
@@ -243,7 +243,7 @@ class PaymentMatchesApiTest {
         // Another journey for money already registered is a conflict.
         APIGatewayV2HTTPResponse other = confirm(payment, "{\"journeyId\":\"medlem\"}", "[admin]");
         assertThat(other.getStatusCode()).as(other.getBody()).isEqualTo(409);
-        assertThat(json(other).get("reason").asText()).contains("julegave");
+        assertThat(json(other).get("detail").asText()).contains("julegave");
 
         APIGatewayV2HTTPResponse list = call("GET", "/admin/v1/payments/unmatched", null, "demo", "[viewer]");
         assertThat(listed(json(list), payment.paymentId())).isNull();
@@ -254,9 +254,10 @@ class PaymentMatchesApiTest {
 
         // The payment now shows with the person, as the journey's conversion; not for another tenant.
         // (Other tests of this class register Kari's payments too: look for this one.)
-        JsonNode payments = json(call("GET", "/admin/v1/contacts/c-kari/payments", null, "demo", "[viewer]"));
+        JsonNode page = json(call("GET", "/admin/v1/contacts/c-kari/payments", null, "demo", "[viewer]"));
+        assertThat(page.get("nextCursor").isNull()).as("one page holds Kari's few payments").isTrue();
         JsonNode shown = null;
-        for (JsonNode item : payments) {
+        for (JsonNode item : page.get("payments")) {
             if (item.get("paymentId").asText().equals(payment.paymentId())) {
                 shown = item;
             }
@@ -297,7 +298,7 @@ class PaymentMatchesApiTest {
                 null, "demo", "[viewer]");
 
         assertThat(confirmed.getStatusCode()).isEqualTo(403);
-        assertThat(json(confirmed).get("reason").asText()).contains("editor");
+        assertThat(json(confirmed).get("detail").asText()).contains("editor");
         assertThat(rejected.getStatusCode()).isEqualTo(403);
         assertThat(call("GET", "/admin/v1/payments/unmatched/" + payment.paymentId(), null, "demo", "[viewer]")
                 .getStatusCode()).isEqualTo(200);
@@ -333,12 +334,12 @@ class PaymentMatchesApiTest {
         APIGatewayV2HTTPResponse notJson = confirm(anonymous, "journeyId=julegave", "[editor]");
 
         assertThat(unnamed.getStatusCode()).as(unnamed.getBody()).isEqualTo(400);
-        assertThat(json(unnamed).get("reason").asText()).contains("name the contact");
+        assertThat(json(unnamed).get("detail").asText()).contains("name the contact");
         assertThat(unknownJourney.getStatusCode()).isEqualTo(400);
-        assertThat(json(unknownJourney).get("reason").asText()).contains("finnes-ikke");
+        assertThat(json(unknownJourney).get("detail").asText()).contains("finnes-ikke");
         assertThat(unknownContact.getStatusCode()).isEqualTo(400);
         assertThat(noJourney.getStatusCode()).isEqualTo(400);
-        assertThat(json(noJourney).get("reason").asText()).contains("journeyId");
+        assertThat(json(noJourney).get("detail").asText()).contains("journeyId");
         assertThat(notJson.getStatusCode()).isEqualTo(400);
         assertThat(received()).isEmpty();
 
@@ -357,18 +358,18 @@ class PaymentMatchesApiTest {
         APIGatewayV2HTTPResponse bogus = call("GET", "/admin/v1/payments/unmatched/no%20such", null, "demo", "[viewer]");
 
         assertThat(zero.getStatusCode()).isEqualTo(400);
-        assertThat(json(zero).get("reason").asText()).contains("limit");
+        assertThat(json(zero).get("detail").asText()).contains("limit");
         assertThat(bogus.getStatusCode()).isEqualTo(404);
     }
 
     @Test
     void withoutThePaymentsTableTheApiStartsAndTheRoutesSaySo() throws Exception {
         Map<String, Object> env = AdminApiEnvironment.tables(emulators);
-        try (AdminApiFunction plain = new AdminApiFunction(AdminApiEnvironment.start(env, emulators, CLOCK))) {
+        try (AdminApiFunction plain = new ContractCheckedFunction(AdminApiEnvironment.start(env, emulators, CLOCK))) {
             APIGatewayV2HTTPResponse response = plain.handleRequest(as(request("GET", "/admin/v1/payments/unmatched", null),
                     "demo", "[viewer]"), null);
             assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(503);
-            assertThat(json(response).get("reason").asText()).contains("PAYMENTS_TABLE");
+            assertThat(json(response).get("detail").asText()).contains("PAYMENTS_TABLE");
         }
     }
 }

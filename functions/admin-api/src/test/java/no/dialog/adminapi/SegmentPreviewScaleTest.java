@@ -48,10 +48,10 @@ class SegmentPreviewScaleTest {
         Emulators emulators = SharedEmulators.get();
         Map<String, Object> env = AdminApiEnvironment.tables(emulators);
         context = AdminApiEnvironment.start(env, emulators, CLOCK);
-        function = new AdminApiFunction(context);
+        function = new ContractCheckedFunction(context);
         Map<String, Object> noCache = new HashMap<>(env);
         noCache.put("PREVIEWS_CACHE_SECONDS", "0");
-        uncached = new AdminApiFunction(AdminApiEnvironment.start(noCache, emulators, CLOCK));
+        uncached = new ContractCheckedFunction(AdminApiEnvironment.start(noCache, emulators, CLOCK));
         ContactJson json = new ContactJson(CLOCK);
         List<Contact> all = new ArrayList<>();
         for (int i = 0; i < CONTACTS; i++) {

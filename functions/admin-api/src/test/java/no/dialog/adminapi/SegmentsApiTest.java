@@ -3,6 +3,7 @@ package no.dialog.adminapi;
 import static no.dialog.adminapi.ApiEvents.as;
 import static no.dialog.adminapi.ApiEvents.load;
 import static no.dialog.adminapi.ApiEvents.request;
+import static no.dialog.adminapi.ApiEvents.withQuery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -47,7 +48,7 @@ class SegmentsApiTest {
         Map<String, Object> env = AdminApiEnvironment.tables(emulators);
         context = AdminApiEnvironment.start(env, emulators, CLOCK);
         String enrolments = (String) env.get("ENROLMENTS_TABLE");
-        function = new AdminApiFunction(context);
+        function = new ContractCheckedFunction(context);
         storePreviewContacts(context.getBean(ContactStore.class));
         storePreviewEnrolments(new DynamoDbEnrolmentStore(emulators.dynamoDb(), enrolments));
     }
@@ -154,7 +155,7 @@ class SegmentsApiTest {
 
         APIGatewayV2HTTPResponse second = call(request("POST", "/admin/v1/segments", segmentBody("graduates", "Again", STUDENTS_DONE)));
         assertThat(second.getStatusCode()).isEqualTo(409);
-        assertThat(json(second).get("reason").asText()).contains("graduates").contains("already exists");
+        assertThat(json(second).get("detail").asText()).contains("graduates").contains("already exists");
         assertThat(json(call(request("GET", "/admin/v1/segments/graduates", null))).get("name").asText()).isEqualTo("Graduates");
     }
 
@@ -168,10 +169,10 @@ class SegmentsApiTest {
 
         assertThat(response.getStatusCode()).isEqualTo(400);
         JsonNode body = json(response);
-        assertThat(body.get("error").asText()).isEqualTo("invalid segment");
-        assertThat(body.get("problems").findValuesAsText("field"))
+        assertThat(body.get("title").asText()).isEqualTo("invalid segment");
+        assertThat(body.get("errors").findValuesAsText("path"))
                 .containsExactlyInAnyOrder("name", "criteria.all[1].op", "criteria.all[2].field");
-        assertThat(body.get("problems").toString()).contains("not valid for a date field").contains("unknown field");
+        assertThat(body.get("errors").toString()).contains("not valid for a date field").contains("unknown field");
         assertThat(json(call(request("GET", "/admin/v1/segments", null))).get("segments").toString())
                 .doesNotContain("shoeSize");
     }
@@ -181,12 +182,12 @@ class SegmentsApiTest {
         APIGatewayV2HTTPResponse unknown = call(request("POST", "/admin/v1/segments",
                 "{\"name\":\"x\",\"criteria\":" + STUDENTS_DONE + ",\"owner\":\"me\",\"id\":\"bad#id\"}"));
         assertThat(unknown.getStatusCode()).isEqualTo(400);
-        assertThat(json(unknown).get("problems").findValuesAsText("field")).containsExactlyInAnyOrder("owner", "id");
+        assertThat(json(unknown).get("errors").findValuesAsText("path")).containsExactlyInAnyOrder("owner", "id");
 
         call(request("POST", "/admin/v1/segments", segmentBody("kept", "Kept", STUDENTS_DONE)));
         APIGatewayV2HTTPResponse mismatch = call(request("PUT", "/admin/v1/segments/kept", segmentBody("other", "Kept", STUDENTS_DONE)));
         assertThat(mismatch.getStatusCode()).isEqualTo(400);
-        assertThat(json(mismatch).get("problems").get(0).get("field").asText()).isEqualTo("id");
+        assertThat(json(mismatch).get("errors").get(0).get("path").asText()).isEqualTo("id");
     }
 
     @Test
@@ -194,20 +195,33 @@ class SegmentsApiTest {
         String huge = segmentBody(null, "x".repeat(70_000), STUDENTS_DONE);
         APIGatewayV2HTTPResponse tooLarge = call(request("POST", "/admin/v1/segments", huge));
         assertThat(tooLarge.getStatusCode()).isEqualTo(413);
-        assertThat(json(tooLarge).get("reason").asText()).contains("at most 65536");
+        assertThat(json(tooLarge).get("detail").asText()).contains("at most 65536");
 
         APIGatewayV2HTTPResponse broken = call(request("POST", "/admin/v1/segments", "{\"name\": \"Kari Nordmann\",\n \"criteria\": {"));
         assertThat(broken.getStatusCode()).isEqualTo(400);
-        assertThat(json(broken).get("reason").asText()).startsWith("the body is not valid JSON at line 2")
+        assertThat(json(broken).get("detail").asText()).startsWith("the body is not valid JSON at line 2")
                 .doesNotContain("Kari");
 
         APIGatewayV2HTTPResponse missing = call(request("POST", "/admin/v1/segments/preview", null));
         assertThat(missing.getStatusCode()).isEqualTo(400);
-        assertThat(json(missing).get("reason").asText()).isEqualTo("a JSON body is required");
+        assertThat(json(missing).get("detail").asText()).isEqualTo("a JSON body is required");
 
         APIGatewayV2HTTPResponse notAnObject = call(request("POST", "/admin/v1/segments", "[1,2]"));
         assertThat(notAnObject.getStatusCode()).isEqualTo(400);
-        assertThat(json(notAnObject).get("problems").get(0).get("reason").asText()).isEqualTo("must be a JSON object");
+        assertThat(json(notAnObject).get("errors").get(0).get("message").asText()).isEqualTo("must be a JSON object");
+    }
+
+    @Test
+    void withoutVerifiedClaimsEverySegmentRouteIs401BeforeAnythingIsRead() throws Exception {
+        List<APIGatewayV2HTTPEvent> requests = List.of(request("GET", "/admin/v1/segments", null),
+                request("POST", "/admin/v1/segments", "{not json"), request("GET", "/admin/v1/segments/nope", null),
+                request("DELETE", "/admin/v1/segments/nope", null), load("preview-segment.json"));
+        for (APIGatewayV2HTTPEvent request : requests) {
+            request.getRequestContext().setAuthorizer(null);
+            APIGatewayV2HTTPResponse response = call(request);
+            assertThat(response.getStatusCode()).as(request.getRawPath()).isEqualTo(401);
+            assertThat(json(response).get("detail").asText()).isEqualTo("a staff token with a tenant claim is required");
+        }
     }
 
     @Test
@@ -221,7 +235,7 @@ class SegmentsApiTest {
         APIGatewayV2HTTPResponse delete = call(as(request("DELETE", "/admin/v1/segments/viewer-sees", null), "demo", "[viewer]"));
 
         assertThat(List.of(create.getStatusCode(), replace.getStatusCode(), delete.getStatusCode())).containsOnly(403);
-        assertThat(json(create).get("reason").asText()).isEqualTo("changing segments needs the editor or admin role");
+        assertThat(json(create).get("detail").asText()).isEqualTo("changing segments needs the editor or admin role");
         assertThat(call(as(request("GET", "/admin/v1/segments/viewer-sees", null), "demo", "[viewer]")).getStatusCode())
                 .isEqualTo(200);
         assertThat(call(as(load("preview-segment.json"), "demo", "[viewer]")).getStatusCode()).isEqualTo(200);
@@ -340,7 +354,7 @@ class SegmentsApiTest {
                 "{\"criteria\":{\"any\":[]}}"));
 
         assertThat(response.getStatusCode()).isEqualTo(400);
-        assertThat(json(response).get("problems").get(0).get("field").asText()).isEqualTo("criteria.any");
+        assertThat(json(response).get("errors").get(0).get("path").asText()).isEqualTo("criteria.any");
     }
 
     @Test
@@ -365,5 +379,40 @@ class SegmentsApiTest {
         assertThat(fields.findValuesAsText("id")).contains("donor.lastGiftDate", "attributes.*");
         assertThat(call(as(request("GET", "/admin/v1/segment-fields", null), "demo", "[nobody]")).getStatusCode())
                 .isEqualTo(403);
+    }
+
+    @Test
+    void theListIsReadAPageAtATimeWithAnOpaqueCursor() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            APIGatewayV2HTTPResponse created = call(as(request("POST", "/admin/v1/segments",
+                    segmentBody("paged-" + i, "Paged " + i, STUDENTS_DONE)), "pages", "[editor]"));
+            assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(201);
+        }
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            APIGatewayV2HTTPEvent list = withQuery(as(request("GET", "/admin/v1/segments", null), "pages", "[viewer]"), "limit", "2");
+            if (cursor != null) {
+                list = withQuery(list, "cursor", cursor);
+            }
+            JsonNode page = json(call(list));
+            page.get("segments").forEach(segment -> seen.add(segment.get("id").asText()));
+            assertThat(page.get("segments").size()).isLessThanOrEqualTo(2);
+            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
+            pages++;
+        } while (cursor != null && pages < 10);
+
+        assertThat(seen).containsExactly("paged-0", "paged-1", "paged-2", "paged-3", "paged-4");
+        assertThat(pages).isEqualTo(3);
+
+        APIGatewayV2HTTPResponse badCursor = call(withQuery(as(request("GET", "/admin/v1/segments", null), "pages", "[viewer]"),
+                "cursor", "not a cursor!"));
+        APIGatewayV2HTTPResponse badLimit = call(withQuery(as(request("GET", "/admin/v1/segments", null), "pages", "[viewer]"),
+                "limit", "201"));
+        assertThat(badCursor.getStatusCode()).isEqualTo(400);
+        assertThat(json(badCursor).get("detail").asText()).contains("cursor");
+        assertThat(badLimit.getStatusCode()).isEqualTo(400);
+        assertThat(json(badLimit).get("detail").asText()).contains("limit");
     }
 }

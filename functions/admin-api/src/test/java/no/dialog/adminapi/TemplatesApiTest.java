@@ -39,7 +39,7 @@ class TemplatesApiTest {
         Emulators emulators = SharedEmulators.get();
         Map<String, Object> env = AdminApiEnvironment.tables(emulators);
         context = AdminApiEnvironment.start(env, emulators, CLOCK);
-        function = new AdminApiFunction(context);
+        function = new ContractCheckedFunction(context);
         context.getBean(TenantDirectory.class).createIfAbsent(
                 new Tenant(TenantId.of("demo"), "Naturvernforbundet", CLOCK.instant()));
     }
@@ -93,12 +93,12 @@ class TemplatesApiTest {
         assertThat(call(request("POST", "/admin/v1/templates", sms("once", "Første"))).getStatusCode()).isEqualTo(201);
         APIGatewayV2HTTPResponse again = call(request("POST", "/admin/v1/templates", sms("once", "Andre")));
         assertThat(again.getStatusCode()).isEqualTo(409);
-        assertThat(json(again).get("reason").asText()).isEqualTo("a template with id once already exists");
+        assertThat(json(again).get("detail").asText()).isEqualTo("a template with id once already exists");
         assertThat(json(call(request("GET", "/admin/v1/templates/once", null))).get("body").asText()).isEqualTo("Første");
 
         APIGatewayV2HTTPResponse renamed = call(request("PUT", "/admin/v1/templates/once", sms("twice", "Andre")));
         assertThat(renamed.getStatusCode()).isEqualTo(400);
-        assertThat(json(renamed).get("problems").findValuesAsText("field")).containsExactly("id");
+        assertThat(json(renamed).get("errors").findValuesAsText("path")).containsExactly("id");
     }
 
     @Test
@@ -108,15 +108,15 @@ class TemplatesApiTest {
 
         assertThat(response.getStatusCode()).isEqualTo(400);
         JsonNode body = json(response);
-        assertThat(body.get("error").asText()).isEqualTo("invalid template");
-        assertThat(body.get("problems").findValuesAsText("field")).containsExactlyInAnyOrder("owner", "subject", "body");
-        assertThat(body.get("problems").toString()).contains("shoeSize");
+        assertThat(body.get("title").asText()).isEqualTo("invalid template");
+        assertThat(body.get("errors").findValuesAsText("path")).containsExactlyInAnyOrder("owner", "subject", "body");
+        assertThat(body.get("errors").toString()).contains("shoeSize");
         assertThat(call(request("GET", "/admin/v1/templates/bad", null)).getStatusCode()).isEqualTo(404);
 
         APIGatewayV2HTTPResponse unclosed = call(request("POST", "/admin/v1/templates", sms("unclosed", "Hei {{ firstName")));
         assertThat(unclosed.getStatusCode()).isEqualTo(400);
-        assertThat(json(unclosed).get("problems").get(0).get("field").asText()).isEqualTo("body");
-        assertThat(json(unclosed).get("problems").get(0).get("reason").asText()).startsWith("does not compile");
+        assertThat(json(unclosed).get("errors").get(0).get("path").asText()).isEqualTo("body");
+        assertThat(json(unclosed).get("errors").get(0).get("message").asText()).startsWith("does not compile");
     }
 
     @Test
@@ -184,7 +184,7 @@ class TemplatesApiTest {
         APIGatewayV2HTTPResponse invalid = call(request("POST", "/admin/v1/templates/preview",
                 "{\"channel\":\"email\",\"body\":\"<p>Hei</p>\"}"));
         assertThat(invalid.getStatusCode()).isEqualTo(400);
-        assertThat(json(invalid).get("problems").findValuesAsText("field")).containsExactly("subject");
+        assertThat(json(invalid).get("errors").findValuesAsText("path")).containsExactly("subject");
 
         assertThat(call(request("GET", "/admin/v1/templates/never-made/preview", null)).getStatusCode()).isEqualTo(404);
         assertThat(call(request("GET", "/admin/v1/templates/Not_Valid/preview", null)).getStatusCode()).isEqualTo(404);
@@ -199,7 +199,7 @@ class TemplatesApiTest {
         APIGatewayV2HTTPResponse delete = call(as(request("DELETE", "/admin/v1/templates/viewer-sees", null), "demo", "[viewer]"));
 
         assertThat(List.of(create.getStatusCode(), replace.getStatusCode(), delete.getStatusCode())).containsOnly(403);
-        assertThat(json(create).get("reason").asText()).isEqualTo("changing templates needs the editor or admin role");
+        assertThat(json(create).get("detail").asText()).isEqualTo("changing templates needs the editor or admin role");
         assertThat(call(as(request("GET", "/admin/v1/templates/viewer-sees", null), "demo", "[viewer]")).getStatusCode())
                 .isEqualTo(200);
         assertThat(json(call(request("GET", "/admin/v1/templates/viewer-sees", null))).get("body").asText())

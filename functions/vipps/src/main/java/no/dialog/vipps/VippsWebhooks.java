@@ -128,14 +128,30 @@ class VippsWebhooks {
         return headers;
     }
 
+    /**
+     * {@code {"received": true}}, or an error as RFC 9457 problem details ({@code application/problem+json}),
+     * the shape of every JSON error of Dialog's HTTP API.
+     */
     private static APIGatewayV2HTTPResponse reply(int status, String error) {
-        ObjectNode body = MAPPER.createObjectNode();
         if (error == null) {
-            body.put("received", true);
-        } else {
-            body.put("error", error);
+            return APIGatewayV2HTTPResponse.builder().withStatusCode(status)
+                    .withHeaders(Map.of("Content-Type", "application/json"))
+                    .withBody(MAPPER.createObjectNode().put("received", true).toString()).build();
         }
+        ObjectNode problem = MAPPER.createObjectNode().put("type", "about:blank").put("title", title(status))
+                .put("status", status).put("detail", error);
         return APIGatewayV2HTTPResponse.builder().withStatusCode(status)
-                .withHeaders(Map.of("Content-Type", "application/json")).withBody(body.toString()).build();
+                .withHeaders(Map.of("Content-Type", "application/problem+json")).withBody(problem.toString()).build();
+    }
+
+    private static String title(int status) {
+        return switch (status) {
+            case 400 -> "Bad Request";
+            case 401 -> "Unauthorized";
+            case 404 -> "Not Found";
+            case 405 -> "Method Not Allowed";
+            case 413 -> "Content Too Large";
+            default -> "HTTP " + status;
+        };
     }
 }

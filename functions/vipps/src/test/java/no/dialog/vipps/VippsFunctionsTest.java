@@ -196,6 +196,8 @@ class VippsFunctionsTest {
         APIGatewayV2HTTPResponse forged = deliver("epayment-captured.json", "someone-elses-secret");
         assertThat(forged.getStatusCode()).isEqualTo(401);
         assertThat(forged.getBody()).contains("signature");
+        assertThat(forged.getHeaders()).containsEntry("Content-Type", "application/problem+json");
+        assertThat(forged.getBody()).contains("\"title\":\"Unauthorized\",\"status\":401,\"detail\":");
 
         byte[] body = read("epayment-captured.json").getBytes(StandardCharsets.UTF_8);
         Map<String, String> stale = VippsWebhookSignature.sign(SECRET, "dlg.no", PATH, body, NOW.minusSeconds(3600));

@@ -15,9 +15,32 @@ record WebhookReply(int status, String contentType, String body, Map<String, Str
         return new WebhookReply(status, "application/json", body.toString(), Map.of());
     }
 
-    /** An error for a provider: {@code {"error": reason}}; the reason never holds personal data. */
+    /**
+     * An error for a provider, as RFC 9457 problem details, the shape of every JSON error of Dialog's HTTP
+     * API ({@code application/problem+json}: {@code {"type": "about:blank", "title": "Unauthorized",
+     * "status": 401, "detail": reason}}); the reason never holds personal data.
+     */
     static WebhookReply error(int status, String reason) {
-        return json(status, MAPPER.createObjectNode().put("error", reason));
+        ObjectNode problem = MAPPER.createObjectNode().put("type", "about:blank").put("title", title(status))
+                .put("status", status).put("detail", reason);
+        return new WebhookReply(status, "application/problem+json", problem.toString(), Map.of());
+    }
+
+    /** The status's reason phrase (RFC 9110), the problem's title when its type is about:blank. */
+    private static String title(int status) {
+        return switch (status) {
+            case 400 -> "Bad Request";
+            case 401 -> "Unauthorized";
+            case 403 -> "Forbidden";
+            case 404 -> "Not Found";
+            case 405 -> "Method Not Allowed";
+            case 413 -> "Content Too Large";
+            case 415 -> "Unsupported Media Type";
+            case 429 -> "Too Many Requests";
+            case 500 -> "Internal Server Error";
+            case 503 -> "Service Unavailable";
+            default -> "HTTP " + status;
+        };
     }
 
     static WebhookReply html(int status, String page) {

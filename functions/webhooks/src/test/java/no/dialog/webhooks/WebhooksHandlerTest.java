@@ -230,7 +230,9 @@ class WebhooksHandlerTest {
         APIGatewayV2HTTPResponse notJson = post("link-sms", "demo", linkAuth("demo"), "application/json", "{nope");
 
         assertThat(response.getStatusCode()).isEqualTo(400);
-        assertThat(response.getBody()).contains("resultCode is not a whole number");
+        assertThat(response.getHeaders()).containsEntry("Content-Type", "application/problem+json");
+        assertThat(response.getBody()).startsWith("{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,")
+                .contains("\"detail\":").contains("resultCode is not a whole number");
         assertThat(notJson.getStatusCode()).isEqualTo(400);
         assertThat(notJson.getBody()).contains("not valid JSON");
         assertThat(responses()).isEmpty();

@@ -24,6 +24,8 @@ import no.dialog.core.journey.JourneyHead;
 import no.dialog.core.journey.JourneyLifecycle;
 import no.dialog.core.journey.JourneyStatus;
 import no.dialog.core.journey.JourneyStore;
+import no.dialog.core.paging.Page;
+import no.dialog.core.paging.PageRequest;
 import no.dialog.core.tenant.TenantId;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -44,8 +46,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * conditional. Where a version and the head both change they go in one TransactWriteItems whose head
  * put is conditional on the revision read, so a lost race leaves nothing behind.
  *
- * <p>{@link #list} reads the whole partition (versions too) and keeps the heads: fine for the tens of
- * journeys a tenant has; a sparse index would be the next step if versions pile up.
+ * <p>{@link #list} and {@link #page} read the partition (versions too) and keep the heads: fine for the tens
+ * of journeys a tenant has; a sparse index would be the next step if versions pile up.
  */
 @Singleton
 @Requires(property = "definitions.table")
@@ -78,6 +80,13 @@ public class DynamoDbJourneyStore implements JourneyStore {
     public List<JourneyHead> list(TenantId tenant) {
         return DefinitionKeys.queryAll(dynamoDb, table, tenant, JOURNEY,
                 item -> item.get(SK).s().endsWith(HEAD_SUFFIX) ? head(item) : null);
+    }
+
+    /** The heads of one page; its last key is a head's sort key ({@code <id>#head}), where the next page starts. */
+    @Override
+    public Page<JourneyHead> page(TenantId tenant, PageRequest request) {
+        return DefinitionKeys.queryPage(dynamoDb, table, tenant, JOURNEY,
+                item -> item.get(SK).s().endsWith(HEAD_SUFFIX) ? head(item) : null, request);
     }
 
     @Override

@@ -15,6 +15,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import no.dialog.core.paging.Page;
+import no.dialog.core.paging.PageRequest;
 import no.dialog.core.segment.SegmentDefinition;
 import no.dialog.core.segment.SegmentStore;
 import no.dialog.core.tenant.TenantId;
@@ -51,6 +53,11 @@ public class DynamoDbSegmentStore implements SegmentStore {
     @Override
     public List<SegmentDefinition> list(TenantId tenant) {
         return DefinitionKeys.queryAll(dynamoDb, table, tenant, SEGMENT, DynamoDbSegmentStore::segment);
+    }
+
+    @Override
+    public Page<SegmentDefinition> page(TenantId tenant, PageRequest request) {
+        return DefinitionKeys.queryPage(dynamoDb, table, tenant, SEGMENT, DynamoDbSegmentStore::segment, request);
     }
 
     @Override

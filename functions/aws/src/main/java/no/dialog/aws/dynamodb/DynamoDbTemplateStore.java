@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import no.dialog.core.journey.SendChannel;
+import no.dialog.core.paging.Page;
+import no.dialog.core.paging.PageRequest;
 import no.dialog.core.template.MessageTemplate;
 import no.dialog.core.template.TemplateStore;
 import no.dialog.core.tenant.TenantId;
@@ -47,6 +49,11 @@ public class DynamoDbTemplateStore implements TemplateStore {
     @Override
     public List<MessageTemplate> list(TenantId tenant) {
         return DefinitionKeys.queryAll(dynamoDb, table, tenant, TEMPLATE, DynamoDbTemplateStore::template);
+    }
+
+    @Override
+    public Page<MessageTemplate> page(TenantId tenant, PageRequest request) {
+        return DefinitionKeys.queryPage(dynamoDb, table, tenant, TEMPLATE, DynamoDbTemplateStore::template, request);
     }
 
     @Override

@@ -15,6 +15,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import no.dialog.core.paging.Page;
+import no.dialog.core.paging.PageRequest;
 import no.dialog.core.payment.PaymentLedger;
 import no.dialog.core.payment.RegisteredPayment;
 import no.dialog.core.tenant.TenantId;
@@ -88,6 +90,37 @@ public class DynamoDbPaymentLedger implements PaymentLedger {
                 .scanIndexForward(false).build(), Integer.MAX_VALUE,
                 item -> payments.add(PaymentItems.record(item, RegisteredPayment.class)));
         return payments;
+    }
+
+    /**
+     * One page of the contact's index entries, newest first; the page key is the last entry's
+     * {@code gsi1sk} ({@code <receivedAt>#<paymentId>}), from which the start key is rebuilt. One entry more
+     * than the page is read, so a full last page says it is the last.
+     */
+    @Override
+    public Page<RegisteredPayment> forContact(TenantId tenant, String contactId, PageRequest request) {
+        QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(BY_KEY)
+                .keyConditionExpression("gsi1pk = :contact")
+                .expressionAttributeValues(Map.of(":contact", s(contactKey(tenant, contactId))))
+                .scanIndexForward(false).limit(request.limit() + 1);
+        if (request.after() != null) {
+            int hash = request.after().lastIndexOf('#');
+            if (hash < 1 || hash == request.after().length() - 1) {
+                throw new IllegalArgumentException("not a key of this contact's payments");
+            }
+            query.exclusiveStartKey(Map.of(PK, s(pk(tenant, request.after().substring(hash + 1))), SK, s(ENTRY),
+                    GSI1PK, s(contactKey(tenant, contactId)), GSI1SK, s(request.after())));
+        }
+        List<RegisteredPayment> payments = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        PaymentItems.query(dynamoDb, query.build(), request.limit() + 1, item -> {
+            payments.add(PaymentItems.record(item, RegisteredPayment.class));
+            keys.add(item.get(GSI1SK).s());
+        });
+        if (payments.size() <= request.limit()) {
+            return new Page<>(payments, Optional.empty(), request.limit());
+        }
+        return new Page<>(payments.subList(0, request.limit()), Optional.of(keys.get(request.limit() - 1)), request.limit());
     }
 
     private static Entry entry(Map<String, AttributeValue> item) {

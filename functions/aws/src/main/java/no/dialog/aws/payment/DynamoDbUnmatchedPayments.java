@@ -15,6 +15,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import no.dialog.core.paging.Page;
+import no.dialog.core.paging.PageRequest;
 import no.dialog.core.payment.UnmatchedPayment;
 import no.dialog.core.payment.UnmatchedPayments;
 import no.dialog.core.tenant.TenantId;
@@ -58,18 +60,40 @@ public class DynamoDbUnmatchedPayments implements UnmatchedPayments {
                 .map(item -> PaymentItems.record(item, UnmatchedPayment.class));
     }
 
+    /**
+     * One page of the open index, newest first; the page's key is the last payment's {@code gsi1sk}, from
+     * which the whole start key (table and index keys) is rebuilt. One item more than the page is read, so
+     * a full last page says it is the last.
+     */
     @Override
-    public List<UnmatchedPayment> open(TenantId tenant, int limit) {
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
-        }
-        List<UnmatchedPayment> open = new ArrayList<>();
-        PaymentItems.query(dynamoDb, QueryRequest.builder().tableName(table).indexName(BY_KEY)
+    public Page<UnmatchedPayment> open(TenantId tenant, PageRequest request) {
+        QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(BY_KEY)
                 .keyConditionExpression("gsi1pk = :open")
                 .expressionAttributeValues(Map.of(":open", s(openKey(tenant))))
-                .scanIndexForward(false).limit(Math.min(limit, 500)).build(), limit,
-                item -> open.add(PaymentItems.record(item, UnmatchedPayment.class)));
-        return open;
+                .scanIndexForward(false).limit(request.limit() + 1);
+        if (request.after() != null) {
+            query.exclusiveStartKey(startKey(tenant, request.after()));
+        }
+        List<UnmatchedPayment> open = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        PaymentItems.query(dynamoDb, query.build(), request.limit() + 1, item -> {
+            open.add(PaymentItems.record(item, UnmatchedPayment.class));
+            keys.add(item.get(GSI1SK).s());
+        });
+        if (open.size() <= request.limit()) {
+            return new Page<>(open, Optional.empty(), request.limit());
+        }
+        return new Page<>(open.subList(0, request.limit()), Optional.of(keys.get(request.limit() - 1)), request.limit());
+    }
+
+    /** The index's start key after {@code after}, a {@code gsi1sk} this class gave: {@code <receivedAt>#<paymentId>}. */
+    private static Map<String, AttributeValue> startKey(TenantId tenant, String after) {
+        int hash = after.lastIndexOf('#');
+        if (hash < 1 || hash == after.length() - 1) {
+            throw new IllegalArgumentException("not a key of the open payments list");
+        }
+        String paymentId = after.substring(hash + 1);
+        return Map.of(PK, s(pk(tenant, paymentId)), SK, s(UNMATCHED), GSI1PK, s(openKey(tenant)), GSI1SK, s(after));
     }
 
     @Override

@@ -20,6 +20,8 @@ import no.dialog.aws.testing.TestTables;
 import no.dialog.core.journey.JourneyConflict;
 import no.dialog.core.journey.JourneyHead;
 import no.dialog.core.journey.JourneyStatus;
+import no.dialog.core.paging.Page;
+import no.dialog.core.paging.PageRequest;
 import no.dialog.core.tenant.TenantId;
 import no.dialog.emulators.SharedEmulators;
 import org.junit.jupiter.api.BeforeAll;
@@ -276,5 +278,26 @@ class DynamoDbJourneyStoreTest {
     void idsThatWouldBreakTheKeyLayoutAreRefused() {
         assertThatThrownBy(() -> store.create(DEMO, "a#head", "x", definition("a"), T0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("journey id");
+    }
+
+    @Test
+    void pagesHoldHeadsOnlyAndReadOnPastTheVersionsUntilFull() {
+        TenantId tenant = TenantId.of("journey-pager");
+        for (int i = 0; i < 5; i++) {
+            JourneyHead head = store.create(tenant, "j-" + i, "J" + i, definition("v1"), T0);
+            // Each journey gets a second version, so heads and versions interleave in the partition.
+            store.update(tenant, "j-" + i, head.revision(), "J" + i, definition("v2"), at(1));
+        }
+
+        Page<JourneyHead> first = store.page(tenant, PageRequest.first(2));
+        Page<JourneyHead> second = store.page(tenant, first.next().orElseThrow());
+        Page<JourneyHead> third = store.page(tenant, second.next().orElseThrow());
+
+        assertThat(first.items()).extracting(JourneyHead::journeyId).containsExactly("j-0", "j-1");
+        assertThat(second.items()).extracting(JourneyHead::journeyId).containsExactly("j-2", "j-3");
+        assertThat(third.items()).extracting(JourneyHead::journeyId).containsExactly("j-4");
+        assertThat(third.next()).isEmpty();
+        assertThat(store.page(OTHER, PageRequest.first(10)).items()).extracting(JourneyHead::journeyId)
+                .doesNotContain("j-0");
     }
 }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import no.dialog.aws.testing.TestTables;
+import no.dialog.core.paging.Page;
+import no.dialog.core.paging.PageRequest;
 import no.dialog.core.segment.SegmentDefinition;
 import no.dialog.core.tenant.TenantId;
 import no.dialog.emulators.SharedEmulators;
@@ -85,5 +87,26 @@ class DynamoDbSegmentStoreTest {
         assertThat(store.delete(DEMO, "short-lived")).isTrue();
         assertThat(store.find(DEMO, "short-lived")).isEmpty();
         assertThat(store.delete(DEMO, "short-lived")).isFalse();
+    }
+
+    @Test
+    void pagesFollowOneAnotherInIdOrderUntilTheLastSaysSoAndStayInTheTenant() throws Exception {
+        TenantId tenant = TenantId.of("pager");
+        for (int i = 0; i < 7; i++) {
+            store.save(tenant, new SegmentDefinition("seg-%02d".formatted(i), "S" + i, criteria("x"), NOW));
+        }
+        store.save(TenantId.of("pager-other"), new SegmentDefinition("seg-99", "Other", criteria("x"), NOW));
+
+        Page<SegmentDefinition> first = store.page(tenant, PageRequest.first(3));
+        Page<SegmentDefinition> second = store.page(tenant, first.next().orElseThrow());
+        Page<SegmentDefinition> third = store.page(tenant, second.next().orElseThrow());
+
+        assertThat(first.items()).extracting(SegmentDefinition::id).containsExactly("seg-00", "seg-01", "seg-02");
+        assertThat(second.items()).extracting(SegmentDefinition::id).containsExactly("seg-03", "seg-04", "seg-05");
+        assertThat(third.items()).extracting(SegmentDefinition::id).containsExactly("seg-06");
+        assertThat(third.next()).isEmpty();
+        // A full last page is known to be the last: no empty page after it.
+        assertThat(store.page(tenant, PageRequest.first(7)).next()).isEmpty();
+        assertThat(store.page(tenant, PageRequest.first(6)).next()).isPresent();
     }
 }

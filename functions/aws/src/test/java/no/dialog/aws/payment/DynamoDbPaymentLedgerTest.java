@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import no.dialog.aws.testing.TestTables;
+import no.dialog.core.paging.Page;
+import no.dialog.core.paging.PageRequest;
 import no.dialog.core.payment.Attribution;
 import no.dialog.core.payment.PaymentIds;
 import no.dialog.core.payment.PaymentKind;
@@ -95,5 +99,25 @@ class DynamoDbPaymentLedgerTest {
 
         assertThat(ledger.forContact(TENANT, "C-9")).containsExactly(later, within, first);
         assertThat(ledger.forContact(TENANT, "C-none")).isEmpty();
+    }
+
+    @Test
+    void aPersonsPaymentsAreReadAPageAtATimeNewestFirst() {
+        List<RegisteredPayment> payments = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            payments.add(payment("pg-" + i, "C-pages", AT.plusSeconds(i), null));
+            ledger.add(TENANT, payments.get(i));
+        }
+        ledger.add(TenantId.of("other"), payment("pg-9", "C-pages", AT.plusSeconds(9), null));
+
+        Page<RegisteredPayment> first = ledger.forContact(TENANT, "C-pages", PageRequest.first(3));
+        Page<RegisteredPayment> second = ledger.forContact(TENANT, "C-pages", first.next().orElseThrow());
+
+        assertThat(first.items()).containsExactly(payments.get(4), payments.get(3), payments.get(2));
+        assertThat(second.items()).containsExactly(payments.get(1), payments.get(0));
+        assertThat(second.next()).isEmpty();
+        assertThat(ledger.forContact(TENANT, "C-pages", PageRequest.first(5)).next()).isEmpty();
+        assertThatThrownBy(() -> ledger.forContact(TENANT, "C-pages", new PageRequest(3, "no-hash")))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

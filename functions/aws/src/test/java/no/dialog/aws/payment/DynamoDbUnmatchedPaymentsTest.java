@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import no.dialog.aws.testing.TestTables;
+import no.dialog.core.paging.Page;
+import no.dialog.core.paging.PageRequest;
 import no.dialog.core.payment.IncomingPayment;
 import no.dialog.core.payment.Payer;
 import no.dialog.core.payment.PaymentKind;
@@ -14,8 +16,8 @@ import no.dialog.core.tenant.TenantId;
 import no.dialog.emulators.SharedEmulators;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Payments waiting for staff, against DynamoDB Local, one PaymentsTable, a tenant per test. */
@@ -84,5 +86,26 @@ class DynamoDbUnmatchedPaymentsTest {
         assertThat(unmatched.find(tenant, first.paymentId())).contains(confirmed);
         assertThatThrownBy(() -> unmatched.update(tenant, giro("9", AT)))
                 .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void theOpenListIsReadAPageAtATimeNewestFirstAndADecisionMeanwhileDropsOut() {
+        UnmatchedPayment[] payments = new UnmatchedPayment[5];
+        for (int i = 0; i < 5; i++) {
+            payments[i] = giro("p" + i, AT.plusSeconds(i));
+            unmatched.add(tenant, payments[i]);
+        }
+
+        Page<UnmatchedPayment> first = unmatched.open(tenant, PageRequest.first(2));
+        UnmatchedPayment decided = payments[2];
+        unmatched.update(tenant, new UnmatchedPayment(decided.paymentId(), decided.source(), decided.reference(),
+                decided.kind(), decided.amountOre(), decided.receivedAt(), decided.payer(), decided.message(), "rejected", null));
+        Page<UnmatchedPayment> second = unmatched.open(tenant, first.next().orElseThrow());
+
+        assertThat(first.items()).containsExactly(payments[4], payments[3]);
+        assertThat(second.items()).containsExactly(payments[1], payments[0]);
+        assertThat(second.next()).isEmpty();
+        assertThatThrownBy(() -> unmatched.open(tenant, new PageRequest(2, "no-hash-here")))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

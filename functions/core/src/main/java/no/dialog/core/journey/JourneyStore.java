@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import no.dialog.core.paging.Page;
+import no.dialog.core.paging.PageRequest;
 import no.dialog.core.tenant.TenantId;
 
 /**
@@ -36,6 +38,14 @@ public interface JourneyStore {
 
     /** Every journey of the tenant (heads only), in id order. */
     List<JourneyHead> list(TenantId tenant);
+
+    /**
+     * One page of the tenant's journey heads in id order. This default cuts it from {@link #list}; stores
+     * that can page (DynamoDB) read only the page.
+     */
+    default Page<JourneyHead> page(TenantId tenant, PageRequest request) {
+        return Page.of(list(tenant), JourneyHead::journeyId, request);
+    }
 
     /** The stored definition JSON of one version. */
     Optional<JsonNode> version(TenantId tenant, String journeyId, int version);

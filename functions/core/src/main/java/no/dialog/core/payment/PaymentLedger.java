@@ -2,6 +2,8 @@ package no.dialog.core.payment;
 
 import java.util.List;
 import java.util.Optional;
+import no.dialog.core.paging.Page;
+import no.dialog.core.paging.PageRequest;
 import no.dialog.core.tenant.TenantId;
 
 /**
@@ -25,4 +27,14 @@ public interface PaymentLedger {
 
     /** The person's payments, newest first. */
     List<RegisteredPayment> forContact(TenantId tenant, String contactId);
+
+    /**
+     * One page of the person's payments, newest first. This default cuts it from the whole list (keyed by
+     * payment id); the DynamoDB ledger reads only the page.
+     *
+     * @throws IllegalArgumentException for a page key this store did not give
+     */
+    default Page<RegisteredPayment> forContact(TenantId tenant, String contactId, PageRequest request) {
+        return Page.ofOrdered(forContact(tenant, contactId), RegisteredPayment::paymentId, request);
+    }
 }

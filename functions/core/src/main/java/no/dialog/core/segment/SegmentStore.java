@@ -2,6 +2,8 @@ package no.dialog.core.segment;
 
 import java.util.List;
 import java.util.Optional;
+import no.dialog.core.paging.Page;
+import no.dialog.core.paging.PageRequest;
 import no.dialog.core.tenant.TenantId;
 
 /** Where a tenant's segments are kept. Every call is scoped to one tenant. */
@@ -10,6 +12,14 @@ public interface SegmentStore {
     Optional<SegmentDefinition> find(TenantId tenant, String segmentId);
 
     List<SegmentDefinition> list(TenantId tenant);
+
+    /**
+     * One page of the tenant's segments in id order. This default cuts it from {@link #list}; stores that
+     * can page (DynamoDB) read only the page.
+     */
+    default Page<SegmentDefinition> page(TenantId tenant, PageRequest request) {
+        return Page.of(list(tenant), SegmentDefinition::id, request);
+    }
 
     void save(TenantId tenant, SegmentDefinition segment);
 

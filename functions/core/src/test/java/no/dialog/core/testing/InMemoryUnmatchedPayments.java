@@ -1,10 +1,11 @@
 package no.dialog.core.testing;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import no.dialog.core.paging.Page;
+import no.dialog.core.paging.PageRequest;
 import no.dialog.core.payment.UnmatchedPayment;
 import no.dialog.core.payment.UnmatchedPayments;
 import no.dialog.core.tenant.TenantId;
@@ -24,15 +25,19 @@ public final class InMemoryUnmatchedPayments implements UnmatchedPayments {
         return Optional.ofNullable(payments.get(key(tenant, paymentId)));
     }
 
+    /** Newest first: the key is the receipt time (inverted, so key order is newest first) and the id. */
     @Override
-    public List<UnmatchedPayment> open(TenantId tenant, int limit) {
-        return payments.entrySet().stream()
+    public Page<UnmatchedPayment> open(TenantId tenant, PageRequest request) {
+        List<UnmatchedPayment> open = payments.entrySet().stream()
                 .filter(entry -> entry.getKey().startsWith(tenant.value() + "#"))
                 .map(Map.Entry::getValue)
                 .filter(payment -> "open".equals(payment.status()))
-                .sorted(Comparator.comparing(UnmatchedPayment::receivedAt).reversed())
-                .limit(limit)
                 .toList();
+        return Page.of(open, InMemoryUnmatchedPayments::newestFirst, request);
+    }
+
+    private static String newestFirst(UnmatchedPayment payment) {
+        return "%020d#%s".formatted(Long.MAX_VALUE - payment.receivedAt().toEpochMilli(), payment.paymentId());
     }
 
     @Override

@@ -9,6 +9,8 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import no.dialog.core.contact.ContactStore;
 import no.dialog.core.contact.PhoneNumbers;
+import no.dialog.core.paging.Page;
+import no.dialog.core.paging.PageRequest;
 import no.dialog.core.payment.Attribution;
 import no.dialog.core.payment.IncomingPayment;
 import no.dialog.core.payment.PaymentKind;
@@ -77,11 +79,12 @@ public final class PaymentMatches {
 
     /** Open payments, newest first, each with its suggestions (evidence read now, so it is current). */
     public List<Review> open(TenantId tenant, int limit) {
-        List<Review> reviews = new ArrayList<>();
-        for (UnmatchedPayment payment : unmatched.open(tenant, limit)) {
-            reviews.add(new Review(payment, suggest(tenant, payment)));
-        }
-        return reviews;
+        return open(tenant, PageRequest.first(Math.min(limit, PageRequest.MAX_LIMIT))).items();
+    }
+
+    /** One page of the open payments, newest first, each with its suggestions. */
+    public Page<Review> open(TenantId tenant, PageRequest request) {
+        return unmatched.open(tenant, request).map(payment -> new Review(payment, suggest(tenant, payment)));
     }
 
     /**
