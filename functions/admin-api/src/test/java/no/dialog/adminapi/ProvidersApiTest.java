@@ -33,7 +33,7 @@ class ProvidersApiTest {
     private static Emulators emulators;
     private static String prefix;
     private static ApplicationContext context;
-    private static AdminApiFunction function;
+    private static ContractCheckedFunction function;
 
     @BeforeAll
     static void start() {
@@ -42,7 +42,7 @@ class ProvidersApiTest {
         prefix = "dialog/test-" + UUID.randomUUID().toString().substring(0, 8) + "/tenants/";
         env.put("TENANT_SECRETS_PREFIX", prefix);
         context = AdminApiEnvironment.start(env, emulators, CLOCK);
-        function = new AdminApiFunction(context);
+        function = new ContractCheckedFunction(context);
     }
 
     @AfterAll
@@ -118,12 +118,12 @@ class ProvidersApiTest {
                 "If-None-Match", "*"));
 
         assertThat(refused.getStatusCode()).isEqualTo(400);
-        assertThat(json(refused).get("problems").findValuesAsText("field")).containsExactly("clientSecret");
+        assertThat(json(refused).get("errors").findValuesAsText("path")).containsExactly("clientSecret");
         APIGatewayV2HTTPResponse rules = call(withHeader(admin("PUT", "/admin/v1/providers/vipps",
                 "{\"clientId\":\"c\",\"merchantSerialNumber\":\"12a\",\"pin\":\"1234\"}", "org-d"),
                 "If-None-Match", "*"));
         assertThat(rules.getStatusCode()).isEqualTo(400);
-        assertThat(json(rules).get("problems").findValuesAsText("field"))
+        assertThat(json(rules).get("errors").findValuesAsText("path"))
                 .containsExactly("clientSecret", "subscriptionKey", "merchantSerialNumber", "pin");
         assertThat(rules.getBody()).doesNotContain("1234").doesNotContain("12a");
         assertThat(json(call(admin("GET", "/admin/v1/providers", null, "org-d"))).get("providers").get(3)
