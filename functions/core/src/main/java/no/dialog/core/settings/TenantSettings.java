@@ -34,8 +34,10 @@ import no.dialog.core.send.SmsMessage;
  *   <tr><td>{@code branding.colour|logo|displayName}</td><td>{@code branding.colour|logo|senderName}</td><td>landing pages</td></tr>
  *   <tr><td>{@code landingLinkValidDays}</td><td>{@value MintedLinks#VALID_DAYS_SETTING}</td><td>personal links</td></tr>
  *   <tr><td>{@code giroAccount}</td><td>{@value LetterItems#GIRO_ACCOUNT_SETTING}</td><td>letters with a giro</td></tr>
- *   <tr><td>{@code prices.<channel>}</td><td>{@code price.<channel>}</td><td>results (cost per send, øre)</td></tr>
- *   <tr><td>{@code register.bus}</td><td>{@value #REGISTER_BUS}</td><td>write-back to the member register</td></tr>
+ *   <tr><td>{@code prices.<channel>}</td><td>{@code price.<channel>}</td><td>nothing yet: results will show cost
+ *       per send (øre)</td></tr>
+ *   <tr><td>{@code register.bus}</td><td>{@value #REGISTER_BUS}</td><td>nothing yet: every write-back goes on the
+ *       bus today; the switch is stored for the register integration to honour</td></tr>
  * </table>
  *
  * A field left out (or null) is not set: the reader's default applies. Every other key of the tenant (provider

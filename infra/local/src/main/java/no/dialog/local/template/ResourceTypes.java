@@ -24,20 +24,29 @@ public final class ResourceTypes {
     /** Not emulated as such: the local SES sandbox takes any set name; named so that {@code Ref} resolves. */
     public static final String SES_CONFIGURATION_SET = "AWS::SES::ConfigurationSet";
 
+    /**
+     * Not emulated: the local stack's staff tokens come from its dev-token issuer. Named so that {@code Ref} and
+     * {@code Fn::GetAtt} resolve when a template is read with {@code IdentityProvider=cognito}.
+     */
+    public static final String USER_POOL = "AWS::Cognito::UserPool";
+    public static final String USER_POOL_CLIENT = "AWS::Cognito::UserPoolClient";
+
     /** The logical id SAM gives the API it creates for {@code HttpApi} events that name no {@code ApiId}. */
     public static final String IMPLICIT_HTTP_API = "ServerlessHttpApi";
 
-    private static final Map<String, Set<String>> ATTRIBUTES = Map.of(
-            TABLE, Set.of("Arn", "StreamArn"),
-            QUEUE, Set.of("Arn", "QueueName", "QueueUrl"),
-            BUCKET, Set.of("Arn", "DomainName", "RegionalDomainName", "DualStackDomainName", "WebsiteURL"),
-            EVENT_BUS, Set.of("Arn", "Name", "Policy"),
-            RULE, Set.of("Arn"),
-            SERVERLESS_FUNCTION, Set.of("Arn"),
-            LAMBDA_FUNCTION, Set.of("Arn"),
-            SERVERLESS_HTTP_API, Set.of("ApiEndpoint", "ApiId"),
-            HTTP_API, Set.of("ApiEndpoint", "ApiId"),
-            LOG_GROUP, Set.of("Arn"));
+    private static final Map<String, Set<String>> ATTRIBUTES = Map.ofEntries(
+            Map.entry(TABLE, Set.of("Arn", "StreamArn")),
+            Map.entry(QUEUE, Set.of("Arn", "QueueName", "QueueUrl")),
+            Map.entry(BUCKET, Set.of("Arn", "DomainName", "RegionalDomainName", "DualStackDomainName", "WebsiteURL")),
+            Map.entry(EVENT_BUS, Set.of("Arn", "Name", "Policy")),
+            Map.entry(RULE, Set.of("Arn")),
+            Map.entry(SERVERLESS_FUNCTION, Set.of("Arn")),
+            Map.entry(LAMBDA_FUNCTION, Set.of("Arn")),
+            Map.entry(SERVERLESS_HTTP_API, Set.of("ApiEndpoint", "ApiId")),
+            Map.entry(HTTP_API, Set.of("ApiEndpoint", "ApiId")),
+            Map.entry(LOG_GROUP, Set.of("Arn")),
+            Map.entry(USER_POOL, Set.of("Arn", "ProviderName", "ProviderURL", "UserPoolId")),
+            Map.entry(USER_POOL_CLIENT, Set.of("ClientId", "Name")));
 
     private ResourceTypes() {
     }
