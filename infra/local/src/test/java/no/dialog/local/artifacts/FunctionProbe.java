@@ -53,6 +53,7 @@ public final class FunctionProbe {
         ApplicationContext context = context(handler);
         if (context == null) {
             // A plain handler (the staff user pool's trigger): no context, so no beans and no settings to check.
+            System.out.println("PLAIN_HANDLER " + handlerClass);
             System.exit(0);
             return;
         }
