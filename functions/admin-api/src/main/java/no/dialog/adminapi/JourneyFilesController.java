@@ -15,13 +15,15 @@ import no.dialog.core.paging.Page;
 import no.dialog.core.run.Run;
 import no.dialog.core.run.RunFile;
 import no.dialog.core.run.RunStore;
+import no.dialog.core.staff.StaffRole;
 import no.dialog.core.tenant.TenantId;
 
 /**
  * {@code GET /admin/v1/journeys/{id}/files}: the journey's runs of letters, print files and call lists
  * (ADR 0010), newest day first, each with its state and, once closed, its files with a download link signed
  * for this request ({@link RunFileLinks}, one hour). Reading needs viewer, editor or admin; another tenant's
- * journey is a 404, and only the caller's tenant's runs are read.
+ * journey is a 404, and only the caller's tenant's runs are read. The files hold names and addresses, so only
+ * editors and admins get links: a viewer sees the runs and their files with {@code link: null}.
  */
 @Controller("/admin/v1/journeys/{id}/files")
 public class JourneyFilesController {
@@ -49,6 +51,7 @@ public class JourneyFilesController {
             return paging.refusal();
         }
         TenantId tenant = access.staff().tenant();
+        boolean mayDownload = access.staff().hasAnyRole(StaffRole.EDITOR.claim(), StaffRole.ADMIN.claim());
         if (!JourneyIds.isValid(id) || journeys.head(tenant, id).isEmpty()) {
             return JourneysController.notFound();
         }
@@ -63,12 +66,12 @@ public class JourneyFilesController {
         ObjectNode body = MAPPER.createObjectNode().put("journeyId", id);
         ArrayNode list = body.putArray("runs");
         for (Run run : page.items()) {
-            list.add(view(tenant, run));
+            list.add(view(tenant, run, mayDownload));
         }
         return SegmentViews.json(HttpStatus.OK, Paging.withNext(body, page));
     }
 
-    private ObjectNode view(TenantId tenant, Run run) {
+    private ObjectNode view(TenantId tenant, Run run, boolean mayDownload) {
         ObjectNode node = MAPPER.createObjectNode()
                 .put("runId", run.ref().runId())
                 .put("channel", run.ref().channel().jsonName())
@@ -85,7 +88,9 @@ public class JourneyFilesController {
         }
         ArrayNode files = node.putArray("files");
         for (RunFile stored : run.files()) {
-            RunFile file = links.fresh(tenant, stored);
+            // No link is signed at all for a viewer: a signed link is the download.
+            RunFile file = mayDownload ? links.fresh(tenant, stored)
+                    : new RunFile(stored.name(), stored.key(), stored.contentType(), null, null);
             ObjectNode f = files.addObject().put("name", file.name()).put("key", file.key())
                     .put("contentType", file.contentType());
             if (file.link() == null) {

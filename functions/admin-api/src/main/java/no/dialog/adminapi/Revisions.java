@@ -35,10 +35,15 @@ final class Revisions {
 
     /** For edits: without If-Match the caller cannot have read what they change (428). */
     static Outcome required(APIGatewayV2HTTPEvent request) {
+        return required(request, "the journey's");
+    }
+
+    /** @param whose whose revision, for the 428 reason ("the settings'") */
+    static Outcome required(APIGatewayV2HTTPEvent request, String whose) {
         Outcome outcome = optional(request);
         if (!outcome.refused() && outcome.revision() == null) {
             return new Outcome(null, ApiErrors.of(HttpStatus.PRECONDITION_REQUIRED,
-                    "an If-Match header with the journey's revision (its ETag) is required"));
+                    "an If-Match header with " + whose + " revision (its ETag) is required"));
         }
         return outcome;
     }
@@ -52,7 +57,7 @@ final class Revisions {
         Matcher matcher = VALUE.matcher(value.strip());
         if (!matcher.matches()) {
             return new Outcome(null, ApiErrors.of(HttpStatus.BAD_REQUEST,
-                    "If-Match must be a journey revision such as \"3\""));
+                    "If-Match must be a revision such as \"3\""));
         }
         return new Outcome(Long.parseLong(matcher.group(1)), null);
     }

@@ -3,17 +3,29 @@ package no.dialog.adminapi;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import no.dialog.core.staff.StaffRole;
 
 /**
- * The role rule of the admin API in one place: reading needs viewer, editor or admin; writing needs
- * editor or admin; administering (provider credentials) needs admin. Either the caller comes back, or the answer to send instead (401 or 403).
+ * The role rule of the admin API in one place (docs/adr/0023-staff-identity-and-tenant-claims.md). Roles are
+ * per organisation: the token's {@code tenant} claim names the organisation, its {@code roles} claim what the
+ * caller may do there.
+ * <ul>
+ *   <li>{@link #toRead}: viewer, editor or admin;</li>
+ *   <li>{@link #toWrite}: editor or admin (definitions, activating journeys, payment matches, file downloads);</li>
+ *   <li>{@link #toAdminister}: admin only (settings, provider credentials, users, erasure);</li>
+ *   <li>{@link #toRunThePlatform}: {@code platform-admin}, the operator's role, which needs no tenant claim and
+ *       gives no right inside an organisation.</li>
+ * </ul>
+ * Either the caller comes back, or the answer to send instead (401 or 403).
  */
 final class StaffAccess {
 
-    private static final String[] READERS = {"viewer", "editor", "admin"};
-    private static final String[] WRITERS = {"editor", "admin"};
-    private static final String[] ADMINS = {"admin"};
+    private static final String[] READERS = {StaffRole.VIEWER.claim(), StaffRole.EDITOR.claim(), StaffRole.ADMIN.claim()};
+    private static final String[] WRITERS = {StaffRole.EDITOR.claim(), StaffRole.ADMIN.claim()};
+    private static final String[] ADMINS = {StaffRole.ADMIN.claim()};
 
     /** The caller, or the refusal to answer with: exactly one is set. */
     record Outcome(StaffIdentity staff, HttpResponse<String> refusal) {
@@ -43,6 +55,24 @@ final class StaffAccess {
         return check(request, ADMINS, "changing " + what + " needs the admin role");
     }
 
+    /**
+     * The platform operator's routes ({@code /platform/v1/...}): the {@code platform-admin} role; a tenant claim
+     * is not needed, and is not used. The outcome's staff is null when it is not refused: there is no tenant.
+     *
+     * @param what what is done, for the 403 reason ("creating organisations needs ...")
+     */
+    static Outcome toRunThePlatform(APIGatewayV2HTTPEvent request, String what) {
+        Map<String, String> claims = claims(request);
+        if (claims == null) {
+            return new Outcome(null, ApiErrors.of(HttpStatus.UNAUTHORIZED, "a staff token is required"));
+        }
+        List<String> roles = StaffIdentity.parseList(claims.get("roles"));
+        if (!roles.contains(StaffRole.PLATFORM_ADMIN.claim())) {
+            return new Outcome(null, ApiErrors.of(HttpStatus.FORBIDDEN, what + " needs the platform-admin role"));
+        }
+        return new Outcome(null, null);
+    }
+
     private static Outcome check(APIGatewayV2HTTPEvent request, String[] roles, String forbidden) {
         Optional<StaffIdentity> staff = StaffIdentity.from(request);
         if (staff.isEmpty()) {
@@ -52,5 +82,13 @@ final class StaffAccess {
             return new Outcome(null, ApiErrors.of(HttpStatus.FORBIDDEN, forbidden));
         }
         return new Outcome(staff.get(), null);
+    }
+
+    private static Map<String, String> claims(APIGatewayV2HTTPEvent event) {
+        if (event == null || event.getRequestContext() == null || event.getRequestContext().getAuthorizer() == null
+                || event.getRequestContext().getAuthorizer().getJwt() == null) {
+            return null;
+        }
+        return event.getRequestContext().getAuthorizer().getJwt().getClaims();
     }
 }

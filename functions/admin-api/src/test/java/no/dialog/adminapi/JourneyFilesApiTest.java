@@ -117,7 +117,7 @@ class JourneyFilesApiTest {
         store.markClosed(closed, List.of(new RunFile("manifest.csv", manifestKey, "text/csv; charset=utf-8",
                 "https://stale.example/old-link", CLOCK.instant().plusSeconds(7 * 86_400))), 1, 0, CLOCK.instant());
 
-        APIGatewayV2HTTPResponse response = files("brev", "demo", "[viewer]");
+        APIGatewayV2HTTPResponse response = files("brev", "demo", "[editor]");
 
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
         JsonNode runs = MAPPER.readTree(response.getBody()).get("runs");
@@ -139,6 +139,27 @@ class JourneyFilesApiTest {
         HttpResponse<String> downloaded = download(link);
         assertThat(downloaded.statusCode()).as(downloaded.body()).isEqualTo(200);
         assertThat(downloaded.body()).isEqualTo("file,recipientName\r\n0001.pdf,Åse\r\n");
+    }
+
+    @Test
+    void aViewerSeesTheFilesButGetsNoLinkToDownloadThem() throws Exception {
+        letterJourney("viewer-brev");
+        RunStore store = context.getBean(RunStore.class);
+        RunRef closed = stage(DEMO, "viewer-brev", "demo:kv1");
+        String manifestKey = LetterDrop.key(closed, "manifest.csv");
+        assertThat(store.startClosing(closed, CLOCK.instant().minusSeconds(600))).isTrue();
+        store.markClosed(closed, List.of(new RunFile("manifest.csv", manifestKey, "text/csv; charset=utf-8",
+                "https://stale.example/old-link", CLOCK.instant().plusSeconds(7 * 86_400))), 1, 0, CLOCK.instant());
+
+        JsonNode viewerFile = MAPPER.readTree(files("viewer-brev", "demo", "[viewer]").getBody())
+                .get("runs").get(0).get("files").get(0);
+        JsonNode adminFile = MAPPER.readTree(files("viewer-brev", "demo", "[admin]").getBody())
+                .get("runs").get(0).get("files").get(0);
+
+        assertThat(viewerFile.get("name").asText()).isEqualTo("manifest.csv");
+        assertThat(viewerFile.get("link").isNull()).isTrue();
+        assertThat(viewerFile.get("linkExpiresAt").isNull()).isTrue();
+        assertThat(adminFile.get("link").asText()).contains("X-Amz-Expires=3600");
     }
 
     @Test

@@ -357,6 +357,31 @@ class JourneysApiTest {
     }
 
     @Test
+    void onlyEditorsAndAdminsActivateAJourneyNotThePlatformOperator() throws Exception {
+        String id = "who-activates";
+        ObjectNode definition = journey(id);
+        ((ObjectNode) definition.get("trigger")).put("segmentId", id + "-segment");
+        step(definition, "ask").put("templateId", id + "-ask");
+        step(definition, "remind").put("templateId", id + "-remind");
+        segment(id + "-segment");
+        sms(id + "-ask");
+        sms(id + "-remind");
+        assertThat(call(request("POST", "/admin/v1/journeys", definition.toString())).getStatusCode()).isEqualTo(201);
+
+        APIGatewayV2HTTPResponse byViewer = call(as(request("POST", "/admin/v1/journeys/" + id + "/activate", null),
+                "demo", "[viewer]"));
+        APIGatewayV2HTTPResponse byOperator = call(as(request("POST", "/admin/v1/journeys/" + id + "/activate", null),
+                "demo", "[platform-admin]"));
+        APIGatewayV2HTTPResponse byAdmin = call(as(request("POST", "/admin/v1/journeys/" + id + "/activate", null),
+                "demo", "[admin]"));
+
+        assertThat(byViewer.getStatusCode()).isEqualTo(403);
+        assertThat(byOperator.getStatusCode()).isEqualTo(403);
+        assertThat(byAdmin.getStatusCode()).as(byAdmin.getBody()).isEqualTo(200);
+        assertThat(json(byAdmin).get("status").asText()).isEqualTo("ACTIVE");
+    }
+
+    @Test
     void anotherTenantsJourneyLooksExactlyLikeAMissingOne() throws Exception {
         call(request("POST", "/admin/v1/journeys", journey("demo-private").toString()));
 

@@ -128,7 +128,10 @@ public final class LocalStack implements AutoCloseable {
         // Whatever has started is stopped again if a later part fails, so no port stays taken.
         try {
             CloudFormationTemplate template = CloudFormationTemplate.load(options.templateFile());
-            IntrinsicResolver resolver = IntrinsicResolver.builder(template).parameter("Stage", STAGE).build();
+            IntrinsicResolver.Builder parameters = IntrinsicResolver.builder(template).parameter("Stage", STAGE);
+            // Staff tokens are the dev tokens: the local stack is the template's external issuer (LocalIdentity).
+            no.dialog.local.gateway.LocalIdentity.templateParameters().forEach(parameters::parameter);
+            IntrinsicResolver resolver = parameters.build();
             stack = StackSpec.read(template, resolver);
             // Secrets: generated as the template asks, except those the sandboxes must know (LocalDevSecrets).
             resources = new LocalProvisioner(emulators.dynamoDb(), emulators.sqs(), emulators.s3(),
@@ -178,7 +181,8 @@ public final class LocalStack implements AutoCloseable {
             HttpApiSpec.JwtAuthorizer staff = api == null || api.jwtAuthorizers().isEmpty() ? null
                     : api.jwtAuthorizers().values().iterator().next();
             JwtConfiguration jwt = staff == null
-                    ? new JwtConfiguration("https://local.dialog/", List.of("dialog-admin"))
+                    ? new JwtConfiguration(no.dialog.local.gateway.LocalIdentity.ISSUER,
+                            List.of(no.dialog.local.gateway.LocalIdentity.AUDIENCE))
                     : new JwtConfiguration(staff.issuer(), staff.audiences());
             tokens = dataDir == null ? DevTokenIssuer.inMemory(jwt, clock) : DevTokenIssuer.persistedIn(dataDir, jwt, clock);
 

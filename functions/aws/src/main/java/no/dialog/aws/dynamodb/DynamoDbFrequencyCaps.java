@@ -59,6 +59,11 @@ public class DynamoDbFrequencyCaps implements FrequencyCaps, RestoreHook {
     private Map<SendChannel, FrequencyCap> read(TenantId tenant) {
         Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table)
                 .key(Map.of("tenant", AttributeValue.fromS(tenant.value()))).projectionExpression("frequencyCaps")).item();
+        return capsOf(tenant, item);
+    }
+
+    /** The caps in a tenant item (also what the settings API shows); unreadable entries are logged and left out. */
+    static Map<SendChannel, FrequencyCap> capsOf(TenantId tenant, Map<String, AttributeValue> item) {
         Map<SendChannel, FrequencyCap> caps = new EnumMap<>(SendChannel.class);
         if (item == null || !item.containsKey("frequencyCaps") || item.get("frequencyCaps").m() == null) {
             return caps;

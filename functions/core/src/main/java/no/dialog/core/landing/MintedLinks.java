@@ -21,6 +21,9 @@ import no.dialog.core.tenant.Tenant;
 public final class MintedLinks implements PersonalLinks {
 
     public static final int DEFAULT_VALID_DAYS = 30;
+    /** Tenant setting: how many days a personal link is valid, 1 to {@value #MAX_VALID_DAYS}. */
+    public static final String VALID_DAYS_SETTING = "landing.validDays";
+    public static final int MAX_VALID_DAYS = 365;
 
     private final LinkTokens tokens;
     private final LinkStore store;
@@ -59,10 +62,10 @@ public final class MintedLinks implements PersonalLinks {
     }
 
     private static int validDays(Tenant tenant) {
-        return tenant.setting("landing.validDays").map(value -> {
+        return tenant.setting(VALID_DAYS_SETTING).map(value -> {
             try {
                 int days = Integer.parseInt(value.trim());
-                return days >= 1 && days <= 365 ? days : DEFAULT_VALID_DAYS;
+                return days >= 1 && days <= MAX_VALID_DAYS ? days : DEFAULT_VALID_DAYS;
             } catch (NumberFormatException e) {
                 return DEFAULT_VALID_DAYS;
             }

@@ -48,7 +48,9 @@ public final class ChatDelivery implements ChannelDelivery<ChatMessage> {
 
     @Override
     public ChatMessage prepare(OutgoingMessage message) {
-        String sender = configuredSender != null ? configuredSender
+        String own = message.tenant().setting(SenderNames.SETTING).map(String::strip)
+                .filter(SmsMessage::isValidSender).orElse(null);
+        String sender = own != null ? own : configuredSender != null ? configuredSender
                 : SenderNames.fromOrganisationName(message.tenant().name()).orElseThrow(() -> new PermanentFailure(
                         "the organisation's name gives no valid chat sender (2-11 letters or digits, starting with a"
                                 + " letter); configure one (LINK_CHAT_SENDER)"));

@@ -15,6 +15,11 @@ import java.util.Optional;
 public final class SenderNames {
 
     public static final int MAX_LENGTH = 11;
+    /**
+     * Tenant setting: the organisation's own SMS and chat sender (2–11 letters and digits, starting with a
+     * letter). It comes before the deployment's fixed sender and the one made from the name.
+     */
+    public static final String SETTING = "sms.sender";
 
     private SenderNames() {}
 
@@ -28,6 +33,16 @@ public final class SenderNames {
         String kept = plain.replaceAll("[^A-Za-z0-9]", "");
         String cut = kept.length() > MAX_LENGTH ? kept.substring(0, MAX_LENGTH) : kept;
         return SmsMessage.isValidSender(cut) ? Optional.of(cut) : Optional.empty();
+    }
+
+    /**
+     * The tenant's own sender ({@value #SETTING}) if it set a valid one, else the deployment's, else the one
+     * made from the organisation's name. An invalid tenant setting is passed over (settings are checked when
+     * they are written; a hand-edited one must not stop sending).
+     */
+    public static Optional<String> choose(String configured, no.dialog.core.tenant.Tenant tenant) {
+        Optional<String> own = tenant.setting(SETTING).map(String::strip).filter(SmsMessage::isValidSender);
+        return own.isPresent() ? own : choose(configured, tenant.name());
     }
 
     /**

@@ -7,8 +7,8 @@ import no.dialog.core.journey.SendChannel;
 import no.dialog.core.messaging.PermanentFailure;
 
 /**
- * SMS through an {@link SmsGateway}: the sender name is the configured one or the organisation's
- * ({@link SenderNames}), the number the contact's mobile, the text the rendered template, and the
+ * SMS through an {@link SmsGateway}: the sender name is the tenant's setting, the configured one or the
+ * organisation's ({@link SenderNames}), the number the contact's mobile, the text the rendered template, and the
  * idempotency key goes along as LINK's {@code refId}. Batches go through {@link SmsGateway#sendBatch} (LINK's
  * {@code /sms/sendbatch}, up to {@link SmsGateway#MAX_BATCH} per call).
  */
@@ -37,9 +37,9 @@ public final class SmsDelivery implements BatchChannelDelivery<SmsMessage> {
 
     @Override
     public SmsMessage prepare(OutgoingMessage message) {
-        String sender = SenderNames.choose(configuredSender, message.tenant().name()).orElseThrow(() ->
+        String sender = SenderNames.choose(configuredSender, message.tenant()).orElseThrow(() ->
                 new PermanentFailure("the organisation's name gives no valid SMS sender (2-11 letters or digits,"
-                        + " starting with a letter); configure one (LINK_SENDER)"));
+                        + " starting with a letter); set the sms.sender setting or LINK_SENDER"));
         return new SmsMessage(sender, message.contact().phone(), message.rendered().text(), message.idempotencyKey(),
                 message.tenant().id());
     }

@@ -2,6 +2,10 @@ package no.dialog.core.send;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.util.Map;
+import no.dialog.core.tenant.Tenant;
+import no.dialog.core.tenant.TenantId;
 import org.junit.jupiter.api.Test;
 
 class SenderNamesTest {
@@ -14,6 +18,18 @@ class SenderNamesTest {
         assertThat(SenderNames.fromOrganisationName("Sjømannskirken – Norsk kirke i utlandet")).contains("Sjomannskir");
         assertThat(SenderNames.fromOrganisationName("Ærlig Åpen")).contains("AErligApen");
         assertThat(SenderNames.fromOrganisationName("Kreftforeningen")).contains("Kreftforeni");
+    }
+
+    @Test
+    void theTenantsOwnSenderComesBeforeTheDeploymentsAndTheName() {
+        Tenant own = new Tenant(TenantId.of("redcross"), "Røde Kors", Instant.EPOCH, Map.of("sms.sender", "RedCross"));
+        Tenant invalid = new Tenant(TenantId.of("redcross"), "Røde Kors", Instant.EPOCH, Map.of("sms.sender", "1 bad"));
+        Tenant none = new Tenant(TenantId.of("redcross"), "Røde Kors", Instant.EPOCH);
+
+        assertThat(SenderNames.choose("Dialog", own)).contains("RedCross");
+        assertThat(SenderNames.choose("Dialog", invalid)).as("an invalid setting is passed over").contains("Dialog");
+        assertThat(SenderNames.choose(null, invalid)).contains("RodeKors");
+        assertThat(SenderNames.choose(null, none)).contains("RodeKors");
     }
 
     @Test

@@ -14,7 +14,9 @@ import java.util.Map;
  * API, answered as JSON {@code {"token":"..."}}.
  *
  * <p>{@code tenant} is required and must match {@code [a-z0-9-]{2,32}}; {@code roles} is a
- * comma-separated list (may be empty); {@code sub} defaults to {@code local-dev}. A bad input gets a
+ * comma-separated list (may be empty): {@code viewer}, {@code editor}, {@code admin} in that organisation and
+ * {@code platform-admin} for the operator, the claims the staff user pool's trigger issues in AWS
+ * ({@link LocalIdentity}, docs/adr/0023); {@code sub} defaults to {@code local-dev}. A bad input gets a
  * 400 with the reason as {@code {"message":"..."}}. Mount it on the {@link LocalHttpGateway}; it exists
  * only in the local stack.
  */

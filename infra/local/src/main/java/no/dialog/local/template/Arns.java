@@ -15,6 +15,10 @@ public final class Arns {
         return "arn:aws:dynamodb:" + REGION_AND_ACCOUNT + ":table/" + tableName;
     }
 
+    public static String userPool(String userPoolId) {
+        return "arn:aws:cognito-idp:" + REGION_AND_ACCOUNT + ":userpool/" + userPoolId;
+    }
+
     public static String queue(String queueName) {
         return "arn:aws:sqs:" + REGION_AND_ACCOUNT + ":" + queueName;
     }

@@ -111,6 +111,16 @@ final class ResourceNamer {
                 String name = nameProperty(resource, "Name", generated(id, 512));
                 return new NamedResource(id, type, name, Arns.secret(name));
             }
+            case ResourceTypes.USER_POOL: {
+                // Cognito's ids are <region>_<letters and digits>; the name's letters and digits stand in.
+                String name = PseudoParameters.REGION + "_" + nameProperty(resource, "UserPoolName", id)
+                        .replaceAll("[^A-Za-z0-9]", "");
+                return new NamedResource(id, type, name, Arns.userPool(name));
+            }
+            case ResourceTypes.USER_POOL_CLIENT: {
+                String name = nameProperty(resource, "ClientName", id).replaceAll("[^A-Za-z0-9]", "");
+                return new NamedResource(id, type, name, name);
+            }
             case ResourceTypes.SERVERLESS_HTTP_API:
             case ResourceTypes.HTTP_API:
                 // One local gateway serves every API, so they all have the same id.

@@ -26,6 +26,13 @@ public final class ResourceTypes {
     /** Not emulated as such: the local SES sandbox takes any set name; named so that {@code Ref} resolves. */
     public static final String SES_CONFIGURATION_SET = "AWS::SES::ConfigurationSet";
 
+    /**
+     * Not emulated: the local stack's staff tokens come from its dev-token issuer. Named so that {@code Ref} and
+     * {@code Fn::GetAtt} resolve when a template is read with {@code IdentityProvider=cognito}.
+     */
+    public static final String USER_POOL = "AWS::Cognito::UserPool";
+    public static final String USER_POOL_CLIENT = "AWS::Cognito::UserPoolClient";
+
     /** The logical id SAM gives the API it creates for {@code HttpApi} events that name no {@code ApiId}. */
     public static final String IMPLICIT_HTTP_API = "ServerlessHttpApi";
 
@@ -40,7 +47,9 @@ public final class ResourceTypes {
             Map.entry(SERVERLESS_HTTP_API, Set.of("ApiEndpoint", "ApiId")),
             Map.entry(HTTP_API, Set.of("ApiEndpoint", "ApiId")),
             Map.entry(LOG_GROUP, Set.of("Arn")),
-            Map.entry(SECRET, Set.of("Id")));
+            Map.entry(SECRET, Set.of("Id")),
+            Map.entry(USER_POOL, Set.of("Arn", "ProviderName", "ProviderURL", "UserPoolId")),
+            Map.entry(USER_POOL_CLIENT, Set.of("ClientId", "Name")));
 
     private ResourceTypes() {
     }

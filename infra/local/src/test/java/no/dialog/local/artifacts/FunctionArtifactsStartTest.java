@@ -84,6 +84,10 @@ class FunctionArtifactsStartTest {
             assertThat(result.tagged("UNRESOLVED"))
                     .as("%s: bean definitions reading settings its environment does not have", function.logicalId())
                     .isEmpty();
+            if (!result.tagged("PLAIN_HANDLER").isEmpty()) {
+                // It builds no application context (the staff user pool's trigger): started is all there is to check.
+                return;
+            }
             Map<String, String> resolved = new LinkedHashMap<>();
             result.tagged("PROPERTY").forEach(line -> resolved.put(line.substring(0, line.indexOf('=')),
                     line.substring(line.indexOf('=') + 1)));

@@ -51,6 +51,12 @@ public final class FunctionProbe {
         long millis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
         System.out.println("INIT_OK " + millis);
         ApplicationContext context = context(handler);
+        if (context == null) {
+            // A plain handler (the staff user pool's trigger): no context, so no beans and no settings to check.
+            System.out.println("PLAIN_HANDLER " + handlerClass);
+            System.exit(0);
+            return;
+        }
         for (String name : System.getProperty("probe.properties", "").split(",")) {
             if (!name.isBlank()) {
                 System.out.println("PROPERTY " + name + "=" + context.getProperty(name, String.class).orElse(""));
@@ -60,9 +66,16 @@ public final class FunctionProbe {
         System.exit(0);
     }
 
+    /** The handler's application context, or null for a handler that builds none (no getApplicationContext()). */
     private static ApplicationContext context(Object handler) {
+        java.lang.reflect.Method getter;
         try {
-            return (ApplicationContext) handler.getClass().getMethod("getApplicationContext").invoke(handler);
+            getter = handler.getClass().getMethod("getApplicationContext");
+        } catch (NoSuchMethodException e) {
+            return null;
+        }
+        try {
+            return (ApplicationContext) getter.invoke(handler);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(handler.getClass() + " has no getApplicationContext()", e);
         }

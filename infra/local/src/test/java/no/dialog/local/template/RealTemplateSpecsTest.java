@@ -109,10 +109,33 @@ class RealTemplateSpecsTest {
         HttpApiSpec api = stack.httpApi("DialogHttpApi").orElseThrow();
         assertThat(api.jwtAuthorizers()).containsOnlyKeys("StaffJwt");
         HttpApiSpec.JwtAuthorizer staff = api.jwtAuthorizers().get("StaffJwt");
-        assertThat(staff.issuer()).isEqualTo("https://auth.dialog.example/");
-        assertThat(staff.audiences()).containsExactly("dialog-admin");
+        // By default the template's Cognito user pool issues the staff tokens, for its admin UI client.
+        assertThat(staff.issuer()).isEqualTo("https://cognito-idp.eu-north-1.amazonaws.com/eu-north-1_dialogstafflocal");
+        assertThat(staff.audiences()).containsExactly("dialogadminuilocal");
         assertThat(staff.identitySource()).isEqualTo("$request.header.Authorization");
         assertThat(api.defaultAuthorizer()).isNull();
+    }
+
+    @Test
+    void anExternalIdentityProviderReplacesThePoolAndItsTrigger() {
+        IntrinsicResolver external = IntrinsicResolver.builder(RealTemplate.TEMPLATE).parameter("Stage", "local")
+                .parameter("IdentityProvider", "external")
+                .parameter("ExternalIssuer", "https://login.microsoftonline.com/0000/v2.0")
+                .parameter("ExternalAudience", "api://dialog-admin").build();
+        StackSpec withExternal = StackSpec.read(RealTemplate.TEMPLATE, external);
+
+        HttpApiSpec.JwtAuthorizer staff = withExternal.httpApi("DialogHttpApi").orElseThrow().jwtAuthorizers().get("StaffJwt");
+        assertThat(staff.issuer()).isEqualTo("https://login.microsoftonline.com/0000/v2.0");
+        assertThat(staff.audiences()).containsExactly("api://dialog-admin");
+        IntrinsicResolver externalWithQueues = withQueueUrls().withParameters(java.util.Map.of(
+                "IdentityProvider", "external", "ExternalIssuer", "https://login.microsoftonline.com/0000/v2.0",
+                "ExternalAudience", "api://dialog-admin"));
+        assertThat(external.isIncluded(RealTemplate.TEMPLATE.resource("StaffClaimsFunction").orElseThrow())).isFalse();
+        assertThat(resolver.isIncluded(RealTemplate.TEMPLATE.resource("StaffClaimsFunction").orElseThrow())).isTrue();
+        assertThat(FunctionSpecs.read(RealTemplate.TEMPLATE, externalWithQueues, "AdminApiFunction").environment())
+                .doesNotContainKey("STAFF_USER_POOL_ID");
+        assertThat(FunctionSpecs.read(RealTemplate.TEMPLATE, withQueueUrls(), "AdminApiFunction").environment())
+                .containsEntry("STAFF_USER_POOL_ID", "eu-north-1_dialogstafflocal");
     }
 
     @Test
@@ -180,6 +203,7 @@ class RealTemplateSpecsTest {
         FunctionSpec admin = FunctionSpecs.read(RealTemplate.TEMPLATE, withQueueUrls(), "AdminApiFunction");
         assertThat(admin.timeoutSeconds()).isEqualTo(30);
         assertThat(admin.environment()).containsOnlyKeys(
+                "STAFF_USER_POOL_ID",
                 "DIALOG_STAGE", "JAVA_TOOL_OPTIONS", "DIALOG_CONFIG_REVISION", "CONTACTS_TABLE", "TENANTS_TABLE",
                 "DEFINITIONS_TABLE", "ENROLMENTS_TABLE", "SNAPSHOTS_BUCKET", "RUN_FILES_TABLE", "EXPORTS_BUCKET",
                 "PAYMENTS_TABLE", "SEND_LEDGER_TABLE", "RESPONSES_QUEUE_URL", "EVENT_BUS_NAME", "TENANT_SECRETS_PREFIX");
@@ -222,7 +246,10 @@ class RealTemplateSpecsTest {
                 new HttpApiEventSpec("ListUnmatchedPayments", "DialogHttpApi", "/admin/v1/payments/unmatched", "GET", "StaffJwt"),
                 new HttpApiEventSpec("GetUnmatchedPayment", "DialogHttpApi", "/admin/v1/payments/unmatched/{id}", "GET", "StaffJwt"),
                 new HttpApiEventSpec("ConfirmUnmatchedPayment", "DialogHttpApi", "/admin/v1/payments/unmatched/{id}/confirm", "POST", "StaffJwt"),
-                new HttpApiEventSpec("RejectUnmatchedPayment", "DialogHttpApi", "/admin/v1/payments/unmatched/{id}/reject", "POST", "StaffJwt"));
+                new HttpApiEventSpec("RejectUnmatchedPayment", "DialogHttpApi", "/admin/v1/payments/unmatched/{id}/reject", "POST", "StaffJwt"),
+                new HttpApiEventSpec("GetSettings", "DialogHttpApi", "/admin/v1/settings", "GET", "StaffJwt"),
+                new HttpApiEventSpec("ReplaceSettings", "DialogHttpApi", "/admin/v1/settings", "PUT", "StaffJwt"),
+                new HttpApiEventSpec("CreateTenant", "DialogHttpApi", "/platform/v1/tenants", "POST", "StaffJwt"));
     }
 
     @Test
