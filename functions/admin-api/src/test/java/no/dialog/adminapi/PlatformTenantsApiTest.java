@@ -41,21 +41,21 @@ class PlatformTenantsApiTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String TARGET = "AWSCognitoIdentityProviderService.";
     private static WireMockServer cognito;
-    private static AdminApiFunction withoutPool;
-    private static AdminApiFunction withPool;
+    private static ContractCheckedFunction withoutPool;
+    private static ContractCheckedFunction withPool;
     private static ApplicationContext withoutPoolContext;
 
     @BeforeAll
     static void start() {
         Emulators emulators = SharedEmulators.get();
         withoutPoolContext = AdminApiEnvironment.start(AdminApiEnvironment.tables(emulators), emulators, CLOCK);
-        withoutPool = new AdminApiFunction(withoutPoolContext);
+        withoutPool = new ContractCheckedFunction(withoutPoolContext);
         cognito = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
         cognito.start();
         Map<String, Object> env = new HashMap<>(AdminApiEnvironment.tables(emulators));
         env.put("STAFF_USER_POOL_ID", "eu-north-1_Pool1");
         env.put("AWS_ENDPOINT_OVERRIDE_COGNITO", cognito.baseUrl());
-        withPool = new AdminApiFunction(AdminApiEnvironment.start(env, emulators, CLOCK));
+        withPool = new ContractCheckedFunction(AdminApiEnvironment.start(env, emulators, CLOCK));
     }
 
     @AfterAll
@@ -65,7 +65,7 @@ class PlatformTenantsApiTest {
         cognito.stop();
     }
 
-    private static APIGatewayV2HTTPResponse create(AdminApiFunction function, String roles, String body) {
+    private static APIGatewayV2HTTPResponse create(ContractCheckedFunction function, String roles, String body) {
         APIGatewayV2HTTPEvent event = as(request("POST", "/platform/v1/tenants", body), "demo", roles);
         return function.handleRequest(event, null);
     }
@@ -125,7 +125,7 @@ class PlatformTenantsApiTest {
                 "{\"id\": \"Red Cross\", \"name\": \"\", \"language\": \"sv\", \"adminEmail\": \"kari\", \"plan\": \"gold\"}");
 
         assertThat(response.getStatusCode()).isEqualTo(400);
-        assertThat(MAPPER.readTree(response.getBody()).get("problems").findValuesAsText("field"))
+        assertThat(MAPPER.readTree(response.getBody()).get("errors").findValuesAsText("path"))
                 .containsExactlyInAnyOrder("id", "name", "language", "adminEmail", "plan");
         assertThat(create(withoutPool, "[platform-admin]", "{}").getStatusCode()).isEqualTo(400);
     }

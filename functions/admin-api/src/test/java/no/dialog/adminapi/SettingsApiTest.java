@@ -38,12 +38,12 @@ class SettingsApiTest {
              "landingLinkValidDays": 14, "giroAccount": "86011117947",
              "prices": {"sms": 45}, "register": {"bus": true}}""";
     private static ApplicationContext context;
-    private static AdminApiFunction function;
+    private static ContractCheckedFunction function;
 
     @BeforeAll
     static void start() {
         context = AdminApiEnvironment.start(AdminApiEnvironment.tables(SharedEmulators.get()), SharedEmulators.get(), CLOCK);
-        function = new AdminApiFunction(context);
+        function = new ContractCheckedFunction(context);
         TenantDirectory tenants = context.getBean(TenantDirectory.class);
         for (String id : new String[] {"union", "union-b", "union-c", "union-d", "other"}) {
             tenants.createIfAbsent(new Tenant(TenantId.of(id), "Union", CLOCK.instant(), Map.of("email.from", "post@union.test")));
@@ -123,8 +123,8 @@ class SettingsApiTest {
 
         assertThat(response.getStatusCode()).isEqualTo(400);
         JsonNode body = json(response);
-        assertThat(body.get("error").asText()).isEqualTo("invalid settings");
-        assertThat(body.get("problems").findValuesAsText("field")).containsExactlyInAnyOrder(
+        assertThat(body.get("title").asText()).isEqualTo("invalid settings");
+        assertThat(body.get("errors").findValuesAsText("path")).containsExactlyInAnyOrder(
                 "senderName", "branding.colour", "frequencyCaps.sms.limit", "giroAccount");
         assertThat(json(get("union-c", "[admin]")).get("revision").asLong()).isZero();
         assertThat(put("union-c", "[admin]", "\"0\"", "{not json").getStatusCode()).isEqualTo(400);
