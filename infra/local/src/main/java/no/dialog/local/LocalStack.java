@@ -128,7 +128,9 @@ public final class LocalStack implements AutoCloseable {
         // Whatever has started is stopped again if a later part fails, so no port stays taken.
         try {
             CloudFormationTemplate template = CloudFormationTemplate.load(options.templateFile());
-            IntrinsicResolver resolver = IntrinsicResolver.builder(template).parameter("Stage", STAGE).build();
+            // Two pollers per queue, as before the template set QueueMaxConcurrency: one machine runs every function.
+            IntrinsicResolver resolver = IntrinsicResolver.builder(template).parameter("Stage", STAGE)
+                    .parameter("QueueMaxConcurrency", "2").build();
             stack = StackSpec.read(template, resolver);
             resources = new LocalProvisioner(emulators.dynamoDb(), emulators.sqs(), emulators.s3()).provision(stack);
             IntrinsicResolver running = resolver.withPhysicalIds(resources);
