@@ -82,6 +82,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class LocalStack implements AutoCloseable {
 
+    /** The landing benchmark's route: added to the local gateway only (template.yaml does not deploy it). */
+    public static final String BENCHMARK_ROUTE = "/landing/static";
+
     private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
     public static final String STAGE = "local";
     public static final TenantId DEMO_TENANT = TenantId.of("demo");
@@ -330,6 +333,11 @@ public final class LocalStack implements AutoCloseable {
                         tokens.publicKeys(), clock));
             }
             gateway.addRoute(route);
+        }
+        if (spec.logicalId().equals("LandingFunction")) {
+            // Local only, never deployed (ADR 0024): a fixed answer through the same gateway and function, the
+            // landing benchmark's ceiling (infra/bench LandingBenchmark).
+            gateway.addRoute(HttpRoute.of("GET", BENCHMARK_ROUTE, function));
         }
         for (ScheduleEventSpec event : spec.eventsOfType(ScheduleEventSpec.class)) {
             if (event.enabled()) {

@@ -5,8 +5,8 @@ import java.util.Map;
 
 /**
  * The webhooks function's secrets in the local stack: fixed dev values (never used anywhere else), so a
- * provider sandbox or a developer with curl can compute a tenant's webhook password
- * (lower-case hex HMAC-SHA256(WEBHOOK_SECRET, tenant)) and the e-mail sandbox can issue unsubscribe links
+ * provider sandbox or a developer with curl can compute a route's webhook password for a tenant
+ * (lower-case hex HMAC-SHA256(WEBHOOK_SECRET, "<route>:<tenant>"), e.g. "link-sms:demo") and the e-mail sandbox can issue unsubscribe links
  * the webhooks accept.
  */
 public final class WebhookDevSecrets {

@@ -43,6 +43,13 @@ class OperationsTemplateTest {
         assertThat(checks.concurrencyProblems()).isEmpty();
     }
 
+    @Test
+    void theBenchmarkRouteIsNotDeployed() {
+        assertThat(RealTemplate.TEMPLATE.resourcesOfType(ResourceTypes.SERVERLESS_FUNCTION)).allSatisfy(function ->
+                assertThat(String.valueOf(function.properties().get("Events")))
+                        .doesNotContain(no.dialog.local.LocalStack.BENCHMARK_ROUTE));
+    }
+
     /** A template with one of everything and no alarms: every check names what is missing. */
     @Nested
     class BareTemplate {
