@@ -2,12 +2,14 @@ package no.dialog.adminapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.ApplicationContext;
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import no.dialog.core.contact.ContactJson;
 import no.dialog.core.contact.ContactStore;
+import no.dialog.core.observability.LogKeys;
 import no.dialog.core.tenant.TenantId;
 import no.dialog.core.time.OsloTime;
 import no.dialog.emulators.Emulators;
@@ -23,6 +26,7 @@ import no.dialog.emulators.SharedEmulators;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 
 /** The real admin API function with payloads from events/admin-api, against DynamoDB Local. */
 class AdminApiFunctionTest {
@@ -63,6 +67,27 @@ class AdminApiFunctionTest {
         APIGatewayV2HTTPResponse response = function.handleRequest(event("health.json"), null);
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(response.getBody()).contains("\"status\":\"ok\"");
+    }
+
+    @Test
+    void eachRequestSetsTheLogContext() {
+        APIGatewayV2HTTPEvent request = event("health.json");
+        String apiRequestId = request.getRequestContext().getRequestId();
+        Context lambda = (Context) Proxy.newProxyInstance(Context.class.getClassLoader(), new Class<?>[] {Context.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "getAwsRequestId" -> "req-admin-1";
+                    case "getRemainingTimeInMillis", "getMemoryLimitInMB" -> 1000;
+                    default -> null;
+                });
+        MDC.put(LogKeys.TENANT, "left-from-an-earlier-request");
+
+        function.handleRequest(request, lambda);
+
+        assertThat(MDC.get(LogKeys.FUNCTION)).isEqualTo("admin-api");
+        assertThat(MDC.get(LogKeys.REQUEST_ID)).isEqualTo("req-admin-1");
+        assertThat(MDC.get(LogKeys.CORRELATION_ID)).as("API Gateway's request id").isEqualTo(apiRequestId).isNotNull();
+        assertThat(MDC.get(LogKeys.TENANT)).isNull();
+        MDC.clear();
     }
 
     @Test

@@ -3,18 +3,15 @@ package no.dialog.journeys;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
-import no.dialog.aws.config.InvocationContext;
-import no.dialog.core.observability.LogKeys;
-import org.slf4j.MDC;
+import no.dialog.aws.handler.DialogRequestHandler;
 
 /**
  * Lambda entry point of the journeys function: the journey-steps queue (enrolments to advance, the
  * minute sweep of the due index) and the responses queue (responses and organisation events).
  * Thin on purpose: the work is in core.
  */
-public class JourneysHandler extends MicronautRequestHandler<SQSEvent, SQSBatchResponse> {
+public class JourneysHandler extends DialogRequestHandler<SQSEvent, SQSBatchResponse> {
 
     @Inject
     JourneysBatchProcessor processor;
@@ -30,10 +27,12 @@ public class JourneysHandler extends MicronautRequestHandler<SQSEvent, SQSBatchR
     }
 
     @Override
-    public SQSBatchResponse execute(SQSEvent event) {
-        MDC.put(LogKeys.FUNCTION, "journeys");
-        getApplicationContext().getBean(InvocationContext.class).requestId()
-                .ifPresent(id -> MDC.put(LogKeys.REQUEST_ID, id));
+    protected String function() {
+        return "journeys";
+    }
+
+    @Override
+    protected SQSBatchResponse handle(SQSEvent event) {
         return processor.process(event);
     }
 }

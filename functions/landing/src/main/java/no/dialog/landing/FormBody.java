@@ -20,8 +20,16 @@ public final class FormBody {
 
     /** Thrown for a body that is too large or not a form. */
     public static final class Refused extends Exception {
-        public Refused(String reason) {
+        private final boolean tooLarge;
+
+        public Refused(String reason, boolean tooLarge) {
             super(reason);
+            this.tooLarge = tooLarge;
+        }
+
+        /** Too large (413) rather than unreadable (400). */
+        public boolean tooLarge() {
+            return tooLarge;
         }
     }
 
@@ -31,11 +39,11 @@ public final class FormBody {
             return form;
         }
         if (body.length() > MAX_BYTES) {
-            throw new Refused("body larger than " + MAX_BYTES + " bytes");
+            throw new Refused("body larger than " + MAX_BYTES + " bytes", true);
         }
         String[] pairs = body.split("&");
         if (pairs.length > MAX_FIELDS) {
-            throw new Refused("more than " + MAX_FIELDS + " fields");
+            throw new Refused("more than " + MAX_FIELDS + " fields", true);
         }
         try {
             for (String pair : pairs) {
@@ -48,7 +56,7 @@ public final class FormBody {
                 form.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
             }
         } catch (IllegalArgumentException e) {
-            throw new Refused("not a form body");
+            throw new Refused("not a form body", false);
         }
         return form;
     }

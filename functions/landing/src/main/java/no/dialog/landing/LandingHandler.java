@@ -3,17 +3,15 @@ package no.dialog.landing;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
-import no.dialog.core.observability.LogKeys;
-import org.slf4j.MDC;
+import no.dialog.aws.handler.DialogRequestHandler;
 
 /**
  * Lambda entry point of the landing function ({@code GET|POST /p/{token}} on the HTTP API). A plain
  * request handler rather than Micronaut's HTTP layer: two routes do not need a router, and the page
  * answers in a few milliseconds.
  */
-public class LandingHandler extends MicronautRequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public class LandingHandler extends DialogRequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     @Inject
     LandingRequests requests;
@@ -29,8 +27,12 @@ public class LandingHandler extends MicronautRequestHandler<APIGatewayV2HTTPEven
     }
 
     @Override
-    public APIGatewayV2HTTPResponse execute(APIGatewayV2HTTPEvent event) {
-        MDC.put(LogKeys.FUNCTION, "landing");
+    protected String function() {
+        return "landing";
+    }
+
+    @Override
+    protected APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
         return requests.handle(event);
     }
 }

@@ -5,10 +5,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import no.dialog.aws.http.SecurityHeaders;
 import no.dialog.core.landing.LandingPages;
 import no.dialog.core.landing.LinkCheck;
 import no.dialog.core.landing.LinkTokens;
@@ -19,10 +19,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The landing function's HTTP side: {@code GET /p/{token}} shows the page, {@code POST /p/{token}} takes
- * the answers, {@code GET /landing/static} is a fixed response (the benchmark's ceiling). Rate limits
+ * the answers, {@code GET /landing/static} is a fixed response (the benchmark's ceiling; only the local stack
+ * routes it, template.yaml does not). Rate limits
  * (per IP and per link, in this instance), the body size limit and CSRF are checked before anything is
- * read; every response carries a strict CSP, {@code no-store} and {@code no-referrer} (the link must
- * not leak to another site). Logs name the outcome only, never the token or an answer.
+ * read; every response carries the public routes' security headers ({@link SecurityHeaders}: a strict CSP
+ * that forbids framing, {@code no-store}, {@code no-referrer} so the link does not leak to another site). A
+ * body that cannot be read (bad base64, bad percent-encoding) is a 400, never a 500. Logs name the outcome only, never the token or an answer.
  */
 public final class LandingRequests {
 
@@ -65,7 +67,7 @@ public final class LandingRequests {
                 : event.getRequestContext().getHttp().getMethod();
         String path = event.getRawPath() == null ? "" : event.getRawPath();
         if (path.equals(STATIC_PATH)) {
-            return response(200, "text/plain; charset=utf-8", "ok", "default-src 'none'", null);
+            return response(200, "text/plain; charset=utf-8", "ok", SecurityHeaders.NOTHING, null);
         }
         String lang = requestedLanguage(event);
         if (!path.startsWith("/p/")) {
@@ -84,7 +86,7 @@ public final class LandingRequests {
             return post(event, token, lang);
         }
         if (!"GET".equals(method) && !"HEAD".equals(method)) {
-            return response(405, "text/plain; charset=utf-8", "method not allowed", "default-src 'none'", null);
+            return response(405, "text/plain; charset=utf-8", "method not allowed", SecurityHeaders.NOTHING, null);
         }
         String payment = paymentReference(event);
         return show(payment != null ? pages.paymentReturn(token, payment) : pages.open(token), event, token, lang, null);
@@ -103,14 +105,19 @@ public final class LandingRequests {
             if (body.length() > FormBody.MAX_BYTES * 4 / 3 + 4) {
                 return tooLarge(lang);
             }
-            body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
+            try {
+                body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                LOG.info("landing POST: the body is not valid base64");
+                return unreadable(lang);
+            }
         }
         Map<String, List<String>> form;
         try {
             form = FormBody.parse(body);
         } catch (FormBody.Refused e) {
             LOG.info("landing POST: form refused ({})", e.getMessage());
-            return tooLarge(lang);
+            return e.tooLarge() ? tooLarge(lang) : unreadable(lang);
         }
         String submission = first(form.remove("submission"));
         String field = first(form.remove("csrf"));
@@ -147,7 +154,7 @@ public final class LandingRequests {
                     ? refused.language() : lang);
         }
         if (view instanceof LandingPages.Redirect redirect) {
-            APIGatewayV2HTTPResponse response = response(303, "text/plain; charset=utf-8", "", "default-src 'none'", null);
+            APIGatewayV2HTTPResponse response = response(303, "text/plain; charset=utf-8", "", SecurityHeaders.NOTHING, null);
             response.getHeaders().put("Location", redirect.url());
             return response;
         }
@@ -194,6 +201,10 @@ public final class LandingRequests {
         }
     }
 
+    private APIGatewayV2HTTPResponse unreadable(String lang) {
+        return page(400, renderer.message(Branding.neutral(), lang, "page.stale.title", List.of("page.stale.body")), null);
+    }
+
     private APIGatewayV2HTTPResponse tooLarge(String lang) {
         return page(413, renderer.message(Branding.neutral(), lang, "page.stale.title", List.of("page.stale.body")), null);
     }
@@ -203,13 +214,7 @@ public final class LandingRequests {
     }
 
     private static APIGatewayV2HTTPResponse response(int status, String type, String body, String csp, String cookie) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Content-Type", type);
-        headers.put("Content-Security-Policy", csp);
-        headers.put("Cache-Control", "no-store");
-        headers.put("Referrer-Policy", "no-referrer");
-        headers.put("X-Content-Type-Options", "nosniff");
-        headers.put("X-Frame-Options", "DENY");
+        Map<String, String> headers = SecurityHeaders.of(type, csp);
         APIGatewayV2HTTPResponse response = APIGatewayV2HTTPResponse.builder().withStatusCode(status)
                 .withHeaders(headers).withBody(body).withIsBase64Encoded(false).build();
         if (cookie != null) {

@@ -1,5 +1,6 @@
 package no.dialog.landing;
 
+import no.dialog.aws.http.SecurityHeaders;
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.loader.ClasspathLoader;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
@@ -7,9 +8,6 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,8 +95,7 @@ public final class PageRenderer {
         String css = write(style, Map.of("colour", branding.colour(), "conditions", conditions));
         context.put("style", css);
         String formAction = formTargets.isEmpty() ? "'self'" : "'self' " + formTargets;
-        String csp = "default-src 'none'; style-src '" + sha256(css) + "'; img-src data:; form-action " + formAction + "; "
-                + "base-uri 'none'; frame-ancestors 'none'";
+        String csp = SecurityHeaders.pagePolicy(css, formAction);
         return new Html(write(template, context), csp);
     }
 
@@ -110,14 +107,5 @@ public final class PageRenderer {
             throw new UncheckedIOException(e);
         }
         return out.toString();
-    }
-
-    private static String sha256(String text) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return "sha256-" + Base64.getEncoder().encodeToString(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import no.dialog.aws.http.SecurityHeaders;
 import no.dialog.core.contact.Contact;
 import no.dialog.core.contact.ContactStore;
 import no.dialog.core.contact.Membership;
@@ -266,6 +267,42 @@ class LandingRequestsTest {
                 new com.fasterxml.jackson.databind.ObjectMapper().readTree(
                         "{\"questions\":[{\"id\":\"tax\",\"type\":\"tax-id\"}]}"), "page", new ArrayList<>())))
                 .containsExactly("tax");
+    }
+
+    @Test
+    void aBodyThatCannotBeReadIs400AndChangesNothing() throws Exception {
+        LandingRequests requests = requests(100);
+        APIGatewayV2HTTPEvent badBase64 = event("POST", "/p/" + token, "%%% not base64 %%%", null);
+        badBase64.setIsBase64Encoded(true);
+        APIGatewayV2HTTPEvent badPercent = event("POST", "/p/" + token, "still-student=%zz", null);
+
+        for (APIGatewayV2HTTPEvent malformed : List.of(badBase64, badPercent)) {
+            APIGatewayV2HTTPResponse response = requests.handle(malformed);
+            assertThat(response.getStatusCode()).isEqualTo(400);
+            assertThat(response.getHeaders()).containsAllEntriesOf(withoutPolicy(SecurityHeaders.of("text/html; charset=utf-8", "")));
+        }
+        assertThat(signals).isEmpty();
+        assertThat(events).isEmpty();
+    }
+
+    @Test
+    void everyAnswerCarriesThePublicRoutesSecurityHeaders() throws Exception {
+        LandingRequests requests = requests(100);
+        List<APIGatewayV2HTTPResponse> answers = List.of(requests.handle(event("GET", "/p/" + token, null, null)),
+                requests.handle(event("GET", "/p/nonsense", null, null)),
+                requests.handle(event("DELETE", "/p/" + token, null, null)));
+        for (APIGatewayV2HTTPResponse answer : answers) {
+            assertThat(answer.getHeaders()).containsAllEntriesOf(withoutPolicy(
+                    SecurityHeaders.of(answer.getHeaders().get("Content-Type"), "")));
+            assertThat(answer.getHeaders().get("Content-Security-Policy")).contains("frame-ancestors 'none'");
+        }
+    }
+
+    /** The shared headers but the policy, which each page makes for its own style. */
+    static Map<String, String> withoutPolicy(Map<String, String> headers) {
+        Map<String, String> rest = new java.util.LinkedHashMap<>(headers);
+        rest.remove("Content-Security-Policy");
+        return rest;
     }
 
     @Test

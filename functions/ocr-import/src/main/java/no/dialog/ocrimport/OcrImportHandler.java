@@ -3,17 +3,14 @@ package no.dialog.ocrimport;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
-import no.dialog.aws.config.InvocationContext;
-import no.dialog.core.observability.LogKeys;
-import org.slf4j.MDC;
+import no.dialog.aws.handler.DialogRequestHandler;
 
 /**
  * Lambda entry point of the ocr-import function: Nets OCR giro files put into the imports bucket under
  * {@code ocr/<tenant>/} (S3 notifications via SQS) into the payment ledger ({@link OcrImportQueue}).
  */
-public class OcrImportHandler extends MicronautRequestHandler<SQSEvent, SQSBatchResponse> {
+public class OcrImportHandler extends DialogRequestHandler<SQSEvent, SQSBatchResponse> {
 
     @Inject
     OcrImportQueue queue;
@@ -29,10 +26,12 @@ public class OcrImportHandler extends MicronautRequestHandler<SQSEvent, SQSBatch
     }
 
     @Override
-    public SQSBatchResponse execute(SQSEvent event) {
-        MDC.put(LogKeys.FUNCTION, "ocr-import");
-        getApplicationContext().getBean(InvocationContext.class).requestId()
-                .ifPresent(id -> MDC.put(LogKeys.REQUEST_ID, id));
+    protected String function() {
+        return "ocr-import";
+    }
+
+    @Override
+    protected SQSBatchResponse handle(SQSEvent event) {
         return queue.process(event);
     }
 }

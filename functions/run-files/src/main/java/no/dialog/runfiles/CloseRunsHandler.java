@@ -1,19 +1,17 @@
 package no.dialog.runfiles;
 
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 import java.util.Map;
-import no.dialog.core.observability.LogKeys;
+import no.dialog.aws.handler.DialogRequestHandler;
 import no.dialog.core.run.RunCloser;
-import org.slf4j.MDC;
 
 /**
  * Lambda entry point of the close-runs function, on a schedule (every 5 minutes): closes the runs that had
  * no new item for a few minutes and writes their files (letters into the 21Grams drop, print files and call
  * lists into the exports bucket). The event (EventBridge's Scheduled Event) carries nothing it needs.
  */
-public class CloseRunsHandler extends MicronautRequestHandler<Map<String, Object>, Map<String, Object>> {
+public class CloseRunsHandler extends DialogRequestHandler<Map<String, Object>, Map<String, Object>> {
 
     @Inject
     RunCloser closer;
@@ -29,8 +27,12 @@ public class CloseRunsHandler extends MicronautRequestHandler<Map<String, Object
     }
 
     @Override
-    public Map<String, Object> execute(Map<String, Object> event) {
-        MDC.put(LogKeys.FUNCTION, "close-runs");
+    protected String function() {
+        return "close-runs";
+    }
+
+    @Override
+    protected Map<String, Object> handle(Map<String, Object> event) {
         RunCloser.Report report = closer.closeQuietRuns();
         return Map.of("closed", report.closed(), "waiting", report.waiting(), "failed", report.failed());
     }

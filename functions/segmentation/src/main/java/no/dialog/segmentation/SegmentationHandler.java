@@ -3,17 +3,14 @@ package no.dialog.segmentation;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
-import no.dialog.aws.config.InvocationContext;
-import no.dialog.core.observability.LogKeys;
-import org.slf4j.MDC;
+import no.dialog.aws.handler.DialogRequestHandler;
 
 /**
  * Lambda entry point of the segmentation function: the segment-jobs queue (the minute tick from the
  * schedule, segment evaluations, enrolment chunks). Thin on purpose: the work is in core.
  */
-public class SegmentationHandler extends MicronautRequestHandler<SQSEvent, SQSBatchResponse> {
+public class SegmentationHandler extends DialogRequestHandler<SQSEvent, SQSBatchResponse> {
 
     @Inject
     SegmentationBatchProcessor processor;
@@ -29,10 +26,12 @@ public class SegmentationHandler extends MicronautRequestHandler<SQSEvent, SQSBa
     }
 
     @Override
-    public SQSBatchResponse execute(SQSEvent event) {
-        MDC.put(LogKeys.FUNCTION, "segmentation");
-        getApplicationContext().getBean(InvocationContext.class).requestId()
-                .ifPresent(id -> MDC.put(LogKeys.REQUEST_ID, id));
+    protected String function() {
+        return "segmentation";
+    }
+
+    @Override
+    protected SQSBatchResponse handle(SQSEvent event) {
         return processor.process(event);
     }
 }

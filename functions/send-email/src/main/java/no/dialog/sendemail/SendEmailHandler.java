@@ -3,18 +3,15 @@ package no.dialog.sendemail;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
-import no.dialog.aws.config.InvocationContext;
-import no.dialog.core.observability.LogKeys;
-import org.slf4j.MDC;
+import no.dialog.aws.handler.DialogRequestHandler;
 
 /**
  * Lambda entry point of the send-email function: a batch of {@code SendRequest}s from the e-mail channel
  * queue, each sent at most once through Amazon SES (or SMTP). Thin on purpose: the rule is core's
  * {@code OnceSender} with {@code EmailDelivery}.
  */
-public class SendEmailHandler extends MicronautRequestHandler<SQSEvent, SQSBatchResponse> {
+public class SendEmailHandler extends DialogRequestHandler<SQSEvent, SQSBatchResponse> {
 
     @Inject
     SendEmailBatchProcessor processor;
@@ -30,10 +27,12 @@ public class SendEmailHandler extends MicronautRequestHandler<SQSEvent, SQSBatch
     }
 
     @Override
-    public SQSBatchResponse execute(SQSEvent event) {
-        MDC.put(LogKeys.FUNCTION, "send-email");
-        getApplicationContext().getBean(InvocationContext.class).requestId()
-                .ifPresent(id -> MDC.put(LogKeys.REQUEST_ID, id));
+    protected String function() {
+        return "send-email";
+    }
+
+    @Override
+    protected SQSBatchResponse handle(SQSEvent event) {
         return processor.process(event);
     }
 }

@@ -3,18 +3,15 @@ package no.dialog.sendnewsletter;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
-import no.dialog.aws.config.InvocationContext;
-import no.dialog.core.observability.LogKeys;
-import org.slf4j.MDC;
+import no.dialog.aws.handler.DialogRequestHandler;
 
 /**
  * Lambda entry point of the send-newsletter function: a batch of {@code SendRequest}s from the newsletter channel
  * queue: each person added at most once to the Make list the template names. Thin on purpose: the
  * rule is core's {@code OnceSender}.
  */
-public class SendNewsletterHandler extends MicronautRequestHandler<SQSEvent, SQSBatchResponse> {
+public class SendNewsletterHandler extends DialogRequestHandler<SQSEvent, SQSBatchResponse> {
 
     @Inject
     SendNewsletterBatchProcessor processor;
@@ -30,10 +27,12 @@ public class SendNewsletterHandler extends MicronautRequestHandler<SQSEvent, SQS
     }
 
     @Override
-    public SQSBatchResponse execute(SQSEvent event) {
-        MDC.put(LogKeys.FUNCTION, "send-newsletter");
-        getApplicationContext().getBean(InvocationContext.class).requestId()
-                .ifPresent(id -> MDC.put(LogKeys.REQUEST_ID, id));
+    protected String function() {
+        return "send-newsletter";
+    }
+
+    @Override
+    protected SQSBatchResponse handle(SQSEvent event) {
         return processor.process(event);
     }
 }

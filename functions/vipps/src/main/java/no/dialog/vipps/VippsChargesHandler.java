@@ -1,25 +1,23 @@
 package no.dialog.vipps;
 
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import no.dialog.core.observability.LogKeys;
+import no.dialog.aws.handler.DialogRequestHandler;
 import no.dialog.core.payment.vipps.RecurringChargeScheduler;
 import no.dialog.core.time.OsloTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * Lambda entry point of the monthly charges (a schedule, daily): for each tenant with Vipps, a charge on
  * every active regular-donor agreement whose next charge falls due within the lead time
  * ({@link RecurringChargeScheduler}); running twice on a day creates nothing twice.
  */
-public class VippsChargesHandler extends MicronautRequestHandler<Map<String, Object>, Map<String, Object>> {
+public class VippsChargesHandler extends DialogRequestHandler<Map<String, Object>, Map<String, Object>> {
 
     private static final Logger LOG = LoggerFactory.getLogger(VippsChargesHandler.class);
 
@@ -43,8 +41,12 @@ public class VippsChargesHandler extends MicronautRequestHandler<Map<String, Obj
     }
 
     @Override
-    public Map<String, Object> execute(Map<String, Object> event) {
-        MDC.put(LogKeys.FUNCTION, "vipps-charges");
+    protected String function() {
+        return "vipps-charges";
+    }
+
+    @Override
+    protected Map<String, Object> handle(Map<String, Object> event) {
         AtomicInteger created = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         VippsTenants.Run run = tenants.forEach("monthly charges", tenant -> {

@@ -1,23 +1,21 @@
 package no.dialog.vipps;
 
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import no.dialog.core.observability.LogKeys;
+import no.dialog.aws.handler.DialogRequestHandler;
 import no.dialog.core.payment.vipps.DonationsPoller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * Lambda entry point of the Donations report poll (a schedule, every 5 minutes): for each tenant with
  * Vipps, the gifts captured since its cursor, including gifts to the Vipps number in the app, each
  * identified and registered once ({@link DonationsPoller}).
  */
-public class VippsDonationsHandler extends MicronautRequestHandler<Map<String, Object>, Map<String, Object>> {
+public class VippsDonationsHandler extends DialogRequestHandler<Map<String, Object>, Map<String, Object>> {
 
     private static final Logger LOG = LoggerFactory.getLogger(VippsDonationsHandler.class);
 
@@ -38,8 +36,12 @@ public class VippsDonationsHandler extends MicronautRequestHandler<Map<String, O
     }
 
     @Override
-    public Map<String, Object> execute(Map<String, Object> event) {
-        MDC.put(LogKeys.FUNCTION, "vipps-donations");
+    protected String function() {
+        return "vipps-donations";
+    }
+
+    @Override
+    protected Map<String, Object> handle(Map<String, Object> event) {
         AtomicInteger registered = new AtomicInteger();
         AtomicInteger candidates = new AtomicInteger();
         AtomicInteger unmatched = new AtomicInteger();

@@ -3,13 +3,11 @@ package no.dialog.vipps;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
-import no.dialog.core.observability.LogKeys;
-import org.slf4j.MDC;
+import no.dialog.aws.handler.DialogRequestHandler;
 
 /** Lambda entry point of the Vipps events queue ({@link VippsEvents}). */
-public class VippsEventsHandler extends MicronautRequestHandler<SQSEvent, SQSBatchResponse> {
+public class VippsEventsHandler extends DialogRequestHandler<SQSEvent, SQSBatchResponse> {
 
     @Inject
     VippsEvents events;
@@ -25,8 +23,12 @@ public class VippsEventsHandler extends MicronautRequestHandler<SQSEvent, SQSBat
     }
 
     @Override
-    public SQSBatchResponse execute(SQSEvent event) {
-        MDC.put(LogKeys.FUNCTION, "vipps-events");
+    protected String function() {
+        return "vipps-events";
+    }
+
+    @Override
+    protected SQSBatchResponse handle(SQSEvent event) {
         return events.process(event);
     }
 }

@@ -3,13 +3,11 @@ package no.dialog.vipps;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
-import no.dialog.core.observability.LogKeys;
-import org.slf4j.MDC;
+import no.dialog.aws.handler.DialogRequestHandler;
 
 /** Lambda entry point of {@code POST /webhooks/vipps/{tenant}} ({@link VippsWebhooks}). */
-public class VippsWebhookHandler extends MicronautRequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public class VippsWebhookHandler extends DialogRequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     @Inject
     VippsWebhooks webhooks;
@@ -25,8 +23,12 @@ public class VippsWebhookHandler extends MicronautRequestHandler<APIGatewayV2HTT
     }
 
     @Override
-    public APIGatewayV2HTTPResponse execute(APIGatewayV2HTTPEvent event) {
-        MDC.put(LogKeys.FUNCTION, "vipps-webhook");
+    protected String function() {
+        return "vipps-webhook";
+    }
+
+    @Override
+    protected APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
         return webhooks.handle(event);
     }
 }

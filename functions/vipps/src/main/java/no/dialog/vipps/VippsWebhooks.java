@@ -14,10 +14,12 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import no.dialog.core.observability.Metrics;
 import no.dialog.core.payment.vipps.VippsSettings;
 import no.dialog.core.payment.vipps.VippsWebhookEvent;
 import no.dialog.core.payment.vipps.VippsWebhookEvents;
 import no.dialog.core.payment.vipps.VippsWebhookSignature;
+import no.dialog.core.tenant.TenantDirectory;
 import no.dialog.core.tenant.TenantId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,9 +31,12 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * (capture, registering the gift, the thank-you) is retried by SQS, not by Vipps.
  *
  * <p>Vipps signs the host and path it posted to: the public URL ({@code PUBLIC_BASE_URL} plus the route),
- * not what the function sees behind API Gateway. Answers: 200 queued; 400 a body that is not a Vipps
- * event (with the field); 401 a signature that does not hold (with the reason); 404 a tenant without a
- * Vipps set-up; 413 a body over 64 KB. Nothing is queued unless the answer is 200.
+ * not what the function sees behind API Gateway. Answers: 200 queued; 400 a signed body that is not a Vipps
+ * event (with the field); 401 for everything refused before the signature holds (an unknown tenant, a
+ * tenant without Vipps, no signature, a wrong or stale one), always with the same body, so a caller learns
+ * nothing about which tenants exist (the reason is logged and counted, {@code VippsWebhooksRefused}); 413 a
+ * body over 64 KB. The tenant is looked up in the tenant directory before any secret is, so made-up tenant
+ * names cost no Secrets Manager call. Nothing is queued unless the answer is 200.
  */
 @Singleton
 @Requires(property = "vipps.events.queue.url")
@@ -43,16 +48,23 @@ class VippsWebhooks {
     private static final Logger LOG = LoggerFactory.getLogger(VippsWebhooks.class);
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    static final String REFUSED_METRIC = "VippsWebhooksRefused";
+
     private final VippsSettings settings;
+    private final TenantDirectory tenants;
+    private final Metrics metrics;
     private final VippsWebhookSignature signature;
     private final SqsClient sqs;
     private final String queueUrl;
     private final String publicHost;
     private final String publicPathPrefix;
 
-    VippsWebhooks(VippsSettings settings, VippsWebhookSignature signature, SqsClient sqs,
-                  @Value("${vipps.events.queue.url}") String queueUrl, @Value("${public.base.url}") String publicBaseUrl) {
+    VippsWebhooks(VippsSettings settings, TenantDirectory tenants, Metrics metrics, VippsWebhookSignature signature,
+                  SqsClient sqs, @Value("${vipps.events.queue.url}") String queueUrl,
+                  @Value("${public.base.url}") String publicBaseUrl) {
         this.settings = settings;
+        this.tenants = tenants;
+        this.metrics = metrics;
         this.signature = signature;
         this.sqs = sqs;
         this.queueUrl = queueUrl;
@@ -74,12 +86,15 @@ class VippsWebhooks {
         }
         String tenantText = path.startsWith(ROUTE) ? path.substring(ROUTE.length()) : "";
         if (!TenantId.isValid(tenantText)) {
-            return reply(404, "unknown tenant");
+            return refuse("not a tenant id");
         }
         TenantId tenant = TenantId.of(tenantText);
+        if (tenants.find(tenant).isEmpty()) {
+            return refuse("unknown tenant");
+        }
         Optional<VippsSettings.TenantVipps> vipps = settings.forTenant(tenant);
         if (vipps.isEmpty()) {
-            return reply(404, "no Vipps set-up for this tenant");
+            return refuse("no Vipps set-up for the tenant");
         }
         byte[] body;
         try {
@@ -95,8 +110,7 @@ class VippsWebhooks {
         VippsWebhookSignature.Verification verification = signature.verify(vipps.get().webhookSecret(), publicHost,
                 publicPathPrefix + path + query, body, headers(event));
         if (!verification.valid()) {
-            LOG.warn("Vipps webhook refused: {}", verification.reason());
-            return reply(401, verification.reason());
+            return refuse(verification.reason());
         }
         VippsWebhookEvent parsed;
         try {
@@ -110,6 +124,13 @@ class VippsWebhooks {
         sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(message.toString()));
         LOG.info("Vipps webhook {} queued", parsed.name());
         return reply(200, null);
+    }
+
+    /** The one answer to every refused webhook; only the log and the metric say why. */
+    private APIGatewayV2HTTPResponse refuse(String reason) {
+        LOG.warn("Vipps webhook refused: {}", reason);
+        metrics.count(Map.of("function", "vipps-webhook"), Map.of(REFUSED_METRIC, 1L));
+        return reply(401, "not accepted");
     }
 
     private static byte[] body(APIGatewayV2HTTPEvent event) {

@@ -189,23 +189,26 @@ class VippsFunctionsTest {
     }
 
     @Test
-    void aSignedWebhookIsQueuedAndAnythingElseIsRefusedWithItsReason() throws Exception {
+    void aSignedWebhookIsQueuedAndEveryRefusalLooksTheSame() throws Exception {
         assertThat(deliver("epayment-captured.json", SECRET).getStatusCode()).isEqualTo(200);
         assertThat(drain(eventsQueue)).hasSize(1);
 
-        APIGatewayV2HTTPResponse forged = deliver("epayment-captured.json", "someone-elses-secret");
-        assertThat(forged.getStatusCode()).isEqualTo(401);
-        assertThat(forged.getBody()).contains("signature");
-        assertThat(forged.getHeaders()).containsEntry("Content-Type", "application/problem+json");
-        assertThat(forged.getBody()).contains("\"title\":\"Unauthorized\",\"status\":401,\"detail\":");
-
         byte[] body = read("epayment-captured.json").getBytes(StandardCharsets.UTF_8);
+        APIGatewayV2HTTPResponse forged = deliver("epayment-captured.json", "someone-elses-secret");
+        APIGatewayV2HTTPResponse unsigned = new VippsWebhookHandler(context).execute(webhook(PATH, body, Map.of()));
         Map<String, String> stale = VippsWebhookSignature.sign(SECRET, "dlg.no", PATH, body, NOW.minusSeconds(3600));
-        assertThat(new VippsWebhookHandler(context).execute(webhook(PATH, body, stale)).getStatusCode()).isEqualTo(401);
-
+        APIGatewayV2HTTPResponse old = new VippsWebhookHandler(context).execute(webhook(PATH, body, stale));
         Map<String, String> otherTenantPath = VippsWebhookSignature.sign(SECRET, "dlg.no", "/webhooks/vipps/other", body, NOW);
-        assertThat(new VippsWebhookHandler(context).execute(webhook("/webhooks/vipps/other", body, otherTenantPath))
-                .getStatusCode()).isEqualTo(404);
+        APIGatewayV2HTTPResponse unknownTenant = new VippsWebhookHandler(context)
+                .execute(webhook("/webhooks/vipps/other", body, otherTenantPath));
+        APIGatewayV2HTTPResponse notATenant = new VippsWebhookHandler(context)
+                .execute(webhook("/webhooks/vipps/NOT..valid", body, Map.of()));
+
+        for (APIGatewayV2HTTPResponse refused : List.of(forged, unsigned, old, unknownTenant, notATenant)) {
+            assertThat(refused.getStatusCode()).isEqualTo(401);
+            assertThat(refused.getBody()).isEqualTo(forged.getBody());
+        }
+        assertThat(forged.getBody()).doesNotContain("signature").doesNotContain("tenant");
 
         byte[] notAnEvent = "{\"hello\":\"world\"}".getBytes(StandardCharsets.UTF_8);
         APIGatewayV2HTTPResponse malformed = new VippsWebhookHandler(context).execute(

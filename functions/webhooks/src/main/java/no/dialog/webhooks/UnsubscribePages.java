@@ -75,14 +75,17 @@ class UnsubscribePages {
         }
     }
 
+    /** The page's only style, inline; its hash is what the page's Content-Security-Policy allows. */
+    static final String STYLE = "body{font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem;"
+            + "line-height:1.5}button{font-size:1.1rem;padding:.6rem 1.2rem}";
+
     /** A small page that works without script or style sheet, readable by screen readers. */
     static String page(String title, String content) {
         return "<!DOCTYPE html>\n<html lang=\"nb\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<meta name=\"robots\" content=\"noindex\">"
                 + "<title>" + title + "</title>"
-                + "<style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem;"
-                + "line-height:1.5}button{font-size:1.1rem;padding:.6rem 1.2rem}</style></head>"
+                + "<style>" + STYLE + "</style></head>"
                 + "<body><main><h1>" + title + "</h1>" + content + "</main></body></html>\n";
     }
 }

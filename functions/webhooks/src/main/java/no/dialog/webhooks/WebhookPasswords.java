@@ -12,10 +12,12 @@ import javax.crypto.spec.SecretKeySpec;
 import no.dialog.core.tenant.TenantId;
 
 /**
- * HTTP basic auth for provider webhooks without a stored secret per tenant: a tenant's password is the
- * lower-case hex HMAC-SHA256 of the tenant id under the webhook key (secret {@code WEBHOOK_KEY_SECRET_ARN}). Dialog gives each provider
- * the URL {@code /webhooks/<provider>/<tenant>}, the user name ({@code link} or {@code tm}) and that
- * password; a password for one tenant is worthless for another. Comparison is in constant time.
+ * HTTP basic auth for provider webhooks without a stored secret per tenant: the password of one webhook
+ * route for one tenant is the lower-case hex HMAC-SHA256 of {@code <route>:<tenant>} (e.g.
+ * {@code link-sms:demo}) under the webhook key (secret {@code WEBHOOK_KEY_SECRET_ARN}). Dialog gives each provider
+ * the URL {@code /webhooks/<route>/<tenant>}, the user name ({@code link} or {@code tm}) and that password; a
+ * password is worthless for another tenant and for another route, so one provider cannot post another's
+ * callbacks (call results, opt-outs). Comparison is in constant time.
  */
 final class WebhookPasswords {
 
@@ -52,19 +54,19 @@ final class WebhookPasswords {
         return known.key();
     }
 
-    /** The password a provider uses for this tenant (for operators, and for the local stack's sandboxes). */
-    String passwordFor(TenantId tenant) {
+    /** The password a provider uses on this route for this tenant (for operators, and for tests). */
+    String passwordFor(String route, TenantId tenant) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key());
-            return HexFormat.of().formatHex(mac.doFinal(tenant.value().getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(mac.doFinal((route + ":" + tenant.value()).getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }
     }
 
     /** @return why the credentials are refused, or empty when they are right */
-    Optional<String> refusal(String authorization, String user, TenantId tenant) {
+    Optional<String> refusal(String authorization, String user, String route, TenantId tenant) {
         if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             return Optional.of("basic authentication is required");
         }
@@ -78,9 +80,9 @@ final class WebhookPasswords {
         if (colon < 0) {
             return Optional.of("the credentials have no password");
         }
-        byte[] expected = (user + ":" + passwordFor(tenant)).getBytes(StandardCharsets.UTF_8);
+        byte[] expected = (user + ":" + passwordFor(route, tenant)).getBytes(StandardCharsets.UTF_8);
         if (!MessageDigest.isEqual(expected, decoded.getBytes(StandardCharsets.UTF_8))) {
-            return Optional.of("wrong user name or password for this tenant");
+            return Optional.of("wrong user name or password for this route and tenant");
         }
         return Optional.empty();
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import no.dialog.aws.http.SecurityHeaders;
 
 /** What a webhook answers: a status, a content type and a body (JSON for providers, HTML for people). */
 record WebhookReply(int status, String contentType, String body, Map<String, String> extraHeaders) {
@@ -57,10 +58,10 @@ record WebhookReply(int status, String contentType, String body, Map<String, Str
         return new WebhookReply(status, contentType, body, headers);
     }
 
+    /** With the public routes' security headers; the unsubscribe pages' policy allows their style and form. */
     APIGatewayV2HTTPResponse toResponse() {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Content-Type", contentType);
-        headers.put("Cache-Control", "no-store");
+        Map<String, String> headers = SecurityHeaders.of(contentType, contentType.startsWith("text/html")
+                ? SecurityHeaders.pagePolicy(UnsubscribePages.STYLE, "'self'") : SecurityHeaders.NOTHING);
         headers.putAll(extraHeaders);
         return APIGatewayV2HTTPResponse.builder().withStatusCode(status).withHeaders(headers).withBody(body)
                 .withIsBase64Encoded(false).build();

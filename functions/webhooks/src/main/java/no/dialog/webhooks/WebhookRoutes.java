@@ -17,13 +17,16 @@ import no.dialog.core.observability.LogKeys;
  *   POST     tm            Dialog Norge call results      basic auth, user "tm"
  *   GET|POST unsubscribe   e-mail unsubscribe links       the signed token in the query
  * </pre>
- * Credentials are checked before the body is read. Nothing here calls a provider: verify, record,
- * enqueue, answer.
+ * Credentials are checked before the body is read, and every refusal on a provider route (a name that is no
+ * tenant id, no credentials, wrong ones, another route's) gets the same answer, {@link #REFUSED}: a caller
+ * learns nothing about which tenants exist; the log says why. Nothing here calls a provider: verify,
+ * record, enqueue, answer.
  */
 @Singleton
 class WebhookRoutes {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookRoutes.class);
+    static final String REFUSED = "not accepted";
 
     private final WebhookPasswords passwords;
     private final LinkDeliveryReports deliveryReports;
@@ -50,6 +53,9 @@ class WebhookRoutes {
         }
         String provider = segments[2];
         if (!TenantId.isValid(segments[3])) {
+            if (userOf(provider).isPresent()) {
+                return refused(provider, "not a tenant id");
+            }
             return WebhookReply.error(404, "no such tenant");
         }
         TenantId tenant = TenantId.of(segments[3]);
@@ -68,11 +74,9 @@ class WebhookRoutes {
             if (!request.method().equals("POST")) {
                 return WebhookReply.error(405, "use POST").withHeader("Allow", "POST");
             }
-            Optional<String> refusal = passwords.refusal(request.header("authorization"), user.get(), tenant);
+            Optional<String> refusal = passwords.refusal(request.header("authorization"), user.get(), provider, tenant);
             if (refusal.isPresent()) {
-                LOG.warn("{} webhook refused: {}", provider, refusal.get());
-                return WebhookReply.error(401, refusal.get())
-                        .withHeader("WWW-Authenticate", "Basic realm=\"dialog-webhooks\", charset=\"UTF-8\"");
+                return refused(provider, refusal.get());
             }
             return dispatch(provider, tenant, request);
         } catch (BadRequest e) {
@@ -81,6 +85,12 @@ class WebhookRoutes {
         } finally {
             MDC.remove(LogKeys.TENANT);
         }
+    }
+
+    private static WebhookReply refused(String provider, String reason) {
+        LOG.warn("{} webhook refused: {}", provider, reason);
+        return WebhookReply.error(401, REFUSED)
+                .withHeader("WWW-Authenticate", "Basic realm=\"dialog-webhooks\", charset=\"UTF-8\"");
     }
 
     private WebhookReply dispatch(String provider, TenantId tenant, WebhookRequest request) {

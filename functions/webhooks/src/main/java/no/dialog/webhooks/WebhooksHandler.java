@@ -4,20 +4,18 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
-import no.dialog.aws.config.InvocationContext;
-import no.dialog.core.observability.LogKeys;
+import no.dialog.aws.handler.DialogRequestHandler;
+import no.dialog.aws.logging.LogContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * Lambda entry point of the webhooks function. It has two triggers: HTTP API routes (provider webhooks,
  * unsubscribe links; {@link WebhookRoutes}) and the SES events queue ({@link SesEvents}). Lambda hands an
  * {@code Object} handler the event as a map; {@link LambdaEvents} tells the two apart and reads it.
  */
-public class WebhooksHandler extends MicronautRequestHandler<Object, Object> {
+public class WebhooksHandler extends DialogRequestHandler<Object, Object> {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhooksHandler.class);
 
@@ -38,15 +36,19 @@ public class WebhooksHandler extends MicronautRequestHandler<Object, Object> {
     }
 
     @Override
-    public Object execute(Object input) {
-        MDC.put(LogKeys.FUNCTION, "webhooks");
-        getApplicationContext().getBean(InvocationContext.class).requestId()
-                .ifPresent(id -> MDC.put(LogKeys.REQUEST_ID, id));
+    protected String function() {
+        return "webhooks";
+    }
+
+    @Override
+    protected Object handle(Object input) {
         Object event = LambdaEvents.read(input);
         if (event instanceof SQSEvent sqs) {
             return sesEvents.process(sqs);
         }
-        return http((APIGatewayV2HTTPEvent) event);
+        APIGatewayV2HTTPEvent request = (APIGatewayV2HTTPEvent) event;
+        LogContext.correlate(LogContext.correlationId(request));
+        return http(request);
     }
 
     private APIGatewayV2HTTPResponse http(APIGatewayV2HTTPEvent event) {

@@ -29,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import no.dialog.aws.config.FunctionContexts;
+import no.dialog.aws.http.SecurityHeaders;
 import no.dialog.aws.testing.TestTables;
 import no.dialog.core.contact.Channel;
 import no.dialog.core.contact.Consent;
@@ -147,7 +148,7 @@ class WebhooksHandlerTest {
     @Test
     void aDeliveryReportBecomesDeliveredAndSettlesAnUnconfirmedSend() {
         String key = sent("dlr-1", true);
-        APIGatewayV2HTTPResponse response = post("link-sms", "demo", linkAuth("demo"), "application/json",
+        APIGatewayV2HTTPResponse response = post("link-sms", "demo", linkAuth("link-sms", "demo"), "application/json",
                 payload("link-dlr-delivered.json").replace(KEY, key));
 
         assertThat(response.getStatusCode()).isEqualTo(200);
@@ -167,8 +168,8 @@ class WebhooksHandlerTest {
     void aRepeatedReportIsTheSameSignal() {
         String key = sent("dlr-2", false);
         String body = payload("link-dlr-delivered.json").replace(KEY, key);
-        post("link-sms", "demo", linkAuth("demo"), "application/json", body);
-        post("link-sms", "demo", linkAuth("demo"), "application/json", body);
+        post("link-sms", "demo", linkAuth("link-sms", "demo"), "application/json", body);
+        post("link-sms", "demo", linkAuth("link-sms", "demo"), "application/json", body);
 
         List<Signal> published = responses();
         assertThat(published).hasSize(2);
@@ -184,7 +185,7 @@ class WebhooksHandlerTest {
         ledger().recordIntent(pendingKey, DEMO, SendChannel.SMS, CONTACT, CLOCK.instant());
         ledger().markSent(pendingKey, "y", 1);
 
-        APIGatewayV2HTTPResponse response = post("link-sms", "demo", linkAuth("demo"), "application/json",
+        APIGatewayV2HTTPResponse response = post("link-sms", "demo", linkAuth("link-sms", "demo"), "application/json",
                 payload("link-dlr-batch.json"));
 
         assertThat(response.getStatusCode()).isEqualTo(200);
@@ -197,7 +198,7 @@ class WebhooksHandlerTest {
     @Test
     void aReportForAnotherTenantsKeyIsUnknown() {
         String key = sent("dlr-3", false);
-        APIGatewayV2HTTPResponse response = post("link-sms", "other", linkAuth("other"), "application/json",
+        APIGatewayV2HTTPResponse response = post("link-sms", "other", linkAuth("link-sms", "other"), "application/json",
                 payload("link-dlr-delivered.json").replace(KEY, key));
 
         assertThat(response.getStatusCode()).isEqualTo(200);
@@ -211,23 +212,48 @@ class WebhooksHandlerTest {
         String body = payload("link-dlr-delivered.json").replace(KEY, key);
 
         APIGatewayV2HTTPResponse none = post("link-sms", "demo", null, "application/json", body);
-        APIGatewayV2HTTPResponse otherTenants = post("link-sms", "demo", linkAuth("other"), "application/json", body);
-        APIGatewayV2HTTPResponse wrongUser = post("link-sms", "demo", basic("tm", passwords().passwordFor(DEMO)),
+        APIGatewayV2HTTPResponse otherTenants = post("link-sms", "demo", linkAuth("link-sms", "other"), "application/json", body);
+        APIGatewayV2HTTPResponse wrongUser = post("link-sms", "demo", basic("tm", passwords().passwordFor("tm", DEMO)),
                 "application/json", body);
 
-        assertThat(none.getStatusCode()).isEqualTo(401);
-        assertThat(none.getBody()).contains("basic authentication is required");
-        assertThat(otherTenants.getStatusCode()).isEqualTo(401);
-        assertThat(otherTenants.getBody()).contains("wrong user name or password");
-        assertThat(wrongUser.getStatusCode()).isEqualTo(401);
+        APIGatewayV2HTTPResponse notATenant = post("link-sms", "NOT..a.tenant", linkAuth("link-sms", "demo"),
+                "application/json", body);
+
+        for (APIGatewayV2HTTPResponse refused : List.of(none, otherTenants, wrongUser, notATenant)) {
+            assertThat(refused.getStatusCode()).isEqualTo(401);
+            assertThat(refused.getBody()).as("every refusal looks the same").isEqualTo(none.getBody());
+        }
+        assertThat(none.getBody()).contains("not accepted");
         assertThat(responses()).isEmpty();
     }
 
     @Test
+    void aPasswordForOneProvidersRouteFailsOnAnothers() {
+        String key = sent("dlr-5", false);
+        String report = payload("link-dlr-delivered.json").replace(KEY, key);
+        String stopp = payload("link-sms-mo-stopp.json");
+
+        // LINK Conversations' password (same user name, "link") on the SMS routes, and on TM's route with TM's user.
+        APIGatewayV2HTTPResponse chatOnReports = post("link-sms", "demo", linkAuth("link-chat", "demo"),
+                "application/json", report);
+        APIGatewayV2HTTPResponse chatOnReplies = post("link-sms-mo", "demo", linkAuth("link-chat", "demo"),
+                "application/json", stopp);
+        APIGatewayV2HTTPResponse smsOnTm = post("tm", "demo", basic("tm", passwords().passwordFor("link-sms", DEMO)),
+                "application/json", payload("tm-results.json"));
+
+        assertThat(List.of(chatOnReports, chatOnReplies, smsOnTm)).allSatisfy(refused ->
+                assertThat(refused.getStatusCode()).isEqualTo(401));
+        assertThat(responses()).isEmpty();
+        assertThat(contacts().find(DEMO, CONTACT).orElseThrow().consents().get(Channel.SMS).granted()).isTrue();
+        assertThat(post("link-sms", "demo", linkAuth("link-sms", "demo"), "application/json", report)
+                .getStatusCode()).as("the route's own password").isEqualTo(200);
+    }
+
+    @Test
     void aMalformedReportIs400WithWhereAndPublishesNothing() {
-        APIGatewayV2HTTPResponse response = post("link-sms", "demo", linkAuth("demo"), "application/json",
+        APIGatewayV2HTTPResponse response = post("link-sms", "demo", linkAuth("link-sms", "demo"), "application/json",
                 payload("link-dlr-bad.json"));
-        APIGatewayV2HTTPResponse notJson = post("link-sms", "demo", linkAuth("demo"), "application/json", "{nope");
+        APIGatewayV2HTTPResponse notJson = post("link-sms", "demo", linkAuth("link-sms", "demo"), "application/json", "{nope");
 
         assertThat(response.getStatusCode()).isEqualTo(400);
         assertThat(response.getHeaders()).containsEntry("Content-Type", "application/problem+json");
@@ -243,7 +269,7 @@ class WebhooksHandlerTest {
     @Test
     void aChatYesIsARepliedAndAnAnsweredSignal() {
         ledger().recordIntent(KEY, DEMO, SendChannel.CHAT, CONTACT, CLOCK.instant());
-        APIGatewayV2HTTPResponse response = post("link-chat", "demo", linkAuth("demo"), "application/json",
+        APIGatewayV2HTTPResponse response = post("link-chat", "demo", linkAuth("link-chat", "demo"), "application/json",
                 payload("link-chat-reply-yes.json"));
 
         assertThat(response.getStatusCode()).isEqualTo(200);
@@ -258,7 +284,7 @@ class WebhooksHandlerTest {
     @Test
     void aChatStoppWithdrawsChatConsentAndTellsTheRegister() {
         ledger().recordIntent(KEY, DEMO, SendChannel.CHAT, CONTACT, CLOCK.instant());
-        APIGatewayV2HTTPResponse response = post("link-chat", "demo", linkAuth("demo"), "application/json",
+        APIGatewayV2HTTPResponse response = post("link-chat", "demo", linkAuth("link-chat", "demo"), "application/json",
                 payload("link-chat-reply-stopp.json"));
 
         assertThat(response.getStatusCode()).isEqualTo(200);
@@ -279,7 +305,7 @@ class WebhooksHandlerTest {
         OnceSender<SmsMessage> sms = smsSender(sentToLink);
         assertThat(sms.send(smsRequest("demo:mo-1-aaaaaaaaaaaaaaaaaaaa:ask:1")).outcome()).isEqualTo(SendOutcome.SENT);
 
-        APIGatewayV2HTTPResponse response = post("link-sms-mo", "demo", linkAuth("demo"), "application/json",
+        APIGatewayV2HTTPResponse response = post("link-sms-mo", "demo", linkAuth("link-sms-mo", "demo"), "application/json",
                 payload("link-sms-mo-stopp.json"));
 
         assertThat(response.getStatusCode()).isEqualTo(200);
@@ -310,8 +336,8 @@ class WebhooksHandlerTest {
     @Test
     void aRepeatedStoppIsTheSameSignalsAndTheSameOptOut() {
         String body = payload("link-sms-mo-stopp.json");
-        post("link-sms-mo", "demo", linkAuth("demo"), "application/json", body);
-        APIGatewayV2HTTPResponse again = post("link-sms-mo", "demo", linkAuth("demo"), "application/json", body);
+        post("link-sms-mo", "demo", linkAuth("link-sms-mo", "demo"), "application/json", body);
+        APIGatewayV2HTTPResponse again = post("link-sms-mo", "demo", linkAuth("link-sms-mo", "demo"), "application/json", body);
 
         assertThat(again.getStatusCode()).isEqualTo(200);
         List<Signal> published = responses();
@@ -322,7 +348,7 @@ class WebhooksHandlerTest {
 
     @Test
     void anSmsThatIsNotAnOptOutIsARepliedWithoutTheKeywordAndChangesNoConsent() {
-        APIGatewayV2HTTPResponse response = post("link-sms-mo", "demo", linkAuth("demo"), "application/json",
+        APIGatewayV2HTTPResponse response = post("link-sms-mo", "demo", linkAuth("link-sms-mo", "demo"), "application/json",
                 payload("link-sms-mo-reply.json"));
 
         assertThat(response.getStatusCode()).isEqualTo(200);
@@ -340,11 +366,11 @@ class WebhooksHandlerTest {
     @Test
     void anSmsFromAnUnknownNumberOrNoNumberIs200AndPublishesNothing() {
         String stopp = payload("link-sms-mo-stopp.json");
-        APIGatewayV2HTTPResponse unknown = post("link-sms-mo", "demo", linkAuth("demo"), "application/json",
+        APIGatewayV2HTTPResponse unknown = post("link-sms-mo", "demo", linkAuth("link-sms-mo", "demo"), "application/json",
                 stopp.replace("+4791234567", "+4798765432"));
-        APIGatewayV2HTTPResponse notANumber = post("link-sms-mo", "demo", linkAuth("demo"), "application/json",
+        APIGatewayV2HTTPResponse notANumber = post("link-sms-mo", "demo", linkAuth("link-sms-mo", "demo"), "application/json",
                 stopp.replace("+4791234567", "Kari"));
-        APIGatewayV2HTTPResponse otherTenant = post("link-sms-mo", "other", linkAuth("other"), "application/json", stopp);
+        APIGatewayV2HTTPResponse otherTenant = post("link-sms-mo", "other", linkAuth("link-sms-mo", "other"), "application/json", stopp);
 
         assertThat(List.of(unknown, notANumber, otherTenant)).allSatisfy(response -> {
             assertThat(response.getStatusCode()).isEqualTo(200);
@@ -358,12 +384,12 @@ class WebhooksHandlerTest {
     @Test
     void anSmsWithWrongCredentialsIs401AndAMalformedOneIs400() {
         String stopp = payload("link-sms-mo-stopp.json");
-        APIGatewayV2HTTPResponse otherTenants = post("link-sms-mo", "demo", linkAuth("other"), "application/json", stopp);
-        APIGatewayV2HTTPResponse tmUser = post("link-sms-mo", "demo", basic("tm", passwords().passwordFor(DEMO)),
+        APIGatewayV2HTTPResponse otherTenants = post("link-sms-mo", "demo", linkAuth("link-sms-mo", "other"), "application/json", stopp);
+        APIGatewayV2HTTPResponse tmUser = post("link-sms-mo", "demo", basic("tm", passwords().passwordFor("tm", DEMO)),
                 "application/json", stopp);
-        APIGatewayV2HTTPResponse noContent = post("link-sms-mo", "demo", linkAuth("demo"), "application/json",
+        APIGatewayV2HTTPResponse noContent = post("link-sms-mo", "demo", linkAuth("link-sms-mo", "demo"), "application/json",
                 stopp.replace("\"content\"", "\"kontent\""));
-        APIGatewayV2HTTPResponse badTime = post("link-sms-mo", "demo", linkAuth("demo"), "application/json",
+        APIGatewayV2HTTPResponse badTime = post("link-sms-mo", "demo", linkAuth("link-sms-mo", "demo"), "application/json",
                 stopp.replace("2026-11-23T12:41:07Z", "yesterday"));
 
         assertThat(otherTenants.getStatusCode()).isEqualTo(401);
@@ -381,7 +407,7 @@ class WebhooksHandlerTest {
     @Test
     void aTmCsvBecomesOneOutcomePerRowWithAmountsInOre() {
         tmCallList();
-        APIGatewayV2HTTPResponse response = post("tm", "demo", basic("tm", passwords().passwordFor(DEMO)),
+        APIGatewayV2HTTPResponse response = post("tm", "demo", basic("tm", passwords().passwordFor("tm", DEMO)),
                 "text/csv; charset=utf-8", payload("tm-results.csv"));
 
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
@@ -395,7 +421,7 @@ class WebhooksHandlerTest {
     @Test
     void aTmCsvWithABadLineIsRefusedWholeWithTheLineNumber() {
         tmCallList();
-        APIGatewayV2HTTPResponse response = post("tm", "demo", basic("tm", passwords().passwordFor(DEMO)),
+        APIGatewayV2HTTPResponse response = post("tm", "demo", basic("tm", passwords().passwordFor("tm", DEMO)),
                 "text/csv", payload("tm-results-bad-line.csv"));
 
         assertThat(response.getStatusCode()).isEqualTo(400);
@@ -406,7 +432,7 @@ class WebhooksHandlerTest {
     @Test
     void aTmResultWhoseContactIdDoesNotMatchTheCallListIsRefused() {
         tmCallList();
-        APIGatewayV2HTTPResponse response = post("tm", "demo", basic("tm", passwords().passwordFor(DEMO)),
+        APIGatewayV2HTTPResponse response = post("tm", "demo", basic("tm", passwords().passwordFor("tm", DEMO)),
                 "application/json", payload("tm-results.json").replace(TM_GIVER, "M-999999"));
 
         assertThat(response.getStatusCode()).isEqualTo(400);
@@ -418,7 +444,7 @@ class WebhooksHandlerTest {
     @Test
     void tmJsonNoMoreCallsWithdrawsPhoneConsent() {
         tmCallList();
-        APIGatewayV2HTTPResponse response = post("tm", "demo", basic("tm", passwords().passwordFor(DEMO)),
+        APIGatewayV2HTTPResponse response = post("tm", "demo", basic("tm", passwords().passwordFor("tm", DEMO)),
                 "application/json", payload("tm-results.json"));
 
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
@@ -438,6 +464,12 @@ class WebhooksHandlerTest {
         APIGatewayV2HTTPResponse page = unsubscribe("GET", "demo", token, null);
         assertThat(page.getStatusCode()).isEqualTo(200);
         assertThat(page.getBody()).contains("lang=\"nb\"").contains("<form method=\"post\"").contains("<button");
+        // The landing pages' headers (SecurityHeaders), with a policy that allows this page's style and form only.
+        Map<String, String> shared = new java.util.LinkedHashMap<>(SecurityHeaders.of("text/html; charset=utf-8", ""));
+        shared.remove("Content-Security-Policy");
+        assertThat(page.getHeaders()).containsAllEntriesOf(shared);
+        assertThat(page.getHeaders().get("Content-Security-Policy")).startsWith("default-src 'none'; style-src 'sha256-")
+                .contains("form-action 'self'").contains("frame-ancestors 'none'").doesNotContain("unsafe");
         assertThat(contacts().find(DEMO, CONTACT).orElseThrow().consents().get(Channel.EMAIL).granted())
                 .as("GET changes nothing").isTrue();
 
@@ -655,8 +687,8 @@ class WebhooksHandlerTest {
         return event;
     }
 
-    private static String linkAuth(String tenant) {
-        return basic("link", passwords().passwordFor(TenantId.of(tenant)));
+    private static String linkAuth(String route, String tenant) {
+        return basic("link", passwords().passwordFor(route, TenantId.of(tenant)));
     }
 
     private static String basic(String user, String password) {

@@ -111,7 +111,7 @@ public final class LandingBenchmark {
             warmUp(http, base, tokens, cookie, csrf, warmUpSeconds);
             System.out.printf("%-8s %5s %9s %9s %9s %8s%n", "route", "conc", "req/s", "p50 ms", "p99 ms", "p99/static");
             for (int level : levels) {
-                double[] ceiling = run(level, seconds, i -> HttpRequest.newBuilder(base.resolve("/landing/static")).build(), http);
+                double[] ceiling = run(level, seconds, i -> HttpRequest.newBuilder(base.resolve(LocalStack.BENCHMARK_ROUTE)).build(), http);
                 results.add(print("static", level, ceiling, ceiling));
                 double[] get = run(level, seconds, i -> HttpRequest.newBuilder(base.resolve("/p/" + tokens.get(i % tokens.size())))
                         .header("Cookie", cookie).build(), http);
@@ -135,7 +135,7 @@ public final class LandingBenchmark {
 
     private static void warmUp(HttpClient http, URI base, List<String> tokens, String cookie, List<String> csrf,
                                int seconds) throws Exception {
-        run(8, seconds, i -> HttpRequest.newBuilder(base.resolve("/landing/static")).build(), http);
+        run(8, seconds, i -> HttpRequest.newBuilder(base.resolve(LocalStack.BENCHMARK_ROUTE)).build(), http);
         run(8, seconds, i -> HttpRequest.newBuilder(base.resolve("/p/" + tokens.get(i % tokens.size()))).header("Cookie", cookie).build(), http);
         run(8, seconds, i -> post(base, tokens, csrf, cookie, i), http);
     }

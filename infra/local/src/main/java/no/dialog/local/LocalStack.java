@@ -82,6 +82,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class LocalStack implements AutoCloseable {
 
+    /** The landing benchmark's route: added to the local gateway only (template.yaml does not deploy it). */
+    public static final String BENCHMARK_ROUTE = "/landing/static";
+
     private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
     public static final String STAGE = "local";
     public static final TenantId DEMO_TENANT = TenantId.of("demo");
@@ -128,7 +131,9 @@ public final class LocalStack implements AutoCloseable {
         // Whatever has started is stopped again if a later part fails, so no port stays taken.
         try {
             CloudFormationTemplate template = CloudFormationTemplate.load(options.templateFile());
-            IntrinsicResolver.Builder parameters = IntrinsicResolver.builder(template).parameter("Stage", STAGE);
+            IntrinsicResolver.Builder parameters = IntrinsicResolver.builder(template).parameter("Stage", STAGE)
+                    // Two pollers per queue, as before the template set QueueMaxConcurrency: one machine runs every function.
+                    .parameter("QueueMaxConcurrency", "2");
             // Staff tokens are the dev tokens: the local stack is the template's external issuer (LocalIdentity).
             no.dialog.local.gateway.LocalIdentity.templateParameters().forEach(parameters::parameter);
             IntrinsicResolver resolver = parameters.build();
@@ -335,6 +340,11 @@ public final class LocalStack implements AutoCloseable {
                         tokens.publicKeys(), clock));
             }
             gateway.addRoute(route);
+        }
+        if (spec.logicalId().equals("LandingFunction")) {
+            // Local only, never deployed (ADR 0024): a fixed answer through the same gateway and function, the
+            // landing benchmark's ceiling (infra/bench LandingBenchmark).
+            gateway.addRoute(HttpRoute.of("GET", BENCHMARK_ROUTE, function));
         }
         for (ScheduleEventSpec event : spec.eventsOfType(ScheduleEventSpec.class)) {
             if (event.enabled()) {

@@ -357,7 +357,7 @@ class LocalStackTest {
         javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
         mac.init(new javax.crypto.spec.SecretKeySpec(no.dialog.local.sandbox.WebhookDevSecrets.WEBHOOK_SECRET
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
-        String password = java.util.HexFormat.of().formatHex(mac.doFinal("demo".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        String password = java.util.HexFormat.of().formatHex(mac.doFinal("link-sms:demo".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         String report = "{\"refId\":\"demo:nobody:ask:1\",\"id\":\"L-1\",\"resultCode\":1001,"
                 + "\"timestamp\":\"2026-11-23T12:00:00Z\"}";
 

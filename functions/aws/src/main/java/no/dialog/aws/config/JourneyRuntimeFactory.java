@@ -10,11 +10,13 @@ import no.dialog.core.enrolment.ContactUpdates;
 import no.dialog.core.enrolment.EnrolmentRunner;
 import no.dialog.core.enrolment.EnrolmentStore;
 import no.dialog.core.enrolment.FrequencyCaps;
+import no.dialog.core.enrolment.GoalMetrics;
 import no.dialog.core.enrolment.JourneyCatalog;
 import no.dialog.core.enrolment.JourneyEntries;
 import no.dialog.core.enrolment.SendAllowance;
 import no.dialog.core.enrolment.SendQueues;
 import no.dialog.core.enrolment.StepQueue;
+import no.dialog.core.observability.Metrics;
 import no.dialog.core.tenant.TenantDirectory;
 
 /**
@@ -32,8 +34,9 @@ public class JourneyRuntimeFactory {
             TenantDirectory.class})
     EnrolmentRunner enrolmentRunner(EnrolmentStore store, JourneyCatalog catalog, ContactStore contacts,
             SendAllowance allowance, SendQueues sendQueues, StepQueue steps, JourneyEntries entries,
-            ContactUpdates contactUpdates, FrequencyCaps caps, TenantDirectory tenants, Clock clock) {
-        return new EnrolmentRunner(store, catalog, contacts, allowance, sendQueues, steps, entries, contactUpdates,
+            ContactUpdates contactUpdates, FrequencyCaps caps, TenantDirectory tenants, Metrics metrics, Clock clock) {
+        // GoalMetrics: the dashboard's goals and revenue, counted as the runner stores them.
+        return new EnrolmentRunner(new GoalMetrics(store, metrics), catalog, contacts, allowance, sendQueues, steps, entries, contactUpdates,
                 caps, new NorwegianSendWindows(tenants), clock);
     }
 }

@@ -3,7 +3,6 @@ package no.dialog.aws.logging;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ConfiguratorRank;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -12,8 +11,9 @@ import ch.qos.logback.core.spi.ContextAwareBase;
 
 /**
  * The functions' logging, configured in code rather than in a logback.xml: one JSON object per line on standard
- * output (CloudWatch Logs Insights reads the fields). The MDC carries tenant, function, requestId, messageId and
- * importId; messages never carry personal data. In code because reading an XML configuration loads an XML parser
+ * output in Powertools' keys ({@link PowertoolsJsonEncoder}; CloudWatch Logs Insights reads the fields). The log
+ * context ({@link LogContext}) carries service, function_request_id, correlation_id, cold_start, xray_trace_id,
+ * tenant, message_id and import_id; messages never carry personal data. In code because reading an XML configuration loads an XML parser
  * and logback's configuration model, a few hundred classes, at every cold start.
  *
  * <p>An explicit configuration wins: where the classpath has a {@code logback.xml} or {@code logback-test.xml}
@@ -28,12 +28,8 @@ public class JsonLinesConfigurator extends ContextAwareBase implements Configura
         if (loader.getResource("logback-test.xml") != null || loader.getResource("logback.xml") != null) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
-        JsonEncoder encoder = new JsonEncoder();
+        PowertoolsJsonEncoder encoder = new PowertoolsJsonEncoder();
         encoder.setContext(context);
-        encoder.setWithSequenceNumber(false);
-        encoder.setWithNanoseconds(false);
-        encoder.setWithContext(false);
-        encoder.setWithArguments(false);
         encoder.start();
 
         ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();

@@ -31,6 +31,8 @@ import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundExce
  * no Vipps. What was read (a secret or its absence) is kept for {@link #CACHED} per tenant, so a busy
  * webhook costs one Secrets Manager call per tenant per five minutes, and a rotated or added secret is
  * used within five minutes. Failures other than a missing secret are not cached: the next call asks again.
+ * The cache holds at most {@link #MAX_CACHED_TENANTS} tenants (expired entries go first, then all), so
+ * requests naming ever new tenants cannot grow it without bound.
  */
 @Singleton
 @Requires(classes = SecretsManagerClient.class)
@@ -39,6 +41,7 @@ import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundExce
 public class SecretsManagerVippsSettings implements VippsSettings, RestoreHook {
 
     static final Duration CACHED = Duration.ofMinutes(5);
+    static final int MAX_CACHED_TENANTS = 1000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private record Cached(Optional<TenantVipps> settings, Instant readAt) {}
@@ -48,9 +51,16 @@ public class SecretsManagerVippsSettings implements VippsSettings, RestoreHook {
     private final Clock clock;
     private final String stage;
     private final Map<TenantId, Cached> cache = new ConcurrentHashMap<>();
+    private final int maxCached;
 
+    @jakarta.inject.Inject
     public SecretsManagerVippsSettings(SecretsManagerClient secrets, TenantDirectory tenants, Clock clock,
                                        @Value("${dialog.stage:}") String stage) {
+        this(secrets, tenants, clock, stage, MAX_CACHED_TENANTS);
+    }
+
+    SecretsManagerVippsSettings(SecretsManagerClient secrets, TenantDirectory tenants, Clock clock, String stage,
+                                int maxCached) {
         if (stage == null || stage.isBlank()) {
             throw new IllegalStateException("DIALOG_STAGE is needed to name the tenants' Vipps secrets");
         }
@@ -58,6 +68,7 @@ public class SecretsManagerVippsSettings implements VippsSettings, RestoreHook {
         this.tenants = tenants;
         this.clock = clock;
         this.stage = stage.trim();
+        this.maxCached = maxCached;
     }
 
     /** The secret's name for a tenant. */
@@ -77,8 +88,19 @@ public class SecretsManagerVippsSettings implements VippsSettings, RestoreHook {
             return cached.settings();
         }
         Optional<TenantVipps> read = read(tenant);
+        if (cached == null && cache.size() >= maxCached) {
+            cache.values().removeIf(entry -> !now.isBefore(entry.readAt().plus(CACHED)));
+            if (cache.size() >= maxCached) {
+                cache.clear();
+            }
+        }
         cache.put(tenant, new Cached(read, now));
         return read;
+    }
+
+    /** How many tenants' settings are kept now. */
+    int cachedTenants() {
+        return cache.size();
     }
 
     private Optional<TenantVipps> read(TenantId id) {

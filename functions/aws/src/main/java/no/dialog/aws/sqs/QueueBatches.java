@@ -33,7 +33,10 @@ public final class QueueBatches {
             Function<SQSEvent.SQSMessage, DeadLetters> deadLettersFor, Consumer<SQSEvent.SQSMessage> handler) {
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         for (SQSEvent.SQSMessage message : event.getRecords()) {
+            // Each message is its own cause: its lines are found by its id, whichever invocation handled it.
+            String invocationCorrelation = MDC.get(LogKeys.CORRELATION_ID);
             MDC.put(LogKeys.MESSAGE_ID, message.getMessageId());
+            MDC.put(LogKeys.CORRELATION_ID, message.getMessageId());
             try {
                 handler.accept(message);
             } catch (PermanentFailure e) {
@@ -53,6 +56,11 @@ public final class QueueBatches {
                 MDC.remove(LogKeys.MESSAGE_ID);
                 MDC.remove(LogKeys.TENANT);
                 MDC.remove(LogKeys.IMPORT_ID);
+                if (invocationCorrelation == null) {
+                    MDC.remove(LogKeys.CORRELATION_ID);
+                } else {
+                    MDC.put(LogKeys.CORRELATION_ID, invocationCorrelation);
+                }
             }
         }
         return new SQSBatchResponse(failures);

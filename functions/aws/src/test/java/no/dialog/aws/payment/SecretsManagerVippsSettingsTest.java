@@ -133,6 +133,21 @@ class SecretsManagerVippsSettingsTest {
     }
 
     @Test
+    void theCacheKeepsABoundedNumberOfTenants() throws Exception {
+        SecretsManagerVippsSettings small = new SecretsManagerVippsSettings(client, tenants, clock, "prod", 3);
+        secret("dialog/prod/vipps/cached", keys());
+        small.forTenant(TenantId.of("cached"));
+        for (int i = 0; i < 10; i++) {
+            small.forTenant(TenantId.of("made-up-" + i));
+            assertThat(small.cachedTenants()).isLessThanOrEqualTo(3);
+        }
+        clock.move(Duration.ofMinutes(6));
+        small.forTenant(TenantId.of("another"));
+        assertThat(small.cachedTenants()).as("expired entries make room first").isLessThanOrEqualTo(3);
+        assertThat(small.forTenant(TenantId.of("cached"))).isPresent();
+    }
+
+    @Test
     void aSecretWithoutAFieldIsAnErrorThatNamesTheFieldButNoValue() throws Exception {
         secret("dialog/prod/vipps/broken", "{\"clientId\":\"cid\",\"clientSecret\":\"csecret\"}");
         assertThatThrownBy(() -> settings.forTenant(TenantId.of("broken")))

@@ -2,14 +2,15 @@ package no.dialog.core.run;
 
 /**
  * Port: the exports bucket, where run files live under the tenant's prefix
- * ({@code <tenant>/<channel>/<runId>/<name>}), each with a time-limited download link.
+ * ({@code <tenant>/<channel>/<runId>/<name>}). Download links are not made here: they are signed when staff
+ * ask for a file, and never stored.
  */
 public interface RunFileStore {
 
-    /** Writes (or overwrites) the run's file and returns it with a fresh download link. */
+    /** Writes (or overwrites) the run's file and describes it (its key; no link). */
     RunFile put(RunRef run, String name, byte[] content, String contentType);
 
-    /** A file already written under {@code key} (e.g. by a {@link LetterDrop}), with a fresh download link. */
+    /** A file already written under {@code key} (e.g. by a {@link LetterDrop}), described by its key. */
     RunFile describe(String key, String name, String contentType);
 
     /** Where {@link #put} writes a run's file. */

@@ -33,8 +33,8 @@ import no.dialog.core.tenant.TenantId;
  *  "from":"+4791234567","text":"JA","receivedAt":"2026-11-23T12:00:00Z"}
  * }</pre>
  * with HTTP basic auth {@code link:<password>}, the password being
- * {@link #linkChatWebhookPassword(String, String) HMAC-SHA256(WEBHOOK_SECRET, tenant)} in hex, the way
- * the webhooks function derives each tenant's credentials.
+ * {@link #linkChatWebhookPassword(String, String) HMAC-SHA256(WEBHOOK_SECRET, "link-chat:" + tenant)} in hex,
+ * the way the webhooks function derives each route's and tenant's credentials.
  *
  * <p>It answers 200 with what it posted and the webhook's status. A 404 from the webhook (the route is
  * not in template.yaml yet) is reported, not treated as an error; any other non-2xx answer is a 502.
@@ -55,12 +55,15 @@ public final class LinkChatReplies implements HttpHandler {
         this.clock = clock;
     }
 
-    /** The basic-auth password LINK Conversations uses for one tenant's webhook: hex HMAC-SHA256(secret, tenant). */
+    /**
+     * The basic-auth password LINK Conversations uses for one tenant's webhook: hex HMAC-SHA256(secret,
+     * "link-chat:" + tenant); the other routes' passwords differ, so this one is refused there.
+     */
     public static String linkChatWebhookPassword(String webhookSecret, String tenant) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(webhookSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(tenant.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(mac.doFinal(("link-chat:" + tenant).getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HMAC-SHA256 is not available", e);
         }

@@ -3,8 +3,8 @@ package no.dialog.local.sandbox;
 /**
  * The webhooks function's keys in the local stack ({@link LocalDevSecrets} puts them in the local Secrets
  * Manager endpoint): fixed dev values (never used anywhere else), so a
- * provider sandbox or a developer with curl can compute a tenant's webhook password
- * (lower-case hex HMAC-SHA256(webhook key, tenant)) and the e-mail sandbox can issue unsubscribe links
+ * provider sandbox or a developer with curl can compute a route's webhook password for a tenant
+ * (lower-case hex HMAC-SHA256(webhook key, "<route>:<tenant>"), e.g. "link-sms:demo") and the e-mail sandbox can issue unsubscribe links
  * the webhooks accept.
  */
 public final class WebhookDevSecrets {

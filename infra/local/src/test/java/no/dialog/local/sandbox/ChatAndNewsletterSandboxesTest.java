@@ -171,10 +171,10 @@ class ChatAndNewsletterSandboxesTest {
     }
 
     @Test
-    void theWebhookPasswordIsTheHexHmacOfTheTenant() {
-        // HMAC-SHA256("key", "The quick brown fox jumps over the lazy dog"), a published test vector.
-        assertThat(LinkChatReplies.linkChatWebhookPassword("key", "The quick brown fox jumps over the lazy dog"))
-                .isEqualTo("f7bc83f430538424b13298e6aa6fb143ef4d59a14946175997479dbc2d1a3cd8");
+    void theWebhookPasswordIsTheHexHmacOfTheRouteAndTenant() {
+        // printf %s link-chat:demo | openssl dgst -sha256 -hmac key
+        assertThat(LinkChatReplies.linkChatWebhookPassword("key", "demo"))
+                .isEqualTo("ffa5f443a5820979ee1213a6e7aabe4df7270062f5134eb1229af054d6d5ef0c");
         assertThat(LinkChatReplies.linkChatWebhookPassword("demo"))
                 .isEqualTo(LinkChatReplies.linkChatWebhookPassword(LinkConversationsSandbox.LOCAL_WEBHOOK_SECRET, "demo"));
     }

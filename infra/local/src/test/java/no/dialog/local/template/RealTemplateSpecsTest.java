@@ -85,7 +85,7 @@ class RealTemplateSpecsTest {
                 .containsEntry("OCR_IMPORTS_DLQ_URL", "http://queues.local/dialog-ocr-imports-dlq-local")
                 .containsEntry("EXPORTS_BUCKET", "dialog-exports-local-000000000000");
         assertThat(ocr.eventsOfType(SqsEventSpec.class)).containsExactly(
-                new SqsEventSpec("OcrFiles", "OcrImportsQueue", 1, 0, true, true, null));
+                new SqsEventSpec("OcrFiles", "OcrImportsQueue", 1, 0, true, true, 10));
         assertThat(stack.queue("OcrImportsQueue").orElseThrow().visibilityTimeout()).as("six times the timeout")
                 .isEqualTo(6 * 900);
     }
@@ -175,8 +175,8 @@ class RealTemplateSpecsTest {
                 .containsEntry("IMPORTS_QUEUE_URL", "http://queues.local/dialog-imports-local")
                 .containsKey("JAVA_TOOL_OPTIONS");
         assertThat(sync.eventsOfType(SqsEventSpec.class)).containsExactly(
-                new SqsEventSpec("Imports", "ImportsQueue", 1, 0, true, true, null),
-                new SqsEventSpec("ContactEvents", "ContactEventsQueue", 10, 1, true, true, null));
+                new SqsEventSpec("Imports", "ImportsQueue", 1, 0, true, true, 10),
+                new SqsEventSpec("ContactEvents", "ContactEventsQueue", 10, 1, true, true, 10));
     }
 
     @Test
@@ -293,7 +293,7 @@ class RealTemplateSpecsTest {
                 .containsKeys("LINK_CHAT_BASE_URL", "LINK_CHAT_USERNAME", "LINK_CHAT_PASSWORD_SECRET_ARN", "LINK_CHAT_SENDER",
                         "SEND_LEDGER_TABLE", "RESPONSES_QUEUE_URL");
         assertThat(chat.eventsOfType(SqsEventSpec.class)).containsExactly(
-                new SqsEventSpec("SendChat", "SendChatQueue", 10, 1, true, true, null));
+                new SqsEventSpec("SendChat", "SendChatQueue", 10, 1, true, true, 10));
 
         FunctionSpec newsletter = FunctionSpecs.read(RealTemplate.TEMPLATE, withQueueUrls(), "SendNewsletterFunction");
         assertThat(newsletter.handlerClass()).isEqualTo("no.dialog.sendnewsletter.SendNewsletterHandler");
@@ -331,7 +331,7 @@ class RealTemplateSpecsTest {
                 .containsKeys("PUBLIC_BASE_URL", "UNSUBSCRIBE_KEY_SECRET_ARN", "SMTP_HOST", "SMTP_PORT",
                         "SMTP_PASSWORD_SECRET_ARN");
         assertThat(email.eventsOfType(SqsEventSpec.class)).containsExactly(
-                new SqsEventSpec("SendEmail", "SendEmailQueue", 10, 1, true, true, null));
+                new SqsEventSpec("SendEmail", "SendEmailQueue", 10, 1, true, true, 10));
         assertThat(FunctionSpecs.read(RealTemplate.TEMPLATE, withQueueUrls(), "JourneysFunction").environment())
                 .containsEntry("SEND_EMAIL_QUEUE_URL", "http://queues.local/dialog-send-email-local");
         assertThat(FunctionSpecs.read(RealTemplate.TEMPLATE, withQueueUrls(), "SendSmsFunction").environment())
