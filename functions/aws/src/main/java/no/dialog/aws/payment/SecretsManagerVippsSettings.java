@@ -24,7 +24,8 @@ import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundExce
 
 /**
  * {@link VippsSettings} in AWS ({@code VIPPS_SETTINGS=secrets-manager}, the default): one secret per tenant,
- * named {@code dialog/<stage>/vipps/<tenant>} ({@code DIALOG_STAGE}), holding JSON
+ * named {@code dialog/<stage>/tenants/<tenant>/vipps} ({@code DIALOG_STAGE}; where {@code PUT /admin/v1/providers/vipps}
+ * stores them, {@code SecretsManagerProviderCredentials}), holding JSON
  * <pre>{"clientId": "...", "clientSecret": "...", "subscriptionKey": "...", "merchantSerialNumber": "...",
  *  "webhookSecret": "..."}</pre>
  * and the non-secret choices from the tenant's settings ({@link VippsChoices}). No secret: the tenant has
@@ -73,7 +74,7 @@ public class SecretsManagerVippsSettings implements VippsSettings, RestoreHook {
 
     /** The secret's name for a tenant. */
     public String secretName(TenantId tenant) {
-        return "dialog/" + stage + "/vipps/" + tenant.value();
+        return "dialog/" + stage + "/tenants/" + tenant.value() + "/vipps";
     }
 
     /**

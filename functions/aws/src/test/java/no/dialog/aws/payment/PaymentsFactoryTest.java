@@ -58,7 +58,7 @@ class PaymentsFactoryTest {
             assertThat(context.getBeanDefinition(VippsSettings.class).getBeanType())
                     .isEqualTo(SecretsManagerVippsSettings.class);
             assertThat(context.getBean(SecretsManagerVippsSettings.class).secretName(TenantId.of("redcross")))
-                    .isEqualTo("dialog/test/vipps/redcross");
+                    .isEqualTo("dialog/test/tenants/redcross/vipps");
         }
         // Either source reads the tenants table: without it (a function without Vipps) there are no Vipps settings.
         try (ApplicationContext context = context(Map.of("VIPPS_SETTINGS", "tenant-settings", "TENANTS_TABLE", "tenants"))) {

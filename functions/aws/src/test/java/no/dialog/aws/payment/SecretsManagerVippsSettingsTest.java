@@ -86,7 +86,7 @@ class SecretsManagerVippsSettingsTest {
 
     @Test
     void theTenantsSecretGivesItsKeysAndItsSettingsTheChoices() throws Exception {
-        secret("dialog/prod/vipps/redcross", keys());
+        secret("dialog/prod/tenants/redcross/vipps", keys());
         tenants.put(new Tenant(TenantId.of("redcross"), "Red Cross", NOW, Map.of(
                 "vipps.captureAtOnce", "false", "vipps.recurringProductName", "Fast givar")));
 
@@ -106,7 +106,7 @@ class SecretsManagerVippsSettingsTest {
 
     @Test
     void choicesDefaultWhenTheTenantMadeNone() throws Exception {
-        secret("dialog/prod/vipps/plain", keys());
+        secret("dialog/prod/tenants/plain/vipps", keys());
         TenantVipps vipps = settings.forTenant(TenantId.of("plain")).orElseThrow();
         assertThat(vipps.captureAtOnce()).isTrue();
         assertThat(vipps.recurringProductName()).isEqualTo(VippsChoices.DEFAULT_PRODUCT_NAME);
@@ -119,7 +119,7 @@ class SecretsManagerVippsSettingsTest {
 
     @Test
     void whatWasReadIsKeptFiveMinutesPerTenant() throws Exception {
-        secret("dialog/prod/vipps/cached", keys());
+        secret("dialog/prod/tenants/cached/vipps", keys());
         settings.forTenant(TenantId.of("cached"));
         clock.move(Duration.ofMinutes(4));
         settings.forTenant(TenantId.of("cached"));
@@ -135,7 +135,7 @@ class SecretsManagerVippsSettingsTest {
     @Test
     void theCacheKeepsABoundedNumberOfTenants() throws Exception {
         SecretsManagerVippsSettings small = new SecretsManagerVippsSettings(client, tenants, clock, "prod", 3);
-        secret("dialog/prod/vipps/cached", keys());
+        secret("dialog/prod/tenants/cached/vipps", keys());
         small.forTenant(TenantId.of("cached"));
         for (int i = 0; i < 10; i++) {
             small.forTenant(TenantId.of("made-up-" + i));
@@ -149,12 +149,12 @@ class SecretsManagerVippsSettingsTest {
 
     @Test
     void aSecretWithoutAFieldIsAnErrorThatNamesTheFieldButNoValue() throws Exception {
-        secret("dialog/prod/vipps/broken", "{\"clientId\":\"cid\",\"clientSecret\":\"csecret\"}");
+        secret("dialog/prod/tenants/broken/vipps", "{\"clientId\":\"cid\",\"clientSecret\":\"csecret\"}");
         assertThatThrownBy(() -> settings.forTenant(TenantId.of("broken")))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("dialog/prod/vipps/broken").hasMessageContaining("subscriptionKey")
+                .hasMessageContaining("dialog/prod/tenants/broken/vipps").hasMessageContaining("subscriptionKey")
                 .hasMessageNotContaining("csecret");
-        secret("dialog/prod/vipps/notjson", "csecret-not-json");
+        secret("dialog/prod/tenants/notjson/vipps", "csecret-not-json");
         assertThatThrownBy(() -> settings.forTenant(TenantId.of("notjson")))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("not JSON")
                 .hasMessageNotContaining("csecret");
