@@ -10,6 +10,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import java.util.Locale;
+import no.dialog.adminapi.StaffOnly.Access;
 import no.dialog.core.journey.JourneyStore;
 import no.dialog.core.paging.Page;
 import no.dialog.core.run.Run;
@@ -41,17 +42,14 @@ public class JourneyFilesController {
     }
 
     @Get
-    public HttpResponse<String> files(@PathVariable String id, APIGatewayV2HTTPEvent request) {
-        StaffAccess.Outcome access = StaffAccess.toRead(request, JourneysController.JOURNEYS);
-        if (access.refused()) {
-            return access.refusal();
-        }
+    @StaffOnly(value = Access.READ, what = JourneysController.JOURNEYS)
+    public HttpResponse<String> files(@PathVariable String id, StaffIdentity staff, APIGatewayV2HTTPEvent request) {
         Paging.Outcome paging = Paging.read(request);
         if (paging.refused()) {
             return paging.refusal();
         }
-        TenantId tenant = access.staff().tenant();
-        boolean mayDownload = access.staff().hasAnyRole(StaffRole.EDITOR.claim(), StaffRole.ADMIN.claim());
+        TenantId tenant = staff.tenant();
+        boolean mayDownload = staff.hasAnyRole(StaffRole.EDITOR.claim(), StaffRole.ADMIN.claim());
         if (!JourneyIds.isValid(id) || journeys.head(tenant, id).isEmpty()) {
             return JourneysController.notFound();
         }

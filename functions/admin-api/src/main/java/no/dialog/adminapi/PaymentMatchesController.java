@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import no.dialog.adminapi.StaffOnly.Access;
 import no.dialog.core.paging.Page;
 import no.dialog.core.payment.match.MatchRefused;
 import no.dialog.core.payment.match.PaymentMatches;
@@ -52,11 +53,8 @@ public class PaymentMatchesController {
     }
 
     @Get
-    public HttpResponse<String> open(APIGatewayV2HTTPEvent request) {
-        StaffAccess.Outcome access = StaffAccess.toRead(request, PAYMENTS);
-        if (access.refused()) {
-            return access.refusal();
-        }
+    @StaffOnly(value = Access.READ, what = PAYMENTS)
+    public HttpResponse<String> open(StaffIdentity staff, APIGatewayV2HTTPEvent request) {
         if (matches.isEmpty()) {
             return notConfigured();
         }
@@ -66,7 +64,7 @@ public class PaymentMatchesController {
         }
         Page<PaymentMatches.Review> page;
         try {
-            page = matches.get().open(access.staff().tenant(), paging.request());
+            page = matches.get().open(staff.tenant(), paging.request());
         } catch (IllegalArgumentException notOurs) {
             return ApiErrors.of(HttpStatus.BAD_REQUEST, Paging.NOT_OURS);
         }

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import no.dialog.adminapi.StaffOnly.Access;
 import no.dialog.core.contact.Problem;
 import no.dialog.core.tenant.CredentialFingerprint;
 import no.dialog.core.tenant.CredentialProvider;
@@ -46,12 +47,9 @@ public class ProvidersController {
     }
 
     @Get
-    public HttpResponse<String> list(APIGatewayV2HTTPEvent request) {
-        StaffAccess.Outcome access = StaffAccess.toAdminister(request, CREDENTIALS);
-        if (access.refused()) {
-            return access.refusal();
-        }
-        TenantId tenant = access.staff().tenant();
+    @StaffOnly(value = Access.ADMINISTER, what = CREDENTIALS)
+    public HttpResponse<String> list(StaffIdentity staff, APIGatewayV2HTTPEvent request) {
+        TenantId tenant = staff.tenant();
         Map<CredentialProvider, CredentialFingerprint> set = new LinkedHashMap<>();
         credentials.fingerprints(tenant).forEach(fingerprint -> set.put(fingerprint.provider(), fingerprint));
         ObjectNode body = MAPPER.createObjectNode();
@@ -66,11 +64,8 @@ public class ProvidersController {
     }
 
     @Put("/{provider}")
-    public HttpResponse<String> put(@PathVariable String provider, APIGatewayV2HTTPEvent request) {
-        StaffAccess.Outcome access = StaffAccess.toAdminister(request, CREDENTIALS);
-        if (access.refused()) {
-            return access.refusal();
-        }
+    @StaffOnly(value = Access.ADMINISTER, what = CREDENTIALS)
+    public HttpResponse<String> put(@PathVariable String provider, StaffIdentity staff, APIGatewayV2HTTPEvent request) {
         Optional<CredentialProvider> known = CredentialProvider.fromId(provider);
         if (known.isEmpty()) {
             return ApiErrors.of(HttpStatus.NOT_FOUND, "no such provider; providers are link, make, smtp and vipps");
@@ -92,7 +87,7 @@ public class ProvidersController {
             return ApiErrors.invalid(HttpStatus.BAD_REQUEST, "invalid " + known.get().id() + " credentials", problems);
         }
         try {
-            CredentialFingerprint stored = credentials.put(access.staff().tenant(), known.get(), fields,
+            CredentialFingerprint stored = credentials.put(staff.tenant(), known.get(), fields,
                     precondition.revision());
             return SegmentViews.json(HttpStatus.OK, view(stored)).header(Revisions.ETAG, "\"" + stored.revision() + "\"");
         } catch (ProviderCredentials.RevisionConflict e) {

@@ -7,6 +7,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Put;
 import java.util.Optional;
+import no.dialog.adminapi.StaffOnly.Access;
 import no.dialog.core.settings.StoredSettings;
 import no.dialog.core.settings.TenantSettings;
 import no.dialog.core.settings.TenantSettingsStore;
@@ -32,12 +33,9 @@ public class SettingsController {
     }
 
     @Get
-    public HttpResponse<String> read(APIGatewayV2HTTPEvent request) {
-        StaffAccess.Outcome access = StaffAccess.toRead(request, SETTINGS);
-        if (access.refused()) {
-            return access.refusal();
-        }
-        Optional<StoredSettings> stored = store.read(access.staff().tenant());
+    @StaffOnly(value = Access.READ, what = SETTINGS)
+    public HttpResponse<String> read(StaffIdentity staff, APIGatewayV2HTTPEvent request) {
+        Optional<StoredSettings> stored = store.read(staff.tenant());
         if (stored.isEmpty()) {
             return unknownTenant();
         }
@@ -45,11 +43,8 @@ public class SettingsController {
     }
 
     @Put
-    public HttpResponse<String> replace(APIGatewayV2HTTPEvent request) {
-        StaffAccess.Outcome access = StaffAccess.toAdminister(request, SETTINGS);
-        if (access.refused()) {
-            return access.refusal();
-        }
+    @StaffOnly(value = Access.ADMINISTER, what = SETTINGS)
+    public HttpResponse<String> replace(StaffIdentity staff, APIGatewayV2HTTPEvent request) {
         Revisions.Outcome asked = Revisions.required(request, "the settings'");
         if (asked.refused()) {
             return asked.refusal();
@@ -62,7 +57,7 @@ public class SettingsController {
         if (!parsed.ok()) {
             return ApiErrors.invalid(HttpStatus.BAD_REQUEST, INVALID, parsed.problems());
         }
-        TenantId tenant = access.staff().tenant();
+        TenantId tenant = staff.tenant();
         Optional<StoredSettings> current = store.read(tenant);
         if (current.isEmpty()) {
             return unknownTenant();

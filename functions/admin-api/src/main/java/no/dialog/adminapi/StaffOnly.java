@@ -17,7 +17,7 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 public @interface StaffOnly {
 
-    /** What the caller does: read (viewer, editor, admin) or write (editor, admin). */
+    /** What the caller does: read (viewer, editor, admin), write (editor, admin) or administer (admin). */
     Access value();
 
     /** What is read or changed, for the 403 detail ("changing segments needs ..."). */
@@ -26,6 +26,7 @@ public @interface StaffOnly {
     /** The kinds of access {@link StaffAccess} knows; each maps to one of its checks. */
     enum Access {
         READ,
-        WRITE
+        WRITE,
+        ADMINISTER
     }
 }

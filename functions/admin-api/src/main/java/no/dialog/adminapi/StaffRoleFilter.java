@@ -41,6 +41,7 @@ public class StaffRoleFilter {
         StaffAccess.Outcome outcome = switch (access) {
             case READ -> StaffAccess.toRead(event, what);
             case WRITE -> StaffAccess.toWrite(event, what);
+            case ADMINISTER -> StaffAccess.toAdminister(event, what);
         };
         if (outcome.refused()) {
             return outcome.refusal();
