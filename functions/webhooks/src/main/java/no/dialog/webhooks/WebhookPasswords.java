@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import no.dialog.core.secret.CurrentKey;
 import no.dialog.core.tenant.TenantId;
 
 /**
@@ -21,37 +22,20 @@ import no.dialog.core.tenant.TenantId;
  */
 final class WebhookPasswords {
 
-    private final Supplier<byte[]> secret;
-    private volatile KeyOf current;
-
-    /** The key made from one value, kept until the supplier hands out another. */
-    private record KeyOf(byte[] source, SecretKeySpec key) {}
+    private final CurrentKey key;
 
     WebhookPasswords(byte[] secret) {
-        this(constant(secret.clone()));
+        this(CurrentKey.constant(secret));
     }
 
     /** @param secret the current webhook key (at least 32 bytes), the same array until it changes */
     WebhookPasswords(Supplier<byte[]> secret) {
-        this.secret = secret;
+        this.key = new CurrentKey(secret, "HmacSHA256", length -> length >= 32, "the webhook key must be at least 32 bytes");
         key();
     }
 
-    private static Supplier<byte[]> constant(byte[] secret) {
-        return () -> secret;
-    }
-
     private SecretKeySpec key() {
-        byte[] value = secret.get();
-        KeyOf known = current;
-        if (known == null || known.source() != value) {
-            if (value == null || value.length < 32) {
-                throw new IllegalArgumentException("the webhook key must be at least 32 bytes");
-            }
-            known = new KeyOf(value, new SecretKeySpec(value.clone(), "HmacSHA256"));
-            current = known;
-        }
-        return known.key();
+        return key.get();
     }
 
     /** The password a provider uses on this route for this tenant (for operators, and for tests). */

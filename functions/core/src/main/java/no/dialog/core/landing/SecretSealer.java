@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import no.dialog.core.secret.CurrentKey;
 
 /**
  * Encrypts a secret value (a national identity number) with AES-256-GCM before it is stored or put on
@@ -21,16 +22,12 @@ public final class SecretSealer {
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
-    private final Supplier<byte[]> keyBytes;
+    private final CurrentKey keyBytes;
     private final int version;
-    private volatile KeyOf current;
-
-    /** The key made from one value, kept until the supplier hands out another. */
-    private record KeyOf(byte[] source, SecretKeySpec key) {}
 
     /** @param key 32 bytes (the landing encryption key) */
     public SecretSealer(byte[] key, int version) {
-        this(constant(Objects.requireNonNull(key, "key").clone()), version);
+        this(CurrentKey.constant(Objects.requireNonNull(key, "key")), version);
     }
 
     /**
@@ -38,26 +35,13 @@ public final class SecretSealer {
      *            changes. A new key only opens what it sealed: rotating needs a new {@code version} (docs/deploy.md).
      */
     public SecretSealer(Supplier<byte[]> key, int version) {
-        this.keyBytes = Objects.requireNonNull(key, "key");
+        this.keyBytes = new CurrentKey(key, "AES", length -> length == 32, "the encryption key must be 32 bytes (AES-256)");
         this.version = version;
         key();
     }
 
-    private static Supplier<byte[]> constant(byte[] key) {
-        return () -> key;
-    }
-
     private SecretKeySpec key() {
-        byte[] value = keyBytes.get();
-        KeyOf known = current;
-        if (known == null || known.source() != value) {
-            if (value == null || value.length != 32) {
-                throw new IllegalArgumentException("the encryption key must be 32 bytes (AES-256)");
-            }
-            known = new KeyOf(value, new SecretKeySpec(value.clone(), "AES"));
-            current = known;
-        }
-        return known.key();
+        return keyBytes.get();
     }
 
     public String seal(String plain, String context) {

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import no.dialog.core.contact.Channel;
+import no.dialog.core.secret.CurrentKey;
 import no.dialog.core.tenant.TenantId;
 
 /**
@@ -28,18 +29,14 @@ public final class UnsubscribeTokens {
     private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9_-]{4,200}\\.[A-Za-z0-9_-]{22}");
     private static final int MAC_BYTES = 16;
 
-    private final Supplier<byte[]> secret;
-    private volatile KeyOf current;
-
-    /** The key made from one secret value, kept until the supplier hands out another. */
-    private record KeyOf(byte[] source, SecretKeySpec key) {}
+    private final CurrentKey key;
 
     /** What a valid token says. */
     public record Unsubscribe(TenantId tenant, String contactId, Channel channel) {}
 
     /** @param secret at least 32 bytes, the same for every function that issues or reads tokens */
     public UnsubscribeTokens(byte[] secret) {
-        this(constant(Objects.requireNonNull(secret, "secret").clone()));
+        this(CurrentKey.constant(Objects.requireNonNull(secret, "secret")));
     }
 
     /**
@@ -47,25 +44,13 @@ public final class UnsubscribeTokens {
      *               should hand out the same array until the value changes (the key is rebuilt on a new array)
      */
     public UnsubscribeTokens(Supplier<byte[]> secret) {
-        this.secret = Objects.requireNonNull(secret, "secret");
+        this.key = new CurrentKey(secret, "HmacSHA256", length -> length >= 32,
+                "the unsubscribe secret must be at least 32 bytes");
         key();
     }
 
-    private static Supplier<byte[]> constant(byte[] secret) {
-        return () -> secret;
-    }
-
     private SecretKeySpec key() {
-        byte[] value = secret.get();
-        KeyOf known = current;
-        if (known == null || known.source() != value) {
-            if (value == null || value.length < 32) {
-                throw new IllegalArgumentException("the unsubscribe secret must be at least 32 bytes");
-            }
-            known = new KeyOf(value, new SecretKeySpec(value.clone(), "HmacSHA256"));
-            current = known;
-        }
-        return known.key();
+        return key.get();
     }
 
     public String issue(TenantId tenant, String contactId, Channel channel) {
