@@ -17,9 +17,10 @@ import java.util.Set;
  * Turns what a function returned into the HTTP response HTTP API would send (payload format 2.0).
  *
  * <p>An {@link APIGatewayV2HTTPResponse} (or any object with a {@code statusCode}, such as a map) is a
- * structured response: its status, {@code headers}, {@code multiValueHeaders}, each of its
- * {@code cookies} as a {@code Set-Cookie} header, and its body, base64-decoded when
- * {@code isBase64Encoded}. Anything else is HTTP API's inferred "simple response": status 200,
+ * structured response: its status, {@code headers}, each of its {@code cookies} as a {@code Set-Cookie}
+ * header, and its body, base64-decoded when {@code isBase64Encoded}. Payload format 2.0 has no
+ * {@code multiValueHeaders}: HTTP API ignores them, and so does this (Micronaut fills both, which once
+ * answered every header twice here and only once in AWS). Anything else is HTTP API's inferred "simple response": status 200,
  * {@code Content-Type: application/json}, and the value as the body (a string as it is, other objects
  * as JSON).
  */
@@ -79,13 +80,6 @@ final class HttpApiResponseMapper {
     List<Map.Entry<String, String>> headers = new ArrayList<>();
     if (response.getHeaders() != null) {
       response.getHeaders().forEach((name, value) -> addHeader(headers, name, value));
-    }
-    if (response.getMultiValueHeaders() != null) {
-      response.getMultiValueHeaders().forEach((name, values) -> {
-        if (values != null) {
-          values.forEach(value -> addHeader(headers, name, value));
-        }
-      });
     }
     if (response.getCookies() != null) {
       response.getCookies().forEach(cookie -> addHeader(headers, "Set-Cookie", cookie));
