@@ -2,16 +2,14 @@ package no.dialog.aws.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import no.dialog.aws.testing.TestLambdaContext;
 import org.junit.jupiter.api.Test;
 
 /** The Lambda context reaches the handler through InvocationContext, and nothing is registered per call. */
@@ -33,41 +31,7 @@ class InvocationContextTest {
     }
 
     private static Context context(String requestId) {
-        return new Context() {
-            public String getAwsRequestId() {
-                return requestId;
-            }
-            public String getLogGroupName() {
-                return null;
-            }
-            public String getLogStreamName() {
-                return null;
-            }
-            public String getFunctionName() {
-                return "dialog-test";
-            }
-            public String getFunctionVersion() {
-                return null;
-            }
-            public String getInvokedFunctionArn() {
-                return null;
-            }
-            public CognitoIdentity getIdentity() {
-                return null;
-            }
-            public ClientContext getClientContext() {
-                return null;
-            }
-            public int getRemainingTimeInMillis() {
-                return 1000;
-            }
-            public int getMemoryLimitInMB() {
-                return 512;
-            }
-            public LambdaLogger getLogger() {
-                return null;
-            }
-        };
+        return TestLambdaContext.withRequestId(requestId);
     }
 
     @Test

@@ -2,10 +2,7 @@ package no.dialog.aws.handler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import io.micronaut.context.ApplicationContext;
 import java.time.Clock;
@@ -13,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import no.dialog.aws.config.FunctionContexts;
+import no.dialog.aws.testing.TestLambdaContext;
 import no.dialog.core.observability.LogKeys;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -79,41 +77,7 @@ class DialogRequestHandlerTest {
                 .build();
     }
 
-    static Context lambda(String requestId) {
-        return new Context() {
-            public String getAwsRequestId() {
-                return requestId;
-            }
-            public String getLogGroupName() {
-                return null;
-            }
-            public String getLogStreamName() {
-                return null;
-            }
-            public String getFunctionName() {
-                return "dialog-test";
-            }
-            public String getFunctionVersion() {
-                return null;
-            }
-            public String getInvokedFunctionArn() {
-                return null;
-            }
-            public CognitoIdentity getIdentity() {
-                return null;
-            }
-            public ClientContext getClientContext() {
-                return null;
-            }
-            public int getRemainingTimeInMillis() {
-                return 1000;
-            }
-            public int getMemoryLimitInMB() {
-                return 512;
-            }
-            public LambdaLogger getLogger() {
-                return null;
-            }
-        };
+    private static Context lambda(String requestId) {
+        return TestLambdaContext.withRequestId(requestId);
     }
 }
