@@ -112,7 +112,8 @@ class JourneyFilesApiTest {
         String manifestKey = LetterDrop.key(closed, "manifest.csv");
         emulators.s3().putObject(b -> b.bucket(exports).key(manifestKey).contentType("text/csv; charset=utf-8"),
                 RequestBody.fromString("file,recipientName\r\n0001.pdf,Åse\r\n", StandardCharsets.UTF_8));
-        assertThat(store.startClosing(closed, CLOCK.instant().minusSeconds(600))).isTrue();
+        assertThat(store.startClosing(closed, CLOCK.instant().minusSeconds(600), CLOCK.instant(),
+                CLOCK.instant().minusSeconds(600))).isTrue();
         // The stored link is close-runs' 7-day one; the API must not hand it out.
         store.markClosed(closed, List.of(new RunFile("manifest.csv", manifestKey, "text/csv; charset=utf-8",
                 "https://stale.example/old-link", CLOCK.instant().plusSeconds(7 * 86_400))), 1, 0, CLOCK.instant());
@@ -147,7 +148,8 @@ class JourneyFilesApiTest {
         RunStore store = context.getBean(RunStore.class);
         RunRef closed = stage(DEMO, "viewer-brev", "demo:kv1");
         String manifestKey = LetterDrop.key(closed, "manifest.csv");
-        assertThat(store.startClosing(closed, CLOCK.instant().minusSeconds(600))).isTrue();
+        assertThat(store.startClosing(closed, CLOCK.instant().minusSeconds(600), CLOCK.instant(),
+                CLOCK.instant().minusSeconds(600))).isTrue();
         store.markClosed(closed, List.of(new RunFile("manifest.csv", manifestKey, "text/csv; charset=utf-8",
                 "https://stale.example/old-link", CLOCK.instant().plusSeconds(7 * 86_400))), 1, 0, CLOCK.instant());
 

@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * {@link RunStore} in template.yaml's {@code RunFilesTable} (pk S, sk S):
  * <ul>
  *   <li>a run: {@code pk = <tenant>#<channel>#<runId>}, {@code sk = run}: status, journey, step, lastItemAt
- *       (epoch ms), and once closed its files, people and closedAt. While open or closing it carries
+ *       (epoch ms), while closing when its closer took it ({@code closingAt}, epoch ms), and once closed its files, people and closedAt. While open or closing it carries
  *       {@code openRuns = open}, which puts it in the sparse index {@code openRuns} (range {@code lastItemAt})
  *       that the closer queries; every run carries {@code journeyKey = <tenant>#<journeyId>} for the index
  *       {@code journeyRuns} that the admin API lists.</li>
@@ -128,14 +128,17 @@ public class DynamoDbRunStore implements RunStore {
     }
 
     @Override
-    public boolean startClosing(RunRef run, Instant lastItemAt) {
+    public boolean startClosing(RunRef run, Instant lastItemAt, Instant now, Instant staleBefore) {
         try {
+            // closingAt is absent on runs left closing before closers held a lease: those are stale.
             dynamoDb.updateItem(b -> b.tableName(table).key(key(run, "run"))
-                    .updateExpression("SET #status = :closing")
-                    .conditionExpression("(#status = :open AND lastItemAt = :seen) OR #status = :closing")
+                    .updateExpression("SET #status = :closing, closingAt = :now")
+                    .conditionExpression("(#status = :open AND lastItemAt = :seen)"
+                            + " OR (#status = :closing AND (attribute_not_exists(closingAt) OR closingAt < :stale))")
                     .expressionAttributeNames(Map.of("#status", "status"))
                     .expressionAttributeValues(Map.of(":closing", s(RunStatus.CLOSING.name()),
-                            ":open", s(RunStatus.OPEN.name()), ":seen", n(lastItemAt.toEpochMilli()))));
+                            ":open", s(RunStatus.OPEN.name()), ":seen", n(lastItemAt.toEpochMilli()),
+                            ":now", n(now.toEpochMilli()), ":stale", n(staleBefore.toEpochMilli()))));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;

@@ -13,13 +13,22 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Closes the runs that had no new item for a while ({@code quiet}) and writes their files, on a schedule
- * (every 5 minutes in AWS). Repeatable: a run is taken only while open (or left closing by a crash, which
- * is then written again under the same keys) and is marked closed only after its files are written, so a
- * tick that runs twice, or after a crash, writes each run's files once and complete.
+ * (every 5 minutes in AWS). Repeatable: a run is taken only while open, or when left closing for longer
+ * than {@link #CLOSING_LEASE} (its closer crashed or timed out; the files are written again under the same
+ * keys), and is marked closed only after its files are written. So a tick that runs twice, a tick that
+ * starts while the last one still writes a large run, or a tick after a crash, writes each run's files once
+ * and complete.
  */
 public final class RunCloser {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunCloser.class);
+
+    /**
+     * How long a closer holds the run it took: longer than close-runs may run (its template timeout, 300 s),
+     * so a run is taken again only from a closer that is surely gone. A run waiting for its calling window is
+     * also left closing, and is looked at again once this has passed.
+     */
+    public static final Duration CLOSING_LEASE = Duration.ofMinutes(10);
 
     /** How many runs were closed, are waiting (calling window) or failed (tried again next tick). */
     public record Report(int closed, int waiting, int failed) {}
@@ -49,7 +58,7 @@ public final class RunCloser {
                 continue;
             }
             try {
-                if (!runs.startClosing(run.ref(), run.lastItemAt())) {
+                if (!runs.startClosing(run.ref(), run.lastItemAt(), now, now.minus(CLOSING_LEASE))) {
                     continue;
                 }
                 RunOutput output = maker.make(run, runs.items(run.ref()), now);

@@ -23,12 +23,14 @@ public interface RunStore {
     List<Run> quietRuns(Instant quietSince);
 
     /**
-     * Moves an open run to {@link RunStatus#CLOSING} if its last item is still {@code lastItemAt}; a run
-     * already closing is taken as it is (a closer crashed).
+     * Moves an open run to {@link RunStatus#CLOSING} if its last item is still {@code lastItemAt}, noting
+     * {@code now} as when its closing began. A run already closing is taken only if that began before
+     * {@code staleBefore}: its closer crashed or timed out. A closer still at work keeps its run, so two
+     * closers never write one run's files at once.
      *
      * @return whether this closer may write the run's files
      */
-    boolean startClosing(RunRef run, Instant lastItemAt);
+    boolean startClosing(RunRef run, Instant lastItemAt, Instant now, Instant staleBefore);
 
     /** The run's items, in key order (the same order every time, so file names are stable). */
     List<RunItem> items(RunRef run);
