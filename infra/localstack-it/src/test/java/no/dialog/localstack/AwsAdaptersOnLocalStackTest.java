@@ -145,7 +145,7 @@ class AwsAdaptersOnLocalStackTest {
         Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table)
                 .key(Map.of("pk", AttributeValue.fromS(key)))).item();
         assertThat(Long.parseLong(item.get("expiresAt").n())).as("TTL in epoch seconds")
-                .isEqualTo(NOW.plus(DynamoDbSendLedger.RETENTION).getEpochSecond());
+                .isEqualTo(NOW.plus(no.dialog.core.privacy.RetentionKind.SEND_LEDGER.byDefault()).getEpochSecond());
     }
 
     @Test

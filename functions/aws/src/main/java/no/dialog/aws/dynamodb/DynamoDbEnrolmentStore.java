@@ -14,9 +14,11 @@ import static no.dialog.aws.dynamodb.EnrolmentItems.s;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,6 +27,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import no.dialog.core.privacy.RetentionKind;
+import no.dialog.core.privacy.RetentionPeriods;
 import no.dialog.core.enrolment.EnrolmentRef;
 import no.dialog.core.enrolment.EnrolmentStore;
 import no.dialog.core.enrolment.ResultKey;
@@ -51,17 +55,29 @@ public class DynamoDbEnrolmentStore implements EnrolmentStore {
     private final DynamoDbClient dynamoDb;
     private final String table;
     private final Clock clock;
+    private final RetentionPeriods retention;
 
     @Inject
-    public DynamoDbEnrolmentStore(DynamoDbClient dynamoDb, @Value("${enrolments.table}") String table, Clock clock) {
+    public DynamoDbEnrolmentStore(DynamoDbClient dynamoDb, @Value("${enrolments.table}") String table, Clock clock,
+            @Nullable RetentionPeriods retention) {
         this.dynamoDb = dynamoDb;
         this.table = table;
         this.clock = clock;
+        this.retention = retention == null ? RetentionPeriods.DEFAULTS : retention;
+    }
+
+    /** With Dialog's default retention. */
+    public DynamoDbEnrolmentStore(DynamoDbClient dynamoDb, String table, Clock clock) {
+        this(dynamoDb, table, clock, null);
     }
 
     /** For tools and tests that do not move time: ended enrolments expire from the system clock's now. */
     public DynamoDbEnrolmentStore(DynamoDbClient dynamoDb, String table) {
         this(dynamoDb, table, Clock.systemUTC());
+    }
+
+    private Duration endedKept(Enrolment enrolment) {
+        return retention.period(enrolment.tenant(), RetentionKind.ENDED_ENROLMENT);
     }
 
     @Override
@@ -117,7 +133,7 @@ public class DynamoDbEnrolmentStore implements EnrolmentStore {
     @Override
     public boolean create(Enrolment enrolment, List<ResultKey> counts) {
         List<TransactWriteItem> writes = new ArrayList<>();
-        writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(EnrolmentItems.item(enrolment, clock.instant()))
+        writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(EnrolmentItems.item(enrolment, clock.instant(), endedKept(enrolment)))
                 .conditionExpression("attribute_not_exists(pk)")).build());
         writes.addAll(counterUpdates(enrolment, counts));
         return transact(writes);
@@ -128,7 +144,7 @@ public class DynamoDbEnrolmentStore implements EnrolmentStore {
         if (next.revision() != previous.revision() + 1) {
             throw new IllegalArgumentException("a commit moves the revision on by exactly one");
         }
-        Map<String, AttributeValue> item = EnrolmentItems.item(next, clock.instant());
+        Map<String, AttributeValue> item = EnrolmentItems.item(next, clock.instant(), endedKept(next));
         if (!pendingSends.isEmpty()) {
             item.put(PENDING, s(EnrolmentItems.pendingJson(pendingSends)));
         }

@@ -2,6 +2,8 @@ package no.dialog.aws.dynamodb;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,6 +12,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import no.dialog.core.journey.SendChannel;
+import no.dialog.core.privacy.RetentionKind;
+import no.dialog.core.privacy.RetentionPeriods;
 import no.dialog.core.send.LedgerEntry;
 import no.dialog.core.send.SendLedger;
 import no.dialog.core.send.SendState;
@@ -21,23 +25,31 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 /**
  * {@link SendLedger} in its own table (template.yaml's {@code SendLedgerTable}): one item per idempotency
  * key ({@code pk}), every transition a conditional write on {@code state}. Items carry {@code expiresAt}
- * (epoch seconds, the table's TTL attribute) 90 days after they were created: long after SQS (14 days
- * at most) can deliver the request again.
+ * (epoch seconds, the table's TTL attribute) the organisation's {@link RetentionKind#SEND_LEDGER} period
+ * (90 days unless it chose shorter) after they were created: after SQS (14 days at most) can deliver the
+ * request again.
  */
 @Singleton
 @Requires(property = "send.ledger.table")
 public class DynamoDbSendLedger implements SendLedger {
 
-    public static final Duration RETENTION = Duration.ofDays(90);
-
     private final DynamoDbClient dynamoDb;
     private final String table;
     private final Clock clock;
+    private final RetentionPeriods retention;
 
-    public DynamoDbSendLedger(DynamoDbClient dynamoDb, @Value("${send.ledger.table}") String table, Clock clock) {
+    @Inject
+    public DynamoDbSendLedger(DynamoDbClient dynamoDb, @Value("${send.ledger.table}") String table, Clock clock,
+            @Nullable RetentionPeriods retention) {
         this.dynamoDb = dynamoDb;
         this.table = table;
         this.clock = clock;
+        this.retention = retention == null ? RetentionPeriods.DEFAULTS : retention;
+    }
+
+    /** With Dialog's default retention, for tools and tests. */
+    public DynamoDbSendLedger(DynamoDbClient dynamoDb, String table, Clock clock) {
+        this(dynamoDb, table, clock, null);
     }
 
     @Override
@@ -55,7 +67,7 @@ public class DynamoDbSendLedger implements SendLedger {
         item.put("attempts", n(1));
         item.put("createdAt", s(at.toString()));
         item.put("updatedAt", s(at.toString()));
-        item.put("expiresAt", n(at.plus(RETENTION).getEpochSecond()));
+        item.put("expiresAt", n(at.plus(retention.period(tenant, RetentionKind.SEND_LEDGER)).getEpochSecond()));
         return putIfAbsent(item);
     }
 
@@ -102,15 +114,17 @@ public class DynamoDbSendLedger implements SendLedger {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("pk", s(key));
         int colon = key.indexOf(':');
+        Duration kept = RetentionKind.SEND_LEDGER.byDefault();
         if (colon > 0) {
             item.put("tenant", s(key.substring(0, colon)));
+            kept = retention.period(TenantId.of(key.substring(0, colon)), RetentionKind.SEND_LEDGER);
         }
         item.put("state", s(SendState.NOT_SENDABLE.name()));
         item.put("reason", s(reason));
         item.put("attempts", n(0));
         item.put("createdAt", s(now.toString()));
         item.put("updatedAt", s(now.toString()));
-        item.put("expiresAt", n(now.plus(RETENTION).getEpochSecond()));
+        item.put("expiresAt", n(now.plus(kept).getEpochSecond()));
         putIfAbsent(item);
     }
 

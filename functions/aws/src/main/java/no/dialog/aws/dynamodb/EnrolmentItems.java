@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -14,7 +15,6 @@ import no.dialog.core.enrolment.EnrolmentIds;
 import no.dialog.core.enrolment.SendRequest;
 import no.dialog.core.journey.Enrolment;
 import no.dialog.core.journey.EnrolmentState;
-import no.dialog.core.privacy.Retention;
 import no.dialog.core.tenant.TenantId;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *                                                        journeyKey (tenant#journeyId) + contactId + hist
  *                                                        (its behaviour summary) + sent (string set of the
  *                                                        send steps handed on) for the byJourney index
- *                                                        once done, expiresAt (TTL: Retention.ENDED_ENROLMENT)
+ *                                                        once done, expiresAt (TTL: RetentionKind.ENDED_ENROLMENT)
  * tenant#contactId            cap#sms                    the frequency cap's recent sends per channel,
  *                                                        expiresAt (TTL) when the newest leaves the window
  * tenant#results#journeyId    v000001#step#variant#3     result counters, in 8 shards per step/variant
@@ -102,11 +102,11 @@ final class EnrolmentItems {
         return String.format("%02d", Math.floorMod(enrolmentId.hashCode(), DUE_SHARDS));
     }
 
-    /** The item of an enrolment written at {@code now}: an ended one expires {@link Retention#ENDED_ENROLMENT} later. */
-    static Map<String, AttributeValue> item(Enrolment e, Instant now) {
+    /** The item of an enrolment written at {@code now}: an ended one expires {@code endedKept} later. */
+    static Map<String, AttributeValue> item(Enrolment e, Instant now, Duration endedKept) {
         Map<String, AttributeValue> item = item(e);
         if (e.state() == EnrolmentState.DONE) {
-            item.put(EXPIRES_AT, n(now.plus(Retention.ENDED_ENROLMENT).getEpochSecond()));
+            item.put(EXPIRES_AT, n(now.plus(endedKept).getEpochSecond()));
         }
         return item;
     }

@@ -2,6 +2,8 @@ package no.dialog.aws.landing;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +14,8 @@ import java.util.Set;
 import no.dialog.core.landing.LinkBinding;
 import no.dialog.core.landing.LinkStore;
 import no.dialog.core.landing.StoredLink;
+import no.dialog.core.privacy.RetentionKind;
+import no.dialog.core.privacy.RetentionPeriods;
 import no.dialog.core.tenant.TenantId;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -21,21 +25,29 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 /**
  * {@link LinkStore} in the landing links table ({@code LANDING_LINKS_TABLE}): one item per link,
  * {@code pk = link#<linkId>}, with the binding, the key version, the ids of the submissions made
- * (a string set) and each submission's sealed values ({@code sealed:<submissionId>}, a map). Items expire ({@code ttl}) 90 days after the link does, so
- * a late visitor still gets "expired" rather than "unknown" for a while.
+ * (a string set) and each submission's sealed values ({@code sealed:<submissionId>}, a map). Items expire
+ * ({@code ttl}) the organisation's {@link RetentionKind#LANDING_LINK_AFTER_EXPIRY} period (90 days unless it
+ * chose shorter) after the link does, so a late visitor still gets "expired" rather than "unknown" for a while.
  */
 @Singleton
 @Requires(property = "landing.links.table")
 public class DynamoDbLinkStore implements LinkStore {
 
-    static final Duration KEPT_AFTER_EXPIRY = Duration.ofDays(90);
-
     private final DynamoDbClient dynamoDb;
     private final String table;
+    private final RetentionPeriods retention;
 
-    public DynamoDbLinkStore(DynamoDbClient dynamoDb, @Value("${landing.links.table}") String table) {
+    @Inject
+    public DynamoDbLinkStore(DynamoDbClient dynamoDb, @Value("${landing.links.table}") String table,
+            @Nullable RetentionPeriods retention) {
         this.dynamoDb = dynamoDb;
         this.table = table;
+        this.retention = retention == null ? RetentionPeriods.DEFAULTS : retention;
+    }
+
+    /** With Dialog's default retention, for tools and tests. */
+    public DynamoDbLinkStore(DynamoDbClient dynamoDb, String table) {
+        this(dynamoDb, table, null);
     }
 
     @Override
@@ -54,7 +66,8 @@ public class DynamoDbLinkStore implements LinkStore {
         item.put("language", s(b.language()));
         item.put("expiresAt", n(b.expiresAt().getEpochSecond()));
         item.put("keyVersion", n(link.keyVersion()));
-        item.put("ttl", n(b.expiresAt().plus(KEPT_AFTER_EXPIRY).getEpochSecond()));
+        Duration kept = retention.period(b.tenant(), RetentionKind.LANDING_LINK_AFTER_EXPIRY);
+        item.put("ttl", n(b.expiresAt().plus(kept).getEpochSecond()));
         try {
             dynamoDb.putItem(r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
             return true;

@@ -2,6 +2,8 @@ package no.dialog.aws.run;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import no.dialog.core.journey.SendChannel;
+import no.dialog.core.privacy.RetentionKind;
+import no.dialog.core.privacy.RetentionPeriods;
 import no.dialog.core.run.Run;
 import no.dialog.core.run.RunFile;
 import no.dialog.core.run.RunIds;
@@ -35,7 +39,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  *       {@code journeyRuns} that the admin API lists.</li>
  *   <li>its items: the same pk, {@code sk = item#<idempotency key>}, the staged fields as a map.</li>
  * </ul>
- * Everything expires ({@code expiresAt}, TTL) after {@link #RETENTION}; the files in S3 follow the exports
+ * Everything expires ({@code expiresAt}, TTL) after the organisation's {@link RetentionKind#RUN_STAGING}
+ * period (90 days unless it chose shorter); the files in S3 follow the exports
  * bucket's lifecycle. Few runs are open at once (one per step, channel and day), so one index partition
  * for open runs is no hot spot.
  */
@@ -43,17 +48,25 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 @Requires(property = "run.files.table")
 public class DynamoDbRunStore implements RunStore {
 
-    public static final Duration RETENTION = Duration.ofDays(90);
     public static final String OPEN_RUNS_INDEX = "openRuns";
     public static final String JOURNEY_RUNS_INDEX = "journeyRuns";
     private static final int MAX_RUNS_A_DAY = 50;
 
     private final DynamoDbClient dynamoDb;
     private final String table;
+    private final RetentionPeriods retention;
 
-    public DynamoDbRunStore(DynamoDbClient dynamoDb, @Value("${run.files.table}") String table) {
+    @Inject
+    public DynamoDbRunStore(DynamoDbClient dynamoDb, @Value("${run.files.table}") String table,
+            @Nullable RetentionPeriods retention) {
         this.dynamoDb = dynamoDb;
         this.table = table;
+        this.retention = retention == null ? RetentionPeriods.DEFAULTS : retention;
+    }
+
+    /** With Dialog's default retention, for tools and tests. */
+    public DynamoDbRunStore(DynamoDbClient dynamoDb, String table) {
+        this(dynamoDb, table, null);
     }
 
     @Override
@@ -81,7 +94,7 @@ public class DynamoDbRunStore implements RunStore {
         values.put(":version", n(item.version()));
         values.put(":stepId", s(item.stepId()));
         values.put(":journeyKey", s(run.tenant().value() + "#" + item.journeyId()));
-        values.put(":expires", n(at.plus(RETENTION).getEpochSecond()));
+        values.put(":expires", n(at.plus(kept(run.tenant())).getEpochSecond()));
         try {
             dynamoDb.updateItem(b -> b.tableName(table).key(key(run, "run"))
                     .updateExpression("SET #status = if_not_exists(#status, :open), lastItemAt = :at, openRuns = :marker,"
@@ -109,12 +122,16 @@ public class DynamoDbRunStore implements RunStore {
         record.put("stepId", s(item.stepId()));
         record.put("fields", AttributeValue.fromM(fields));
         record.put("stagedAt", n(at.toEpochMilli()));
-        record.put("expiresAt", n(at.plus(RETENTION).getEpochSecond()));
+        record.put("expiresAt", n(at.plus(kept(run.tenant())).getEpochSecond()));
         try {
             dynamoDb.putItem(b -> b.tableName(table).item(record).conditionExpression("attribute_not_exists(pk)"));
         } catch (ConditionalCheckFailedException e) {
             // Staged before (a redelivered send): the first one stays.
         }
+    }
+
+    private Duration kept(TenantId tenant) {
+        return retention.period(tenant, RetentionKind.RUN_STAGING);
     }
 
     @Override

@@ -58,8 +58,43 @@ class DynamoDbSendLedgerTest {
         Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table)
                 .key(Map.of("pk", AttributeValue.fromS(key)))).item();
         assertThat(Long.parseLong(item.get("expiresAt").n()))
-                .as("TTL in epoch seconds, 90 days on").isEqualTo(NOW.plus(DynamoDbSendLedger.RETENTION).getEpochSecond());
+                .as("TTL in epoch seconds, 90 days on").isEqualTo(NOW.plus(no.dialog.core.privacy.RetentionKind.SEND_LEDGER.byDefault()).getEpochSecond());
         assertThat(ledger.find("demo:E-404:ask:1")).isEmpty();
+    }
+
+    @Test
+    void anEntryExpiresAfterTheRetentionItsOrganisationChose() {
+        // One organisation chose 30 days in its settings, within the platform's bounds; others keep the default.
+        no.dialog.core.tenant.TenantDirectory tenants = new no.dialog.core.tenant.TenantDirectory() {
+            @Override
+            public java.util.Optional<no.dialog.core.tenant.Tenant> find(TenantId id) {
+                return java.util.Optional.of(new no.dialog.core.tenant.Tenant(id, id.value(), NOW,
+                        id.value().equals("short") ? Map.of("retention.sendLedgerDays", "30") : Map.of()));
+            }
+
+            @Override
+            public boolean createIfAbsent(no.dialog.core.tenant.Tenant tenant) {
+                return false;
+            }
+
+            @Override
+            public java.util.List<TenantId> all() {
+                return java.util.List.of();
+            }
+        };
+        DynamoDbSendLedger chosen = new DynamoDbSendLedger(dynamoDb, table, CLOCK,
+                new no.dialog.core.privacy.SettingsRetentionPeriods(tenants));
+
+        chosen.recordIntent("short:E-9:ask:1", TenantId.of("short"), SendChannel.SMS, "K-9", NOW);
+        chosen.recordIntent("long:E-9:ask:1", TenantId.of("long"), SendChannel.SMS, "K-9", NOW);
+
+        assertThat(expiresAt("short:E-9:ask:1")).isEqualTo(NOW.plus(java.time.Duration.ofDays(30)).getEpochSecond());
+        assertThat(expiresAt("long:E-9:ask:1")).isEqualTo(NOW.plus(java.time.Duration.ofDays(90)).getEpochSecond());
+    }
+
+    private static long expiresAt(String key) {
+        return Long.parseLong(dynamoDb.getItem(b -> b.tableName(table).key(Map.of("pk", AttributeValue.fromS(key))))
+                .item().get("expiresAt").n());
     }
 
     @Test

@@ -88,7 +88,7 @@ class DynamoDbLinkStoreTest {
                 .key(Map.of("pk", AttributeValue.fromS("link#CCCCCCCCCCCC")))).item();
         assertThat(item.get("sealed:SUB-1").m().get("tax").s()).isEqualTo("v1.sealed");
         assertThat(Long.parseLong(item.get("ttl").n())).isEqualTo(NOW.plusSeconds(86400).plus(
-                DynamoDbLinkStore.KEPT_AFTER_EXPIRY).getEpochSecond());
+                no.dialog.core.privacy.RetentionKind.LANDING_LINK_AFTER_EXPIRY.byDefault()).getEpochSecond());
     }
 
     @Test

@@ -18,6 +18,7 @@ import no.dialog.core.contact.Problem;
 import no.dialog.core.enrolment.FrequencyCap;
 import no.dialog.core.journey.SendChannel;
 import no.dialog.core.landing.MintedLinks;
+import no.dialog.core.privacy.RetentionKind;
 import no.dialog.core.run.LetterItems;
 import no.dialog.core.send.SenderNames;
 import no.dialog.core.send.SmsMessage;
@@ -38,6 +39,8 @@ import no.dialog.core.send.SmsMessage;
  *       per send (øre)</td></tr>
  *   <tr><td>{@code register.bus}</td><td>{@value #REGISTER_BUS}</td><td>nothing yet: every write-back goes on the
  *       bus today; the switch is stored for the register integration to honour</td></tr>
+ *   <tr><td>{@code retention.<kind>} (days)</td><td>{@code retention.<kind>}</td><td>the stores, as they set an
+ *       item's expiry ({@link RetentionKind}: within the platform's bounds)</td></tr>
  * </table>
  *
  * A field left out (or null) is not set: the reader's default applies. Every other key of the tenant (provider
@@ -45,11 +48,12 @@ import no.dialog.core.send.SmsMessage;
  *
  * @param frequencyCaps per channel; channels left out use {@link FrequencyCap#DEFAULT}
  * @param prices        øre per send, per channel
+ * @param retentionDays days each kind of data is kept; kinds left out keep Dialog's default
  */
 public record TenantSettings(String senderName, String quietHours, Map<SendChannel, FrequencyCap> frequencyCaps,
                              String brandingColour, String brandingLogo, String displayName,
                              Integer landingLinkValidDays, String giroAccount, Map<SendChannel, Long> prices,
-                             Boolean registerBus) {
+                             Boolean registerBus, Map<RetentionKind, Integer> retentionDays) {
 
     public static final String BRANDING_COLOUR = "branding.colour";
     public static final String BRANDING_LOGO = "branding.logo";
@@ -70,11 +74,12 @@ public record TenantSettings(String senderName, String quietHours, Map<SendChann
     private static final Pattern COLOUR = Pattern.compile("#[0-9a-fA-F]{6}");
     private static final Pattern LOGO = Pattern.compile("data:image/(png|jpeg|svg\\+xml);base64,[A-Za-z0-9+/=]{1,200000}");
     private static final Set<String> FIELDS = Set.of("senderName", "quietHours", "frequencyCaps", "branding",
-            "landingLinkValidDays", "giroAccount", "prices", "register", "revision");
+            "landingLinkValidDays", "giroAccount", "prices", "register", "retention", "revision");
 
     public TenantSettings {
         frequencyCaps = frequencyCaps == null ? Map.of() : Map.copyOf(frequencyCaps);
         prices = prices == null ? Map.of() : Map.copyOf(prices);
+        retentionDays = retentionDays == null ? Map.of() : Map.copyOf(retentionDays);
     }
 
     /** What {@link #parse} gives: the settings, or every problem with its field path. */
@@ -167,11 +172,12 @@ public record TenantSettings(String senderName, String quietHours, Map<SendChann
                 }
             }
         }
+        Map<RetentionKind, Integer> retention = retention(body.get("retention"), problems);
         if (!problems.isEmpty()) {
             return new Parsed(null, List.copyOf(problems));
         }
         return new Parsed(new TenantSettings(sender, quiet == null ? null : quiet.strip(), caps, colour, logo,
-                displayName, validDays, giro, prices, bus), List.of());
+                displayName, validDays, giro, prices, bus, retention), List.of());
     }
 
     /** The settings in a stored tenant, as the API shows them; a stored value that does not read is left out. */
@@ -186,10 +192,17 @@ public record TenantSettings(String senderName, String quietHours, Map<SendChann
         }
         Long days = number(flat.get(MintedLinks.VALID_DAYS_SETTING));
         String bus = flat.get(REGISTER_BUS);
+        Map<RetentionKind, Integer> retention = new EnumMap<>(RetentionKind.class);
+        for (RetentionKind kind : RetentionKind.values()) {
+            Long kept = number(flat.get(kind.setting()));
+            if (kept != null) {
+                retention.put(kind, kept.intValue());
+            }
+        }
         return new TenantSettings(flat.get(SenderNames.SETTING), flat.get(QuietHours.SETTING), stored.frequencyCaps(),
                 flat.get(BRANDING_COLOUR), flat.get(BRANDING_LOGO), flat.get(BRANDING_DISPLAY_NAME),
                 days == null ? null : days.intValue(), flat.get(LetterItems.GIRO_ACCOUNT_SETTING), prices,
-                bus == null ? null : Boolean.valueOf(bus.strip()));
+                bus == null ? null : Boolean.valueOf(bus.strip()), retention);
     }
 
     /** The flat keys these settings own: replaced as a whole, so a field left out is removed. */
@@ -197,7 +210,8 @@ public record TenantSettings(String senderName, String quietHours, Map<SendChann
         return key.equals(SenderNames.SETTING) || key.equals(QuietHours.SETTING) || key.equals(BRANDING_COLOUR)
                 || key.equals(BRANDING_LOGO) || key.equals(BRANDING_DISPLAY_NAME)
                 || key.equals(MintedLinks.VALID_DAYS_SETTING) || key.equals(LetterItems.GIRO_ACCOUNT_SETTING)
-                || key.startsWith(PRICE_PREFIX) || key.equals(REGISTER_BUS);
+                || key.startsWith(PRICE_PREFIX) || key.equals(REGISTER_BUS)
+                || key.startsWith(RetentionKind.SETTING_PREFIX);
     }
 
     /** The stored form after replacing {@code current}'s settings with these: keys not owned here stay. */
@@ -217,6 +231,7 @@ public record TenantSettings(String senderName, String quietHours, Map<SendChann
         put(flat, LetterItems.GIRO_ACCOUNT_SETTING, giroAccount);
         prices.forEach((channel, ore) -> flat.put(PRICE_PREFIX + channel.jsonName(), Long.toString(ore)));
         put(flat, REGISTER_BUS, registerBus == null ? null : registerBus.toString());
+        retentionDays.forEach((kind, days) -> flat.put(kind.setting(), Integer.toString(days)));
         return new StoredSettings(flat, frequencyCaps, current.revision());
     }
 
@@ -244,6 +259,16 @@ public record TenantSettings(String senderName, String quietHours, Map<SendChann
             register.putNull("bus");
         } else {
             register.put("bus", registerBus);
+        }
+        // Every kind, with what applies now: the organisation's choice or Dialog's default, and the bounds.
+        ObjectNode retention = json.putObject("retention");
+        for (RetentionKind kind : RetentionKind.values()) {
+            Integer chosen = retentionDays.get(kind);
+            if (chosen == null) {
+                retention.putNull(kind.jsonName());
+            } else {
+                retention.put(kind.jsonName(), chosen);
+            }
         }
         return json;
     }
@@ -300,6 +325,34 @@ public record TenantSettings(String senderName, String quietHours, Map<SendChann
             }
         }
         return caps;
+    }
+
+    private static Map<RetentionKind, Integer> retention(JsonNode node, List<Problem> problems) {
+        Map<RetentionKind, Integer> retention = new EnumMap<>(RetentionKind.class);
+        if (node == null || node.isNull()) {
+            return retention;
+        }
+        if (!node.isObject()) {
+            problems.add(new Problem("retention", "must be an object of days by kind of data"));
+            return retention;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            String path = "retention." + entry.getKey();
+            RetentionKind kind = RetentionKind.fromJsonName(entry.getKey()).orElse(null);
+            if (kind == null) {
+                problems.add(new Problem(path, "is not a kind of data with a retention to choose ("
+                        + String.join(", ", java.util.Arrays.stream(RetentionKind.values())
+                                .map(RetentionKind::jsonName).toList()) + ")"));
+                continue;
+            }
+            Integer days = whole(node, entry.getKey(), path, (int) kind.shortestDays(), (int) kind.longestDays(),
+                    problems);
+            if (days != null) {
+                retention.put(kind, days);
+            }
+        }
+        return retention;
     }
 
     private static Map<SendChannel, Long> prices(JsonNode node, List<Problem> problems) {

@@ -11,6 +11,8 @@ import no.dialog.core.compliance.SendSettings;
 import no.dialog.core.contact.Problem;
 import no.dialog.core.enrolment.FrequencyCap;
 import no.dialog.core.journey.SendChannel;
+import no.dialog.core.privacy.Retention;
+import no.dialog.core.privacy.RetentionKind;
 import no.dialog.core.send.SenderNames;
 import no.dialog.core.tenant.Tenant;
 import no.dialog.core.tenant.TenantId;
@@ -29,7 +31,8 @@ class TenantSettingsTest {
              "frequencyCaps": {"sms": {"limit": 2, "window": "P14D"}, "email": {"limit": 5, "window": "PT12H"}},
              "branding": {"colour": "#1f5f3f", "logo": "data:image/png;base64,iVBORw0KGgo=", "displayName": "Røde Kors"},
              "landingLinkValidDays": 60, "giroAccount": "8601.11.17947",
-             "prices": {"sms": 45, "letter": 1190}, "register": {"bus": false}}""";
+             "prices": {"sms": 45, "letter": 1190}, "register": {"bus": false},
+             "retention": {"sendLedgerDays": 30, "endedEnrolmentDays": 365}}""";
 
     @Test
     void aFullDocumentReadsAndIsWrittenToTheKeysTheReadersUse() throws Exception {
@@ -49,7 +52,9 @@ class TenantSettingsTest {
                 Map.entry("letter.giroAccount", "86011117947"),
                 Map.entry("price.sms", "45"),
                 Map.entry("price.letter", "1190"),
-                Map.entry("register.bus", "false"));
+                Map.entry("register.bus", "false"),
+                Map.entry("retention.sendLedgerDays", "30"),
+                Map.entry("retention.endedEnrolmentDays", "365"));
         assertThat(stored.frequencyCaps()).containsOnly(
                 Map.entry(SendChannel.SMS, new FrequencyCap(2, Duration.ofDays(14))),
                 Map.entry(SendChannel.EMAIL, new FrequencyCap(5, Duration.ofHours(12))));
@@ -91,16 +96,29 @@ class TenantSettingsTest {
                                    "email": {"window": "nonsense"}},
                  "branding": {"colour": "#ffcc00", "font": "Comic"},
                  "landingLinkValidDays": 400, "giroAccount": "15030512345",
-                 "prices": {"sms": -1, "letter": 10.5}, "register": {"bus": "yes"}, "colour": "#000000"}"""));
+                 "prices": {"sms": -1, "letter": 10.5}, "register": {"bus": "yes"}, "colour": "#000000",
+                 "retention": {"sendLedgerDays": 400, "landingLinkDaysAfterExpiry": 1, "forever": 10}}"""));
 
         assertThat(parsed.ok()).isFalse();
         assertThat(parsed.problems()).extracting(Problem::field).containsExactlyInAnyOrder(
                 "colour", "senderName", "quietHours", "frequencyCaps.sms.limit", "frequencyCaps.sms.window",
                 "frequencyCaps.fax", "frequencyCaps.email.limit", "frequencyCaps.email.window", "branding.font",
-                "branding.colour", "landingLinkValidDays", "giroAccount", "prices.sms", "prices.letter", "register.bus");
+                "branding.colour", "landingLinkValidDays", "giroAccount", "prices.sms", "prices.letter", "register.bus",
+                "retention.sendLedgerDays", "retention.landingLinkDaysAfterExpiry", "retention.forever");
+        assertThat(parsed.problems()).filteredOn(p -> p.field().equals("retention.sendLedgerDays")).first()
+                .extracting(Problem::reason).asString().contains("from 15 to 90");
         assertThat(parsed.problems()).filteredOn(p -> p.field().equals("branding.colour")).first()
                 .extracting(Problem::reason).asString().contains("1.51:1").contains("4.5:1");
         assertThat(parsed.problems()).extracting(Problem::reason).noneMatch(r -> r.contains("15030512345"));
+    }
+
+    @Test
+    void aRetentionOutsideThePlatformsBoundsIsBroughtWithinThemWhenRead() {
+        assertThat(RetentionKind.SEND_LEDGER.period(null)).isEqualTo(Duration.ofDays(90));
+        assertThat(RetentionKind.SEND_LEDGER.period("30")).isEqualTo(Duration.ofDays(30));
+        assertThat(RetentionKind.SEND_LEDGER.period("3")).as("never shorter than redelivery").isEqualTo(Duration.ofDays(15));
+        assertThat(RetentionKind.ENDED_ENROLMENT.period("5000")).isEqualTo(Retention.ENDED_ENROLMENT);
+        assertThat(RetentionKind.RUN_STAGING.period("soon")).isEqualTo(Duration.ofDays(90));
     }
 
     @Test
