@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * docs/privacy.md is the retention table, and the template enforces it: every table and bucket has a row,
- * every table has a TTL or a stated reason under "Tables without a TTL", every bucket expires what it holds,
+ * every table has a TTL or a stated reason under "Tables without a TTL", every bucket expires what it holds
+ * under every prefix (and unfinished uploads, and keeps no old versions),
  * and every function's log group has a retention.
  */
 class RetentionTableTest {
@@ -62,15 +63,26 @@ class RetentionTableTest {
     }
 
     @Test
-    void everyBucketExpiresWhatItHolds() {
+    void everyBucketExpiresEverythingItHoldsUnderEveryPrefix() {
         List<String> problems = new ArrayList<>();
         for (TemplateResource bucket : TEMPLATE.resourcesOfType("AWS::S3::Bucket")) {
             Object lifecycle = bucket.properties().get("LifecycleConfiguration");
-            boolean expires = lifecycle instanceof Map<?, ?> config && config.get("Rules") instanceof List<?> rules
-                    && rules.stream().anyMatch(rule -> rule instanceof Map<?, ?> r && "Enabled".equals(r.get("Status"))
-                            && r.get("ExpirationInDays") != null);
+            List<?> rules = lifecycle instanceof Map<?, ?> config && config.get("Rules") instanceof List<?> list
+                    ? list : List.of();
+            // A rule without a prefix or filter covers every key, so no prefix a new writer invents is missed.
+            boolean expires = rules.stream().anyMatch(rule -> rule instanceof Map<?, ?> r
+                    && "Enabled".equals(r.get("Status")) && r.get("ExpirationInDays") != null
+                    && r.get("Prefix") == null && r.get("Filter") == null);
+            boolean abortsUploads = rules.stream().anyMatch(rule -> rule instanceof Map<?, ?> r
+                    && "Enabled".equals(r.get("Status")) && r.get("AbortIncompleteMultipartUpload") != null);
             if (!expires) {
-                problems.add(bucket.logicalId() + " has no enabled expiration rule");
+                problems.add(bucket.logicalId() + " has no enabled expiration rule over the whole bucket");
+            }
+            if (!abortsUploads) {
+                problems.add(bucket.logicalId() + " keeps the parts of unfinished uploads");
+            }
+            if (bucket.properties().get("VersioningConfiguration") != null) {
+                problems.add(bucket.logicalId() + " is versioned: expired or erased objects would stay as old versions");
             }
         }
         assertThat(problems).isEmpty();
