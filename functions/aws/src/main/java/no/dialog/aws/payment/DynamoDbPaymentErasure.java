@@ -39,8 +39,9 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * {@code byContact} index ({@code contactKey = <tenant>#<contactId>}), which the start keeps only until it is
  * pseudonymised; starts written before the index existed carry no {@code contactKey} and are not found.
  *
- * <p>Each item is rewritten on the condition that it still names the person, so a second erasure, or a
- * redelivered one whose index answer is a moment old, changes nothing and counts 0.
+ * <p>Each item is updated on the condition that it still names the person, so a second erasure, or a
+ * redelivered one whose index answer is a moment old, changes nothing and counts 0; the update touches only
+ * these attributes, so a registration settling the entry at the same moment is not undone.
  */
 @Singleton
 @Order(40)
@@ -80,14 +81,9 @@ public class DynamoDbPaymentErasure implements PersonalData {
                 .expressionAttributeValues(Map.of(":contact", s(DynamoDbPaymentLedger.contactKey(tenant, contactId))))
                 .build(), Integer.MAX_VALUE, entries::add);
         for (Map<String, AttributeValue> entry : entries) {
-            Map<String, AttributeValue> item = PaymentItems.get(dynamoDb, table, entry.get(PK).s(), entry.get(SK).s())
-                    .orElse(null);
-            if (item == null) {
-                continue;
-            }
-            Map<String, AttributeValue> rewritten = pseudonymised(item, pseudonym);
-            rewritten.put(GSI1PK, s(DynamoDbPaymentLedger.contactKey(tenant, pseudonym)));
-            changed += replaceIfStillTheirs(rewritten, contactId) ? 1 : 0;
+            // The index key moves with the pseudonym: forContact(tenant, pseudonym) finds the payments again.
+            changed += pseudonymise(entry, contactId, pseudonym, GSI1PK + " = :index", null,
+                    Map.of(":index", s(DynamoDbPaymentLedger.contactKey(tenant, pseudonym))));
         }
         List<Map<String, AttributeValue>> starts = new ArrayList<>();
         PaymentItems.query(dynamoDb, QueryRequest.builder().tableName(table).indexName(BY_CONTACT)
@@ -95,39 +91,49 @@ public class DynamoDbPaymentErasure implements PersonalData {
                 .expressionAttributeValues(Map.of(":contact", s(DynamoDbVippsPaymentStore.contactKey(tenant, contactId))))
                 .build(), Integer.MAX_VALUE, starts::add);
         for (Map<String, AttributeValue> start : starts) {
-            Map<String, AttributeValue> item = PaymentItems.get(dynamoDb, table, start.get(PK).s(), start.get(SK).s())
-                    .orElse(null);
-            if (item == null) {
-                continue;
-            }
-            Map<String, AttributeValue> rewritten = pseudonymised(item, pseudonym);
-            rewritten.remove(CONTACT_KEY);
-            changed += replaceIfStillTheirs(rewritten, contactId) ? 1 : 0;
+            changed += pseudonymise(start, contactId, pseudonym, null, CONTACT_KEY, Map.of());
         }
         return changed;
     }
 
-    private Map<String, AttributeValue> pseudonymised(Map<String, AttributeValue> item, String pseudonym) {
-        Map<String, AttributeValue> rewritten = new HashMap<>(item);
-        rewritten.put("contactId", s(pseudonym));
-        AttributeValue attribution = item.get("attribution");
-        if (attribution != null && attribution.hasM()) {
-            Map<String, AttributeValue> kept = new HashMap<>(attribution.m());
-            kept.remove("enrolmentId");
-            rewritten.put("attribution", AttributeValue.fromM(kept));
+    /**
+     * Puts the pseudonym in the item's {@code contactId} and takes the enrolment id out of its attribution, in
+     * one update on the condition that the item still names the person (an index answer may be a moment old);
+     * other attributes (a ledger entry's {@code settled}, a start's state) are left as they are. Returns 1 when
+     * it changed the item, 0 when it was pseudonymised (or went) meanwhile.
+     */
+    private long pseudonymise(Map<String, AttributeValue> key, String contactId, String pseudonym, String alsoSet,
+                              String alsoRemove, Map<String, AttributeValue> alsoValues) {
+        Map<String, AttributeValue> item = PaymentItems.get(dynamoDb, table, key.get(PK).s(), key.get(SK).s())
+                .orElse(null);
+        if (item == null || !item.containsKey("contactId") || !contactId.equals(item.get("contactId").s())) {
+            return 0;
         }
-        rewritten.put(PSEUDONYMISED_AT, s(clock.instant().toString()));
-        return rewritten;
-    }
-
-    /** Writes the item if it still names the person; false when it was pseudonymised (or went) meanwhile. */
-    private boolean replaceIfStillTheirs(Map<String, AttributeValue> item, String contactId) {
+        AttributeValue attribution = item.get("attribution");
+        boolean enrolment = attribution != null && attribution.hasM() && attribution.m().containsKey("enrolmentId");
+        Map<String, AttributeValue> values = new HashMap<>(alsoValues);
+        values.put(":pseudonym", s(pseudonym));
+        values.put(":at", s(clock.instant().toString()));
+        values.put(":person", s(contactId));
+        List<String> set = new ArrayList<>(List.of("contactId = :pseudonym", PSEUDONYMISED_AT + " = :at"));
+        List<String> remove = new ArrayList<>();
+        if (alsoSet != null) {
+            set.add(alsoSet);
+        }
+        if (enrolment) {
+            remove.add("attribution.enrolmentId");
+        }
+        if (alsoRemove != null) {
+            remove.add(alsoRemove);
+        }
+        String expression = "SET " + String.join(", ", set) + (remove.isEmpty() ? "" : " REMOVE " + String.join(", ", remove));
         try {
-            dynamoDb.putItem(b -> b.tableName(table).item(item).conditionExpression("contactId = :person")
-                    .expressionAttributeValues(Map.of(":person", s(contactId))));
-            return true;
+            dynamoDb.updateItem(b -> b.tableName(table).key(PaymentItems.key(key.get(PK).s(), key.get(SK).s()))
+                    .updateExpression(expression).conditionExpression("contactId = :person")
+                    .expressionAttributeValues(values));
+            return 1;
         } catch (ConditionalCheckFailedException e) {
-            return false;
+            return 0;
         }
     }
 }

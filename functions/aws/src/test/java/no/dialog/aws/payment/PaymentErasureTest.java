@@ -68,6 +68,8 @@ class PaymentErasureTest {
         ledger.add(DEMO, gift("ER-P1", "ref-2"));
         ledger.add(DEMO, gift("ER-P2", "ref-3"));
         ledger.add(TenantId.of("other"), gift("ER-P1", "ref-4"));
+        String settled = PaymentIds.of(PaymentSource.VIPPS_EPAYMENT, "ref-1");
+        ledger.markSettled(DEMO, settled);
         vipps.create(DEMO, new Started("ref-1", "ER-P1", false, 25_000,
                 new Attribution("christmas", 2, "ask", "A", "E-ER-P1"), null, "CREATED", NOW, NOW, null));
         DynamoDbPaymentErasure erasure = new DynamoDbPaymentErasure(dynamoDb, table, PSEUDONYMS, CLOCK);
@@ -86,6 +88,9 @@ class PaymentErasureTest {
             assertThat(payment.source()).isEqualTo(PaymentSource.VIPPS_EPAYMENT);
             assertThat(payment.attribution()).isEqualTo(new Attribution("christmas", 2, "ask", "A", null));
         });
+        assertThat(ledger.find(DEMO, settled).orElseThrow().settled()).as("settled stays").isTrue();
+        assertThat(ledger.find(DEMO, PaymentIds.of(PaymentSource.VIPPS_EPAYMENT, "ref-2")).orElseThrow().settled())
+                .isFalse();
         Started start = vipps.find(DEMO, "ref-1").orElseThrow();
         assertThat(start.contactId()).isEqualTo(pseudonym);
         assertThat(start.amountOre()).isEqualTo(25_000);
