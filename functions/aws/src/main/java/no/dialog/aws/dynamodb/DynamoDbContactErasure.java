@@ -2,6 +2,7 @@ package no.dialog.aws.dynamodb;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Order;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.HashMap;
@@ -18,6 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * refused as stale instead of bringing the person back.
  */
 @Singleton
+@Order(0)
 @Requires(property = "contacts.table")
 public class DynamoDbContactErasure implements PersonalData {
 

@@ -2,6 +2,7 @@ package no.dialog.aws.dynamodb;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Order;
 import jakarta.inject.Singleton;
 import java.util.List;
 import no.dialog.core.privacy.PersonalData;
@@ -15,6 +16,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * worker was about to advance is simply gone when it loads it.
  */
 @Singleton
+@Order(10)
 @Requires(property = "enrolments.table")
 public class DynamoDbEnrolmentErasure implements PersonalData {
 

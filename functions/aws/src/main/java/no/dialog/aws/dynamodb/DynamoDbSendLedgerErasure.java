@@ -2,6 +2,7 @@ package no.dialog.aws.dynamodb;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Order;
 import jakarta.inject.Singleton;
 import java.util.List;
 import no.dialog.core.privacy.PersonalData;
@@ -14,6 +15,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * erased first), so nothing is sent.
  */
 @Singleton
+@Order(20)
 @Requires(property = "send.ledger.table")
 public class DynamoDbSendLedgerErasure implements PersonalData {
 

@@ -2,6 +2,7 @@ package no.dialog.aws.landing;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Order;
 import jakarta.inject.Singleton;
 import java.util.List;
 import no.dialog.aws.dynamodb.BatchDeletes;
@@ -14,6 +15,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * through the {@code byContact} index. A link opened afterwards is unknown.
  */
 @Singleton
+@Order(30)
 @Requires(property = "landing.links.table")
 public class DynamoDbLinkErasure implements PersonalData {
 

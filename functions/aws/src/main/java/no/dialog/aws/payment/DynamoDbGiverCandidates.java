@@ -8,9 +8,6 @@ import static no.dialog.aws.payment.PaymentItems.s;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
@@ -86,12 +83,7 @@ public class DynamoDbGiverCandidates implements GiverCandidates {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    private static String pk(TenantId tenant, String phone) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(phone.getBytes(StandardCharsets.UTF_8));
-            return tenant.value() + "#candidate#" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing", e);
-        }
+    static String pk(TenantId tenant, String phone) {
+        return tenant.value() + "#candidate#" + PaymentItems.digest(phone);
     }
 }

@@ -133,7 +133,7 @@ public class DynamoDbPaymentLedger implements PaymentLedger {
         return tenant.value() + "#payment#" + paymentId;
     }
 
-    private static String contactKey(TenantId tenant, String contactId) {
+    static String contactKey(TenantId tenant, String contactId) {
         return tenant.value() + "#contact#" + contactId;
     }
 }

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import no.dialog.core.contact.PhoneNumbers;
 import no.dialog.core.paging.Page;
 import no.dialog.core.paging.PageRequest;
 import no.dialog.core.payment.UnmatchedPayment;
@@ -33,6 +34,9 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * </pre>
  * A decision (confirmed or rejected) rewrites the item without the index keys, so the open list holds only
  * what staff still have to look at. Kept (no expiry): a decision is part of how money was accounted for.
+ * A payment with a payer phone number also carries {@code contactKey = <tenant>#phone#<SHA-256 of the E.164
+ * number, base64url>} for the keys-only index {@code byContact}, through which an erasure finds the
+ * payments of a person's number ({@link DynamoDbUnmatchedPaymentErasure}).
  */
 @Singleton
 @Requires(property = "payments.table")
@@ -105,6 +109,10 @@ public class DynamoDbUnmatchedPayments implements UnmatchedPayments {
         Map<String, AttributeValue> item = new HashMap<>(PaymentItems.attributes(payment));
         item.put(PK, s(pk(tenant, payment.paymentId())));
         item.put(SK, s(UNMATCHED));
+        String phone = e164(payment.payer().phone());
+        if (phone != null) {
+            item.put(DynamoDbPaymentErasure.CONTACT_KEY, s(phoneKey(tenant, phone)));
+        }
         if (OPEN.equals(payment.status())) {
             item.put(GSI1PK, s(openKey(tenant)));
             item.put(GSI1SK, s(PaymentItems.sortable(payment.receivedAt()) + "#" + payment.paymentId()));
@@ -112,11 +120,21 @@ public class DynamoDbUnmatchedPayments implements UnmatchedPayments {
         return item;
     }
 
-    private static String pk(TenantId tenant, String paymentId) {
+    /** Where the byContact index finds the payments of a phone number. */
+    static String phoneKey(TenantId tenant, String e164) {
+        return tenant.value() + "#phone#" + PaymentItems.digest(e164);
+    }
+
+    /** The number as E.164 (as contacts hold it), or null when there is none or it is no number. */
+    static String e164(String phone) {
+        return phone == null || phone.isBlank() ? null : PhoneNumbers.toE164(phone).orElse(null);
+    }
+
+    static String pk(TenantId tenant, String paymentId) {
         return tenant.value() + "#unmatched#" + paymentId;
     }
 
-    private static String openKey(TenantId tenant) {
+    static String openKey(TenantId tenant) {
         return tenant.value() + "#unmatched#open";
     }
 }

@@ -28,7 +28,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  *   a start        pk = &lt;tenant&gt;#vipps#&lt;reference&gt;                 sk = started
  *                  every field of {@link Started} as an attribute; an ACTIVE agreement with a next charge
  *                  also carries gsi1pk = &lt;tenant&gt;#agreements-due, gsi1sk = &lt;nextChargeDue&gt;#&lt;reference&gt;
- *                  (sparse: nothing else is in that index partition)
+ *                  (sparse: nothing else is in that index partition); contactKey = &lt;tenant&gt;#&lt;contactId&gt;
+ *                  for the keys-only index byContact (the person's starts, for erasure)
  *   an agreement   pk = &lt;tenant&gt;#vipps-agreement#&lt;agreementId&gt;      sk = agreement
  *                  reference: points to the start (written when the start first has an agreementId)
  *   a charge       pk = &lt;tenant&gt;#vipps-charge#&lt;agreementId&gt;#&lt;due&gt;  sk = charge
@@ -124,6 +125,8 @@ public class DynamoDbVippsPaymentStore implements VippsPaymentStore {
         Map<String, AttributeValue> item = new HashMap<>(PaymentItems.attributes(started));
         item.put(PK, s(startPk(tenant, started.reference())));
         item.put(SK, s(STARTED));
+        // The person's starts, for erasure (DynamoDbPaymentErasure); sparse index byContact, keys only.
+        item.put(DynamoDbPaymentErasure.CONTACT_KEY, s(contactKey(tenant, started.contactId())));
         if (started.monthly() && ACTIVE.equals(started.state()) && started.nextChargeDue() != null) {
             item.put(GSI1PK, s(dueKey(tenant)));
             item.put(GSI1SK, s(started.nextChargeDue() + "#" + started.reference()));
@@ -154,6 +157,11 @@ public class DynamoDbVippsPaymentStore implements VippsPaymentStore {
             item.put(GSI1SK, s(CHARGE));
         }
         return item;
+    }
+
+    /** Where the byContact index finds a person's starts: {@code <tenant>#<contactId>}. */
+    static String contactKey(TenantId tenant, String contactId) {
+        return tenant.value() + "#" + contactId;
     }
 
     private static String startPk(TenantId tenant, String reference) {

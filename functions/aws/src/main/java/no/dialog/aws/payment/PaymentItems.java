@@ -187,6 +187,20 @@ final class PaymentItems {
         }
     }
 
+    /**
+     * SHA-256 of the text, base64url: how a phone number stands in a key, so the number itself is in no key
+     * that may reach metrics or error reports.
+     */
+    static String digest(String text) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing", e);
+        }
+    }
+
     static AttributeValue s(String value) {
         return AttributeValue.fromS(value);
     }

@@ -37,7 +37,9 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  *       {@code openRuns = open}, which puts it in the sparse index {@code openRuns} (range {@code lastItemAt})
  *       that the closer queries; every run carries {@code journeyKey = <tenant>#<journeyId>} for the index
  *       {@code journeyRuns} that the admin API lists.</li>
- *   <li>its items: the same pk, {@code sk = item#<idempotency key>}, the staged fields as a map.</li>
+ *   <li>its items: the same pk, {@code sk = item#<idempotency key>}, the staged fields as a map, and
+ *       {@code contactKey = <tenant>#<contactId>} for the keys-only index {@code byContact}, through which
+ *       an erasure finds a person's items ({@link RunFileErasure}).</li>
  * </ul>
  * Everything expires ({@code expiresAt}, TTL) after the organisation's {@link RetentionKind#RUN_STAGING}
  * period (90 days unless it chose shorter); the files in S3 follow the exports
@@ -50,6 +52,8 @@ public class DynamoDbRunStore implements RunStore {
 
     public static final String OPEN_RUNS_INDEX = "openRuns";
     public static final String JOURNEY_RUNS_INDEX = "journeyRuns";
+    public static final String BY_CONTACT_INDEX = "byContact";
+    static final String CONTACT_KEY = "contactKey";
     private static final int MAX_RUNS_A_DAY = 50;
 
     private final DynamoDbClient dynamoDb;
@@ -116,6 +120,8 @@ public class DynamoDbRunStore implements RunStore {
         Map<String, AttributeValue> record = new HashMap<>(key(run, "item#" + item.key()));
         record.put("key", s(item.key()));
         record.put("contactId", s(item.contactId()));
+        // The person's staged items, for erasure (RunFileErasure): the keys-only index byContact.
+        record.put(CONTACT_KEY, s(contactKey(item.tenant(), item.contactId())));
         record.put("day", s(item.day().toString()));
         record.put("journeyId", s(item.journeyId()));
         record.put("version", n(item.version()));
@@ -254,6 +260,10 @@ public class DynamoDbRunStore implements RunStore {
                 item.containsKey("closedAt") ? Instant.parse(item.get("closedAt").s()) : null,
                 item.containsKey("people") ? Integer.parseInt(item.get("people").n()) : 0,
                 item.containsKey("excluded") ? Integer.parseInt(item.get("excluded").n()) : 0, files);
+    }
+
+    static String contactKey(TenantId tenant, String contactId) {
+        return tenant.value() + "#" + contactId;
     }
 
     private static Map<String, AttributeValue> key(RunRef run, String sk) {

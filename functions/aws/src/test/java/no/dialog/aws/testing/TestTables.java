@@ -71,12 +71,13 @@ public final class TestTables {
 
     /**
      * The run-files table (template.yaml's RunFilesTable): pk + sk, the sparse index openRuns (range
-     * lastItemAt, a number) and the index journeyRuns (range runId).
+     * lastItemAt, a number), the index journeyRuns (range runId) and the keys-only byContact.
      */
     public static String runFiles(DynamoDbClient dynamoDb) {
         String name = "run-files-" + UUID.randomUUID();
         dynamoDb.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(attr("pk"), attr("sk"), attr("openRuns"), attr("journeyKey"), attr("runId"),
+                        attr("contactKey"),
                         AttributeDefinition.builder().attributeName("lastItemAt").attributeType(ScalarAttributeType.N).build())
                 .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
                         KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build())
@@ -87,21 +88,23 @@ public final class TestTables {
                         GlobalSecondaryIndex.builder().indexName("journeyRuns")
                         .keySchema(KeySchemaElement.builder().attributeName("journeyKey").keyType(KeyType.HASH).build(),
                                 KeySchemaElement.builder().attributeName("runId").keyType(KeyType.RANGE).build())
-                        .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build()));
+                        .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build(),
+                        byContact()));
         return name;
     }
 
-    /** The payments table (template.yaml's PaymentsTable): pk + sk and the index byKey (gsi1pk + gsi1sk). */
+    /** The payments table (template.yaml's PaymentsTable): pk + sk, the index byKey (gsi1pk + gsi1sk) and byContact. */
     public static String payments(DynamoDbClient dynamoDb) {
         String name = "payments-" + UUID.randomUUID();
         dynamoDb.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(attr("pk"), attr("sk"), attr("gsi1pk"), attr("gsi1sk"))
+                .attributeDefinitions(attr("pk"), attr("sk"), attr("gsi1pk"), attr("gsi1sk"), attr("contactKey"))
                 .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
                         KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build())
                 .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("byKey")
                         .keySchema(KeySchemaElement.builder().attributeName("gsi1pk").keyType(KeyType.HASH).build(),
                                 KeySchemaElement.builder().attributeName("gsi1sk").keyType(KeyType.RANGE).build())
-                        .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build()));
+                        .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build(),
+                        byContact()));
         return name;
     }
 
@@ -126,6 +129,13 @@ public final class TestTables {
                         .keySchema(KeySchemaElement.builder().attributeName("contactKey").keyType(KeyType.HASH).build())
                         .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build()).build()));
         return name;
+    }
+
+    /** The keys-only, sparse index of a person's items ({@code contactKey}), for erasure. */
+    private static GlobalSecondaryIndex byContact() {
+        return GlobalSecondaryIndex.builder().indexName("byContact")
+                .keySchema(KeySchemaElement.builder().attributeName("contactKey").keyType(KeyType.HASH).build())
+                .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build()).build();
     }
 
     private static AttributeDefinition attr(String name) {

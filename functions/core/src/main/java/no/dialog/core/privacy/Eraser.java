@@ -43,16 +43,32 @@ public final class Eraser {
      * @throws IllegalArgumentException when no erasure with this id was started for the tenant
      */
     public Erasure run(TenantId tenant, String erasureId) {
+        return run(tenant, erasureId, null);
+    }
+
+    /**
+     * Runs (or resumes) the erasure with what was captured of the person when it was asked for (their phone
+     * numbers and e-mail addresses, read from the contact before its step tombstones it); null: the contact
+     * id alone.
+     *
+     * @throws IllegalArgumentException when no erasure with this id was started for the tenant, or the
+     *                                  subject is another person than the erasure's
+     */
+    public Erasure run(TenantId tenant, String erasureId, ErasureSubject subject) {
         Erasure erasure = log.find(tenant, erasureId)
                 .orElseThrow(() -> new IllegalArgumentException("no erasure " + erasureId + " for the tenant"));
         if (erasure.done()) {
             return erasure;
         }
+        ErasureSubject who = subject == null ? ErasureSubject.of(erasure.contactId()) : subject;
+        if (!who.contactId().equals(erasure.contactId())) {
+            throw new IllegalArgumentException("the subject is not the person of erasure " + erasureId);
+        }
         for (PersonalData store : stores) {
             if (erasure.stepDone(store.store())) {
                 continue;
             }
-            long erased = store.erase(tenant, erasure.contactId());
+            long erased = store.erase(tenant, who);
             log.stepDone(tenant, erasureId, store.store(), erased);
         }
         log.finish(tenant, erasureId, clock.instant());

@@ -19,4 +19,13 @@ public interface PersonalData {
      * @return how many items were erased or pseudonymised now (a count, never what they held)
      */
     long erase(TenantId tenant, String contactId);
+
+    /**
+     * The same, with what was known of the person when the erasure was asked for (phone numbers, e-mail
+     * addresses). Stores that find a person by their contact id alone need not override it; stores that know
+     * people by a phone number (giver candidates, unmatched payments) do.
+     */
+    default long erase(TenantId tenant, ErasureSubject subject) {
+        return erase(tenant, subject.contactId());
+    }
 }

@@ -92,6 +92,38 @@ class EraserTest {
     }
 
     @Test
+    void everyStepGetsThePhoneNumbersCapturedBeforeTheContactWasTombstoned() {
+        List<ErasureSubject> seen = new ArrayList<>();
+        PersonalData byPhone = new PersonalData() {
+            public String store() {
+                return "giver-candidates";
+            }
+
+            public long erase(TenantId tenant, String contactId) {
+                throw new AssertionError("a store that knows people by phone is asked with the subject");
+            }
+
+            @Override
+            public long erase(TenantId tenant, ErasureSubject subject) {
+                seen.add(subject);
+                return subject.phones().size();
+            }
+        };
+        Store contacts = new Store("contacts", "C-1", 1);
+        Eraser eraser = new Eraser(List.of(contacts, byPhone), log, clock);
+        log.start(Erasure.requested(DEMO, "er-4", "C-1", "staff-7", NOW));
+        ErasureSubject subject = new ErasureSubject("C-1", java.util.Set.of("+4799887766"), java.util.Set.of("a@b.no"));
+
+        assertThatThrownBy(() -> eraser.run(DEMO, "er-4", ErasureSubject.of("C-2")))
+                .hasMessageContaining("not the person");
+        Erasure done = eraser.run(DEMO, "er-4", subject);
+
+        assertThat(calls).containsExactly("contacts");
+        assertThat(seen).containsExactly(subject);
+        assertThat(done.erased()).containsEntry("giver-candidates", 1L);
+    }
+
+    @Test
     void anUnknownErasureOrTwoStoresWithOneNameAreRefused() {
         Eraser eraser = new Eraser(List.of(new Store("contacts", "C-1", 1)), log, clock);
         assertThatThrownBy(() -> eraser.run(DEMO, "nope")).hasMessage("no erasure nope for the tenant");
