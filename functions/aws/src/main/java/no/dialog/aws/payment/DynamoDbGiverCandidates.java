@@ -16,9 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import no.dialog.core.payment.GiverCandidates;
+import no.dialog.core.privacy.Retention;
 import no.dialog.core.tenant.TenantId;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * {@link GiverCandidates} in the PaymentsTable ({@code PAYMENTS_TABLE}), one item per tenant and phone
@@ -31,8 +33,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * The key holds a digest, not the number, so the phone number is in the item only, never in a key that
  * may reach metrics or error reports. The contact id is random (128 bits, base64url), never derived from
  * the phone: the candidate's id says nothing about the person. Made with {@code attribute_not_exists(pk)};
- * the loser of two concurrent first gifts reads and returns the winner's candidate. Never expires (the
- * candidate is a contact in Dialog until staff or the register resolve it).
+ * the loser of two concurrent first gifts reads and returns the winner's candidate. Expires ({@code expiresAt},
+ * TTL) {@link Retention#GIVER_CANDIDATE_AFTER_LAST_GIFT} after the last gift: each gift moves it on.
  */
 @Singleton
 @Requires(property = "payments.table")
@@ -56,6 +58,7 @@ public class DynamoDbGiverCandidates implements GiverCandidates {
         String pk = pk(tenant, phone);
         var existing = PaymentItems.get(dynamoDb, table, pk, SK_CANDIDATE);
         if (existing.isPresent()) {
+            keepUntil(pk, at);
             return new Candidate(existing.get().get("contactId").s(), false, matches);
         }
         String contactId = CANDIDATE_PREFIX + newId();
@@ -68,6 +71,7 @@ public class DynamoDbGiverCandidates implements GiverCandidates {
         item.put("matches", AttributeValue.fromL((matches == null ? List.<String>of() : matches).stream()
                 .map(PaymentItems::s).toList()));
         item.put("createdAt", s(at.toString()));
+        item.put(PaymentItems.EXPIRES_AT, expiry(at));
         if (PaymentItems.putIfAbsent(dynamoDb, table, item)) {
             return new Candidate(contactId, true, matches);
         }
@@ -75,6 +79,23 @@ public class DynamoDbGiverCandidates implements GiverCandidates {
                 () -> new IllegalStateException("a giver candidate item refused a write but cannot be read"))
                 .get("contactId").s();
         return new Candidate(winner, false, matches);
+    }
+
+    /** A gift from a known candidate keeps them for the retention from now (never shortens it). */
+    private void keepUntil(String pk, Instant at) {
+        try {
+            dynamoDb.updateItem(b -> b.tableName(table).key(PaymentItems.key(pk, SK_CANDIDATE))
+                    .updateExpression("SET #expires = :expires")
+                    .conditionExpression("attribute_exists(pk) AND (attribute_not_exists(#expires) OR #expires < :expires)")
+                    .expressionAttributeNames(Map.of("#expires", PaymentItems.EXPIRES_AT))
+                    .expressionAttributeValues(Map.of(":expires", expiry(at))));
+        } catch (ConditionalCheckFailedException laterAlready) {
+            // A gift handled out of order (or an erasure in between): the later expiry stays.
+        }
+    }
+
+    private static AttributeValue expiry(Instant at) {
+        return AttributeValue.fromN(Long.toString(at.plus(Retention.GIVER_CANDIDATE_AFTER_LAST_GIFT).getEpochSecond()));
     }
 
     private String newId() {

@@ -9,7 +9,9 @@ import static no.dialog.aws.payment.PaymentItems.s;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +22,7 @@ import no.dialog.core.paging.Page;
 import no.dialog.core.paging.PageRequest;
 import no.dialog.core.payment.UnmatchedPayment;
 import no.dialog.core.payment.UnmatchedPayments;
+import no.dialog.core.privacy.Retention;
 import no.dialog.core.tenant.TenantId;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -33,7 +36,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  *   while open: gsi1pk = &lt;tenant&gt;#unmatched#open, gsi1sk = &lt;receivedAt, UTC, 9 fraction digits&gt;#&lt;paymentId&gt;
  * </pre>
  * A decision (confirmed or rejected) rewrites the item without the index keys, so the open list holds only
- * what staff still have to look at. Kept (no expiry): a decision is part of how money was accounted for.
+ * what staff still have to look at, and sets {@code expiresAt} (TTL) {@link Retention#DECIDED_UNMATCHED_PAYMENT}
+ * on: the money is in the payment ledger and the decision in the audit log, so the payer's details go.
  * A payment with a payer phone number also carries {@code contactKey = <tenant>#phone#<SHA-256 of the E.164
  * number, base64url>} for the keys-only index {@code byContact}, through which an erasure finds the
  * payments of a person's number ({@link DynamoDbUnmatchedPaymentErasure}).
@@ -47,10 +51,18 @@ public class DynamoDbUnmatchedPayments implements UnmatchedPayments {
 
     private final DynamoDbClient dynamoDb;
     private final String table;
+    private final Clock clock;
 
-    public DynamoDbUnmatchedPayments(DynamoDbClient dynamoDb, @Value("${payments.table}") String table) {
+    @Inject
+    public DynamoDbUnmatchedPayments(DynamoDbClient dynamoDb, @Value("${payments.table}") String table, Clock clock) {
         this.dynamoDb = dynamoDb;
         this.table = table;
+        this.clock = clock;
+    }
+
+    /** On the system clock, for tools and tests. */
+    public DynamoDbUnmatchedPayments(DynamoDbClient dynamoDb, String table) {
+        this(dynamoDb, table, Clock.systemUTC());
     }
 
     @Override
@@ -102,7 +114,12 @@ public class DynamoDbUnmatchedPayments implements UnmatchedPayments {
 
     @Override
     public void update(TenantId tenant, UnmatchedPayment payment) {
-        PaymentItems.replace(dynamoDb, table, item(tenant, payment), "unmatched payment " + payment.paymentId());
+        Map<String, AttributeValue> item = item(tenant, payment);
+        if (!OPEN.equals(payment.status())) {
+            item.put(PaymentItems.EXPIRES_AT, AttributeValue.fromN(Long.toString(
+                    clock.instant().plus(Retention.DECIDED_UNMATCHED_PAYMENT).getEpochSecond())));
+        }
+        PaymentItems.replace(dynamoDb, table, item, "unmatched payment " + payment.paymentId());
     }
 
     private static Map<String, AttributeValue> item(TenantId tenant, UnmatchedPayment payment) {

@@ -2,6 +2,7 @@ package no.dialog.aws.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +68,19 @@ class DynamoDbGiverCandidatesTest {
         assertThat(item.get("phone").s()).isEqualTo("+4798765432");
         assertThat(item.get("name").s()).isEqualTo("Ola Nordmann");
         assertThat(item.get("matches").l()).extracting(AttributeValue::s).containsExactly("C-7", "C-8");
-        assertThat(item).doesNotContainKey("expiresAt");
+        assertThat(item.get("expiresAt").n()).as("two years after the gift")
+                .isEqualTo(Long.toString(AT.plus(Duration.ofDays(730)).getEpochSecond()));
+    }
+
+    @Test
+    void eachGiftKeepsTheCandidateTwoYearsFromThenAndAnEarlierGiftNeverShortensIt() {
+        Candidate made = candidates.findOrCreate(TENANT, "+4791111111", null, List.of(), AT);
+        Instant nextYear = AT.plus(Duration.ofDays(365));
+        candidates.findOrCreate(TENANT, "+4791111111", null, List.of(), nextYear);
+        candidates.findOrCreate(TENANT, "+4791111111", null, List.of(), AT.plusSeconds(5));
+
+        Map<String, AttributeValue> item = dynamoDb.scan(b -> b.tableName(table)).items().stream()
+                .filter(i -> made.contactId().equals(i.get("contactId").s())).findFirst().orElseThrow();
+        assertThat(item.get("expiresAt").n()).isEqualTo(Long.toString(nextYear.plus(Duration.ofDays(730)).getEpochSecond()));
     }
 }

@@ -89,6 +89,31 @@ class DynamoDbUnmatchedPaymentsTest {
     }
 
     @Test
+    void aDecidedPaymentsPayerDetailsExpireNinetyDaysAfterTheDecisionAndAnOpenOneNever() {
+        java.time.Clock decidedAt = java.time.Clock.fixed(AT.plusSeconds(3600), java.time.ZoneOffset.UTC);
+        DynamoDbUnmatchedPayments store = new DynamoDbUnmatchedPayments(SharedEmulators.get().dynamoDb(), table, decidedAt);
+        UnmatchedPayment open = giro("1", AT);
+        UnmatchedPayment other = giro("2", AT);
+        store.add(tenant, open);
+        store.add(tenant, other);
+
+        store.update(tenant, new UnmatchedPayment(open.paymentId(), open.source(), open.reference(), open.kind(),
+                open.amountOre(), open.receivedAt(), open.payer(), open.message(), "rejected", null));
+
+        assertThat(expiresAt(open.paymentId())).isEqualTo(Long.toString(
+                AT.plusSeconds(3600).plus(java.time.Duration.ofDays(90)).getEpochSecond()));
+        assertThat(expiresAt(other.paymentId())).as("still open").isNull();
+    }
+
+    private String expiresAt(String paymentId) {
+        var item = SharedEmulators.get().dynamoDb().getItem(b -> b.tableName(table).key(java.util.Map.of(
+                "pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(
+                        DynamoDbUnmatchedPayments.pk(tenant, paymentId)),
+                "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("unmatched")))).item();
+        return item.containsKey("expiresAt") ? item.get("expiresAt").n() : null;
+    }
+
+    @Test
     void theOpenListIsReadAPageAtATimeNewestFirstAndADecisionMeanwhileDropsOut() {
         UnmatchedPayment[] payments = new UnmatchedPayment[5];
         for (int i = 0; i < 5; i++) {

@@ -16,5 +16,18 @@ public final class Retention {
      */
     public static final Duration ENDED_ENROLMENT = Duration.ofDays(730);
 
+    /**
+     * A giver candidate (a Vipps payer's phone and name, not yet known to the register) after their last
+     * gift: long enough that a yearly giver stays one candidate, so they are thanked and asked once.
+     */
+    public static final Duration GIVER_CANDIDATE_AFTER_LAST_GIFT = Duration.ofDays(730);
+
+    /**
+     * An unmatched payment's record (payer, message) after staff decided it: the money itself is in the
+     * payment ledger (kept for bookkeeping) and the decision in the audit log, so the payer's details are
+     * needed only while the decision may still be questioned.
+     */
+    public static final Duration DECIDED_UNMATCHED_PAYMENT = Duration.ofDays(90);
+
     private Retention() {}
 }
