@@ -62,6 +62,15 @@ final class Revisions {
         return new Outcome(Long.parseLong(matcher.group(1)), null);
     }
 
+    /** The revision a header ({@code If-Match}, {@code ETag}) names, or null when it names none or is not one. */
+    static Long parse(String value) {
+        if (value == null) {
+            return null;
+        }
+        Matcher matcher = VALUE.matcher(value.strip());
+        return matcher.matches() ? Long.valueOf(matcher.group(1)) : null;
+    }
+
     // HTTP API passes header names in lower case; a test or another proxy may not.
     private static String header(Map<String, String> headers, String name) {
         if (headers == null) {

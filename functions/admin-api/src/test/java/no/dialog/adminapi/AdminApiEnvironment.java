@@ -22,6 +22,7 @@ final class AdminApiEnvironment {
         env.put("DEFINITIONS_TABLE", TestTables.definitions(emulators.dynamoDb()));
         env.put("ENROLMENTS_TABLE", TestTables.enrolments(emulators.dynamoDb()));
         env.put("RUN_FILES_TABLE", TestTables.runFiles(emulators.dynamoDb()));
+        env.put("AUDIT_TABLE", TestTables.audit(emulators.dynamoDb()));
         String exports = "exports-" + java.util.UUID.randomUUID();
         emulators.s3().createBucket(b -> b.bucket(exports));
         env.put("EXPORTS_BUCKET", exports);

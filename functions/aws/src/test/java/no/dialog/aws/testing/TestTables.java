@@ -108,6 +108,16 @@ public final class TestTables {
         return name;
     }
 
+    /** The audit table (template.yaml's AuditTable): pk + sk, both strings. */
+    public static String audit(DynamoDbClient dynamoDb) {
+        String name = "audit-" + UUID.randomUUID();
+        dynamoDb.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attr("pk"), attr("sk"))
+                .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
+                        KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build()));
+        return name;
+    }
+
     public static String withHashKey(DynamoDbClient dynamoDb, String prefix, String key) {
         String name = prefix + "-" + UUID.randomUUID();
         dynamoDb.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)

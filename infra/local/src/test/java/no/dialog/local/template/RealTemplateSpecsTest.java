@@ -206,11 +206,13 @@ class RealTemplateSpecsTest {
                 "STAFF_USER_POOL_ID",
                 "DIALOG_STAGE", "JAVA_TOOL_OPTIONS", "DIALOG_CONFIG_REVISION", "CONTACTS_TABLE", "TENANTS_TABLE",
                 "DEFINITIONS_TABLE", "ENROLMENTS_TABLE", "SNAPSHOTS_BUCKET", "RUN_FILES_TABLE", "EXPORTS_BUCKET",
-                "PAYMENTS_TABLE", "SEND_LEDGER_TABLE", "RESPONSES_QUEUE_URL", "EVENT_BUS_NAME", "TENANT_SECRETS_PREFIX");
+                "PAYMENTS_TABLE", "SEND_LEDGER_TABLE", "RESPONSES_QUEUE_URL", "EVENT_BUS_NAME", "TENANT_SECRETS_PREFIX",
+                "AUDIT_TABLE");
         assertThat(admin.environment()).containsEntry("DEFINITIONS_TABLE", "dialog-definitions-local")
                 .containsEntry("TENANT_SECRETS_PREFIX", "dialog/local/tenants/")
                 .containsEntry("ENROLMENTS_TABLE", "dialog-enrolments-local")
-                .containsEntry("RUN_FILES_TABLE", "dialog-run-files-local");
+                .containsEntry("RUN_FILES_TABLE", "dialog-run-files-local")
+                .containsEntry("AUDIT_TABLE", "dialog-audit-local");
         assertThat(admin.eventsOfType(HttpApiEventSpec.class)).containsExactly(
                 new HttpApiEventSpec("Health", "DialogHttpApi", "/health", "GET", null),
                 new HttpApiEventSpec("ListProviders", "DialogHttpApi", "/admin/v1/providers", "GET", "StaffJwt"),
@@ -249,7 +251,8 @@ class RealTemplateSpecsTest {
                 new HttpApiEventSpec("RejectUnmatchedPayment", "DialogHttpApi", "/admin/v1/payments/unmatched/{id}/reject", "POST", "StaffJwt"),
                 new HttpApiEventSpec("GetSettings", "DialogHttpApi", "/admin/v1/settings", "GET", "StaffJwt"),
                 new HttpApiEventSpec("ReplaceSettings", "DialogHttpApi", "/admin/v1/settings", "PUT", "StaffJwt"),
-                new HttpApiEventSpec("CreateTenant", "DialogHttpApi", "/platform/v1/tenants", "POST", "StaffJwt"));
+                new HttpApiEventSpec("CreateTenant", "DialogHttpApi", "/platform/v1/tenants", "POST", "StaffJwt"),
+                new HttpApiEventSpec("ListAudit", "DialogHttpApi", "/admin/v1/audit", "GET", "StaffJwt"));
     }
 
     @Test

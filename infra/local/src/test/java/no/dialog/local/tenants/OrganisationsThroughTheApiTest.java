@@ -127,6 +127,42 @@ class OrganisationsThroughTheApiTest {
     }
 
     /**
+     * The audit log through the local stack (docs/adr/0027-audit.md): the organisation's creation is in its own log
+     * under the operator's subject, and each settings change, refused ones included, under its admin's or editor's,
+     * with the revisions; another organisation's admin sees none of it.
+     */
+    @Test
+    void whoCreatedAnOrganisationAndChangedItsSettingsIsInItsAuditLog() throws Exception {
+        String operator = token("demo", "platform-admin");
+        HttpResponse<String> created = send("POST", "/platform/v1/tenants", operator, Map.of(), """
+                {"id": "audited", "name": "Revidert", "language": "nb", "adminEmail": "kari@audited.test"}""");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String admin = token("audited", "admin");
+        assertThat(send("PUT", "/admin/v1/settings", token("audited", "editor"), Map.of("If-Match", "\"0\""),
+                "{\"senderName\": \"Revidert\"}").statusCode()).isEqualTo(403);
+        assertThat(send("PUT", "/admin/v1/settings", admin, Map.of("If-Match", "\"0\""),
+                "{\"senderName\": \"Revidert\"}").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> listed = send("GET", "/admin/v1/audit", admin, Map.of(), null);
+
+        assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+        JsonNode entries = MAPPER.readTree(listed.body()).get("entries");
+        assertThat(entries).hasSize(3);
+        assertThat(entries.get(0).get("status").asInt()).isEqualTo(200);
+        assertThat(entries.get(0).get("route").asText()).isEqualTo("/admin/v1/settings");
+        assertThat(entries.get(0).get("revisionBefore").asLong()).isZero();
+        assertThat(entries.get(0).get("revisionAfter").asLong()).isEqualTo(1);
+        assertThat(entries.get(1).get("status").asInt()).isEqualTo(403);
+        assertThat(entries.get(2).get("route").asText()).isEqualTo("/platform/v1/tenants");
+        assertThat(entries.get(2).get("access").asText()).isEqualTo("platform");
+        assertThat(entries.get(2).get("objectId").asText()).isEqualTo("audited");
+        assertThat(entries.get(2).get("subject").asText()).isNotEmpty();
+        assertThat(listed.body()).doesNotContain("Revidert", "kari@audited.test");
+        JsonNode demo = MAPPER.readTree(send("GET", "/admin/v1/audit", token("demo", "admin"), Map.of(), null).body());
+        assertThat(demo.get("entries").toString()).doesNotContain("audited");
+    }
+
+    /**
      * Issue 13's end-to-end: the organisation created above brings its own LINK account; its admin stores the
      * credentials through the API (they go to the local Secrets Manager endpoint, never to DynamoDB or an
      * environment), and its first journey's SMS goes out through that account, under its sender name.
