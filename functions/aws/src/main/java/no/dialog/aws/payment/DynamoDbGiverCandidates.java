@@ -42,7 +42,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public class DynamoDbGiverCandidates implements GiverCandidates {
 
     static final String CANDIDATE_PREFIX = "candidate-";
-    private static final String SK_CANDIDATE = "candidate";
+    static final String SK_CANDIDATE = "candidate";
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -86,7 +86,7 @@ public class DynamoDbGiverCandidates implements GiverCandidates {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    private static String pk(TenantId tenant, String phone) {
+    static String pk(TenantId tenant, String phone) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(phone.getBytes(StandardCharsets.UTF_8));
             return tenant.value() + "#candidate#" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest);

@@ -39,7 +39,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 public class DynamoDbUnmatchedPayments implements UnmatchedPayments {
 
     static final String OPEN = "open";
-    private static final String UNMATCHED = "unmatched";
+    static final String UNMATCHED = "unmatched";
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -112,7 +112,7 @@ public class DynamoDbUnmatchedPayments implements UnmatchedPayments {
         return item;
     }
 
-    private static String pk(TenantId tenant, String paymentId) {
+    static String pk(TenantId tenant, String paymentId) {
         return tenant.value() + "#unmatched#" + paymentId;
     }
 
