@@ -142,7 +142,7 @@ class ContactExportApiTest {
                 FrequencyCap.DEFAULT, SENT)).isTrue();
 
         SegmentStore segments = context.getBean(SegmentStore.class);
-        segments.save(DEMO, new SegmentDefinition("in-oslo", "In Oslo",
+        segments.save(DEMO, new SegmentDefinition("called-kari", "Called Kari",
                 JSON.readTree("{\"field\":\"firstName\",\"op\":\"equals\",\"value\":\"Kari\"}"), SENT));
         segments.save(DEMO, new SegmentDefinition("called-ola", "Called Ola",
                 JSON.readTree("{\"field\":\"firstName\",\"op\":\"equals\",\"value\":\"Ola\"}"), SENT));
@@ -197,7 +197,7 @@ class ContactExportApiTest {
         assertThat(body.at("/unmatchedPayments/0/payer/phone").asText()).isEqualTo(PHONE);
         assertThat(body.at("/giverCandidates/0/name").asText()).isEqualTo("Kari N.");
         assertThat(body.get("segments")).hasSize(1);
-        assertThat(body.at("/segments/0/segmentId").asText()).isEqualTo("in-oslo");
+        assertThat(body.at("/segments/0/segmentId").asText()).isEqualTo("called-kari");
         assertThat(body.get("predictions")).isEmpty();
         assertThat(body.get("predictionsNote").asText()).isNotBlank();
     }
