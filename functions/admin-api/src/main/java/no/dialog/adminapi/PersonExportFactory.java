@@ -7,7 +7,7 @@ import java.time.Clock;
 import no.dialog.core.contact.ContactStore;
 import no.dialog.core.enrolment.EnrolmentStore;
 import no.dialog.core.privacy.export.CapCounters;
-import no.dialog.core.privacy.export.ErasedContacts;
+import no.dialog.core.privacy.export.ContactTombstones;
 import no.dialog.core.privacy.export.PersonExporter;
 import no.dialog.core.privacy.export.PersonLinks;
 import no.dialog.core.privacy.export.PersonMessages;
@@ -31,9 +31,9 @@ public class PersonExportFactory {
     @Requires(property = "send.ledger.table")
     @Requires(property = "landing.links.table")
     @Requires(property = "payments.table")
-    PersonExporter personExporter(ContactStore contacts, ErasedContacts erased, PersonMessages messages,
+    PersonExporter personExporter(ContactStore contacts, ContactTombstones tombstones, PersonMessages messages,
                                   RunStagings runs, PersonLinks links, EnrolmentStore enrolments, CapCounters caps,
                                   PersonPayments payments, SegmentStore segments, Clock clock) {
-        return new PersonExporter(contacts, erased, messages, runs, links, enrolments, caps, payments, segments, clock);
+        return new PersonExporter(contacts, tombstones, messages, runs, links, enrolments, caps, payments, segments, clock);
     }
 }

@@ -49,6 +49,7 @@ final class PersonExportViews {
     ObjectNode export(PersonExport export) {
         ObjectNode body = MAPPER.createObjectNode().put("contactId", export.contactId())
                 .put("tenant", export.tenant().value()).put("madeAt", export.madeAt().toString());
+        time(body, "deletedAt", export.deletedAt());
         time(body, "erasedAt", export.erasedAt());
         if (export.contact() == null) {
             body.putNull("contact");

@@ -240,6 +240,25 @@ class ContactExportApiTest {
     }
 
     @Test
+    void aPersonTheRegisterDeletedShowsWhatTheOtherStoresStillHold() throws Exception {
+        Instant deleted = SENT.plus(Duration.ofDays(1));
+        context.getBean(ContactStore.class).upsert(DEMO, new Contact("M-400004", SENT, "Siri", "Dahl", null,
+                "+4790044556", null, null, null, null, null, null, null, null, null, null));
+        String key = "demo:" + EnrolmentIds.of(DEMO, "julegave", 1, "M-400004") + ":ask:1";
+        context.getBean(SendLedger.class).recordIntent(key, DEMO, SendChannel.SMS, "M-400004", SENT);
+        context.getBean(ContactStore.class).delete(DEMO, "M-400004", deleted);
+
+        APIGatewayV2HTTPResponse response = export("M-400004", "demo", "[admin]");
+
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
+        JsonNode body = json(response);
+        assertThat(body.get("deletedAt").asText()).isEqualTo(deleted.toString());
+        assertThat(body.get("erasedAt").isNull()).isTrue();
+        assertThat(body.get("contact").isNull()).isTrue();
+        assertThat(body.at("/messages/0/key").asText()).isEqualTo(key);
+    }
+
+    @Test
     void theTimelineShowsTheSameEventsNewestFirstAPageAtATimeWithValuesMasked() throws Exception {
         APIGatewayV2HTTPResponse whole = function.handleRequest(withQuery(request("contact-timeline.json", KARI),
                 "limit", "200"), null);

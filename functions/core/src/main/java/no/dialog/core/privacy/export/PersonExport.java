@@ -16,9 +16,12 @@ import no.dialog.core.tenant.TenantId;
 /**
  * Everything Dialog holds about one person in one tenant (GDPR art. 15), as {@link PersonExporter} gathers it
  * from each store. An erased person is only their tombstone: {@link #erasedAt} is set and every list is empty.
+ * A person the register deleted (not erased) has no contact, {@link #deletedAt} set, and whatever the other stores
+ * still hold.
  *
+ * @param deletedAt        when the register deleted the person (their contact is a tombstone), else null
  * @param contact          the contact replica as stored, with consents (source, time) and reservations; null
- *                         when erased
+ *                         when deleted or erased
  * @param messages         the send ledger's entries for the person (channel, state, times; Dialog keeps no
  *                         rendered text and no address there)
  * @param runItems         what the person's letters, print lines and call-list lines were staged with, and the
@@ -33,7 +36,8 @@ import no.dialog.core.tenant.TenantId;
  * @param giverCandidates  giver candidates made from the person's phone number
  * @param segments         the tenant's segments the person is in now
  */
-public record PersonExport(TenantId tenant, String contactId, Instant madeAt, Instant erasedAt, Contact contact,
+public record PersonExport(TenantId tenant, String contactId, Instant madeAt, Instant deletedAt, Instant erasedAt,
+                           Contact contact,
                            List<LedgerEntry> messages, List<StagedRunItem> runItems, List<LinkRecord> links,
                            List<Enrolment> enrolments, ContactHistory behaviour, List<CapCounter> frequencyCaps,
                            List<RegisteredPayment> payments, List<UnmatchedPayment> unmatchedPayments,
@@ -60,7 +64,7 @@ public record PersonExport(TenantId tenant, String contactId, Instant madeAt, In
 
     /** The export of an erased person: their tombstone and nothing else. */
     public static PersonExport erased(TenantId tenant, String contactId, Instant madeAt, Instant erasedAt) {
-        return new PersonExport(tenant, contactId, madeAt, Objects.requireNonNull(erasedAt, "erasedAt"), null,
+        return new PersonExport(tenant, contactId, madeAt, null, Objects.requireNonNull(erasedAt, "erasedAt"), null,
                 List.of(), List.of(), List.of(), List.of(), ContactHistory.EMPTY, List.of(), List.of(), List.of(),
                 List.of(), List.of());
     }

@@ -27,12 +27,13 @@ import no.dialog.core.time.OsloTime;
  * Optional<PersonExport> export = exporter.export(tenant, "c-1001"); // empty: no such person in this tenant
  * }</pre>
  * Segments are judged now, with the person's behaviour history, by the same evaluator the segment previews
- * use; a stored segment that no longer parses is left out (it matches nobody anywhere else either).
+ * use; a stored segment that no longer parses is left out (it matches nobody anywhere else either). A person
+ * without a contact (deleted by the register) is in no segment.
  */
 public final class PersonExporter {
 
     private final ContactStore contacts;
-    private final ErasedContacts erased;
+    private final ContactTombstones tombstones;
     private final PersonMessages messages;
     private final RunStagings runs;
     private final PersonLinks links;
@@ -42,11 +43,11 @@ public final class PersonExporter {
     private final SegmentStore segments;
     private final Clock clock;
 
-    public PersonExporter(ContactStore contacts, ErasedContacts erased, PersonMessages messages, RunStagings runs,
+    public PersonExporter(ContactStore contacts, ContactTombstones tombstones, PersonMessages messages, RunStagings runs,
                           PersonLinks links, EnrolmentStore enrolments, CapCounters caps, PersonPayments payments,
                           SegmentStore segments, Clock clock) {
         this.contacts = Objects.requireNonNull(contacts);
-        this.erased = Objects.requireNonNull(erased);
+        this.tombstones = Objects.requireNonNull(tombstones);
         this.messages = Objects.requireNonNull(messages);
         this.runs = Objects.requireNonNull(runs);
         this.links = Objects.requireNonNull(links);
@@ -57,23 +58,35 @@ public final class PersonExporter {
         this.clock = Objects.requireNonNull(clock);
     }
 
-    /** The person's export, the tombstone alone when they were erased, or empty when the tenant has no such person. */
+    /**
+     * The person's export; the tombstone alone when they were erased; what the other stores still hold when the
+     * register deleted them; empty when the tenant has no such person and no trace of one.
+     */
     public Optional<PersonExport> export(TenantId tenant, String contactId) {
         Optional<Contact> found = contacts.find(tenant, contactId);
-        if (found.isEmpty()) {
-            return erased.erasedAt(tenant, contactId)
-                    .map(at -> PersonExport.erased(tenant, contactId, clock.instant(), at));
+        if (found.isPresent()) {
+            return Optional.of(gather(tenant, contactId, found.get(), null));
         }
-        Contact contact = found.get();
+        Optional<ContactTombstones.Tombstone> tombstone = tombstones.find(tenant, contactId);
+        if (tombstone.isEmpty()) {
+            return Optional.empty();
+        }
+        if (tombstone.get().erasedAt() != null) {
+            return Optional.of(PersonExport.erased(tenant, contactId, clock.instant(), tombstone.get().erasedAt()));
+        }
+        return Optional.of(gather(tenant, contactId, null, tombstone.get().deletedAt()));
+    }
+
+    private PersonExport gather(TenantId tenant, String contactId, Contact contact, java.time.Instant deletedAt) {
         List<Enrolment> entries = enrolments.ofContact(tenant, contactId);
         ContactHistory behaviour = ContactHistories.from(entries);
         List<RegisteredPayment> paid = payments.ofContact(tenant, contactId);
-        return Optional.of(new PersonExport(tenant, contactId, clock.instant(), null, contact,
+        return new PersonExport(tenant, contactId, clock.instant(), deletedAt, null, contact,
                 messages.ofContact(tenant, contactId), runs.ofEnrolments(tenant, entries),
                 links.ofContact(tenant, contactId), entries, behaviour, caps.ofContact(tenant, contactId), paid,
                 payments.unmatched(tenant, paid.stream().map(RegisteredPayment::paymentId).toList()),
-                contact.phone() == null ? List.of() : payments.candidatesByPhone(tenant, contact.phone()),
-                segmentsOf(tenant, contact, behaviour)));
+                contact == null || contact.phone() == null ? List.of() : payments.candidatesByPhone(tenant, contact.phone()),
+                contact == null ? List.of() : segmentsOf(tenant, contact, behaviour));
     }
 
     private List<PersonExport.SegmentMembership> segmentsOf(TenantId tenant, Contact contact, ContactHistory history) {

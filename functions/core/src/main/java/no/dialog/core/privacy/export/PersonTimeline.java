@@ -35,7 +35,13 @@ public final class PersonTimeline {
                     "erased: only the tombstone is kept"));
             return events;
         }
-        contact(export.contact(), events);
+        if (export.contact() != null) {
+            contact(export.contact(), events);
+        }
+        if (export.deletedAt() != null) {
+            events.add(new TimelineEvent("deleted", export.deletedAt(), "deleted", null, null,
+                    "deleted by the register; the other stores keep what they hold until it expires or is erased"));
+        }
         for (LedgerEntry message : export.messages()) {
             String journeyId = SendKeys.parse(message.key()).flatMap(SendKeys.SendKey::journeyId).orElse(null);
             String parts = message.parts() == null ? "" : " (" + message.parts() + (message.parts() == 1 ? " part)" : " parts)");

@@ -45,7 +45,7 @@ class PersonExporterTest {
 
     private final InMemoryContactStore contacts = new InMemoryContactStore();
     private final InMemoryEnrolments enrolments = new InMemoryEnrolments();
-    private final Map<String, Instant> tombstones = new HashMap<>();
+    private final Map<String, ContactTombstones.Tombstone> tombstones = new HashMap<>();
     private final Map<String, List<LedgerEntry>> ledger = new HashMap<>();
     private final Map<String, List<RegisteredPayment>> paid = new HashMap<>();
     private final List<SegmentDefinition> segments = new ArrayList<>();
@@ -167,7 +167,7 @@ class PersonExporterTest {
     void anErasedPersonIsTheirTombstoneAlone() throws Exception {
         seedKari();
         contacts.delete(DEMO, "c-1", NOW);
-        tombstones.put("demo#c-1", NOW.minusSeconds(60));
+        tombstones.put("demo#c-1", new ContactTombstones.Tombstone(NOW.minusSeconds(60), NOW.minusSeconds(60)));
 
         PersonExport export = exporter.export(DEMO, "c-1").orElseThrow();
 
@@ -177,6 +177,25 @@ class PersonExporterTest {
         assertThat(export.enrolments()).isEmpty();
         assertThat(export.messages()).isEmpty();
         assertThat(PersonTimeline.of(export)).extracting(TimelineEvent::kind).containsExactly("erased");
+    }
+
+    @Test
+    void aPersonTheRegisterDeletedShowsWhatTheOtherStoresStillHold() throws Exception {
+        seedKari();
+        contacts.delete(DEMO, "c-1", NOW.minusSeconds(120));
+        tombstones.put("demo#c-1", new ContactTombstones.Tombstone(NOW.minusSeconds(120), null));
+
+        PersonExport export = exporter.export(DEMO, "c-1").orElseThrow();
+
+        assertThat(export.isErased()).isFalse();
+        assertThat(export.deletedAt()).isEqualTo(NOW.minusSeconds(120));
+        assertThat(export.contact()).isNull();
+        assertThat(export.enrolments()).hasSize(1);
+        assertThat(export.messages()).hasSize(1);
+        assertThat(export.payments()).hasSize(1);
+        assertThat(export.segments()).isEmpty();
+        assertThat(PersonTimeline.of(export)).extracting(TimelineEvent::kind).contains("deleted", "message")
+                .doesNotContain("contact-updated");
     }
 
     @Test
