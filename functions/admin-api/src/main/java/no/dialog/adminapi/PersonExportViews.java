@@ -37,7 +37,11 @@ final class PersonExportViews {
                 + " letters, print and call-list lines are in runItems with the run and files they went in.",
         "Consents are kept with their source and time; the wording shown when a consent was given is not stored.",
         "Sealed national identity numbers are listed as held (submission, question, time), never shown.",
-        "Open unmatched payments that may come from this person are not listed: they are found by staff, not by person."
+        "Open unmatched payments that may come from this person are not listed: they are found by staff, not by person.",
+        "Vipps payments started from a landing page (and recurring agreements) are listed once paid, under payments;"
+                + " the start itself is kept by its reference, not by person.",
+        "Run files are named with their key in the exports bucket, not included; segment snapshots and import files"
+                + " hold copies of the register record shown under contact, and expire by lifecycle."
     };
 
     private final ContactJson contacts;
@@ -121,7 +125,8 @@ final class PersonExportViews {
         node.put("runId", item.runId()).put("channel", item.channel()).put("journeyId", item.journeyId())
                 .put("version", item.version()).put("stepId", item.stepId()).put("day", item.day().toString())
                 .put("key", item.key()).put("stagedAt", item.stagedAt().toString()).put("runStatus", item.runStatus());
-        item.files().forEach(node.putArray("files")::add);
+        ArrayNode files = node.putArray("files");
+        item.files().forEach(file -> files.addObject().put("name", file.name()).put("key", file.key()));
         ObjectNode fields = node.putObject("fields");
         new TreeMap<>(item.fields()).forEach(fields::put);
     }

@@ -42,7 +42,9 @@ import no.dialog.core.payment.PaymentSource;
 import no.dialog.core.payment.RegisteredPayment;
 import no.dialog.core.payment.UnmatchedPayment;
 import no.dialog.core.payment.UnmatchedPayments;
+import no.dialog.core.run.RunFile;
 import no.dialog.core.run.RunItem;
+import no.dialog.core.run.RunRef;
 import no.dialog.core.run.RunStore;
 import no.dialog.core.segment.SegmentDefinition;
 import no.dialog.core.segment.SegmentStore;
@@ -71,6 +73,7 @@ class ContactExportApiTest {
     private static final String PHONE = "+4791234567";
     private static final String EMAIL = "kari.nordmann@example.no";
     private static final String SEALED = "v1.sealed-ciphertext-of-the-number";
+    private static final String LETTERS_PDF = "drops/demo/21grams/julegave.v1.letter.2026-12-01.1/letters.pdf";
     private static final Instant SENT = Instant.parse("2026-12-01T10:00:00Z");
     private static final Clock CLOCK = Clock.fixed(SENT.plus(Duration.ofDays(5)), OsloTime.ZONE);
 
@@ -118,9 +121,12 @@ class ContactExportApiTest {
         assertThat(ledger.recordIntent(smsKey, DEMO, SendChannel.SMS, KARI, SENT)).isTrue();
         ledger.markSent(smsKey, "link-kari-1", 1);
 
-        context.getBean(RunStore.class).stage(new RunItem(DEMO, SendChannel.LETTER, "julegave", 1, "letter",
+        RunStore runs = context.getBean(RunStore.class);
+        RunRef run = runs.stage(new RunItem(DEMO, SendChannel.LETTER, "julegave", 1, "letter",
                 LocalDate.of(2026, 12, 1), letterKey, KARI, Map.of("name", "Kari Nordmann", "street", "Storgata 12 B")),
                 SENT.plus(Duration.ofMinutes(1)));
+        runs.markClosed(run, List.of(new RunFile("letters.pdf", LETTERS_PDF, "application/pdf", null, null)), 1, 0,
+                SENT.plus(Duration.ofHours(1)));
 
         LinkStore links = context.getBean(LinkStore.class);
         assertThat(links.create(new StoredLink("link-kari", 1, new LinkBinding(DEMO, "julegave", 1, "ask", enrolmentId,
@@ -181,6 +187,8 @@ class ContactExportApiTest {
         assertThat(body.at("/runItems/0/key").asText()).isEqualTo(letterKey);
         assertThat(body.at("/runItems/0/channel").asText()).isEqualTo("letter");
         assertThat(body.at("/runItems/0/fields/street").asText()).isEqualTo("Storgata 12 B");
+        assertThat(body.at("/runItems/0/runStatus").asText()).isEqualTo("CLOSED");
+        assertThat(body.at("/runItems/0/files/0/key").asText()).isEqualTo(LETTERS_PDF);
         assertThat(body.at("/landingLinks/0/submissions/0").asText()).isEqualTo("sub-1");
         assertThat(body.at("/landingLinks/0/sealed/0/question").asText()).isEqualTo("fnr");
         assertThat(body.at("/landingLinks/0/sealed/0/held").asBoolean()).isTrue();

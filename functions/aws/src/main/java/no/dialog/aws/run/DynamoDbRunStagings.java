@@ -15,7 +15,6 @@ import no.dialog.core.journey.Enrolment;
 import no.dialog.core.privacy.export.PersonExport;
 import no.dialog.core.privacy.export.RunStagings;
 import no.dialog.core.run.Run;
-import no.dialog.core.run.RunFile;
 import no.dialog.core.run.RunStore;
 import no.dialog.core.tenant.TenantId;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -58,7 +57,8 @@ public class DynamoDbRunStagings implements RunStagings {
     }
 
     private List<PersonExport.StagedRunItem> itemsOf(Run run, String keyPrefix) {
-        List<String> files = run.files().stream().map(RunFile::name).toList();
+        List<PersonExport.FileRef> files = run.files().stream()
+                .map(file -> new PersonExport.FileRef(file.name(), file.key())).toList();
         return IndexedReads.queryAll(dynamoDb, QueryRequest.builder().tableName(table).consistentRead(true)
                 .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(DynamoDbRunStore.pk(run.ref())),

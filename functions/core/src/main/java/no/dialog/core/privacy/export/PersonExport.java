@@ -103,16 +103,19 @@ public record PersonExport(TenantId tenant, String contactId, Instant madeAt, In
      * One line the person has in a letter, print or call-list run: the fields staged for them, and where it
      * went.
      *
-     * @param files the names of the run's files once it is closed (empty while open)
+     * @param files the run's files once it is closed (empty while open)
      */
     public record StagedRunItem(String runId, String channel, String journeyId, int version, String stepId,
-                                LocalDate day, String key, Instant stagedAt, String runStatus, List<String> files,
+                                LocalDate day, String key, Instant stagedAt, String runStatus, List<FileRef> files,
                                 Map<String, String> fields) {
         public StagedRunItem {
             files = List.copyOf(files);
             fields = Map.copyOf(fields);
         }
     }
+
+    /** A run's file: its name and its object key in the exports bucket (never a download link). */
+    public record FileRef(String name, String key) {}
 
     /** A giver candidate Dialog made from a payer's phone (docs/payments.md). */
     public record GiverCandidate(String candidateId, String phone, String name, List<String> matches,

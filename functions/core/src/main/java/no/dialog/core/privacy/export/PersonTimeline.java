@@ -52,7 +52,8 @@ public final class PersonTimeline {
         for (PersonExport.StagedRunItem item : export.runItems()) {
             events.add(new TimelineEvent("run:" + item.runId() + ":" + item.key(), item.stagedAt(), "run-item",
                     item.channel(), item.journeyId(), channelName(item.channel()) + " line in run " + item.runId()
-                    + " (" + lower(item.runStatus()) + (item.files().isEmpty() ? "" : ", files " + String.join(", ", item.files())) + ")"));
+                    + " (" + lower(item.runStatus()) + (item.files().isEmpty() ? "" : ", files " + String.join(", ",
+                    item.files().stream().map(PersonExport.FileRef::name).toList())) + ")"));
         }
         for (PersonExport.LinkRecord link : export.links()) {
             if (link.firstUsedAt() != null) {

@@ -77,7 +77,7 @@ class PersonExporterTest {
                 (tenant, id) -> ledger.getOrDefault(tenant.value() + "#" + id, List.of()),
                 (tenant, entries) -> entries.stream().map(e -> new PersonExport.StagedRunItem("jul.v1.letter.2026-12-01.1",
                         "letter", e.journeyId(), e.version(), "letter", LocalDate.of(2026, 12, 1), "k-" + e.enrolmentId(),
-                        NOW.minusSeconds(3000), "CLOSED", List.of("letters.pdf"), Map.of("name", "Kari Nordmann"))).toList(),
+                        NOW.minusSeconds(3000), "CLOSED", List.of(new PersonExport.FileRef("letters.pdf", "drops/demo/21grams/letters.pdf")), Map.of("name", "Kari Nordmann"))).toList(),
                 (tenant, id) -> tenant.equals(DEMO) && id.equals("c-1") ? List.of(new PersonExport.LinkRecord("jul", 1,
                         "ask", "jul-1-e", NOW.plusSeconds(86_400), List.of("s-1"), NOW.minusSeconds(1000),
                         List.of(new PersonExport.SealedValue("s-1", "fnr")))) : List.of(),
