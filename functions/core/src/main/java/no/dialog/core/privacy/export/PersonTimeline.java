@@ -58,7 +58,11 @@ public final class PersonTimeline {
         for (PersonExport.LinkRecord link : export.links()) {
             if (link.firstUsedAt() != null) {
                 String sealed = link.sealed().isEmpty() ? "" : "; a national identity number is held, sealed";
-                events.add(new TimelineEvent("answer:" + link.enrolmentId() + ":" + link.stepId(), link.firstUsedAt(),
+                // Submission ids are unique; a link visited again on a loop has its own.
+                String id = "answer:" + (link.submissions().isEmpty()
+                        ? link.enrolmentId() + ":" + link.stepId() + ":" + link.expiresAt().getEpochSecond()
+                        : String.join(",", link.submissions()));
+                events.add(new TimelineEvent(id, link.firstUsedAt(),
                         "answer", null, link.journeyId(), "landing page answered (" + link.submissions().size()
                         + (link.submissions().size() == 1 ? " submission" : " submissions") + ") from step "
                         + link.stepId() + sealed));
