@@ -23,6 +23,7 @@ final class AdminApiEnvironment {
         env.put("ENROLMENTS_TABLE", TestTables.enrolments(emulators.dynamoDb()));
         env.put("RUN_FILES_TABLE", TestTables.runFiles(emulators.dynamoDb()));
         env.put("AUDIT_TABLE", TestTables.audit(emulators.dynamoDb()));
+        env.put("LANDING_LINKS_TABLE", TestTables.withContactIndex(emulators.dynamoDb(), "landing-links"));
         String exports = "exports-" + java.util.UUID.randomUUID();
         emulators.s3().createBucket(b -> b.bucket(exports));
         env.put("EXPORTS_BUCKET", exports);
@@ -35,7 +36,7 @@ final class AdminApiEnvironment {
      */
     static Map<String, Object> withPayments(Map<String, Object> env, Emulators emulators, String queueName) {
         env.put("PAYMENTS_TABLE", TestTables.payments(emulators.dynamoDb()));
-        env.put("SEND_LEDGER_TABLE", TestTables.withHashKey(emulators.dynamoDb(), "send-ledger", "pk"));
+        env.put("SEND_LEDGER_TABLE", TestTables.withContactIndex(emulators.dynamoDb(), "send-ledger"));
         env.put("RESPONSES_QUEUE_URL", emulators.sqs().createQueue(b -> b.queueName(queueName)).queueUrl());
         env.put("EVENT_BUS_NAME", "dialog-test");
         return env;

@@ -41,7 +41,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 public class DynamoDbGiverCandidates implements GiverCandidates {
 
     static final String CANDIDATE_PREFIX = "candidate-";
-    private static final String SK_CANDIDATE = "candidate";
+    static final String SK_CANDIDATE = "candidate";
 
     private final DynamoDbClient dynamoDb;
     private final String table;

@@ -47,7 +47,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 public class DynamoDbUnmatchedPayments implements UnmatchedPayments {
 
     static final String OPEN = "open";
-    private static final String UNMATCHED = "unmatched";
+    static final String UNMATCHED = "unmatched";
 
     private final DynamoDbClient dynamoDb;
     private final String table;

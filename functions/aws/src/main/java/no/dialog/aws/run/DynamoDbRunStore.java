@@ -270,7 +270,7 @@ public class DynamoDbRunStore implements RunStore {
         return Map.of("pk", s(pk(run)), "sk", s(sk));
     }
 
-    private static String pk(RunRef run) {
+    static String pk(RunRef run) {
         return run.tenant().value() + "#" + run.channel().jsonName() + "#" + run.runId();
     }
 

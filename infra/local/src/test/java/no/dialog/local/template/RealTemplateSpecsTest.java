@@ -207,8 +207,10 @@ class RealTemplateSpecsTest {
                 "DIALOG_STAGE", "JAVA_TOOL_OPTIONS", "DIALOG_CONFIG_REVISION", "CONTACTS_TABLE", "TENANTS_TABLE",
                 "DEFINITIONS_TABLE", "ENROLMENTS_TABLE", "SNAPSHOTS_BUCKET", "RUN_FILES_TABLE", "EXPORTS_BUCKET",
                 "PAYMENTS_TABLE", "SEND_LEDGER_TABLE", "RESPONSES_QUEUE_URL", "EVENT_BUS_NAME", "TENANT_SECRETS_PREFIX",
-                "AUDIT_TABLE");
+                "AUDIT_TABLE",
+                "LANDING_LINKS_TABLE");
         assertThat(admin.environment()).containsEntry("DEFINITIONS_TABLE", "dialog-definitions-local")
+                .containsEntry("LANDING_LINKS_TABLE", "dialog-landing-links-local")
                 .containsEntry("TENANT_SECRETS_PREFIX", "dialog/local/tenants/")
                 .containsEntry("ENROLMENTS_TABLE", "dialog-enrolments-local")
                 .containsEntry("RUN_FILES_TABLE", "dialog-run-files-local")
@@ -219,6 +221,10 @@ class RealTemplateSpecsTest {
                 new HttpApiEventSpec("PutProvider", "DialogHttpApi", "/admin/v1/providers/{provider}", "PUT", "StaffJwt"),
                 new HttpApiEventSpec("GetContact", "DialogHttpApi", "/admin/v1/contacts/{id}", "GET", "StaffJwt"),
                 new HttpApiEventSpec("GetContactPayments", "DialogHttpApi", "/admin/v1/contacts/{id}/payments", "GET",
+                        "StaffJwt"),
+                new HttpApiEventSpec("GetContactExport", "DialogHttpApi", "/admin/v1/contacts/{id}/export", "GET",
+                        "StaffJwt"),
+                new HttpApiEventSpec("GetContactTimeline", "DialogHttpApi", "/admin/v1/contacts/{id}/timeline", "GET",
                         "StaffJwt"),
                 new HttpApiEventSpec("GetSegmentFields", "DialogHttpApi", "/admin/v1/segment-fields", "GET", "StaffJwt"),
                 new HttpApiEventSpec("ListSegments", "DialogHttpApi", "/admin/v1/segments", "GET", "StaffJwt"),
