@@ -26,7 +26,7 @@ public interface TenantKeys {
      */
     DataKey byId(TenantId tenant, int id);
 
-    /** A tenant's data key: its number and its 32 plaintext bytes (held in memory only). */
+    /** A tenant's data key: its number and its 32 plaintext bytes (held in memory only; copied in and out). */
     record DataKey(int id, byte[] key) {
         public DataKey {
             if (id < 1) {
@@ -36,6 +36,13 @@ public interface TenantKeys {
             if (key.length != 32) {
                 throw new IllegalArgumentException("a data key is 32 bytes (AES-256)");
             }
+            key = key.clone(); // the caller may wipe its array
+        }
+
+        /** A copy of the key bytes. */
+        @Override
+        public byte[] key() {
+            return key.clone();
         }
 
         @Override
