@@ -113,9 +113,9 @@ final class ResourceNamer {
             }
             case ResourceTypes.KMS_KEY: {
                 // KMS makes the id; until the key exists, one planned from the stack and logical id stands in.
-                String id = java.util.UUID.nameUUIDFromBytes((resolver.stackName() + "/" + resource.logicalId())
+                String keyId = java.util.UUID.nameUUIDFromBytes((resolver.stackName() + "/" + id)
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
-                return new NamedResource(resource.logicalId(), type, id, Arns.kmsKey(id));
+                return new NamedResource(id, type, keyId, Arns.kmsKey(keyId));
             }
             case ResourceTypes.USER_POOL: {
                 // Cognito's ids are <region>_<letters and digits>; the name's letters and digits stand in.
