@@ -79,11 +79,22 @@ public class LandingFactory {
         return new SealedNumbers(sealer, former);
     }
 
-    /** The public key the organisation registered for its register ({@link RegisterPublicKey#SETTING}), if any. */
+    /**
+     * The public key the organisation registered for its register ({@link RegisterPublicKey#SETTING}), if any. The
+     * settings API checks it on the way in; one that no longer reads counts as none (the number is then withheld),
+     * so an answer is never lost over it.
+     */
     @Singleton
     AnswerEffects.RegisterKeys registerKeys(TenantDirectory tenants) {
-        return tenant -> tenants.find(tenant).flatMap(t -> t.setting(RegisterPublicKey.SETTING))
-                .map(RegisterPublicKey::parse);
+        return tenant -> tenants.find(tenant).flatMap(t -> t.setting(RegisterPublicKey.SETTING)).flatMap(pem -> {
+            try {
+                return Optional.of(RegisterPublicKey.parse(pem));
+            } catch (IllegalArgumentException e) {
+                org.slf4j.LoggerFactory.getLogger(LandingFactory.class)
+                        .warn("tenant {}: the stored register.publicKey does not read ({})", tenant, e.getMessage());
+                return Optional.empty();
+            }
+        });
     }
 
     @Singleton
