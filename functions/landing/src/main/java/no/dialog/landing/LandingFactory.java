@@ -25,14 +25,19 @@ import no.dialog.core.payment.vipps.VippsSettings;
 import no.dialog.providers.vipps.VippsClientSettings;
 import no.dialog.providers.vipps.VippsHttpApi;
 import no.dialog.core.landing.Postcodes;
+import no.dialog.core.landing.SealedNumbers;
 import no.dialog.core.landing.SecretSealer;
+import no.dialog.core.crypto.RegisterPublicKey;
+import no.dialog.core.crypto.TenantSealer;
+import java.util.Optional;
 import no.dialog.core.enrolment.ResponsePublisher;
 import no.dialog.core.tenant.TenantDirectory;
 
 /**
  * Wires the landing function from its environment: besides the tables and queues, {@code LANDING_KEY_SECRET_ARN}
- * (links and CSRF) and {@code LANDING_ENCRYPTION_KEY_SECRET_ARN} (AES-256-GCM for national identity numbers; both
- * keys in Secrets Manager, formats in {@link SecretKeys}) with {@code LANDING_ENCRYPTION_KEY_VERSION}, {@code PUBLIC_BASE_URL} (https: cookies are
+ * (links and CSRF, in Secrets Manager, formats in {@link SecretKeys}), {@code DATA_KEY_ID} and {@code TENANT_KEYS_TABLE}
+ * (national identity numbers sealed with the organisation's own data key), {@code LANDING_ENCRYPTION_KEY_SECRET_ARN}
+ * with {@code LANDING_ENCRYPTION_KEY_VERSION} (the former deployment-wide key, read only), {@code PUBLIC_BASE_URL} (https: cookies are
  * {@code Secure}), {@code LANDING_RATE_PER_IP} and {@code LANDING_RATE_PER_LINK} (requests per minute in
  * one instance; defaults 300 and 60), {@code LANDING_PAYMENT_ORIGINS} (where a form with a payment
  * question may lead: the payment provider's pages; default Vipps MobilePay's).
@@ -57,18 +62,48 @@ public class LandingFactory {
                 clock);
     }
 
+    /**
+     * The former deployment-wide key ({@code LANDING_ENCRYPTION_KEY_SECRET_ARN}), kept only to read numbers sealed
+     * before the tenant data keys (docs/adr/0028-tenant-data-keys.md, "Migration"); nothing is sealed with it now.
+     */
     @Singleton
-    SecretSealer secretSealer(SecretValues secrets, @Value("${landing.encryption.key.secret.arn}") String arn,
+    @Requires(property = "landing.encryption.key.secret.arn", pattern = ".+")
+    SecretSealer formerSealer(SecretValues secrets, @Value("${landing.encryption.key.secret.arn}") String arn,
             @Value("${landing.encryption.key.version:1}") int version) {
         return new SecretSealer(secrets.derived(arn, SecretKeys::aes256), version);
+    }
+
+    /** Numbers sealed with the tenant's data key ({@code DATA_KEY_ID}, {@code TENANT_KEYS_TABLE}); old ones still read. */
+    @Singleton
+    SealedNumbers sealedNumbers(TenantSealer sealer, Optional<SecretSealer> former) {
+        return new SealedNumbers(sealer, former);
+    }
+
+    /**
+     * The public key the organisation registered for its register ({@link RegisterPublicKey#SETTING}), if any. The
+     * settings API checks it on the way in; one that no longer reads counts as none (the number is then withheld),
+     * so an answer is never lost over it.
+     */
+    @Singleton
+    AnswerEffects.RegisterKeys registerKeys(TenantDirectory tenants) {
+        return tenant -> tenants.find(tenant).flatMap(t -> t.setting(RegisterPublicKey.SETTING)).flatMap(pem -> {
+            try {
+                return Optional.of(RegisterPublicKey.parse(pem));
+            } catch (IllegalArgumentException e) {
+                org.slf4j.LoggerFactory.getLogger(LandingFactory.class)
+                        .warn("tenant {}: the stored register.publicKey does not read ({})", tenant, e.getMessage());
+                return Optional.empty();
+            }
+        });
     }
 
     @Singleton
     LandingPages landingPages(LandingKeys keys, LinkStore links, TenantDirectory tenants, JourneyCatalog catalog,
             ContactStore contacts, ResponsePublisher responses, LandingEvents events, Payments payments,
-            SecretSealer sealer, Clock clock) {
+            SealedNumbers numbers, AnswerEffects.RegisterKeys registerKeys, Clock clock) {
         return new LandingPages(new LinkCheck(new LinkTokens(keys), links), links, tenants, catalog, contacts,
-                new AnswerChecker(Postcodes.bundled()), new AnswerEffects(sealer), responses, events, payments, clock);
+                new AnswerChecker(Postcodes.bundled()), new AnswerEffects(numbers, registerKeys), responses, events,
+                payments, clock);
     }
 
     @Singleton

@@ -44,7 +44,6 @@ import no.dialog.core.landing.LinkStore;
 import no.dialog.core.landing.LinkTokens;
 import no.dialog.core.landing.MintedLinks;
 import no.dialog.core.landing.Postcodes;
-import no.dialog.core.landing.SecretSealer;
 import no.dialog.core.landing.StoredLink;
 import no.dialog.core.payment.Payments;
 import no.dialog.core.tenant.Tenant;
@@ -109,7 +108,8 @@ class LandingRequestsTest {
         };
         LandingPages pages = new LandingPages(new LinkCheck(new LinkTokens(keys), links), links, tenants, catalog,
                 new Contacts(), new AnswerChecker(Postcodes.bundled()),
-                new AnswerEffects(new SecretSealer("0123456789abcdef0123456789abcdef".getBytes(), 1)),
+                new AnswerEffects(new no.dialog.core.landing.SealedNumbers(new no.dialog.core.crypto.TenantSealer(
+                        new no.dialog.core.crypto.InMemoryTenantKeys()), Optional.empty()), tenant -> Optional.empty()),
                 (tenant, batch) -> signals.addAll(batch), (tenant, batch) -> {
                     if (busDownOnce) {
                         busDownOnce = false;

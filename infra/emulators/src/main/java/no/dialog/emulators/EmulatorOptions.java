@@ -12,14 +12,22 @@ import java.nio.file.Path;
  * @param s3Port       port for S3Proxy; 0 picks a free port
  * @param secretsManagerPort port for the Secrets Manager endpoint ({@code secretsmanager.json} in the data
  *                     directory); 0 picks a free port
+ * @param kmsPort      port for the KMS endpoint ({@code kms.json} in the data directory); 0 picks a free port
  */
-public record EmulatorOptions(Path dataDir, int dynamoDbPort, int sqsPort, int s3Port, int secretsManagerPort) {
+public record EmulatorOptions(Path dataDir, int dynamoDbPort, int sqsPort, int s3Port, int secretsManagerPort,
+                              int kmsPort) {
 
     public EmulatorOptions {
         checkPort("dynamoDbPort", dynamoDbPort);
         checkPort("sqsPort", sqsPort);
         checkPort("s3Port", s3Port);
         checkPort("secretsManagerPort", secretsManagerPort);
+        checkPort("kmsPort", kmsPort);
+    }
+
+    /** Without a KMS port of its own (a free one): the form from before KMS was emulated. */
+    public EmulatorOptions(Path dataDir, int dynamoDbPort, int sqsPort, int s3Port, int secretsManagerPort) {
+        this(dataDir, dynamoDbPort, sqsPort, s3Port, secretsManagerPort, 0);
     }
 
     /** Everything in memory, all ports picked freely: what tests want. */
@@ -44,6 +52,7 @@ public record EmulatorOptions(Path dataDir, int dynamoDbPort, int sqsPort, int s
         private int sqsPort;
         private int s3Port;
         private int secretsManagerPort;
+        private int kmsPort;
 
         private Builder() {
         }
@@ -73,8 +82,13 @@ public record EmulatorOptions(Path dataDir, int dynamoDbPort, int sqsPort, int s
             return this;
         }
 
+        public Builder kmsPort(int port) {
+            this.kmsPort = port;
+            return this;
+        }
+
         public EmulatorOptions build() {
-            return new EmulatorOptions(dataDir, dynamoDbPort, sqsPort, s3Port, secretsManagerPort);
+            return new EmulatorOptions(dataDir, dynamoDbPort, sqsPort, s3Port, secretsManagerPort, kmsPort);
         }
     }
 }

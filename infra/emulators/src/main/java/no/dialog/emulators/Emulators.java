@@ -6,12 +6,13 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * DynamoDB, SQS, S3 and Secrets Manager emulators running inside this JVM, so the local stack needs neither Docker nor
+ * DynamoDB, SQS, S3, Secrets Manager and KMS emulators running inside this JVM, so the local stack needs neither Docker nor
  * an AWS account.
  *
  * <ul>
@@ -24,10 +25,12 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  *       in for S3 event notifications. Buckets may be created with any AWS region as location.</li>
  *   <li>Secrets Manager: {@link SecretsManagerServer}, written for Dialog (no embeddable emulator exists), on
  *       127.0.0.1, the AWS JSON 1.1 protocol for the operations Dialog and its operators use.</li>
+ *   <li>KMS: {@link KmsServer}, written for Dialog likewise: symmetric keys, aliases, Encrypt, Decrypt and
+ *       GenerateDataKey with ciphertexts bound to their key and encryption context.</li>
  * </ul>
  *
  * <p>With {@link EmulatorOptions#dataDir()} set, DynamoDB tables and items ({@code dataDir/dynamodb}) and
- * S3 buckets and objects ({@code dataDir/s3}, plain files) and secrets ({@code dataDir/secretsmanager.json})
+ * S3 buckets and objects ({@code dataDir/s3}, plain files) and secrets ({@code dataDir/secretsmanager.json}) and KMS keys ({@code dataDir/kms.json})
  * survive a restart; without it everything is in
  * memory.
  *
@@ -44,20 +47,23 @@ public final class Emulators implements AutoCloseable {
     private final SqsServer sqsServer;
     private final S3Server s3Server;
     private final SecretsManagerServer secretsManagerServer;
+    private final KmsServer kmsServer;
 
     // Built on first use: most users point their own clients at the endpoints and never need these.
     private DynamoDbClient dynamoDb;
     private SqsClient sqs;
     private S3Client s3;
     private SecretsManagerClient secretsManager;
+    private KmsClient kms;
     private boolean closed;
 
     private Emulators(DynamoDbServer dynamoDbServer, SqsServer sqsServer, S3Server s3Server,
-            SecretsManagerServer secretsManagerServer) {
+            SecretsManagerServer secretsManagerServer, KmsServer kmsServer) {
         this.dynamoDbServer = dynamoDbServer;
         this.sqsServer = sqsServer;
         this.s3Server = s3Server;
         this.secretsManagerServer = secretsManagerServer;
+        this.kmsServer = kmsServer;
     }
 
     /** Starts all of them in memory on free ports. */
@@ -84,7 +90,9 @@ public final class Emulators implements AutoCloseable {
             started.push(s3);
             SecretsManagerServer secrets = SecretsManagerServer.start(
                     dataDir == null ? null : dataDir.resolve("secretsmanager.json"), options.secretsManagerPort());
-            return new Emulators(dynamoDb, sqs, s3, secrets);
+            started.push(secrets);
+            KmsServer kms = KmsServer.start(dataDir == null ? null : dataDir.resolve("kms.json"), options.kmsPort());
+            return new Emulators(dynamoDb, sqs, s3, secrets, kms);
         } catch (Exception e) {
             IllegalStateException failure = new IllegalStateException("Could not start the emulators", e);
             closeAll(started, failure);
@@ -106,6 +114,10 @@ public final class Emulators implements AutoCloseable {
 
     public URI secretsManagerEndpoint() {
         return secretsManagerServer.endpoint();
+    }
+
+    public URI kmsEndpoint() {
+        return kmsServer.endpoint();
     }
 
     /** A client for the local DynamoDB, shared by all callers; closed with the emulators. */
@@ -144,6 +156,15 @@ public final class Emulators implements AutoCloseable {
         return secretsManager;
     }
 
+    /** A client for the local KMS, shared by all callers; closed with the emulators. */
+    public synchronized KmsClient kms() {
+        checkOpen();
+        if (kms == null) {
+            kms = LocalAwsClients.kms(kmsEndpoint());
+        }
+        return kms;
+    }
+
     /** Calls {@code listener} for every object created in the local S3 from now on. */
     public void addObjectCreatedListener(ObjectCreatedListener listener) {
         s3Server.addListener(listener);
@@ -165,8 +186,8 @@ public final class Emulators implements AutoCloseable {
         }
         closed = true;
         IllegalStateException failure = new IllegalStateException("Could not stop the emulators cleanly");
-        closeAll(List.of(nullSafe(dynamoDb), nullSafe(sqs), nullSafe(s3), nullSafe(secretsManager),
-                secretsManagerServer, s3Server, sqsServer, dynamoDbServer),
+        closeAll(List.of(nullSafe(dynamoDb), nullSafe(sqs), nullSafe(s3), nullSafe(secretsManager), nullSafe(kms),
+                kmsServer, secretsManagerServer, s3Server, sqsServer, dynamoDbServer),
                 failure);
         if (failure.getSuppressed().length > 0) {
             throw failure;

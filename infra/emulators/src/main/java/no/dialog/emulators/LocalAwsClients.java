@@ -3,6 +3,7 @@ package no.dialog.emulators;
 import java.net.URI;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -50,6 +51,15 @@ public final class LocalAwsClients {
 
     public static SecretsManagerClient secretsManager(URI endpoint) {
         return SecretsManagerClient.builder()
+                .endpointOverride(endpoint)
+                .region(AwsLocal.REGION)
+                .credentialsProvider(AwsLocal.CREDENTIALS)
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build();
+    }
+
+    public static KmsClient kms(URI endpoint) {
+        return KmsClient.builder()
                 .endpointOverride(endpoint)
                 .region(AwsLocal.REGION)
                 .credentialsProvider(AwsLocal.CREDENTIALS)

@@ -140,7 +140,8 @@ public final class LocalStack implements AutoCloseable {
             stack = StackSpec.read(template, resolver);
             // Secrets: generated as the template asks, except those the sandboxes must know (LocalDevSecrets).
             resources = new LocalProvisioner(emulators.dynamoDb(), emulators.sqs(), emulators.s3(),
-                    emulators.secretsManager(), no.dialog.local.sandbox.LocalDevSecrets.values()).provision(stack);
+                    emulators.secretsManager(), no.dialog.local.sandbox.LocalDevSecrets.values(), emulators.kms(),
+                    resolver.stackName()).provision(stack);
             IntrinsicResolver running = resolver.withPhysicalIds(resources);
 
             bus = new LocalEventBus(clock);
@@ -266,6 +267,7 @@ public final class LocalStack implements AutoCloseable {
         overrides.put("AWS_ENDPOINT_OVERRIDE_S3", emulators.s3Endpoint().toString());
         overrides.put("AWS_ENDPOINT_OVERRIDE_EVENTS", gateway.baseUri().resolve("/aws/events").toString());
         overrides.put("AWS_ENDPOINT_OVERRIDE_SECRETSMANAGER", emulators.secretsManagerEndpoint().toString());
+        overrides.put("AWS_ENDPOINT_OVERRIDE_KMS", emulators.kmsEndpoint().toString());
         overrides.put(no.dialog.local.clock.SharedClockFile.ENVIRONMENT_VARIABLE, clockFile.toString());
         return spec -> {
             if (spec.codeUri() == null) {
@@ -284,7 +286,7 @@ public final class LocalStack implements AutoCloseable {
     private Map<String, Object> awsSettings() {
         return FunctionContexts.endpoints(AwsLocal.REGION.id(), "local", "local", emulators.dynamoDbEndpoint(),
                 emulators.sqsEndpoint(), emulators.s3Endpoint(), gateway.baseUri().resolve("/aws/events"),
-                emulators.secretsManagerEndpoint());
+                emulators.secretsManagerEndpoint(), emulators.kmsEndpoint());
     }
 
     private void wireRule(RuleSpec rule, LocalScheduler scheduler) {

@@ -120,11 +120,12 @@ public final class Main {
                   SQS              %s
                   DynamoDB         %s
                   Secrets Manager  %s      (dialog/local/...)
+                  KMS              %s      (alias/dialog-local-data)
                   Data folder      %s
                 Press Ctrl-C to stop.
                 """, headline, base, base, base, base, base, base, base, stack.busName(),
                 stack.emulators().s3Endpoint(), stack.importsBucket(), stack.emulators().sqsEndpoint(),
-                stack.emulators().dynamoDbEndpoint(), stack.emulators().secretsManagerEndpoint(), dataDir == null ? "(in memory)" : dataDir.toAbsolutePath());
+                stack.emulators().dynamoDbEndpoint(), stack.emulators().secretsManagerEndpoint(), stack.emulators().kmsEndpoint(), dataDir == null ? "(in memory)" : dataDir.toAbsolutePath());
         stopped.await();
     }
 

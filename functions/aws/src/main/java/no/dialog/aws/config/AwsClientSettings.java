@@ -21,7 +21,7 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
  *
  * <ul>
  *   <li>{@code aws.region}: otherwise the SDK's default chain. In Lambda, {@code AWS_REGION} is both.</li>
- *   <li>{@code aws.endpoint-override.dynamodb|sqs|s3|events|secretsmanager} ({@link AwsEndpoints}): otherwise
+ *   <li>{@code aws.endpoint-override.dynamodb|sqs|s3|events|secretsmanager|kms} ({@link AwsEndpoints}): otherwise
  *       the service's public endpoint. As environment variables: {@code AWS_ENDPOINT_OVERRIDE_DYNAMODB} and so on
  *       (Micronaut reads {@code AWS_ENDPOINT_OVERRIDE_DYNAMODB} as {@code aws.endpoint-override.dynamodb}).</li>
  *   <li>{@code aws.static-credentials.access-key-id|secret-access-key}: otherwise the default chain (the

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * Endpoint overrides from configuration ({@code aws.endpoint-override.<service>}, as environment variables
- * {@code AWS_ENDPOINT_OVERRIDE_DYNAMODB}, {@code _SQS}, {@code _S3}, {@code _EVENTS}, {@code _SECRETSMANAGER});
+ * {@code AWS_ENDPOINT_OVERRIDE_DYNAMODB}, {@code _SQS}, {@code _S3}, {@code _EVENTS}, {@code _SECRETSMANAGER}, {@code _KMS});
  * empty means the real AWS endpoint.
  */
 @Singleton
@@ -18,18 +18,21 @@ public class AwsEndpoints {
     private final Optional<URI> s3;
     private final Optional<URI> events;
     private final Optional<URI> secretsmanager;
+    private final Optional<URI> kms;
 
     public AwsEndpoints(
             @Nullable @Value("${aws.endpoint-override.dynamodb:}") String dynamodb,
             @Nullable @Value("${aws.endpoint-override.sqs:}") String sqs,
             @Nullable @Value("${aws.endpoint-override.s3:}") String s3,
             @Nullable @Value("${aws.endpoint-override.events:}") String events,
-            @Nullable @Value("${aws.endpoint-override.secretsmanager:}") String secretsmanager) {
+            @Nullable @Value("${aws.endpoint-override.secretsmanager:}") String secretsmanager,
+            @Nullable @Value("${aws.endpoint-override.kms:}") String kms) {
         this.dynamodb = uri(dynamodb);
         this.sqs = uri(sqs);
         this.s3 = uri(s3);
         this.events = uri(events);
         this.secretsmanager = uri(secretsmanager);
+        this.kms = uri(kms);
     }
 
     private static Optional<URI> uri(String value) {
@@ -41,4 +44,5 @@ public class AwsEndpoints {
     public Optional<URI> s3() { return s3; }
     public Optional<URI> events() { return events; }
     public Optional<URI> secretsmanager() { return secretsmanager; }
+    public Optional<URI> kms() { return kms; }
 }

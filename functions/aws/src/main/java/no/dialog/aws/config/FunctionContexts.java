@@ -40,6 +40,12 @@ public final class FunctionContexts {
     /** As {@link #endpoints(String, String, String, URI, URI, URI, URI)}, with a Secrets Manager endpoint too. */
     public static Map<String, Object> endpoints(String region, String accessKeyId, String secretAccessKey,
             URI dynamoDb, URI sqs, URI s3, URI events, URI secretsManager) {
+        return endpoints(region, accessKeyId, secretAccessKey, dynamoDb, sqs, s3, events, secretsManager, null);
+    }
+
+    /** As above, with a KMS endpoint too. */
+    public static Map<String, Object> endpoints(String region, String accessKeyId, String secretAccessKey,
+            URI dynamoDb, URI sqs, URI s3, URI events, URI secretsManager, URI kms) {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("aws.region", region);
         settings.put("aws.static-credentials.access-key-id", accessKeyId);
@@ -49,6 +55,7 @@ public final class FunctionContexts {
         put(settings, "s3", s3);
         put(settings, "events", events);
         put(settings, "secretsmanager", secretsManager);
+        put(settings, "kms", kms);
         return settings;
     }
 

@@ -148,6 +148,17 @@ public final class TestTables {
                 .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build()).build();
     }
 
+    /** The tenant keys table: {@code tenant} and the number {@code keyId}, as template.yaml declares it. */
+    public static String tenantKeys(DynamoDbClient dynamoDb) {
+        String name = "tenant-keys-" + UUID.randomUUID();
+        dynamoDb.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attr("tenant"),
+                        AttributeDefinition.builder().attributeName("keyId").attributeType(ScalarAttributeType.N).build())
+                .keySchema(KeySchemaElement.builder().attributeName("tenant").keyType(KeyType.HASH).build(),
+                        KeySchemaElement.builder().attributeName("keyId").keyType(KeyType.RANGE).build()));
+        return name;
+    }
+
     private static AttributeDefinition attr(String name) {
         return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
     }

@@ -20,6 +20,7 @@ import no.dialog.core.contact.MembershipStatus;
 import no.dialog.core.contact.ParticipationStatus;
 import no.dialog.core.contact.PostalAddress;
 import no.dialog.core.contact.Reservations;
+import no.dialog.core.crypto.RegisterPublicKey;
 import no.dialog.core.journey.Signal;
 import no.dialog.core.page.AnswerValues;
 import no.dialog.core.page.LandingPage;
@@ -42,10 +43,25 @@ public final class AnswerEffects {
     public static final String SOURCE = "landing-page";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private final SecretSealer sealer;
+    /** Why a {@code TaxDeductionRequested} carries no number: the organisation has registered no public key. */
+    public static final String WITHHELD_NO_REGISTER_KEY = "no-register-key";
 
-    public AnswerEffects(SecretSealer sealer) {
-        this.sealer = Objects.requireNonNull(sealer, "sealer");
+    private final SealedNumbers numbers;
+    private final RegisterKeys registerKeys;
+
+    /**
+     * @param numbers      seals a national identity number with the tenant's data key before it is stored
+     * @param registerKeys the organisation's registered public key, to which the number is encrypted for its register
+     */
+    public AnswerEffects(SealedNumbers numbers, RegisterKeys registerKeys) {
+        this.numbers = Objects.requireNonNull(numbers, "numbers");
+        this.registerKeys = Objects.requireNonNull(registerKeys, "registerKeys");
+    }
+
+    /** The public key an organisation registered for its member register ({@link RegisterPublicKey#SETTING}), if any. */
+    @FunctionalInterface
+    public interface RegisterKeys {
+        java.util.Optional<RegisterPublicKey> of(no.dialog.core.tenant.TenantId tenant);
     }
 
     /** The effects of one submission. {@code contact} is null when nothing in the replica changes. */
@@ -166,12 +182,20 @@ public final class AnswerEffects {
                     }
                     break;
                 case TAX_ID: {
-                    String sealedNumber = sealer.seal(answer.detail("taxId"), binding.tenant().value() + ":"
-                            + binding.contactId());
-                    sealed.put(answer.questionId(), sealedNumber);
+                    String number = answer.detail("taxId");
+                    sealed.put(answer.questionId(), numbers.seal(binding.tenant(), binding.contactId(), number));
                     replica.attributes.put("taxDeduction", true);
-                    events.add(new LandingEvents.BusEvent("TaxDeductionRequested", detail(binding, key, now)
-                            .put("nationalIdSealed", sealedNumber)));
+                    // The register gets the number only in a form its organisation alone can open: encrypted to the
+                    // public key it registered. Dialog's sealed copy stays with Dialog.
+                    ObjectNode detail = detail(binding, key, now);
+                    java.util.Optional<RegisterPublicKey> registerKey = registerKeys.of(binding.tenant());
+                    if (registerKey.isPresent()) {
+                        detail.put("nationalIdJwe", registerKey.get().encrypt(number))
+                                .put("registerKeyId", registerKey.get().keyId());
+                    } else {
+                        detail.putNull("nationalIdJwe").put("nationalIdWithheld", WITHHELD_NO_REGISTER_KEY);
+                    }
+                    events.add(new LandingEvents.BusEvent("TaxDeductionRequested", detail));
                     break;
                 }
                 case FREE_TEXT:

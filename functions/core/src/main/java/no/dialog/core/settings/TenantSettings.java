@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import no.dialog.core.compliance.QuietHours;
 import no.dialog.core.contact.Problem;
+import no.dialog.core.crypto.RegisterPublicKey;
 import no.dialog.core.enrolment.FrequencyCap;
 import no.dialog.core.journey.SendChannel;
 import no.dialog.core.landing.MintedLinks;
@@ -39,6 +40,9 @@ import no.dialog.core.send.SmsMessage;
  *       per send (øre)</td></tr>
  *   <tr><td>{@code register.bus}</td><td>{@value #REGISTER_BUS}</td><td>nothing yet: every write-back goes on the
  *       bus today; the switch is stored for the register integration to honour</td></tr>
+ *   <tr><td>{@code register.publicKey}</td><td>{@value RegisterPublicKey#SETTING}</td><td>landing pages: a national
+ *       identity number goes to the register in {@code TaxDeductionRequested} only encrypted to this key (an RSA
+ *       public key of at least 3072 bits, PEM)</td></tr>
  *   <tr><td>{@code retention.<kind>} (days)</td><td>{@code retention.<kind>}</td><td>the stores, as they set an
  *       item's expiry ({@link RetentionKind}: within the platform's bounds)</td></tr>
  * </table>
@@ -53,7 +57,8 @@ import no.dialog.core.send.SmsMessage;
 public record TenantSettings(String senderName, String quietHours, Map<SendChannel, FrequencyCap> frequencyCaps,
                              String brandingColour, String brandingLogo, String displayName,
                              Integer landingLinkValidDays, String giroAccount, Map<SendChannel, Long> prices,
-                             Boolean registerBus, Map<RetentionKind, Integer> retentionDays) {
+                             Boolean registerBus, String registerPublicKey,
+                             Map<RetentionKind, Integer> retentionDays) {
 
     public static final String BRANDING_COLOUR = "branding.colour";
     public static final String BRANDING_LOGO = "branding.logo";
@@ -160,9 +165,10 @@ public record TenantSettings(String senderName, String quietHours, Map<SendChann
         }
         Map<SendChannel, Long> prices = prices(body.get("prices"), problems);
         Boolean bus = null;
+        String publicKey = null;
         JsonNode register = object(body, "register", problems);
         if (register != null) {
-            known(register, "register", Set.of("bus"), problems);
+            known(register, "register", Set.of("bus", "publicKey", "publicKeyId"), problems); // publicKeyId: shown by GET, ignored
             JsonNode value = register.get("bus");
             if (value != null && !value.isNull()) {
                 if (value.isBoolean()) {
@@ -171,13 +177,23 @@ public record TenantSettings(String senderName, String quietHours, Map<SendChann
                     problems.add(new Problem("register.bus", "must be true or false"));
                 }
             }
+            publicKey = text(register, "publicKey", "register.publicKey", problems);
+            if (publicKey != null) {
+                try {
+                    RegisterPublicKey.parse(publicKey);
+                    publicKey = publicKey.strip() + "\n";
+                } catch (IllegalArgumentException e) {
+                    problems.add(new Problem("register.publicKey", e.getMessage()));
+                    publicKey = null;
+                }
+            }
         }
         Map<RetentionKind, Integer> retention = retention(body.get("retention"), problems);
         if (!problems.isEmpty()) {
             return new Parsed(null, List.copyOf(problems));
         }
         return new Parsed(new TenantSettings(sender, quiet == null ? null : quiet.strip(), caps, colour, logo,
-                displayName, validDays, giro, prices, bus, retention), List.of());
+                displayName, validDays, giro, prices, bus, publicKey, retention), List.of());
     }
 
     /** The settings in a stored tenant, as the API shows them; a stored value that does not read is left out. */
@@ -202,7 +218,7 @@ public record TenantSettings(String senderName, String quietHours, Map<SendChann
         return new TenantSettings(flat.get(SenderNames.SETTING), flat.get(QuietHours.SETTING), stored.frequencyCaps(),
                 flat.get(BRANDING_COLOUR), flat.get(BRANDING_LOGO), flat.get(BRANDING_DISPLAY_NAME),
                 days == null ? null : days.intValue(), flat.get(LetterItems.GIRO_ACCOUNT_SETTING), prices,
-                bus == null ? null : Boolean.valueOf(bus.strip()), retention);
+                bus == null ? null : Boolean.valueOf(bus.strip()), flat.get(RegisterPublicKey.SETTING), retention);
     }
 
     /** The flat keys these settings own: replaced as a whole, so a field left out is removed. */
@@ -210,7 +226,7 @@ public record TenantSettings(String senderName, String quietHours, Map<SendChann
         return key.equals(SenderNames.SETTING) || key.equals(QuietHours.SETTING) || key.equals(BRANDING_COLOUR)
                 || key.equals(BRANDING_LOGO) || key.equals(BRANDING_DISPLAY_NAME)
                 || key.equals(MintedLinks.VALID_DAYS_SETTING) || key.equals(LetterItems.GIRO_ACCOUNT_SETTING)
-                || key.startsWith(PRICE_PREFIX) || key.equals(REGISTER_BUS)
+                || key.startsWith(PRICE_PREFIX) || key.equals(REGISTER_BUS) || key.equals(RegisterPublicKey.SETTING)
                 || key.startsWith(RetentionKind.SETTING_PREFIX);
     }
 
@@ -231,6 +247,7 @@ public record TenantSettings(String senderName, String quietHours, Map<SendChann
         put(flat, LetterItems.GIRO_ACCOUNT_SETTING, giroAccount);
         prices.forEach((channel, ore) -> flat.put(PRICE_PREFIX + channel.jsonName(), Long.toString(ore)));
         put(flat, REGISTER_BUS, registerBus == null ? null : registerBus.toString());
+        put(flat, RegisterPublicKey.SETTING, registerPublicKey);
         retentionDays.forEach((kind, days) -> flat.put(kind.setting(), Integer.toString(days)));
         return new StoredSettings(flat, frequencyCaps, current.revision());
     }
@@ -260,7 +277,15 @@ public record TenantSettings(String senderName, String quietHours, Map<SendChann
         } else {
             register.put("bus", registerBus);
         }
-        // Every kind, with what applies now: the organisation's choice or Dialog's default, and the bounds.
+        register.put("publicKey", registerPublicKey);
+        if (registerPublicKey != null) {
+            try {
+                register.put("publicKeyId", RegisterPublicKey.parse(registerPublicKey).keyId());
+            } catch (IllegalArgumentException e) {
+                register.putNull("publicKeyId");
+            }
+        }
+        // Every kind: the organisation's choice, or null where Dialog's default applies.
         ObjectNode retention = json.putObject("retention");
         for (RetentionKind kind : RetentionKind.values()) {
             Integer chosen = retentionDays.get(kind);

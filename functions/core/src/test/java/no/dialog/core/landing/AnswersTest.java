@@ -16,6 +16,10 @@ import no.dialog.core.contact.Membership;
 import no.dialog.core.contact.MembershipStatus;
 import no.dialog.core.contact.PostalAddress;
 import no.dialog.core.contact.Problem;
+import no.dialog.core.crypto.InMemoryTenantKeys;
+import no.dialog.core.crypto.RegisterPublicKey;
+import no.dialog.core.crypto.RegisterKeyPair;
+import no.dialog.core.crypto.TenantSealer;
 import no.dialog.core.journey.Signal;
 import no.dialog.core.page.LandingPage;
 import no.dialog.core.page.LandingPageJson;
@@ -46,11 +50,16 @@ class AnswersTest {
               {"id": "tax", "type": "tax-id"},
               {"id": "comment", "type": "free-text"}]}""";
 
-    static SecretSealer SECRET_SEALER() {
-        return SEALER;
+    /** Effects with the school's own data keys and no registered register key. */
+    static AnswerEffects EFFECTS() {
+        return new AnswerEffects(NUMBERS, tenant -> java.util.Optional.empty());
     }
 
-    static final SecretSealer SEALER = new SecretSealer("0123456789abcdef0123456789abcdef".getBytes(), 1);
+    /** The deployment-wide key of the former format, still read. */
+    static final SecretSealer LEGACY = new SecretSealer("0123456789abcdef0123456789abcdef".getBytes(), 1);
+    static final InMemoryTenantKeys KEYS = new InMemoryTenantKeys();
+    static final SealedNumbers NUMBERS = new SealedNumbers(new TenantSealer(KEYS), java.util.Optional.of(LEGACY));
+    static final TenantId SCHOOL = TenantId.of("school");
     final AnswerChecker checker = new AnswerChecker(new Postcodes(Map.of("0150", "OSLO")));
     final LandingPage page = page(PAGE);
     final Contact kari = new Contact("S-1", Instant.parse("2026-11-01T10:00:00Z"), "Kari", "Nordmann", null,
@@ -135,7 +144,7 @@ class AnswersTest {
     }
 
     @Test
-    void everyTypeHasItsEffect() {
+    void everyTypeHasItsEffect() throws Exception {
         AnswerChecker.Checked checked = check("home", "changed", "home.street", "Storgata 1", "home.postcode", "0150",
                 "mobile", "912 34 567", "mail", "Kari@example.no", "may-sms", "yes", "use-behaviour", "no", "gift", "other",
                 "gift.other", "250", "monthly", "100", "join", "ordinary", "event", "summer-camp", "help", "stand", "help", "phone",
@@ -145,8 +154,11 @@ class AnswersTest {
 
         StoredLink link = new StoredLink("LINKID", 1, new LinkBinding(TenantId.of("school"), "student", 1, "ask", "E-1",
                 "S-1", "nb", NOW.plusSeconds(86400)), Set.of(), null);
-        AnswerEffects.Effects effects = new AnswerEffects(SEALER).of(link, page, kari, checked.answers(), "SUB",
-                Map.of("may-sms", "Kan vi kontakte deg igjen på SMS?"), NOW, TODAY, "/p/x");
+        RegisterPublicKey registerKey = RegisterPublicKey.parse(RegisterKeyPair.shared().publicPem());
+        AnswerEffects.Effects effects = new AnswerEffects(NUMBERS,
+                tenant -> tenant.equals(SCHOOL) ? java.util.Optional.of(registerKey) : java.util.Optional.empty())
+                .of(link, page, kari, checked.answers(), "SUB", Map.of("may-sms", "Kan vi kontakte deg igjen på SMS?"),
+                        NOW, TODAY, "/p/x");
 
         assertThat(effects.signals()).extracting(Signal::type).containsOnly("answered");
         assertThat(effects.signals()).extracting(s -> s.attributes().get("question") + "=" + s.attributes().get("value"))
@@ -169,7 +181,12 @@ class AnswersTest {
         assertThat(effects.events().get(8).detail().get("to").asText()).isEqualTo("ordinary");
 
         String sealed = effects.sealed().get("tax");
-        assertThat(SEALER.open(sealed, "school:S-1")).isEqualTo("01010150074");
+        assertThat(sealed).startsWith("tk1.");
+        assertThat(NUMBERS.open(SCHOOL, "S-1", sealed)).isEqualTo("01010150074");
+        var tax = effects.events().get(10).detail();
+        assertThat(tax.has("nationalIdSealed")).as("Dialog's sealed copy stays with Dialog").isFalse();
+        assertThat(RegisterKeyPair.shared().open(tax.get("nationalIdJwe").asText())).isEqualTo("01010150074");
+        assertThat(tax.get("registerKeyId").asText()).isEqualTo(registerKey.keyId());
 
         Contact updated = effects.contact();
         assertThat(updated.address().city()).isEqualTo("OSLO");
@@ -188,10 +205,41 @@ class AnswersTest {
     }
 
     @Test
-    void aSealedNumberDoesNotOpenForAnotherPerson() {
-        String sealed = SEALER.seal("01010150074", "school:S-1");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SEALER.open(sealed, "school:S-2"))
+    void aSealedNumberDoesNotOpenForAnotherPersonOrTenant() {
+        String sealed = NUMBERS.seal(SCHOOL, "S-1", "01010150074");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> NUMBERS.open(SCHOOL, "S-2", sealed))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("01010150074");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> NUMBERS.open(TenantId.of("union"), "S-1", sealed))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("01010150074");
+    }
+
+    @Test
+    void numbersSealedWithTheFormerDeploymentKeyStillOpenAndNewOnesUseTheTenantKey() {
+        String old = LEGACY.seal("01010150074", "school:S-1");
+
+        assertThat(old).startsWith("v1.");
+        assertThat(NUMBERS.open(SCHOOL, "S-1", old)).isEqualTo("01010150074");
+        assertThat(NUMBERS.seal(SCHOOL, "S-1", "01010150074")).startsWith("tk1.1.");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SealedNumbers(new TenantSealer(KEYS),
+                java.util.Optional.empty()).open(SCHOOL, "S-1", old)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void withoutARegisteredKeyTheRegisterGetsNoNumberAndIsToldWhy() {
+        LandingPage taxOnly = page("""
+            {"questions": [{"id": "tax", "type": "tax-id"}]}""");
+        AnswerChecker.Checked checked = checker.check(taxOnly, kari, form("tax", "01010150074"), TODAY);
+        StoredLink link = new StoredLink("LINKID", 1, new LinkBinding(SCHOOL, "student", 1, "ask", "E-1",
+                "S-1", "nb", NOW.plusSeconds(86400)), Set.of(), null);
+
+        AnswerEffects.Effects effects = EFFECTS().of(link, taxOnly, kari, checked.answers(), "SUB", Map.of(), NOW,
+                TODAY, "/p/x");
+
+        var detail = effects.events().getFirst().detail();
+        assertThat(detail.get("nationalIdJwe").isNull()).isTrue();
+        assertThat(detail.get("nationalIdWithheld").asText()).isEqualTo("no-register-key");
+        assertThat(effects.events().toString()).doesNotContain("01010150074");
+        assertThat(NUMBERS.open(SCHOOL, "S-1", effects.sealed().get("tax"))).isEqualTo("01010150074");
     }
 
     @Test

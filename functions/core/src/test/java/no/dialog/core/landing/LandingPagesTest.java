@@ -66,7 +66,7 @@ class LandingPagesTest {
             }
         };
         pages = new LandingPages(new LinkCheck(tokens, store), store, tenants, catalog, contacts,
-                new AnswerChecker(new Postcodes(Map.of())), new AnswerEffects(AnswersTest.SECRET_SEALER()),
+                new AnswerChecker(new Postcodes(Map.of())), AnswersTest.EFFECTS(),
                 (tenant, signals) -> published.addAll(signals), (tenant, batch) -> events.addAll(batch),
                 Payments.NOT_AVAILABLE, clock);
         contacts.upsert(SCHOOL, new AnswersTest().kari);

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import no.dialog.core.compliance.SendSettings;
 import no.dialog.core.contact.Problem;
+import no.dialog.core.crypto.RegisterKeyPair;
+import no.dialog.core.crypto.RegisterPublicKey;
 import no.dialog.core.enrolment.FrequencyCap;
 import no.dialog.core.journey.SendChannel;
 import no.dialog.core.privacy.Retention;
@@ -119,6 +122,29 @@ class TenantSettingsTest {
         assertThat(RetentionKind.SEND_LEDGER.period("3")).as("never shorter than redelivery").isEqualTo(Duration.ofDays(15));
         assertThat(RetentionKind.ENDED_ENROLMENT.period("5000")).isEqualTo(Retention.ENDED_ENROLMENT);
         assertThat(RetentionKind.RUN_STAGING.period("soon")).isEqualTo(Duration.ofDays(90));
+    }
+
+    @Test
+    void theRegistersPublicKeyIsCheckedStoredAndShownWithItsKeyId() throws Exception {
+        String pem = RegisterKeyPair.shared().publicPem();
+        ObjectNode body = (ObjectNode) json("{}");
+        body.putObject("register").put("bus", true).put("publicKey", pem);
+
+        TenantSettings.Parsed parsed = TenantSettings.parse(body);
+
+        assertThat(parsed.problems()).isEmpty();
+        StoredSettings stored = parsed.settings().replacing(new StoredSettings(Map.of(), Map.of(), 0));
+        assertThat(stored.flat()).containsEntry(RegisterPublicKey.SETTING, pem.strip() + "\n");
+        JsonNode shown = TenantSettings.of(stored).toJson(1);
+        assertThat(shown.get("register").get("publicKeyId").asText()).isEqualTo(RegisterPublicKey.parse(pem).keyId());
+        assertThat(TenantSettings.parse(shown).settings()).as("GET's document goes back with PUT").isEqualTo(parsed.settings());
+
+        ((ObjectNode) body.get("register")).put("publicKey", RegisterKeyPair.generate(2048).publicPem());
+        assertThat(TenantSettings.parse(body).problems()).extracting(Problem::field, Problem::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("register.publicKey",
+                        "must be an RSA key of at least 3072 bits, was 2048"));
+        ((ObjectNode) body.get("register")).put("publicKey", "not a key");
+        assertThat(TenantSettings.parse(body).problems()).extracting(Problem::field).containsExactly("register.publicKey");
     }
 
     @Test

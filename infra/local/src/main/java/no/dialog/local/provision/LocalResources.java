@@ -12,6 +12,7 @@ import no.dialog.local.template.PhysicalIds;
 import no.dialog.local.template.QueueSpec;
 import no.dialog.local.template.StackSpec;
 import no.dialog.local.template.TableSpec;
+import software.amazon.awssdk.services.kms.model.KeyMetadata;
 
 /**
  * The local stack's resources once they exist: what {@code Ref} and {@code Fn::GetAtt} mean for each
@@ -26,6 +27,7 @@ import no.dialog.local.template.TableSpec;
  *   <li>event bus: {@code Ref} → name; {@code Arn}. Rule: {@code Arn}. Function: {@code Ref} → name; {@code Arn}</li>
  *   <li>HTTP API: {@code Ref} → {@code local}</li>
  *   <li>secret: {@code Ref} → its ARN in the local Secrets Manager endpoint</li>
+ *   <li>KMS key: {@code Ref} and {@code KeyId} → its id in the local KMS endpoint; {@code Arn}</li>
  * </ul>
  * Use it to resolve function environments: {@code resolver.withPhysicalIds(localResources)}.
  */
@@ -38,7 +40,7 @@ public final class LocalResources implements PhysicalIds {
     private final List<ProvisioningAction> actions;
 
     LocalResources(StackSpec stack, Map<String, ProvisionedQueue> queues, Map<String, String> streamArns,
-                   Map<String, String> secretArns, List<ProvisioningAction> actions) {
+                   Map<String, String> secretArns, Map<String, KeyMetadata> kmsKeys, List<ProvisioningAction> actions) {
         this.stack = stack;
         this.queues = Map.copyOf(queues);
         this.actions = List.copyOf(actions);
@@ -48,8 +50,11 @@ public final class LocalResources implements PhysicalIds {
             // A queue's ARN is the one the emulator reports, so it matches RedrivePolicy and event-source ARNs; a
             // secret's has the random suffix Secrets Manager added.
             String arn = queue != null ? queue.arn() : secretArn != null ? secretArn : resource.arn();
-            named.put(resource.logicalId(),
-                    new NamedResource(resource.logicalId(), resource.type(), resource.physicalName(), arn));
+            KeyMetadata key = kmsKeys.get(resource.logicalId());
+            // A KMS key's id is the one the endpoint made.
+            named.put(resource.logicalId(), key != null
+                    ? new NamedResource(resource.logicalId(), resource.type(), key.keyId(), key.arn())
+                    : new NamedResource(resource.logicalId(), resource.type(), resource.physicalName(), arn));
         }
         Map<String, String> queueUrls = new LinkedHashMap<>();
         queues.forEach((id, queue) -> queueUrls.put(id, queue.url()));

@@ -54,6 +54,10 @@ public final class Arns {
         return "arn:aws:secretsmanager:" + REGION_AND_ACCOUNT + ":secret:" + name;
     }
 
+    public static String kmsKey(String keyId) {
+        return "arn:aws:kms:" + REGION_AND_ACCOUNT + ":key/" + keyId;
+    }
+
     public static String httpApi(String apiId) {
         return "arn:aws:apigateway:" + PseudoParameters.REGION + "::/apis/" + apiId;
     }

@@ -60,6 +60,7 @@ public final class NamedResourceIds implements PhysicalIds {
                     Optional.of(name + ".s3." + PseudoParameters.REGION + "." + PseudoParameters.URL_SUFFIX);
             case ResourceTypes.SERVERLESS_HTTP_API + ".ApiId", ResourceTypes.HTTP_API + ".ApiId" -> Optional.of(name);
             case ResourceTypes.SECRET + ".Id" -> Optional.of(resource.arn());
+            case ResourceTypes.KMS_KEY + ".KeyId" -> Optional.of(name);
             case ResourceTypes.USER_POOL + ".UserPoolId", ResourceTypes.USER_POOL_CLIENT + ".ClientId",
                  ResourceTypes.USER_POOL_CLIENT + ".Name" -> Optional.of(name);
             case ResourceTypes.USER_POOL + ".ProviderName" -> Optional.of("cognito-idp." + PseudoParameters.REGION

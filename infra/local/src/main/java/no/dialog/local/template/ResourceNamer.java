@@ -111,6 +111,12 @@ final class ResourceNamer {
                 String name = nameProperty(resource, "Name", generated(id, 512));
                 return new NamedResource(id, type, name, Arns.secret(name));
             }
+            case ResourceTypes.KMS_KEY: {
+                // KMS makes the id; until the key exists, one planned from the stack and logical id stands in.
+                String keyId = java.util.UUID.nameUUIDFromBytes((resolver.stackName() + "/" + id)
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+                return new NamedResource(id, type, keyId, Arns.kmsKey(keyId));
+            }
             case ResourceTypes.USER_POOL: {
                 // Cognito's ids are <region>_<letters and digits>; the name's letters and digits stand in.
                 String name = PseudoParameters.REGION + "_" + nameProperty(resource, "UserPoolName", id)

@@ -23,6 +23,11 @@ public final class ResourceTypes {
     public static final String LOG_GROUP = "AWS::Logs::LogGroup";
     /** Provisioned in the local Secrets Manager endpoint; {@code Ref} is the secret's ARN. */
     public static final String SECRET = "AWS::SecretsManager::Secret";
+    /**
+     * Provisioned in the local KMS endpoint; {@code Ref} is the key's id, {@code Fn::GetAtt Arn} its ARN (known once
+     * the key exists; planned from the stack name and logical id before).
+     */
+    public static final String KMS_KEY = "AWS::KMS::Key";
     /** Not emulated as such: the local SES sandbox takes any set name; named so that {@code Ref} resolves. */
     public static final String SES_CONFIGURATION_SET = "AWS::SES::ConfigurationSet";
 
@@ -48,6 +53,7 @@ public final class ResourceTypes {
             Map.entry(HTTP_API, Set.of("ApiEndpoint", "ApiId")),
             Map.entry(LOG_GROUP, Set.of("Arn")),
             Map.entry(SECRET, Set.of("Id")),
+            Map.entry(KMS_KEY, Set.of("Arn", "KeyId")),
             Map.entry(USER_POOL, Set.of("Arn", "ProviderName", "ProviderURL", "UserPoolId")),
             Map.entry(USER_POOL_CLIENT, Set.of("ClientId", "Name")));
 

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  *   <li>or its name says it is one (a word {@code SECRET}, {@code PASSWORD}, {@code KEY} or {@code TOKEN}; a name
  *       ending in {@code _VERSION} names a key's version number, not a key) and the value is not a reference to a
  *       secret's ARN ({@code Ref} or {@code Fn::GetAtt ...Id} of an {@code AWS::SecretsManager::Secret}, or a
- *       literal {@code arn:...:secretsmanager:} ARN).</li>
+ *       literal {@code arn:...:secretsmanager:} ARN), nor to a KMS key ({@code Ref} or {@code Fn::GetAtt} of an
+ *       {@code AWS::KMS::Key}: its id or ARN names a key whose material never leaves KMS).</li>
  * </ul>
  */
 public final class SecretExposure {
@@ -90,17 +91,25 @@ public final class SecretExposure {
         if (value instanceof Map<?, ?> map && map.size() == 1) {
             Object ref = map.get("Ref");
             if (ref instanceof String logicalId) {
-                return isSecret(logicalId);
+                return isSecret(logicalId) || isKmsKey(logicalId);
             }
             Object getAtt = map.get("Fn::GetAtt");
             if (getAtt instanceof List<?> parts && parts.size() == 2) {
-                return isSecret(String.valueOf(parts.get(0))) && "Id".equals(parts.get(1));
+                return isSecret(String.valueOf(parts.get(0))) && "Id".equals(parts.get(1))
+                        || isKmsKey(String.valueOf(parts.get(0)));
             }
             if (getAtt instanceof String dotted && dotted.endsWith(".Id")) {
                 return isSecret(dotted.substring(0, dotted.length() - 3));
             }
+            if (getAtt instanceof String dotted && dotted.contains(".")) {
+                return isKmsKey(dotted.substring(0, dotted.indexOf('.')));
+            }
         }
         return false;
+    }
+
+    private boolean isKmsKey(String logicalId) {
+        return template.resource(logicalId).filter(r -> r.isOfType(ResourceTypes.KMS_KEY)).isPresent();
     }
 
     private boolean isSecret(String logicalId) {

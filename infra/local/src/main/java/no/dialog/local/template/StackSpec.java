@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param httpApis       {@code AWS::Serverless::HttpApi}s, plus SAM's implicit API when events need it
  * @param namedResources name and ARN of every resource that has one
  * @param secrets        {@code AWS::SecretsManager::Secret}s
+ * @param kmsKeys        {@code AWS::KMS::Key}s with their aliases
  */
 public record StackSpec(
         List<TableSpec> tables,
@@ -33,7 +34,8 @@ public record StackSpec(
         List<RuleSpec> rules,
         List<HttpApiSpec> httpApis,
         List<NamedResource> namedResources,
-        List<SecretSpec> secrets) {
+        List<SecretSpec> secrets,
+        List<KmsKeySpec> kmsKeys) {
 
     /**
      * Reads the stack from the template. The resolver needs parameters only; names and ARNs of other
@@ -47,6 +49,7 @@ public record StackSpec(
         List<EventBusSpec> buses = new ArrayList<>();
         List<RuleSpec> rules = new ArrayList<>();
         List<SecretSpec> secrets = new ArrayList<>();
+        List<KmsKeySpec> kmsKeys = new ArrayList<>();
         for (TemplateResource resource : template.resources().values()) {
             if (!resolver.isIncluded(resource)) {
                 continue;
@@ -59,13 +62,15 @@ public record StackSpec(
                 case ResourceTypes.EVENT_BUS -> buses.add(EventBridgeSpecReader.readBus(resource, name(namer, id)));
                 case ResourceTypes.RULE -> rules.add(EventBridgeSpecReader.readRule(resource, name(namer, id), resolver));
                 case ResourceTypes.SECRET -> secrets.add(SecretSpec.read(resource, name(namer, id), resolver));
+                case ResourceTypes.KMS_KEY -> kmsKeys.add(KmsKeySpec.read(resource, template, resolver));
                 default -> {
                     // Other types are either wired later (functions) or not emulated (policies, log groups).
                 }
             }
         }
         return new StackSpec(List.copyOf(tables), List.copyOf(queues), List.copyOf(buckets), List.copyOf(buses),
-                List.copyOf(rules), readHttpApis(template, resolver), namer.all(), List.copyOf(secrets));
+                List.copyOf(rules), readHttpApis(template, resolver), namer.all(), List.copyOf(secrets),
+                List.copyOf(kmsKeys));
     }
 
     public Optional<TableSpec> table(String logicalId) {

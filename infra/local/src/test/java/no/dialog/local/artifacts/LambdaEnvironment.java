@@ -29,7 +29,8 @@ final class LambdaEnvironment {
             "AWS_ENDPOINT_OVERRIDE_SQS", "aws.endpoint-override.sqs",
             "AWS_ENDPOINT_OVERRIDE_S3", "aws.endpoint-override.s3",
             "AWS_ENDPOINT_OVERRIDE_EVENTS", "aws.endpoint-override.events",
-            "AWS_ENDPOINT_OVERRIDE_SECRETSMANAGER", "aws.endpoint-override.secretsmanager");
+            "AWS_ENDPOINT_OVERRIDE_SECRETSMANAGER", "aws.endpoint-override.secretsmanager",
+            "AWS_ENDPOINT_OVERRIDE_KMS", "aws.endpoint-override.kms");
 
     private final Map<String, String> endpoints = new LinkedHashMap<>();
 

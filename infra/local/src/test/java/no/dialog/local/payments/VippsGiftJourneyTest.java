@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.CookieManager;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -152,6 +154,12 @@ class VippsGiftJourneyTest {
             assertThat(active.statusCode()).as(active.body()).isEqualTo(200);
         }
 
+        // 0. The organisation registers its register's public key: tax deduction numbers reach it only encrypted to it.
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(3072);
+        KeyPair register = generator.generateKeyPair();
+        registerPublicKey(register);
+
         // 1. The Christmas SMS reaches the three givers; Kari opens her link and chooses 200 kr.
         eventually(() -> sms(GIVER_PHONE, "julegave").isPresent(), "the Christmas SMS to the giver");
         String link = group(LINK, sms(GIVER_PHONE, "julegave").orElseThrow().text());
@@ -192,6 +200,32 @@ class VippsGiftJourneyTest {
         // 4. The thank-you journey texts her, and the Christmas journey counts the conversion with its amount.
         eventually(() -> sms(GIVER_PHONE, "Tusen takk for gaven").isPresent(), "the thank-you SMS");
         assertThat(group(LINK, sms(GIVER_PHONE, "Tusen takk for gaven").orElseThrow().text())).isNotEqualTo(link);
+        // 4b. On the thank-you page she gives her national identity number for the tax deduction. Dialog keeps it
+        //     sealed with the organisation's own data key; the register gets it only as a JWE to its public key.
+        String thanks = group(LINK, sms(GIVER_PHONE, "Tusen takk for gaven").orElseThrow().text());
+        HttpResponse<String> thanksPage = send("GET", thanks, null, null, null);
+        assertThat(thanksPage.statusCode()).isEqualTo(200);
+        HttpResponse<String> answered = send("POST", thanks, null, "application/x-www-form-urlencoded",
+                "csrf=" + enc(group(CSRF, thanksPage.body())) + "&submission=" + enc(group(SUBMISSION, thanksPage.body()))
+                        + "&contact-again=yes&tax=" + TAX_NUMBER);
+        assertThat(answered.statusCode()).as(answered.body()).isLessThan(400);
+        assertThat(answered.body()).doesNotContain(TAX_NUMBER);
+        eventually(() -> taxDeduction().isPresent(), "TaxDeductionRequested on the bus");
+        JsonNode tax = taxDeduction().orElseThrow();
+        assertThat(tax.toString()).doesNotContain(TAX_NUMBER);
+        assertThat(openJwe(register, tax.get("nationalIdJwe").asText())).isEqualTo(TAX_NUMBER);
+        String links = resources.requireTableName("LandingLinksTable");
+        List<String> sealed = new ArrayList<>();
+        dynamoDb.scanPaginator(b -> b.tableName(links)).items().forEach(item -> item.forEach((name, value) -> {
+            if (name.startsWith("sealed:")) {
+                value.m().values().forEach(v -> sealed.add(v.s()));
+            }
+        }));
+        assertThat(sealed).hasSize(1);
+        assertThat(sealed.getFirst()).startsWith("tk1.1.").doesNotContain(TAX_NUMBER);
+        var keyItems = dynamoDb.scan(b -> b.tableName(resources.requireTableName("TenantKeysTable"))).items();
+        assertThat(keyItems).extracting(item -> item.get("tenant").s()).containsExactly("demo");
+
         eventually(() -> {
             JsonNode totals = results(editor).path("totals");
             return totals.path("goalReached").asLong() == 1 && totals.path("goalRevenueOre").asLong() == 20_000;
@@ -213,6 +247,61 @@ class VippsGiftJourneyTest {
         assertThat(ledger.forContact(DEMO, byPhone.get(0))).extracting(RegisteredPayment::source)
                 .containsExactly(PaymentSource.VIPPS_APP);
         contacts.close();
+    }
+
+    private static final String TAX_NUMBER = "01010150074";
+
+    /** Reads the settings and writes them back with the register's public key (PEM), as an admin would. */
+    private void registerPublicKey(KeyPair register) throws Exception {
+        String admin = MAPPER.readTree(api("GET", "/local/token?tenant=demo&roles=admin", null, null).body())
+                .get("token").asText();
+        HttpResponse<String> read = api("GET", "/admin/v1/settings", admin, null);
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+        com.fasterxml.jackson.databind.node.ObjectNode settings = (com.fasterxml.jackson.databind.node.ObjectNode)
+                MAPPER.readTree(read.body());
+        String pem = "-----BEGIN PUBLIC KEY-----\n" + java.util.Base64.getMimeEncoder().encodeToString(
+                register.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n";
+        ((com.fasterxml.jackson.databind.node.ObjectNode) settings.get("register")).put("publicKey", pem);
+        HttpResponse<String> written = browser.send(HttpRequest.newBuilder(stack.baseUri().resolve("/admin/v1/settings"))
+                .PUT(HttpRequest.BodyPublishers.ofString(settings.toString())).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + admin)
+                .header("If-Match", read.headers().firstValue("ETag").orElseThrow()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(written.statusCode()).as(written.body()).isEqualTo(200);
+        assertThat(MAPPER.readTree(written.body()).path("register").path("publicKeyId").asText()).isNotEmpty();
+    }
+
+    private Optional<JsonNode> taxDeduction() {
+        try {
+            for (JsonNode event : MAPPER.readTree(api("GET", "/local/events?tenant=demo", null, null).body())) {
+                if ("TaxDeductionRequested".equals(event.path("detailType").asText())) {
+                    return Optional.of(event.get("detail"));
+                }
+            }
+            return Optional.empty();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Opens a compact JWE (RSA-OAEP-256, A256GCM) with the register's private key, as a JOSE library does. */
+    private static String openJwe(KeyPair register, String jwe) throws Exception {
+        String[] parts = jwe.split("\\.", -1);
+        assertThat(parts).hasSize(5);
+        java.util.Base64.Decoder d = java.util.Base64.getUrlDecoder();
+        javax.crypto.Cipher rsa = javax.crypto.Cipher.getInstance("RSA/ECB/OAEPPadding");
+        rsa.init(javax.crypto.Cipher.DECRYPT_MODE, register.getPrivate(), new javax.crypto.spec.OAEPParameterSpec(
+                "SHA-256", "MGF1", java.security.spec.MGF1ParameterSpec.SHA256, javax.crypto.spec.PSource.PSpecified.DEFAULT));
+        byte[] cek = rsa.doFinal(d.decode(parts[1]));
+        javax.crypto.Cipher aes = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+        aes.init(javax.crypto.Cipher.DECRYPT_MODE, new javax.crypto.spec.SecretKeySpec(cek, "AES"),
+                new javax.crypto.spec.GCMParameterSpec(128, d.decode(parts[2])));
+        aes.updateAAD(parts[0].getBytes(StandardCharsets.US_ASCII));
+        byte[] ciphertext = d.decode(parts[3]);
+        byte[] tag = d.decode(parts[4]);
+        byte[] both = java.util.Arrays.copyOf(ciphertext, ciphertext.length + tag.length);
+        System.arraycopy(tag, 0, both, ciphertext.length, tag.length);
+        return new String(aes.doFinal(both), StandardCharsets.UTF_8);
     }
 
     private JsonNode results(String token) {

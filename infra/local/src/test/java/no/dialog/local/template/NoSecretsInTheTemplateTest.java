@@ -81,4 +81,24 @@ class NoSecretsInTheTemplateTest {
                 "Resources.Fn.Properties.Environment.Variables.API_KEY: its name says it holds a secret, and its value is not a secret's ARN",
                 "Resources.Fn.Properties.Environment.Variables.LINK_TOKEN: its name says it holds a secret, and its value is not a secret's ARN");
     }
+
+    @Test
+    void aKmsKeysIdOrArnIsNotASecretButAPlainValueNamedKeyIs() {
+        SecretExposure template = new SecretExposure(CloudFormationTemplate.parse("""
+                Resources:
+                  DataKey:
+                    Type: AWS::KMS::Key
+                  Fn:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Environment:
+                        Variables:
+                          DATA_KEY_ID: !Ref DataKey
+                          DATA_KEY_ARN: !GetAtt DataKey.Arn
+                          OTHER_KEY_ID: 1234abcd-12ab-34cd-56ef-1234567890ab
+                """));
+
+        assertThat(template.environmentProblems()).containsExactly(
+                "Resources.Fn.Properties.Environment.Variables.OTHER_KEY_ID: its name says it holds a secret, and its value is not a secret's ARN");
+    }
 }
