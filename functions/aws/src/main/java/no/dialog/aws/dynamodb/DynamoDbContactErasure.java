@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * refused as stale instead of bringing the person back.
  */
 @Singleton
+@io.micronaut.core.annotation.Order(0)
 @Requires(property = "contacts.table")
 public class DynamoDbContactErasure implements PersonalData {
 

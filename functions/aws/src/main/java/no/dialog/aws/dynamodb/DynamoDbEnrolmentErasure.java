@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * worker was about to advance is simply gone when it loads it.
  */
 @Singleton
+@io.micronaut.core.annotation.Order(10)
 @Requires(property = "enrolments.table")
 public class DynamoDbEnrolmentErasure implements PersonalData {
 

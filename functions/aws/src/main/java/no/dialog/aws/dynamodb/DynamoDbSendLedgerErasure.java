@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * erased first), so nothing is sent.
  */
 @Singleton
+@io.micronaut.core.annotation.Order(20)
 @Requires(property = "send.ledger.table")
 public class DynamoDbSendLedgerErasure implements PersonalData {
 

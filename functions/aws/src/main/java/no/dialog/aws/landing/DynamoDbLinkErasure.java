@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * through the {@code byContact} index. A link opened afterwards is unknown.
  */
 @Singleton
+@io.micronaut.core.annotation.Order(30)
 @Requires(property = "landing.links.table")
 public class DynamoDbLinkErasure implements PersonalData {
 
