@@ -173,9 +173,14 @@ class ErasureEndToEndTest {
         HttpResponse<String> accepted = api("POST", "/admin/v1/contacts/" + CONTACT_ID + "/erase", token("admin"), null);
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
         String location = accepted.headers().firstValue("Location").orElseThrow();
+        String admin = token("admin");
         JsonNode[] erasure = new JsonNode[1];
         eventually(() -> {
-            erasure[0] = json(api("GET", location, token("admin"), null));
+            try {
+                erasure[0] = json(api("GET", location, admin, null));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
             return erasure[0].path("state").asText().equals("done");
         }, "the erasure to be done");
         assertThat(erasure[0].get("erased").findValuesAsText("store"))
