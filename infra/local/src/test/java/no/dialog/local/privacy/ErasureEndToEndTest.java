@@ -168,6 +168,8 @@ class ErasureEndToEndTest {
         Map<String, List<String>> before = scan();
         assertThat(before).as("the scan sees the person before the erasure")
                 .containsKeys("first name", "last name", "phone", "e-mail");
+        // The national identity number is never stored as typed: it is sealed in the person's link item.
+        assertThat(sealedNumbers()).as("the sealed national identity number in the person's link").isNotEmpty();
 
         // When an admin erases them.
         HttpResponse<String> accepted = api("POST", "/admin/v1/contacts/" + CONTACT_ID + "/erase", token("admin"), null);
@@ -188,6 +190,7 @@ class ErasureEndToEndTest {
         assertThat(erasure[0].toString()).doesNotContain(FIRST_NAME, LAST_NAME, PHONE, EMAIL, NATIONAL_ID);
 
         // Then no table and no object holds any of their identifiers.
+        assertThat(sealedNumbers()).as("sealed numbers left in the person's links").isEmpty();
         Map<String, List<String>> left = scan();
         assertThat(left).as("""
                 identifiers of the erased person still found (identifier -> table/bucket and key). Stores whose \
@@ -213,6 +216,16 @@ class ErasureEndToEndTest {
         eventually(() -> contacts.find(DEMO, CONTACT_ID).isPresent() && contacts.find(DEMO, "STAYS-1").isPresent(),
                 "the contact file imported");
         contacts.close();
+    }
+
+    /** The sealed answers ({@code sealed:<submission>} maps) of the person's link items. */
+    private static List<String> sealedNumbers() {
+        String links = stack.resources().requireTableName("LandingLinksTable");
+        return stack.emulators().dynamoDb().scanPaginator(b -> b.tableName(links)).items().stream()
+                .filter(item -> item.containsKey("contactKey") && item.get("contactKey").s().equals("demo#" + CONTACT_ID))
+                .flatMap(item -> item.keySet().stream().filter(name -> name.startsWith("sealed:"))
+                        .map(name -> item.get(name).toString()))
+                .toList();
     }
 
     /** Every table and every object, searched for each identifier: identifier -> where it was found. */
