@@ -2,16 +2,20 @@ package no.dialog.sync;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.function.LongSupplier;
 import no.dialog.aws.sqs.QueueBatches;
 import no.dialog.aws.sqs.SqsDeadLetters;
 import no.dialog.aws.sqs.SyncQueues;
 import no.dialog.core.messaging.DeadLetters;
+import no.dialog.core.messaging.PermanentFailure;
 import no.dialog.core.observability.LogKeys;
 import no.dialog.core.sync.ContactChanges;
+import no.dialog.core.sync.ContactErasures;
 import no.dialog.core.sync.ContactImporter;
 import no.dialog.core.sync.ImportFile;
 import org.slf4j.Logger;
@@ -31,24 +35,28 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * </ul>
  */
 @Singleton
+@Requires(property = "contact.events.queue.url")
 public class SyncBatchProcessor {
 
     private static final Logger LOG = LoggerFactory.getLogger(SyncBatchProcessor.class);
 
     private final ContactImporter importer;
     private final ContactChanges changes;
+    private final Optional<ContactErasures> erasures;
     private final String importsQueueUrl;
     private final DeadLetters importsDeadLetters;
     private final DeadLetters contactEventsDeadLetters;
     private final int maxReceiveCount;
 
-    public SyncBatchProcessor(ContactImporter importer, ContactChanges changes, SqsClient sqs, Clock clock,
+    public SyncBatchProcessor(ContactImporter importer, ContactChanges changes, Optional<ContactErasures> erasures,
+            SqsClient sqs, Clock clock,
             @Value("${imports.queue.url}") String importsQueueUrl,
             @Value("${imports.dlq.url}") String importsDlqUrl,
             @Value("${contact.events.dlq.url}") String contactEventsDlqUrl,
             @Value("${sync.max-receive-count:5}") int maxReceiveCount) {
         this.importer = importer;
         this.changes = changes;
+        this.erasures = erasures;
         this.importsQueueUrl = importsQueueUrl;
         this.importsDeadLetters = new SqsDeadLetters(sqs, importsDlqUrl, clock);
         this.contactEventsDeadLetters = new SqsDeadLetters(sqs, contactEventsDlqUrl, clock);
@@ -65,6 +73,9 @@ public class SyncBatchProcessor {
             uploaded.files().forEach(file -> importFile(file, remainingMillis));
         } else if (parsed instanceof SyncMessage.ContinueImport next) {
             importFile(next.file(), remainingMillis);
+        } else if (parsed instanceof SyncMessage.EraseEvent erase) {
+            erasures.orElseThrow(() -> new PermanentFailure("erasures are not set up for this function"
+                    + " (no ERASURES_TABLE or ERASURES_QUEUE_URL)")).apply(erase.eventJson());
         } else if (parsed instanceof SyncMessage.ChangeEvent change) {
             changes.apply(change.eventJson(), isReplay(message));
         } else {

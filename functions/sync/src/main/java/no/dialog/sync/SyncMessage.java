@@ -8,12 +8,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import no.dialog.core.messaging.PermanentFailure;
+import no.dialog.core.sync.ContactErasures;
 import no.dialog.core.sync.ImportFile;
 
 /**
- * The three kinds of message on the sync function's queues, told apart by their shape:
+ * The kinds of message on the sync function's queues, told apart by their shape:
  * an S3 event notification (a contact file was uploaded), the function's own "continue this import",
- * and an EventBridge event (a change in the member register).
+ * and an EventBridge event: a change in the member register, or its request to erase a person
+ * ({@code ContactErased}).
  */
 sealed interface SyncMessage {
 
@@ -22,6 +24,9 @@ sealed interface SyncMessage {
     record ContinueImport(ImportFile file) implements SyncMessage {}
 
     record ChangeEvent(String eventJson) implements SyncMessage {}
+
+    /** The register's {@code ContactErased}: starts an erasure. */
+    record EraseEvent(String eventJson) implements SyncMessage {}
 
     /** S3's test message when a notification is configured; nothing to do. */
     record StorageTestEvent() implements SyncMessage {}
@@ -48,6 +53,9 @@ sealed interface SyncMessage {
             JsonNode f = node.get("continueImport");
             return new ContinueImport(new ImportFile(f.path("bucket").asText(), f.path("key").asText(),
                     f.path("eTag").asText(), f.path("sequencer").asText()));
+        }
+        if (ContactErasures.isErasure(node)) {
+            return new EraseEvent(body);
         }
         if (node.has("detail-type")) {
             return new ChangeEvent(body);

@@ -19,6 +19,10 @@ import java.util.Map;
 import no.dialog.aws.sqs.SqsDeadLetters;
 import no.dialog.aws.testing.TestTables;
 import no.dialog.core.contact.ContactStore;
+import no.dialog.core.privacy.Erasure;
+import no.dialog.core.privacy.ErasureIds;
+import no.dialog.core.privacy.ErasureLog;
+import no.dialog.core.privacy.ErasureMessages;
 import no.dialog.core.tenant.Tenant;
 import no.dialog.core.tenant.TenantDirectory;
 import no.dialog.core.tenant.TenantId;
@@ -53,7 +57,8 @@ class SyncHandlerTest {
         emulators = SharedEmulators.get();
         var sqs = emulators.sqs();
         queues = new HashMap<>();
-        for (String name : List.of("IMPORTS_QUEUE_URL", "IMPORTS_DLQ_URL", "CONTACT_EVENTS_QUEUE_URL", "CONTACT_EVENTS_DLQ_URL")) {
+        for (String name : List.of("IMPORTS_QUEUE_URL", "IMPORTS_DLQ_URL", "CONTACT_EVENTS_QUEUE_URL", "CONTACT_EVENTS_DLQ_URL",
+                "ERASURES_QUEUE_URL")) {
             queues.put(name, sqs.createQueue(b -> b.queueName("sync-test-" + name.toLowerCase().replace('_', '-'))).queueUrl());
         }
         emulators.s3().createBucket(b -> b.bucket(BUCKET));
@@ -61,6 +66,7 @@ class SyncHandlerTest {
         env.put("CONTACTS_TABLE", TestTables.contacts(emulators.dynamoDb()));
         env.put("TENANTS_TABLE", TestTables.withHashKey(emulators.dynamoDb(), "tenants", "tenant"));
         env.put("IMPORTS_TABLE", TestTables.withHashKey(emulators.dynamoDb(), "imports", "pk"));
+        env.put("ERASURES_TABLE", TestTables.erasures(emulators.dynamoDb()));
         // What Lambda would have: the function's environment from template.yaml, and endpoints from config.
         context = FunctionContexts.start(env, FunctionContexts.endpoints(AwsLocal.REGION.id(), "local", "local",
                 emulators.dynamoDbEndpoint(), emulators.sqsEndpoint(), emulators.s3Endpoint(), null), CLOCK);
@@ -152,6 +158,26 @@ class SyncHandlerTest {
         handler.handleRequest(event("contact-deleted.json"), null);
 
         assertThat(contacts.find(DEMO, "M-100003")).isEmpty();
+    }
+
+    @Test
+    void anErasureEventFromTheRegisterRecordsOneErasureAndQueuesItForTheEraseFunction() {
+        SQSEvent event = event("contact-erased.json");
+        String eventId = "3e5a7c9b-2d4f-4a6b-8c0d-1e2f3a4b5c6d";
+        String erasureId = ErasureIds.forRegisterEvent(DEMO, eventId);
+
+        assertThat(handler.handleRequest(event, null).getBatchItemFailures()).isEmpty();
+        assertThat(handler.handleRequest(event("contact-erased.json"), null).getBatchItemFailures())
+                .as("a redelivery").isEmpty();
+
+        Erasure erasure = context.getBean(ErasureLog.class).find(DEMO, erasureId).orElseThrow();
+        assertThat(erasure.contactId()).isEqualTo("M-100003");
+        assertThat(erasure.source()).isEqualTo(Erasure.Source.REGISTER);
+        assertThat(erasure.state()).isEqualTo(Erasure.State.REQUESTED);
+        List<Message> queued = drain("ERASURES_QUEUE_URL");
+        assertThat(queued).isNotEmpty().allSatisfy(m -> assertThat(ErasureMessages.parse(m.body()))
+                .isEqualTo(new ErasureMessages.Run(DEMO, erasureId)));
+        assertThat(queued).allSatisfy(m -> assertThat(m.body()).doesNotContain("M-100003"));
     }
 
     @Test

@@ -118,6 +118,16 @@ public final class TestTables {
         return name;
     }
 
+    /** The erasures table (template.yaml's ErasuresTable): pk (the tenant) + sk (the erasure id). */
+    public static String erasures(DynamoDbClient dynamoDb) {
+        String name = "erasures-" + UUID.randomUUID();
+        dynamoDb.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attr("pk"), attr("sk"))
+                .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
+                        KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build()));
+        return name;
+    }
+
     public static String withHashKey(DynamoDbClient dynamoDb, String prefix, String key) {
         String name = prefix + "-" + UUID.randomUUID();
         dynamoDb.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)

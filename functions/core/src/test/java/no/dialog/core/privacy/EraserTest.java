@@ -153,14 +153,14 @@ class EraserTest {
             erasures.computeIfPresent(key(tenant, erasureId), (k, e) -> {
                 Map<String, Long> counts = new LinkedHashMap<>(e.erased());
                 counts.putIfAbsent(store, erased);
-                return new Erasure(e.tenant(), e.erasureId(), e.contactId(), e.requestedBy(), e.requestedAt(),
+                return new Erasure(e.tenant(), e.erasureId(), e.contactId(), e.requestedBy(), e.source(), e.requestedAt(),
                         counts, e.finishedAt());
             });
         }
 
         public void finish(TenantId tenant, String erasureId, Instant at) {
             erasures.computeIfPresent(key(tenant, erasureId), (k, e) -> new Erasure(e.tenant(), e.erasureId(),
-                    e.contactId(), e.requestedBy(), e.requestedAt(), e.erased(), at));
+                    e.contactId(), e.requestedBy(), e.source(), e.requestedAt(), e.erased(), at));
         }
     }
 }

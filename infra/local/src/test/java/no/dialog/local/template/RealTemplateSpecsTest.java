@@ -97,7 +97,7 @@ class RealTemplateSpecsTest {
         assertThat(rule.eventBusName()).isEqualTo("dialog-local");
         assertThat(rule.eventBusLogicalId()).isEqualTo("DialogBus");
         assertThat(rule.eventPatternJson())
-                .isEqualTo("{\"source\":[\"org.system\"],\"detail-type\":[\"ContactChanged\",\"ContactDeleted\"]}");
+                .isEqualTo("{\"source\":[\"org.system\"],\"detail-type\":[\"ContactChanged\",\"ContactDeleted\",\"ContactErased\"]}");
         assertThat(rule.scheduleExpression()).isNull();
         assertThat(rule.enabled()).isTrue();
         assertThat(rule.targets()).containsExactly(new RuleSpec.Target("contact-events", "ContactEventsQueue",
@@ -208,7 +208,10 @@ class RealTemplateSpecsTest {
                 "DEFINITIONS_TABLE", "ENROLMENTS_TABLE", "SNAPSHOTS_BUCKET", "RUN_FILES_TABLE", "EXPORTS_BUCKET",
                 "PAYMENTS_TABLE", "SEND_LEDGER_TABLE", "RESPONSES_QUEUE_URL", "EVENT_BUS_NAME", "TENANT_SECRETS_PREFIX",
                 "AUDIT_TABLE",
-                "LANDING_LINKS_TABLE");
+                "LANDING_LINKS_TABLE",
+                "ERASURES_TABLE", "ERASURES_QUEUE_URL");
+        assertThat(admin.environment()).containsEntry("ERASURES_TABLE", "dialog-erasures-local")
+                .containsEntry("ERASURES_QUEUE_URL", "http://queues.local/dialog-erasures-local");
         assertThat(admin.environment()).containsEntry("DEFINITIONS_TABLE", "dialog-definitions-local")
                 .containsEntry("LANDING_LINKS_TABLE", "dialog-landing-links-local")
                 .containsEntry("TENANT_SECRETS_PREFIX", "dialog/local/tenants/")
@@ -226,6 +229,9 @@ class RealTemplateSpecsTest {
                         "StaffJwt"),
                 new HttpApiEventSpec("GetContactTimeline", "DialogHttpApi", "/admin/v1/contacts/{id}/timeline", "GET",
                         "StaffJwt"),
+                new HttpApiEventSpec("EraseContact", "DialogHttpApi", "/admin/v1/contacts/{id}/erase", "POST",
+                        "StaffJwt"),
+                new HttpApiEventSpec("GetErasure", "DialogHttpApi", "/admin/v1/erasures/{erasureId}", "GET", "StaffJwt"),
                 new HttpApiEventSpec("GetSegmentFields", "DialogHttpApi", "/admin/v1/segment-fields", "GET", "StaffJwt"),
                 new HttpApiEventSpec("ListSegments", "DialogHttpApi", "/admin/v1/segments", "GET", "StaffJwt"),
                 new HttpApiEventSpec("CreateSegment", "DialogHttpApi", "/admin/v1/segments", "POST", "StaffJwt"),
