@@ -4,6 +4,8 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import io.micronaut.core.order.OrderUtil;
+import java.util.ArrayList;
 import java.util.List;
 import no.dialog.core.privacy.Eraser;
 import no.dialog.core.privacy.ErasureLog;
@@ -22,6 +24,9 @@ public class EraseFactory {
     @Requires(property = "erasures.dlq.url")
     @Requires(beans = ErasureLog.class)
     Eraser eraser(List<PersonalData> stores, ErasureLog log, Clock clock) {
-        return new Eraser(stores, log, clock);
+        // Sorted here by @Order, not left to how the container happens to list them: the order is a rule.
+        List<PersonalData> ordered = new ArrayList<>(stores);
+        OrderUtil.sort(ordered);
+        return new Eraser(ordered, log, clock);
     }
 }

@@ -106,9 +106,10 @@ class EraseHandlerTest {
     }
 
     @Test
-    void theStoresRunInTheirOrderTheContactFirst() {
+    void theStoresRunInTheirOrderTheContactFirstAfterTheStoresThatNeedItsPhoneNumber() {
         assertThat(context.getBean(Eraser.class).storeNames())
-                .startsWith("contacts", "enrolments", "send-ledger", "landing-links");
+                .startsWith("giver-candidates", "unmatched-payments", "contacts", "enrolments", "send-ledger",
+                        "landing-links");
     }
 
     @Test

@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  * a contact of their own: erasing it is an erasure of that id (docs/privacy.md).
  */
 @Singleton
-@Order(50)
+@Order(-20)
 @Requires(property = "payments.table")
 public class DynamoDbGiverCandidateErasure implements PersonalData {
 

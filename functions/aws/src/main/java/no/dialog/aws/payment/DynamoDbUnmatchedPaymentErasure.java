@@ -35,7 +35,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * is in the ledger, which keeps it pseudonymised.
  */
 @Singleton
-@Order(60)
+@Order(-10)
 @Requires(property = "payments.table")
 public class DynamoDbUnmatchedPaymentErasure implements PersonalData {
 

@@ -10,7 +10,10 @@ import no.dialog.core.tenant.TenantId;
  * step as it finishes. It is resumable: run again with the same erasure id (a redelivered message after a
  * crash), it skips the steps already recorded and finishes the rest; a finished erasure is not run again.
  *
- * <p>The order matters. The contact store comes first: it leaves a tombstone with only the id and the
+ * <p>The order matters. Only the stores that know a person by phone number alone (giver candidates,
+ * unmatched payments) come before the contact, because the numbers are read from the contact on every run
+ * (messages carry ids only): done first, they never run after the tombstone forgot them. Then the contact
+ * store: it leaves a tombstone with only the id and the
  * time, so every sender that reads the contact before sending finds nobody, and a send queued before the
  * erasure is not sent after it; and a late register event cannot bring the person back. The stores that
  * are found through the person (enrolments, then what the enrolments point at) come before the ones they

@@ -9,8 +9,8 @@ import no.dialog.core.contact.Contact;
  * Who is being erased: the organisation's contact id, and the phone numbers and e-mail addresses the contact
  * had when the erasure was asked for. Some stores know a person only by a phone number (giver candidates,
  * unmatched payments), and the contact store's tombstone forgets the number, so the number is captured
- * before the erasure starts and handed to every step. The caller keeps the subject with the erasure's
- * message (a redelivery brings it again), never in the erasure's report.
+ * from the contact at the start of every run and handed to every step; the stores that need it run before
+ * the contact's tombstone. It is never kept in the erasure's record or its message.
  *
  * @param phones E.164 numbers ({@code +4791234567})
  * @param emails addresses as the contact holds them

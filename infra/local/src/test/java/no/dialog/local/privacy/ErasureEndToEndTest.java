@@ -186,7 +186,8 @@ class ErasureEndToEndTest {
             return erasure[0].path("state").asText().equals("done");
         }, "the erasure to be done");
         assertThat(erasure[0].get("erased").findValuesAsText("store"))
-                .startsWith("contacts", "enrolments", "send-ledger", "landing-links");
+                .startsWith("giver-candidates", "unmatched-payments", "contacts", "enrolments", "send-ledger",
+                        "landing-links");
         assertThat(erasure[0].toString()).doesNotContain(FIRST_NAME, LAST_NAME, PHONE, EMAIL, NATIONAL_ID);
 
         // Then no table and no object holds any of their identifiers.
