@@ -7,6 +7,9 @@ package no.dialog.core.run;
  */
 public interface LetterDrop {
 
+    /** The drop's manifest: one row per letter, naming its PDF ({@code file}) and its item ({@code key}). */
+    String MANIFEST = "manifest.csv";
+
     /**
      * Puts (or overwrites) one file of the run's drop.
      *

@@ -31,7 +31,7 @@ import no.dialog.core.time.OsloTime;
  */
 public final class LetterRunMaker implements RunFileMaker {
 
-    public static final String MANIFEST = "manifest.csv";
+    public static final String MANIFEST = LetterDrop.MANIFEST;
     public static final String SENDER_ADDRESS_SETTING = "letter.senderAddress";
 
     private final TenantDirectory tenants;
