@@ -91,12 +91,9 @@ public class DynamoDbRunStagings implements RunStagings {
             } catch (NoSuchKeyException gone) {
                 continue;
             }
-            String folder = file.key().substring(0, file.key().lastIndexOf('/') + 1);
             for (Map<String, String> row : CsvRows.without(manifest, "key", Set.of(itemKey)).removed()) {
-                String letter = row.get("file");
-                if (letter != null && !letter.isBlank() && !letter.contains("/")) {
-                    letters.add(new PersonExport.FileRef(letter, folder + letter));
-                }
+                LetterDrop.letterKey(file.key(), row).ifPresent(letter ->
+                        letters.add(new PersonExport.FileRef(row.get("file"), letter)));
             }
         }
         return letters;

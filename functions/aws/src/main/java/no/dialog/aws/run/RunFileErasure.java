@@ -14,6 +14,7 @@ import no.dialog.aws.dynamodb.BatchDeletes;
 import no.dialog.core.privacy.PersonalData;
 import no.dialog.core.run.CallListMaker;
 import no.dialog.core.run.CsvRows;
+import no.dialog.core.run.LetterDrop;
 import no.dialog.core.run.RunStatus;
 import no.dialog.core.tenant.TenantId;
 import software.amazon.awssdk.core.ResponseBytes;
@@ -134,12 +135,11 @@ public class RunFileErasure implements PersonalData {
             return 0;
         }
         long erased = 0;
-        String folder = key.substring(0, key.lastIndexOf('/') + 1);
         for (Map<String, String> row : without.removed()) {
-            String letter = row.get("file");
             // A letter manifest names each person's own PDF, in the same folder.
-            if (letter != null && !letter.isBlank() && !letter.contains("/")) {
-                erased += delete(folder + letter) ? 1 : 0;
+            String letter = LetterDrop.letterKey(key, row).orElse(null);
+            if (letter != null) {
+                erased += delete(letter) ? 1 : 0;
             }
         }
         s3.putObject(b -> b.bucket(bucket).key(key).contentType(CSV_TYPE), RequestBody.fromBytes(without.content()));
