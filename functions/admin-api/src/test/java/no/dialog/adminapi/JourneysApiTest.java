@@ -412,7 +412,7 @@ class JourneysApiTest {
         for (int i = 1; i <= 3; i++) {
             Enrolment entered = enrolment("K-" + i, 1, 0);
             assertThat(enrolments.create(entered, List.of(key(1, null, null, ResultCounter.ENROLLED)))).isTrue();
-            List<ResultKey> counts = new ArrayList<>(List.of(key(1, "ask", "A", ResultCounter.SENT)));
+            List<ResultKey> counts = new ArrayList<>(List.of(key(1, "ask", "A", ResultCounter.QUEUED)));
             if (i == 1) {
                 counts.add(key(1, "ask", "A", ResultCounter.GOAL_REACHED));
                 counts.add(key(1, "ask", null, ResultCounter.EXITED));
@@ -437,12 +437,12 @@ class JourneysApiTest {
         JsonNode askA = v1.get("steps").get(2);
         assertThat(askA.get("stepId").asText()).isEqualTo("ask");
         assertThat(askA.get("variant").asText()).isEqualTo("A");
-        assertThat(askA.get("sent").asLong()).isEqualTo(3);
+        assertThat(askA.get("queued").asLong()).isEqualTo(3);
         assertThat(askA.get("goalReached").asLong()).isEqualTo(1);
         assertThat(askA.get("notSendable").asLong()).isZero();
         assertThat(v1.get("steps").get(1).get("exited").asLong()).isEqualTo(1);
         assertThat(v1.get("totals").get("enrolled").asLong()).isEqualTo(3);
-        assertThat(v1.get("totals").get("sent").asLong()).isEqualTo(3);
+        assertThat(v1.get("totals").get("queued").asLong()).isEqualTo(3);
         assertThat(v1.get("totals").get("exited").asLong()).isEqualTo(1);
         assertThat(v1.get("goalConversionRate").decimalValue()).isEqualByComparingTo("0.3333");
         JsonNode v2 = body.get("versions").get(1);

@@ -149,7 +149,7 @@ public final class WaitFanOutBenchmark {
                 exited = total(enrolments, ResultCounter.EXITED);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            long sent = total(enrolments, ResultCounter.SENT);
+            long sent = total(enrolments, ResultCounter.QUEUED);
             System.out.printf("%nwait fan-out benchmark (local stack, DynamoDB Local in memory, %d cores, %d function instances)%n",
                     Runtime.getRuntime().availableProcessors(), concurrency);
             System.out.printf("  enrolments due in the same minute  %,d%n", count);

@@ -110,9 +110,9 @@ class DynamoDbEnrolmentStoreTest {
         SendRequest send = new SendRequest("demo", "demo:" + e.enrolmentId() + ":ask:1", "K-7", e.enrolmentId(),
                 "race", 1, "ask", "sms", null, "student-ask", "A", NOW);
 
-        assertThat(store.commit(e, waiting, List.of(send), List.of(new ResultKey("race", 1, "ask", "A", ResultCounter.SENT)))).isTrue();
+        assertThat(store.commit(e, waiting, List.of(send), List.of(new ResultKey("race", 1, "ask", "A", ResultCounter.QUEUED)))).isTrue();
         // A redelivered message computed from revision 0 again: refused, and nothing is counted twice.
-        assertThat(store.commit(e, waiting, List.of(send), List.of(new ResultKey("race", 1, "ask", "A", ResultCounter.SENT)))).isFalse();
+        assertThat(store.commit(e, waiting, List.of(send), List.of(new ResultKey("race", 1, "ask", "A", ResultCounter.QUEUED)))).isFalse();
 
         EnrolmentRef ref = new EnrolmentRef("K-7", e.enrolmentId());
         assertThat(store.find(DEMO, ref)).contains(waiting);
@@ -121,7 +121,7 @@ class DynamoDbEnrolmentStoreTest {
         assertThat(store.pendingSends(DEMO, ref)).isEmpty();
         assertThat(store.results(DEMO, "race")).extracting(EnrolmentStore.ResultCount::count, r -> r.key().counter())
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(1L, ResultCounter.ENROLLED),
-                        org.assertj.core.groups.Tuple.tuple(1L, ResultCounter.SENT));
+                        org.assertj.core.groups.Tuple.tuple(1L, ResultCounter.QUEUED));
     }
 
     @Test
@@ -135,7 +135,7 @@ class DynamoDbEnrolmentStoreTest {
             Enrolment candidate = next(e, EnrolmentState.WAITING, "wait-" + i, NOW.plusSeconds(i));
             results.add(pool.submit(() -> {
                 go.await();
-                return store.commit(e, candidate, List.of(), List.of(new ResultKey("concurrent", 1, "x", null, ResultCounter.SENT)));
+                return store.commit(e, candidate, List.of(), List.of(new ResultKey("concurrent", 1, "x", null, ResultCounter.QUEUED)));
             }));
         }
         go.countDown();

@@ -234,7 +234,7 @@ public final class EnrolmentRunner {
                     counter = ResultCounter.NOT_SENDABLE;
                 } else if (allowance.reserve(previous.tenant(), previous.contactId(), channel.get(),
                         send.idempotencyKey(), caps.capFor(previous.tenant(), channel.get()), now)) {
-                    counter = ResultCounter.SENT;
+                    counter = ResultCounter.QUEUED;
                     sends.add(new SendRequest(previous.tenant().value(), send.idempotencyKey(),
                             previous.contactId(), previous.enrolmentId(), journey.journeyId(), journey.version(),
                             send.stepId(), channel.get().jsonName(),

@@ -123,7 +123,7 @@ class EnrolmentRunnerTest {
         sweepAll();
         assertThat(List.of("S-1", "S-2", "S-3")).allMatch(id -> enrolmentOf(id).state() == EnrolmentState.DONE);
         assertThat(enrolments.total(JOURNEY, ResultCounter.ENROLLED)).isEqualTo(3);
-        assertThat(enrolments.total(JOURNEY, ResultCounter.SENT)).isEqualTo(5);
+        assertThat(enrolments.total(JOURNEY, ResultCounter.QUEUED)).isEqualTo(5);
         assertThat(enrolments.total(JOURNEY, ResultCounter.GOAL_REACHED)).isEqualTo(1);
         assertThat(enrolments.total(JOURNEY, ResultCounter.EXITED)).isEqualTo(3);
     }
@@ -152,7 +152,7 @@ class EnrolmentRunnerTest {
             assertThat(request.templateId()).isEqualTo("student-ask");
             assertThat(request.idempotencyKey()).endsWith(":1");
         });
-        assertThat(enrolments.total(JOURNEY, ResultCounter.SENT)).isEqualTo(1);
+        assertThat(enrolments.total(JOURNEY, ResultCounter.QUEUED)).isEqualTo(1);
     }
 
     @Test

@@ -152,7 +152,7 @@ class StudentJourneyTest {
         DynamoDbEnrolmentStore enrolments = new DynamoDbEnrolmentStore(dynamoDb, resources.requireTableName("EnrolmentsTable"));
         // The segmentation schedule runs every minute; moving the clock a minute on fires it now.
         stack.clock().advance(Duration.ofMinutes(1));
-        eventually(() -> count(enrolments, "ask", ResultCounter.SENT) == 5, "the first SMS to the five students");
+        eventually(() -> count(enrolments, "ask", ResultCounter.QUEUED) == 5, "the first SMS to the five students");
         assertThat(count(enrolments, null, ResultCounter.ENROLLED)).isEqualTo(5);
         // The segment was evaluated on the tenant's snapshot, built from Contacts and kept in S3.
         String snapshots = resources.ref("SnapshotsBucket").orElseThrow();
@@ -167,7 +167,7 @@ class StudentJourneyTest {
         eventually(() -> count(enrolments, null, ResultCounter.GOAL_REACHED) == 2, "two answers reaching the goal");
 
         stack.clock().advance(Duration.ofDays(7).plusMinutes(1));
-        eventually(() -> count(enrolments, "remind", ResultCounter.SENT) == 3, "reminders to the three who did not answer");
+        eventually(() -> count(enrolments, "remind", ResultCounter.QUEUED) == 3, "reminders to the three who did not answer");
         for (String answered : List.of("S-2", "S-4")) {
             Enrolment enrolment = enrolments.latest(SCHOOL, answered, JOURNEY).orElseThrow();
             assertThat(enrolment.state()).isEqualTo(EnrolmentState.DONE);
@@ -176,7 +176,7 @@ class StudentJourneyTest {
 
         stack.clock().advance(Duration.ofDays(7).plusMinutes(1));
         eventually(() -> count(enrolments, null, ResultCounter.EXITED) == 5, "everyone out after the second wait");
-        assertThat(count(enrolments, null, ResultCounter.SENT)).isEqualTo(8);
+        assertThat(count(enrolments, null, ResultCounter.QUEUED)).isEqualTo(8);
         assertThat(count(enrolments, null, ResultCounter.ENROLLED)).isEqualTo(5);
         // Each SMS request reached the LINK sandbox once: five questions, three reminders.
         eventually(() -> stack.outbox().newest("school", "sms", 100).size() >= 8, "eight SMS in the outbox");
