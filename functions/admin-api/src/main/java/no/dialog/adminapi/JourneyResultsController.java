@@ -7,6 +7,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import no.dialog.adminapi.StaffOnly.Access;
 import no.dialog.core.enrolment.EnrolmentStore;
+import no.dialog.core.results.JourneyResults;
 import no.dialog.core.journey.JourneyStore;
 import no.dialog.core.tenant.TenantId;
 

@@ -64,5 +64,13 @@ public interface EnrolmentStore {
 
     record DueEnrolment(TenantId tenant, EnrolmentRef ref, Instant dueAt) {}
 
-    record ResultCount(ResultKey key, long count) {}
+    /**
+     * One counter's sum on one day (Europe/Oslo) of a journey's results; {@code day} is null for sums kept
+     * without a day.
+     */
+    record ResultCount(ResultKey key, java.time.LocalDate day, long count) {
+        public ResultCount(ResultKey key, long count) {
+            this(key, null, count);
+        }
+    }
 }

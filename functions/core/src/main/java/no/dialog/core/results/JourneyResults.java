@@ -1,4 +1,4 @@
-package no.dialog.adminapi;
+package no.dialog.core.results;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -20,7 +20,7 @@ import no.dialog.core.journey.ResultCounter;
  * {@code stepId} and {@code variant} null. Each happening is counted in exactly one row, so a total is
  * the sum of its rows; the same holds across versions for the journey's totals.
  */
-final class JourneyResults {
+public final class JourneyResults {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int RATE_DECIMALS = 4;
@@ -32,7 +32,7 @@ final class JourneyResults {
 
     private JourneyResults() {}
 
-    static ObjectNode of(String journeyId, List<ResultCount> counts) {
+    public static ObjectNode of(String journeyId, List<ResultCount> counts) {
         Map<Integer, Map<Row, long[]>> byVersion = new TreeMap<>();
         for (ResultCount count : counts) {
             ResultKey key = count.key();
@@ -65,7 +65,7 @@ final class JourneyResults {
     }
 
     /** JSON names of the counters: {@code NOT_SENDABLE} → {@code notSendable}. */
-    static String jsonName(ResultCounter counter) {
+    public static String jsonName(ResultCounter counter) {
         String[] words = counter.name().toLowerCase(java.util.Locale.ROOT).split("_");
         StringBuilder name = new StringBuilder(words[0]);
         for (int i = 1; i < words.length; i++) {
