@@ -1,5 +1,6 @@
 package no.dialog.runfiles;
 
+import no.dialog.core.results.ResultCounts;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
@@ -91,7 +92,7 @@ public class RunFilesFactory {
     /** What every run-file sender shares; not in close-runs, which sends nothing. */
     @Singleton
     @Requires(beans = {TenantDirectory.class, ContactStore.class, TemplateStore.class, SendLedger.class,
-            ResponsePublisher.class, DynamoDbRunStore.class})
+            ResponsePublisher.class, DynamoDbRunStore.class, ResultCounts.class})
     static class SenderParts {
         final TenantDirectory tenants;
         final ContactStore contacts;
@@ -105,10 +106,13 @@ public class RunFilesFactory {
         final SqsClient sqs;
         final Clock clock;
         final int maxReceiveCount;
+        final ResultCounts results;
 
         SenderParts(TenantDirectory tenants, ContactStore contacts, TemplateStore templates, SendLedger ledger,
                 SendRules rules, SqsSendQueues queues, ResponsePublisher responses, DynamoDbRunStore runs,
-                Metrics metrics, SqsClient sqs, Clock clock, @Value("${send.max-receive-count:5}") int maxReceiveCount) {
+                Metrics metrics, SqsClient sqs, Clock clock, @Value("${send.max-receive-count:5}") int maxReceiveCount,
+                ResultCounts results) {
+            this.results = results;
             this.tenants = tenants;
             this.contacts = contacts;
             this.templates = templates;
@@ -126,7 +130,8 @@ public class RunFilesFactory {
         SendQueueProcessor processor(String function, SendChannel channel, RunItemFields fields, String queueUrl,
                 String dlqUrl) {
             OnceSender<RunItem> sender = new OnceSender<>(tenants, contacts, templates, new TemplateRenderer(), ledger,
-                    rules, new RunDelivery(channel, fields, runs, clock), queues, responses, clock);
+                    rules, new RunDelivery(channel, fields, runs, clock), queues, responses, clock)
+                    .withResults(results);
             return new SendQueueProcessor(function, sender, queues::enqueueLater, metrics, sqs, clock, queueUrl, dlqUrl,
                     maxReceiveCount);
         }

@@ -1,5 +1,6 @@
 package no.dialog.sendchat;
 
+import no.dialog.core.results.ResultCounts;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
@@ -46,8 +47,9 @@ public class SendChatFactory {
     OnceSender<ChatMessage> chatSender(TenantDirectory tenants, ContactStore contacts, TemplateStore templates,
             SendLedger ledger, SendRules rules, ChatGateway gateway, SqsSendQueues queues, ResponsePublisher responses,
             Clock clock, @Value("${link.chat.sender:}") String configuredSender,
-            @Value("${public.base.url}") String publicBaseUrl, PersonalLinks personalLinks) {
+            @Value("${public.base.url}") String publicBaseUrl, PersonalLinks personalLinks, ResultCounts results) {
         return new OnceSender<>(tenants, contacts, templates, new TemplateRenderer(), ledger, rules,
-                new ChatDelivery(gateway, configuredSender, publicBaseUrl), queues, responses, clock, personalLinks);
+                new ChatDelivery(gateway, configuredSender, publicBaseUrl), queues, responses, clock, personalLinks)
+                .withResults(results);
     }
 }

@@ -1,5 +1,6 @@
 package no.dialog.sendemail;
 
+import no.dialog.core.results.ResultCounts;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
@@ -97,10 +98,11 @@ public class SendEmailFactory {
     OnceSender<EmailMessage> emailSender(TenantDirectory tenants, ContactStore contacts, TemplateStore templates,
             SendLedger ledger, SendRules rules, EmailGateway gateway, UnsubscribeLinks links, SqsSendQueues queues,
             ResponsePublisher responses, Clock clock, @Value("${ses.configuration.set:}") String configurationSet,
-            @Value("${email.transport:ses}") String transport, PersonalLinks personalLinks) {
+            @Value("${email.transport:ses}") String transport, PersonalLinks personalLinks, ResultCounts results) {
         // SMTP has no configuration sets; only SES gets one.
         String set = "ses".equalsIgnoreCase(transport.strip()) ? configurationSet : null;
         return new OnceSender<>(tenants, contacts, templates, new TemplateRenderer(), ledger, rules,
-                new EmailDelivery(gateway, links, set), queues, responses, clock, personalLinks);
+                new EmailDelivery(gateway, links, set), queues, responses, clock, personalLinks)
+                .withResults(results);
     }
 }

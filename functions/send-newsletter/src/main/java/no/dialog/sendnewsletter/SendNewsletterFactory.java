@@ -1,5 +1,6 @@
 package no.dialog.sendnewsletter;
 
+import no.dialog.core.results.ResultCounts;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
@@ -49,7 +50,7 @@ public class SendNewsletterFactory {
             TemplateStore templates, SendLedger ledger, SendRules rules, NewsletterGateway gateway, SqsSendQueues queues,
             ResponsePublisher responses, Clock clock, @Value("${make.user.id:}") String userId,
             @Value("${make.api.key.secret.arn:}") String apiKeyArn, Optional<SecretValues> secrets,
-            ProviderCredentials credentials) {
+            ProviderCredentials credentials, ResultCounts results) {
         // The deployment's account: its user id from MAKE_USER_ID, its API key from the secret, read again after
         // the secrets' TTL.
         Supplier<NewsletterAccount> defaultAccount = userId.isBlank() || apiKeyArn.isBlank() || secrets.isEmpty()
@@ -57,6 +58,6 @@ public class SendNewsletterFactory {
                 : secrets.get().derived(apiKeyArn, apiKey -> new NewsletterAccount(userId, apiKey, null));
         return new OnceSender<>(tenants, contacts, templates, new TemplateRenderer(), ledger,
                 rules, new NewsletterDelivery(gateway, defaultAccount, credentials), queues, responses,
-                clock);
+                clock).withResults(results);
     }
 }

@@ -1,5 +1,6 @@
 package no.dialog.sendsms;
 
+import no.dialog.core.results.ResultCounts;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
@@ -94,9 +95,10 @@ public class SendSmsFactory {
     @Singleton
     OnceSender<SmsMessage> smsSender(TenantDirectory tenants, ContactStore contacts, TemplateStore templates,
             SendLedger ledger, SendRules rules, SmsGateway gateway, SqsSendQueues queues, ResponsePublisher responses,
-            Clock clock, @Value("${link.sender:}") String configuredSender, PersonalLinks links) {
+            Clock clock, @Value("${link.sender:}") String configuredSender, PersonalLinks links, ResultCounts results) {
         return new OnceSender<>(tenants, contacts, templates, new TemplateRenderer(), ledger, rules,
-                new SmsDelivery(gateway, configuredSender), queues, responses, clock, links).withLedgerWrites(LEDGER_WRITES);
+                new SmsDelivery(gateway, configuredSender), queues, responses, clock, links).withLedgerWrites(LEDGER_WRITES)
+                .withResults(results);
     }
 
     /** One gateway (and its HTTP client) per settings value: a new one only when the password changes. */

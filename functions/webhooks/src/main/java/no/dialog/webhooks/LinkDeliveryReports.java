@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import no.dialog.core.enrolment.ResponsePublisher;
+import no.dialog.core.journey.ResultCounter;
 import no.dialog.core.journey.Signal;
+import no.dialog.core.send.SendLedger;
 import no.dialog.core.tenant.TenantId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,17 +57,22 @@ class LinkDeliveryReports {
                 LOG.info("LINK delivery report for an unknown message (LINK id {}, result {})", report.id(), report.resultCode());
                 continue;
             }
-            sent.confirmAccepted(message.get(), report.id(), report.segments());
+            sent.confirmAccepted(message.get(), report.id(), report.segments(), report.at());
             LinkResultCodes outcome = LinkResultCodes.of(report.resultCode());
             if (outcome == LinkResultCodes.PENDING) {
                 pending++;
                 continue;
             }
+            sent.countFirst(message.get(), SendLedger.Milestone.REPORTED, switch (outcome) {
+                case DELIVERED -> ResultCounter.DELIVERED;
+                case EXPIRED -> ResultCounter.FAILED_EXPIRED;
+                default -> ResultCounter.FAILED_PROVIDER;
+            }, report.at());
             String type = outcome == LinkResultCodes.DELIVERED ? "delivered" : "failed";
             Map<String, String> attributes = new LinkedHashMap<>();
             attributes.put("channel", "sms");
             attributes.put("resultCode", Integer.toString(report.resultCode()));
-            if (outcome == LinkResultCodes.FAILED) {
+            if (outcome != LinkResultCodes.DELIVERED) {
                 attributes.put("reason", "delivery");
             }
             SentMessages.Sent m = message.get();

@@ -2,6 +2,12 @@ package no.dialog.webhooks;
 
 import jakarta.inject.Singleton;
 import java.util.Optional;
+import java.time.Instant;
+import java.util.List;
+import no.dialog.core.enrolment.ResultKey;
+import no.dialog.core.enrolment.ResultScope;
+import no.dialog.core.journey.ResultCounter;
+import no.dialog.core.results.ResultCounts;
 import no.dialog.core.send.LedgerEntry;
 import no.dialog.core.send.SendKeys;
 import no.dialog.core.send.SendLedger;
@@ -32,9 +38,11 @@ class SentMessages {
     }
 
     private final SendLedger ledger;
+    private final ResultCounts results;
 
-    SentMessages(SendLedger ledger) {
+    SentMessages(SendLedger ledger, ResultCounts results) {
         this.ledger = ledger;
+        this.results = results;
     }
 
     Optional<Sent> find(TenantId tenant, String idempotencyKey) {
@@ -51,10 +59,40 @@ class SentMessages {
      * A report from the provider proves it accepted the message: an attempt that crashed before its
      * bookkeeping (INTENDED, UNCONFIRMED) is settled as SENT, so it is never tried again.
      */
-    void confirmAccepted(Sent sent, String providerMessageId, int parts) {
+    void confirmAccepted(Sent sent, String providerMessageId, int parts, Instant at) {
         SendState state = sent.entry().state();
-        if (state == SendState.INTENDED || state == SendState.UNCONFIRMED) {
-            ledger.markSent(sent.key().key(), providerMessageId, Math.max(parts, 1));
+        if ((state == SendState.INTENDED || state == SendState.UNCONFIRMED)
+                && ledger.markSent(sent.key().key(), providerMessageId, Math.max(parts, 1))) {
+            count(sent, ResultCounter.SENT, 1, at);
+            if ("sms".equals(sent.entry().channel())) {
+                count(sent, ResultCounter.SMS_PARTS, Math.max(parts, 1), at);
+            }
+        }
+    }
+
+    /**
+     * Counts what the provider reported about the message in the journey's results, the first time it is
+     * reported ({@link SendLedger#recordMilestone}): a redelivered report or a second open counts nothing.
+     * A message of no journey, or one sent before the ledger kept its results scope, counts nothing.
+     */
+    void countFirst(Sent sent, SendLedger.Milestone milestone, ResultCounter counter, Instant at) {
+        if (sent.entry().scope() != null && ledger.recordMilestone(sent.key().key(), milestone, at)) {
+            count(sent, counter, 1, at);
+        }
+    }
+
+    private void count(Sent sent, ResultCounter counter, long by, Instant at) {
+        ResultScope scope = sent.entry().scope();
+        if (scope == null) {
+            return;
+        }
+        ResultKey key = scope.key(sent.entry().channel(), counter, by);
+        try {
+            results.add(sent.key().tenant(), List.of(key), at);
+        } catch (RuntimeException e) {
+            // The ledger holds the happening; a lost count is logged, and the report is not refused for it.
+            org.slf4j.LoggerFactory.getLogger(SentMessages.class).warn("result counter {} not written: {}",
+                    counter, e.getClass().getSimpleName());
         }
     }
 }

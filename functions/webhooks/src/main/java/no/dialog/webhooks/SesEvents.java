@@ -20,7 +20,9 @@ import no.dialog.aws.sqs.QueueBatches;
 import no.dialog.aws.sqs.SqsDeadLetters;
 import no.dialog.core.contact.Channel;
 import no.dialog.core.enrolment.ResponsePublisher;
+import no.dialog.core.journey.ResultCounter;
 import no.dialog.core.journey.Signal;
+import no.dialog.core.send.SendLedger;
 import no.dialog.core.messaging.DeadLetters;
 import no.dialog.core.messaging.MessageFields;
 import no.dialog.core.messaging.PermanentFailure;
@@ -113,19 +115,25 @@ class SesEvents {
         String idBase = "ses:" + messageId + ":";
         switch (eventType) {
             case "Delivery":
-                sent.confirmAccepted(m, messageId, 1);
+                sent.confirmAccepted(m, messageId, 1, at);
+                sent.countFirst(m, SendLedger.Milestone.REPORTED, ResultCounter.DELIVERED, at);
                 signals.add(signal(idBase + "delivered", "delivered", m, at, attributes));
                 break;
             case "Open":
+                sent.countFirst(m, SendLedger.Milestone.OPENED, ResultCounter.OPENED, at);
                 signals.add(signal(idBase + "opened:" + at, "opened", m, at, attributes));
                 break;
             case "Click":
+                sent.countFirst(m, SendLedger.Milestone.CLICKED, ResultCounter.CLICKED, at);
                 attributes.put("link", safeLink(detail.path("click").path("link").asText("")));
                 signals.add(signal(idBase + "clicked:" + at, "clicked", m, at, attributes));
                 break;
             case "Bounce":
                 boolean permanent = "Permanent".equals(detail.path("bounce").path("bounceType").asText());
                 attributes.put("bounceType", permanent ? "permanent" : "transient");
+                if (permanent) {
+                    sent.countFirst(m, SendLedger.Milestone.REPORTED, ResultCounter.FAILED_PROVIDER, at);
+                }
                 signals.add(signal(idBase + "bounced", "bounced", m, at, attributes));
                 if (permanent) {
                     optOuts.record(tenant, new OptOut(m.contactId(), Channel.EMAIL, "email-bounce",
@@ -140,6 +148,7 @@ class SesEvents {
             case "Reject":
             case "Rendering Failure":
                 attributes.put("reason", eventType.equals("Reject") ? "rejected" : "rendering");
+                sent.countFirst(m, SendLedger.Milestone.REPORTED, ResultCounter.FAILED_PROVIDER, at);
                 signals.add(signal(idBase + "failed", "failed", m, at, attributes));
                 break;
             default:

@@ -56,6 +56,9 @@ import no.dialog.core.template.TemplateStore;
 import no.dialog.core.tenant.Tenant;
 import no.dialog.core.tenant.TenantDirectory;
 import no.dialog.core.send.SendState;
+import no.dialog.aws.dynamodb.DynamoDbEnrolmentStore;
+import no.dialog.core.enrolment.ResultScope;
+import no.dialog.core.journey.ResultCounter;
 import no.dialog.core.send.UnsubscribeTokens;
 import no.dialog.core.tenant.TenantId;
 import no.dialog.core.time.OsloTime;
@@ -92,6 +95,7 @@ class WebhooksHandlerTest {
     private static String responsesUrl;
     private static String contactsTable;
     private static String ledgerTable;
+    private static String resultsTable;
     private static String sesDlqUrl;
 
     @BeforeAll
@@ -106,6 +110,8 @@ class WebhooksHandlerTest {
         sesDlqUrl = emulators.sqs().createQueue(b -> b.queueName("webhooks-test-ses-dlq")).queueUrl();
         env.put("CONTACTS_TABLE", contactsTable);
         env.put("SEND_LEDGER_TABLE", ledgerTable);
+        resultsTable = TestTables.enrolments(emulators.dynamoDb());
+        env.put("RESULTS_TABLE", resultsTable);
         env.put("RESPONSES_QUEUE_URL", responsesUrl);
         env.put("SES_EVENTS_DLQ_URL", sesDlqUrl);
         env.put("EVENT_BUS_NAME", "dialog-test");
@@ -174,6 +180,39 @@ class WebhooksHandlerTest {
         List<Signal> published = responses();
         assertThat(published).hasSize(2);
         assertThat(published.get(0).signalId()).isEqualTo(published.get(1).signalId());
+    }
+
+    @Test
+    void resultsCountTheSendTheDeliveryAndAnExpiryOnceHoweverOftenLinkReports() {
+        String key = "demo:funnel-1-" + "e".repeat(20) + ":ask:1";
+        String expiredKey = "demo:funnel-1-" + "f".repeat(20) + ":ask:1";
+        ResultScope scope = new ResultScope("funnel", 2, "ask", "B");
+        ledger().recordIntent(key, DEMO, SendChannel.SMS, CONTACT, scope, CLOCK.instant());
+        ledger().markUnconfirmed(key, "test: the sender crashed after LINK took it");
+        ledger().recordIntent(expiredKey, DEMO, SendChannel.SMS, CONTACT, scope, CLOCK.instant());
+        ledger().markSent(expiredKey, "x", 1);
+        String delivered = payload("link-dlr-delivered.json").replace(KEY, key);
+        String expired = "{\"refId\":\"" + expiredKey + "\",\"id\":\"exp-1\",\"resultCode\":1002,"
+                + "\"operator\":\"telenor\",\"segments\":1,\"timestamp\":\"2026-11-23T12:30:04Z\"}";
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(post("link-sms", "demo", linkAuth("link-sms", "demo"), "application/json", delivered)
+                    .getStatusCode()).isEqualTo(200);
+            assertThat(post("link-sms", "demo", linkAuth("link-sms", "demo"), "application/json", expired)
+                    .getStatusCode()).isEqualTo(200);
+        }
+
+        Map<ResultCounter, Long> counts = new java.util.EnumMap<>(ResultCounter.class);
+        new DynamoDbEnrolmentStore(emulators.dynamoDb(), resultsTable).results(DEMO, "funnel").forEach(count -> {
+            assertThat(count.key().version()).isEqualTo(2);
+            assertThat(count.key().stepId()).isEqualTo("ask");
+            assertThat(count.key().variant()).isEqualTo("B");
+            assertThat(count.key().channel()).isEqualTo("sms");
+            counts.merge(count.key().counter(), count.count(), Long::sum);
+        });
+        // The crashed send is settled by the report and counted sent once; each message's outcome once.
+        assertThat(counts).containsExactlyInAnyOrderEntriesOf(Map.of(ResultCounter.SENT, 1L,
+                ResultCounter.SMS_PARTS, 1L, ResultCounter.DELIVERED, 1L, ResultCounter.FAILED_EXPIRED, 1L));
     }
 
     @Test

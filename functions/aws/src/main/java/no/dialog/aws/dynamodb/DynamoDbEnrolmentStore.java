@@ -6,7 +6,6 @@ import static no.dialog.aws.dynamodb.EnrolmentItems.DUE_AT;
 import static no.dialog.aws.dynamodb.EnrolmentItems.DUE_SHARD;
 import static no.dialog.aws.dynamodb.EnrolmentItems.PENDING;
 import static no.dialog.aws.dynamodb.EnrolmentItems.PK;
-import static no.dialog.aws.dynamodb.EnrolmentItems.RESULT_SHARDS;
 import static no.dialog.aws.dynamodb.EnrolmentItems.REV;
 import static no.dialog.aws.dynamodb.EnrolmentItems.SK;
 import static no.dialog.aws.dynamodb.EnrolmentItems.n;
@@ -218,31 +217,13 @@ public class DynamoDbEnrolmentStore implements EnrolmentStore {
         }
     }
 
-    /** One update per counter item: a transaction may touch an item only once. */
+    /** The counters of one enrolment write, in its transaction; the enrolment picks the shard. */
     private List<TransactWriteItem> counterUpdates(Enrolment enrolment, List<ResultKey> counts) {
-        Map<String, Map<ResultCounter, Long>> byItem = new LinkedHashMap<>();
-        int shard = Math.floorMod(enrolment.enrolmentId().hashCode(), RESULT_SHARDS);
-        for (ResultKey key : counts) {
-            String sk = String.format("v%06d#%s#%s#%d", key.version(), orDash(key.stepId()), orDash(key.variant()), shard);
-            byItem.computeIfAbsent(sk, k -> new LinkedHashMap<>()).merge(key.counter(), key.by(), Long::sum);
-        }
         List<TransactWriteItem> updates = new ArrayList<>();
-        String pk = resultsPk(enrolment.tenant(), enrolment.journeyId());
-        byItem.forEach((sk, counters) -> {
-            Map<String, String> names = new LinkedHashMap<>();
-            Map<String, AttributeValue> values = new LinkedHashMap<>();
-            List<String> adds = new ArrayList<>();
-            counters.forEach((counter, by) -> {
-                String name = counter.name().toLowerCase(java.util.Locale.ROOT);
-                names.put("#" + name, counter.name());
-                values.put(":" + name, n(by));
-                adds.add("#" + name + " :" + name);
-            });
-            updates.add(TransactWriteItem.builder().update(u -> u.tableName(table)
-                    .key(Map.of(PK, s(pk), SK, s(sk)))
-                    .updateExpression("ADD " + String.join(", ", adds))
-                    .expressionAttributeNames(names).expressionAttributeValues(values)).build());
-        });
+        for (Update update : ResultItems.updates(table, enrolment.tenant(), counts, clock.instant(),
+                enrolment.enrolmentId().hashCode())) {
+            updates.add(TransactWriteItem.builder().update(update).build());
+        }
         return updates;
     }
 
@@ -289,30 +270,7 @@ public class DynamoDbEnrolmentStore implements EnrolmentStore {
 
     @Override
     public List<ResultCount> results(TenantId tenant, String journeyId) {
-        Map<ResultKey, Long> sums = new LinkedHashMap<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            QueryResponse page = dynamoDb.query(b -> b.tableName(table).consistentRead(true)
-                    .keyConditionExpression("pk = :pk")
-                    .expressionAttributeValues(Map.of(":pk", s(resultsPk(tenant, journeyId))))
-                    .exclusiveStartKey(from));
-            for (Map<String, AttributeValue> item : page.items()) {
-                String[] parts = item.get(SK).s().split("#", -1);
-                int version = Integer.parseInt(parts[0].substring(1));
-                for (ResultCounter counter : ResultCounter.values()) {
-                    AttributeValue value = item.get(counter.name());
-                    if (value != null) {
-                        sums.merge(new ResultKey(journeyId, version, nullIfDash(parts[1]), nullIfDash(parts[2]), counter),
-                                Long.parseLong(value.n()), Long::sum);
-                    }
-                }
-            }
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
-        List<ResultCount> results = new ArrayList<>();
-        sums.forEach((key, count) -> results.add(new ResultCount(key, count)));
-        return results;
+        return ResultItems.read(dynamoDb, table, tenant, journeyId);
     }
 
     private static Map<String, AttributeValue> key(TenantId tenant, String contactId, String enrolmentId) {
@@ -320,16 +278,7 @@ public class DynamoDbEnrolmentStore implements EnrolmentStore {
     }
 
     static String resultsPk(TenantId tenant, String journeyId) {
-        return tenant.value() + "#results#" + journeyId;
-    }
-
-    // Step ids and variant names are [a-z0-9-] / short names, never "-" alone, so "-" can stand for "none".
-    private static String orDash(String value) {
-        return value == null ? "-" : value;
-    }
-
-    private static String nullIfDash(String value) {
-        return "-".equals(value) ? null : value;
+        return ResultItems.pk(tenant, journeyId);
     }
 
 }

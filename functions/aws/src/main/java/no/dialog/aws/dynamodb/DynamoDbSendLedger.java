@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import no.dialog.core.enrolment.ResultScope;
 import no.dialog.core.journey.SendChannel;
 import no.dialog.core.privacy.RetentionKind;
 import no.dialog.core.privacy.RetentionPeriods;
@@ -33,6 +34,11 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 @Requires(property = "send.ledger.table")
 public class DynamoDbSendLedger implements SendLedger {
 
+    private static final String JOURNEY = "resultJourney";
+    private static final String VERSION = "resultVersion";
+    private static final String STEP = "resultStep";
+    private static final String VARIANT = "resultVariant";
+
     private final DynamoDbClient dynamoDb;
     private final String table;
     private final Clock clock;
@@ -54,7 +60,24 @@ public class DynamoDbSendLedger implements SendLedger {
 
     @Override
     public boolean recordIntent(String key, TenantId tenant, SendChannel channel, String contactId, Instant at) {
+        return recordIntent(key, tenant, channel, contactId, null, at);
+    }
+
+    @Override
+    public boolean recordIntent(String key, TenantId tenant, SendChannel channel, String contactId, ResultScope scope,
+                                Instant at) {
         Map<String, AttributeValue> item = new HashMap<>();
+        if (scope != null) {
+            // Where the provider's reports count: the journey version, step and variant (no personal data).
+            item.put(JOURNEY, s(scope.journeyId()));
+            item.put(VERSION, n(scope.version()));
+            if (scope.stepId() != null) {
+                item.put(STEP, s(scope.stepId()));
+            }
+            if (scope.variant() != null) {
+                item.put(VARIANT, s(scope.variant()));
+            }
+        }
         item.put("pk", s(key));
         item.put("tenant", s(tenant.value()));
         item.put("channel", s(channel.jsonName()));
@@ -79,7 +102,7 @@ public class DynamoDbSendLedger implements SendLedger {
     }
 
     @Override
-    public void markSent(String key, String providerMessageId, int parts) {
+    public boolean markSent(String key, String providerMessageId, int parts) {
         Map<String, AttributeValue> values = open();
         values.put(":to", s(SendState.SENT.name()));
         values.put(":at", s(clock.instant().toString()));
@@ -89,12 +112,12 @@ public class DynamoDbSendLedger implements SendLedger {
             values.put(":id", s(providerMessageId));
             set = "SET #state = :to, updatedAt = :at, parts = :parts, providerMessageId = :id REMOVE reason";
         }
-        update(key, set, "#state IN (:intended, :unconfirmed)", values);
+        return update(key, set, "#state IN (:intended, :unconfirmed)", values);
     }
 
     @Override
-    public void markFailed(String key, String reason) {
-        transition(key, SendState.FAILED, reason, "#state IN (:intended, :unconfirmed)", open());
+    public boolean markFailed(String key, String reason) {
+        return transition(key, SendState.FAILED, reason, "#state IN (:intended, :unconfirmed)", open());
     }
 
     @Override
@@ -109,7 +132,7 @@ public class DynamoDbSendLedger implements SendLedger {
     }
 
     @Override
-    public void markNotSendable(String key, String reason) {
+    public boolean markNotSendable(String key, String reason) {
         Instant now = clock.instant();
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("pk", s(key));
@@ -125,7 +148,23 @@ public class DynamoDbSendLedger implements SendLedger {
         item.put("createdAt", s(now.toString()));
         item.put("updatedAt", s(now.toString()));
         item.put("expiresAt", n(now.plus(kept).getEpochSecond()));
-        putIfAbsent(item);
+        return putIfAbsent(item);
+    }
+
+    @Override
+    public boolean recordMilestone(String key, Milestone milestone, Instant at) {
+        // reportedAt, openedAt, clickedAt: set once, by the first report of each.
+        String name = milestone.name().toLowerCase(java.util.Locale.ROOT) + "At";
+        try {
+            dynamoDb.updateItem(b -> b.tableName(table).key(Map.of("pk", s(key)))
+                    .updateExpression("SET #m = :at")
+                    .conditionExpression("attribute_exists(pk) AND attribute_not_exists(#m)")
+                    .expressionAttributeNames(Map.of("#m", name))
+                    .expressionAttributeValues(Map.of(":at", s(at.toString()))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
     }
 
     @Override
@@ -139,7 +178,15 @@ public class DynamoDbSendLedger implements SendLedger {
                 SendState.valueOf(item.get("state").s()), text(item, "providerMessageId"),
                 item.containsKey("parts") ? Integer.valueOf(item.get("parts").n()) : null, text(item, "reason"),
                 Integer.parseInt(item.get("attempts").n()), Instant.parse(item.get("createdAt").s()),
-                Instant.parse(item.get("updatedAt").s()), text(item, "contactId")));
+                Instant.parse(item.get("updatedAt").s()), text(item, "contactId"), scope(item)));
+    }
+
+    private static ResultScope scope(Map<String, AttributeValue> item) {
+        if (!item.containsKey(JOURNEY)) {
+            return null;
+        }
+        return new ResultScope(item.get(JOURNEY).s(), Integer.parseInt(item.get(VERSION).n()), text(item, STEP),
+                text(item, VARIANT));
     }
 
     private boolean transition(String key, SendState to, String reason, String condition,

@@ -18,7 +18,8 @@ public final class SenderEnvironment {
 
     /**
      * {@code CONTACTS_TABLE}, {@code TENANTS_TABLE}, {@code DEFINITIONS_TABLE} (templates) and
-     * {@code SEND_LEDGER_TABLE}, each naming a new, empty table; the map is the caller's to add to.
+     * {@code SEND_LEDGER_TABLE} and {@code RESULTS_TABLE} (an enrolments table, where results are counted),
+     * each naming a new, empty table; the map is the caller's to add to.
      */
     public static Map<String, Object> tables(Emulators emulators) {
         Map<String, Object> env = new HashMap<>();
@@ -26,6 +27,7 @@ public final class SenderEnvironment {
         env.put("TENANTS_TABLE", TestTables.withHashKey(emulators.dynamoDb(), "tenants", "tenant"));
         env.put("DEFINITIONS_TABLE", TestTables.definitions(emulators.dynamoDb()));
         env.put("SEND_LEDGER_TABLE", TestTables.withHashKey(emulators.dynamoDb(), "send-ledger", "pk"));
+        env.put("RESULTS_TABLE", TestTables.enrolments(emulators.dynamoDb()));
         return env;
     }
 

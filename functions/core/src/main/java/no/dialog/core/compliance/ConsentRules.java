@@ -42,17 +42,25 @@ public final class ConsentRules {
      * @param voluntaryOrganisation the tenant is a voluntary organisation (see above)
      * @return why the organisation may not contact the person on the channel, or empty if it may
      */
+    /** The refusal for "do not contact" and opt-outs (the person said no), as {@link #refusal} words it. */
+    public static boolean isOptOut(String refusal) {
+        return refusal != null && (refusal.equals(DO_NOT_CONTACT) || refusal.startsWith(OPTED_OUT));
+    }
+
+    private static final String DO_NOT_CONTACT = "do not contact";
+    private static final String OPTED_OUT = "opted out of ";
+
     public static Optional<String> refusal(Contact contact, SendChannel channel, boolean relationship,
                                            boolean voluntaryOrganisation) {
         Objects.requireNonNull(channel, "channel");
         Reservations reservations = contact.reservations();
         if (reservations.doNotContact()) {
-            return Optional.of("do not contact");
+            return Optional.of(DO_NOT_CONTACT);
         }
         Channel consentChannel = channel.consentChannel();
         Consent consent = contact.consents().get(consentChannel);
         if (consent != null && !consent.granted()) {
-            return Optional.of("opted out of " + consentChannel.jsonName());
+            return Optional.of(OPTED_OUT + consentChannel.jsonName());
         }
         boolean consented = consent != null;
         boolean reservationApplies = !voluntaryOrganisation || reservations.coversVoluntary();

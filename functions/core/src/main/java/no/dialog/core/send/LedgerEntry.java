@@ -1,6 +1,7 @@
 package no.dialog.core.send;
 
 import java.time.Instant;
+import no.dialog.core.enrolment.ResultScope;
 
 /**
  * One message in the {@link SendLedger}: what happened to the idempotency key.
@@ -17,7 +18,18 @@ import java.time.Instant;
  * @param updatedAt         when it last changed
  * @param contactId         the person it is for (recorded with the intent; null for entries without one), so
  *                          that a provider's report can be turned into a response for that person
+ * @param scope             where the message's results are counted (null for a message of no journey, and for
+ *                          entries written before the ledger kept it)
  */
 public record LedgerEntry(String key, String tenant, String channel, SendState state, String providerMessageId,
                           Integer parts, String reason, int attempts, Instant createdAt, Instant updatedAt,
-                          String contactId) {}
+                          String contactId, ResultScope scope) {
+
+    /** An entry that names no results scope. */
+    public LedgerEntry(String key, String tenant, String channel, SendState state, String providerMessageId,
+                       Integer parts, String reason, int attempts, Instant createdAt, Instant updatedAt,
+                       String contactId) {
+        this(key, tenant, channel, state, providerMessageId, parts, reason, attempts, createdAt, updatedAt, contactId,
+                null);
+    }
+}

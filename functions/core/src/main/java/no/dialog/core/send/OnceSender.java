@@ -12,6 +12,10 @@ import java.util.Optional;
 import no.dialog.core.contact.Contact;
 import no.dialog.core.contact.ContactStore;
 import no.dialog.core.enrolment.ResponsePublisher;
+import no.dialog.core.enrolment.ResultScope;
+import no.dialog.core.journey.ResultCounter;
+import no.dialog.core.results.ResultCounts;
+import no.dialog.core.results.ResultTally;
 import no.dialog.core.enrolment.SendQueues;
 import no.dialog.core.enrolment.SendRequest;
 import no.dialog.core.journey.SendChannel;
@@ -86,6 +90,7 @@ public final class OnceSender<M> {
     private final ResponsePublisher responses;
     private final Clock clock;
     private java.util.concurrent.Executor ledgerWrites;
+    private ResultCounts results = ResultCounts.NONE;
     private final PersonalLinks links;
 
     /** A sender whose messages carry no personal link (the placeholder stands in for {@code {{ link }}}). */
@@ -122,6 +127,15 @@ public final class OnceSender<M> {
      * @throws ProviderUnavailable the provider accepted nothing this time; deliver the request again
      */
     public SendResult send(SendRequest request) {
+        ResultTally tally = new ResultTally();
+        try {
+            return send(request, tally);
+        } finally {
+            tally.flushTo(results, clock.instant());
+        }
+    }
+
+    private SendResult send(SendRequest request, ResultTally tally) {
         requireChannel(request);
         TenantId tenantId = tenantOf(request);
         Tenant tenant = tenants.find(tenantId)
@@ -135,13 +149,13 @@ public final class OnceSender<M> {
 
         Optional<Contact> found = contacts.find(tenantId, request.contactId());
         if (found.isEmpty()) {
-            return notSendable(request, SendOutcome.NOT_SENDABLE, "unreachable", "contact not found");
+            return notSendable(tally, request, SendOutcome.NOT_SENDABLE, "unreachable", "contact not found");
         }
         Contact contact = found.get();
         Instant now = clock.instant();
         SendVerdict verdict = rules.check(tenant, contact, delivery.channel(), now);
         if (!(verdict instanceof SendVerdict.Allowed)) {
-            return notAllowed(request, verdict, now);
+            return notAllowed(tally, request, verdict, now);
         }
 
         MessageTemplate template = template(tenantId, request);
@@ -150,13 +164,14 @@ public final class OnceSender<M> {
 
         boolean taken = existing.isPresent()
                 ? ledger.reclaim(key, now)
-                : ledger.recordIntent(key, tenantId, delivery.channel(), request.contactId(), now);
+                : ledger.recordIntent(key, tenantId, delivery.channel(), request.contactId(),
+                        ResultScope.of(request), now);
         if (!taken) {
             // Another attempt of the same request got here first; its outcome is the one that counts.
             return settled(ledger.find(key).orElseThrow(
                     () -> new IllegalStateException("the send ledger refused the key but has no entry for it")));
         }
-        return call(request, message, rendered);
+        return call(tally, request, message, rendered);
     }
 
     /**
@@ -189,7 +204,13 @@ public final class OnceSender<M> {
                 slot[i] = first;
             }
         }
-        List<SendAttempt> done = distinct.size() == requests.size() ? sendDistinct(requests) : sendDistinct(distinct);
+        ResultTally tally = new ResultTally();
+        List<SendAttempt> done;
+        try {
+            done = sendDistinct(distinct.size() == requests.size() ? requests : distinct, tally);
+        } finally {
+            tally.flushTo(results, clock.instant());
+        }
         List<SendAttempt> attempts = new ArrayList<>(requests.size());
         for (int i = 0; i < requests.size(); i++) {
             SendAttempt attempt = done.get(slot[i]);
@@ -199,11 +220,11 @@ public final class OnceSender<M> {
         return attempts;
     }
 
-    private List<SendAttempt> sendDistinct(List<SendRequest> requests) {
+    private List<SendAttempt> sendDistinct(List<SendRequest> requests, ResultTally tally) {
         if (!(delivery instanceof BatchChannelDelivery<M> batch)) {
             List<SendAttempt> attempts = new ArrayList<>(requests.size());
             for (SendRequest request : requests) {
-                attempts.add(attempt(request, () -> send(request)));
+                attempts.add(attempt(request, () -> send(request, tally)));
             }
             return attempts;
         }
@@ -241,7 +262,7 @@ public final class OnceSender<M> {
             List<Taken<M>> takes = inParallel(group.getValue(), i -> {
                 SendRequest request = requests.get(i);
                 try {
-                    return take(request, tenant, found.get(request.contactId()), now, i, templatesSeen);
+                    return take(tally, request, tenant, found.get(request.contactId()), now, i, templatesSeen);
                 } catch (RuntimeException e) {
                     attempts[i] = SendAttempt.failed(request, e);
                     return null;
@@ -278,7 +299,7 @@ public final class OnceSender<M> {
             }
             inParallel(positions, j -> {
                 Taken<M> one = chunk.get(j);
-                attempts[one.index()] = attempt(one.request(), () -> settle(one.request(), one.rendered(),
+                attempts[one.index()] = attempt(one.request(), () -> settle(tally, one.request(), one.rendered(),
                         outcomes.get(j)));
                 return null;
             });
@@ -315,23 +336,42 @@ public final class OnceSender<M> {
         OnceSender<M> copy = new OnceSender<>(tenants, contacts, templates, renderer, ledger, rules, delivery,
                 fallbackQueues, responses, clock, links);
         copy.ledgerWrites = executor;
+        copy.results = results;
         return copy;
+    }
+
+    /**
+     * The same sender, counting what it sees in the journeys' results: sent (and SMS parts) when the ledger
+     * records the provider's acceptance, failed by class when the ledger records the failure (ADR 0029).
+     */
+    public OnceSender<M> withResults(ResultCounts counts) {
+        OnceSender<M> copy = withLedgerWrites(ledgerWrites);
+        copy.results = Objects.requireNonNull(counts);
+        return copy;
+    }
+
+    /** Counts under the request's journey row on this sender's channel; a request of no journey counts nothing. */
+    private void count(ResultTally tally, SendRequest request, ResultCounter counter, long by) {
+        ResultScope scope = ResultScope.of(request);
+        if (scope != null && by > 0) {
+            tally.add(TenantId.of(request.tenant()), scope.key(delivery.channel().jsonName(), counter, by));
+        }
     }
 
     /**
      * One request of a batch up to the provider call: a result when it ends here, else the prepared
      * message with its key taken.
      */
-    private Taken<M> take(SendRequest request, Tenant tenant, Contact contact, Instant now, int index,
+    private Taken<M> take(ResultTally tally, SendRequest request, Tenant tenant, Contact contact, Instant now, int index,
                           Map<String, Optional<MessageTemplate>> templatesSeen) {
         String key = request.idempotencyKey();
         if (contact == null) {
-            return Taken.done(unlessSettled(key, () -> notSendable(request, SendOutcome.NOT_SENDABLE, "unreachable",
+            return Taken.done(unlessSettled(key, () -> notSendable(tally, request, SendOutcome.NOT_SENDABLE, "unreachable",
                     "contact not found")));
         }
         SendVerdict verdict = rules.check(tenant, contact, delivery.channel(), now);
         if (!(verdict instanceof SendVerdict.Allowed)) {
-            return Taken.done(unlessSettled(key, () -> notAllowed(request, verdict, now)));
+            return Taken.done(unlessSettled(key, () -> notAllowed(tally, request, verdict, now)));
         }
         RenderedMessage rendered;
         M message;
@@ -346,7 +386,8 @@ public final class OnceSender<M> {
             }
             throw e;
         }
-        if (ledger.recordIntent(key, tenant.id(), delivery.channel(), request.contactId(), now)) {
+        if (ledger.recordIntent(key, tenant.id(), delivery.channel(), request.contactId(),
+                ResultScope.of(request), now)) {
             return new Taken<>(index, request, message, rendered, null);
         }
         // The key has an entry already: only now is it read (a first delivery never reads the ledger).
@@ -363,13 +404,15 @@ public final class OnceSender<M> {
     }
 
     /** What a batch call's answer for one taken message means for its key (as {@link #call} for one). */
-    private SendResult settle(SendRequest request, RenderedMessage rendered, DeliveryOutcome outcome) {
+    private SendResult settle(ResultTally tally, SendRequest request, RenderedMessage rendered, DeliveryOutcome outcome) {
         String key = request.idempotencyKey();
         if (outcome instanceof DeliveryOutcome.Accepted accepted) {
-            return sent(request, accepted.receipt(), rendered);
+            return sent(tally, request, accepted.receipt(), rendered);
         }
         if (outcome instanceof DeliveryOutcome.Rejected rejected) {
-            ledger.markFailed(key, rejected.reason());
+            if (ledger.markFailed(key, rejected.reason())) {
+                count(tally, request, ResultCounter.FAILED_PROVIDER, 1);
+            }
             publishFailed(request, "provider", rejected.reason());
             return SendResult.of(SendOutcome.FAILED);
         }
@@ -406,12 +449,12 @@ public final class OnceSender<M> {
     }
 
     /** The rules said no (unreachable, refused) or not now. */
-    private SendResult notAllowed(SendRequest request, SendVerdict verdict, Instant now) {
+    private SendResult notAllowed(ResultTally tally, SendRequest request, SendVerdict verdict, Instant now) {
         if (verdict instanceof SendVerdict.Unreachable unreachable) {
-            return fallBackOrGiveUp(request, unreachable.reason(), now);
+            return fallBackOrGiveUp(tally, request, unreachable.reason(), now);
         }
         if (verdict instanceof SendVerdict.Refused refused) {
-            return notSendable(request, SendOutcome.REFUSED, "refused", refused.reason());
+            return notSendable(tally, request, SendOutcome.REFUSED, "refused", refused.reason());
         }
         if (verdict instanceof SendVerdict.NotBefore later) {
             return SendResult.deferredUntil(later.at());
@@ -443,13 +486,15 @@ public final class OnceSender<M> {
         }
     }
 
-    private SendResult call(SendRequest request, M message, RenderedMessage rendered) {
+    private SendResult call(ResultTally tally, SendRequest request, M message, RenderedMessage rendered) {
         String key = request.idempotencyKey();
         DeliveryReceipt receipt;
         try {
             receipt = delivery.deliver(message);
         } catch (ProviderRejected e) {
-            ledger.markFailed(key, e.getMessage());
+            if (ledger.markFailed(key, e.getMessage())) {
+                count(tally, request, ResultCounter.FAILED_PROVIDER, 1);
+            }
             publishFailed(request, "provider", e.getMessage());
             return SendResult.of(SendOutcome.FAILED);
         } catch (ProviderUnavailable e) {
@@ -460,11 +505,17 @@ public final class OnceSender<M> {
             ledger.markRetryable(key, e.getMessage());
             throw e;
         }
-        return sent(request, receipt, rendered);
+        return sent(tally, request, receipt, rendered);
     }
 
-    private SendResult sent(SendRequest request, DeliveryReceipt receipt, RenderedMessage rendered) {
-        ledger.markSent(request.idempotencyKey(), receipt.providerMessageId(), parts(receipt, rendered));
+    private SendResult sent(ResultTally tally, SendRequest request, DeliveryReceipt receipt, RenderedMessage rendered) {
+        int parts = parts(receipt, rendered);
+        if (ledger.markSent(request.idempotencyKey(), receipt.providerMessageId(), parts)) {
+            count(tally, request, ResultCounter.SENT, 1);
+            if (delivery.channel() == SendChannel.SMS) {
+                count(tally, request, ResultCounter.SMS_PARTS, parts);
+            }
+        }
         if (receipt.delivered() != null) {
             // The ledger first: it is the record; a crash before this publication loses the response, not the send.
             publishDelivered(request, receipt.delivered());
@@ -488,11 +539,11 @@ public final class OnceSender<M> {
         responses.publish(TenantId.of(request.tenant()), List.of(delivered));
     }
 
-    private SendResult fallBackOrGiveUp(SendRequest request, String reason, Instant now) {
+    private SendResult fallBackOrGiveUp(ResultTally tally, SendRequest request, String reason, Instant now) {
         Optional<SendChannel> fallback = Optional.ofNullable(request.fallback()).flatMap(SendChannel::fromJsonName)
                 .filter(channel -> channel != delivery.channel() && fallbackQueues.serves(channel));
         if (fallback.isEmpty()) {
-            return notSendable(request, SendOutcome.NOT_SENDABLE, "unreachable", reason);
+            return notSendable(tally, request, SendOutcome.NOT_SENDABLE, "unreachable", reason);
         }
         SendChannel channel = fallback.get();
         // The fallback has its own key (so its ledger entry is its own) and no fallback of its own.
@@ -519,8 +570,13 @@ public final class OnceSender<M> {
         return SendResult.of(SendOutcome.ALREADY_SETTLED);
     }
 
-    private SendResult notSendable(SendRequest request, SendOutcome outcome, String kind, String reason) {
-        ledger.markNotSendable(request.idempotencyKey(), outcome == SendOutcome.REFUSED ? "refused: " + reason : reason);
+    private SendResult notSendable(ResultTally tally, SendRequest request, SendOutcome outcome, String kind,
+                                   String reason) {
+        if (ledger.markNotSendable(request.idempotencyKey(),
+                outcome == SendOutcome.REFUSED ? "refused: " + reason : reason)) {
+            count(tally, request, outcome == SendOutcome.REFUSED ? SendFailures.refusal(reason)
+                    : ResultCounter.FAILED_UNREACHABLE, 1);
+        }
         publishFailed(request, kind, reason);
         return SendResult.of(outcome);
     }

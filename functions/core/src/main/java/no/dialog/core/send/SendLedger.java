@@ -2,6 +2,7 @@ package no.dialog.core.send;
 
 import java.time.Instant;
 import java.util.Optional;
+import no.dialog.core.enrolment.ResultScope;
 import no.dialog.core.journey.SendChannel;
 import no.dialog.core.tenant.TenantId;
 
@@ -25,17 +26,34 @@ public interface SendLedger {
     boolean recordIntent(String key, TenantId tenant, SendChannel channel, String contactId, Instant at);
 
     /**
+     * {@link #recordIntent(String, TenantId, SendChannel, String, Instant)}, keeping where the message's
+     * results are counted ({@code scope}, null for a message of no journey) for the provider's reports.
+     */
+    default boolean recordIntent(String key, TenantId tenant, SendChannel channel, String contactId, ResultScope scope,
+                                 Instant at) {
+        return recordIntent(key, tenant, channel, contactId, at);
+    }
+
+    /**
      * Takes a {@link SendState#RETRYABLE} key back to {@link SendState#INTENDED} for another call.
      *
      * @return false unless the entry was RETRYABLE (another attempt was faster, or it is settled)
      */
     boolean reclaim(String key, Instant at);
 
-    /** INTENDED or UNCONFIRMED → SENT, with the provider's id and the parts it charged. */
-    void markSent(String key, String providerMessageId, int parts);
+    /**
+     * INTENDED or UNCONFIRMED → SENT, with the provider's id and the parts it charged.
+     *
+     * @return whether this call made the change (false: it was settled already)
+     */
+    boolean markSent(String key, String providerMessageId, int parts);
 
-    /** INTENDED or UNCONFIRMED → FAILED, for good. */
-    void markFailed(String key, String reason);
+    /**
+     * INTENDED or UNCONFIRMED → FAILED, for good.
+     *
+     * @return whether this call made the change
+     */
+    boolean markFailed(String key, String reason);
 
     /** INTENDED or UNCONFIRMED → RETRYABLE: the provider surely accepted nothing, so a later attempt may call. */
     void markRetryable(String key, String reason);
@@ -47,8 +65,29 @@ public interface SendLedger {
      */
     boolean markUnconfirmed(String key, String reason);
 
-    /** Creates the entry as NOT_SENDABLE, unless one exists (which then stays as it is). */
-    void markNotSendable(String key, String reason);
+    /**
+     * Creates the entry as NOT_SENDABLE, unless one exists (which then stays as it is).
+     *
+     * @return whether this call created it
+     */
+    boolean markNotSendable(String key, String reason);
+
+    /**
+     * Records that the provider reported {@code milestone} for the message, once: the first report of it
+     * returns true, every later one (a redelivered report, a second open) false, and so does a key the
+     * ledger does not know. Results count a milestone only when this returns true.
+     */
+    boolean recordMilestone(String key, Milestone milestone, Instant at);
+
+    /** What a provider can report about a message after it took it; each is recorded once per message. */
+    enum Milestone {
+        /** The final delivery report: delivered, failed or expired. */
+        REPORTED,
+        /** The first open of an e-mail. */
+        OPENED,
+        /** The first click in an e-mail. */
+        CLICKED
+    }
 
     Optional<LedgerEntry> find(String key);
 }

@@ -439,18 +439,24 @@ class OnceSenderBatchTest {
         }
 
         @Override
+        public boolean recordIntent(String key, TenantId tenant, SendChannel channel, String contactId,
+                                    no.dialog.core.enrolment.ResultScope scope, Instant at) {
+            return ledger.recordIntent(key, tenant, channel, contactId, scope, at);
+        }
+
+        @Override
         public boolean reclaim(String key, Instant at) {
             return ledger.reclaim(key, at);
         }
 
         @Override
-        public void markSent(String key, String providerMessageId, int parts) {
-            ledger.markSent(key, providerMessageId, parts);
+        public boolean markSent(String key, String providerMessageId, int parts) {
+            return ledger.markSent(key, providerMessageId, parts);
         }
 
         @Override
-        public void markFailed(String key, String reason) {
-            ledger.markFailed(key, reason);
+        public boolean markFailed(String key, String reason) {
+            return ledger.markFailed(key, reason);
         }
 
         @Override
@@ -464,8 +470,13 @@ class OnceSenderBatchTest {
         }
 
         @Override
-        public void markNotSendable(String key, String reason) {
-            ledger.markNotSendable(key, reason);
+        public boolean markNotSendable(String key, String reason) {
+            return ledger.markNotSendable(key, reason);
+        }
+
+        @Override
+        public boolean recordMilestone(String key, Milestone milestone, Instant at) {
+            return ledger.recordMilestone(key, milestone, at);
         }
 
         @Override

@@ -241,6 +241,46 @@ class OnceSenderTest {
     }
 
     @Test
+    void resultsCountEachMessageOnceByWhatHappenedToItAndTheFailuresAddUp() {
+        Map<no.dialog.core.journey.ResultCounter, Long> counted = new java.util.EnumMap<>(
+                no.dialog.core.journey.ResultCounter.class);
+        List<no.dialog.core.enrolment.ResultKey> keys = new ArrayList<>();
+        sender = sender.withResults((tenant, added, at) -> added.forEach(key -> {
+            keys.add(key);
+            counted.merge(key.counter(), key.by(), Long::sum);
+        }));
+        contacts.upsert(DEMO, contact("K-2", null));
+        contacts.upsert(DEMO, contact("K-3", "+4722334455"));
+        contacts.upsert(DEMO, contact("K-4", "+4722334466"));
+        gateway.then(m -> new SmsReceipt("link-1", 2));
+        rules = (tenant, contact, channel, now) -> switch (contact.id()) {
+            case "K-3" -> new SendVerdict.Refused("opted out of sms");
+            case "K-4" -> new SendVerdict.Refused("no consent for sms");
+            default -> new ReachabilityOnlyRules().check(tenant, contact, channel, now);
+        };
+        List<SendRequest> requests = List.of(request(KEY, "K-1", "ask"), request("demo:E-2:ask:1", "K-2", "ask"),
+                request("demo:E-3:ask:1", "K-3", "ask"), request("demo:E-4:ask:1", "K-4", "ask"),
+                request("demo:E-5:ask:1", "K-missing", "ask"));
+
+        requests.forEach(sender::send);
+        requests.forEach(sender::send); // SQS delivered them all again
+
+        assertThat(counted).containsExactlyInAnyOrderEntriesOf(Map.of(
+                no.dialog.core.journey.ResultCounter.SENT, 1L, no.dialog.core.journey.ResultCounter.SMS_PARTS, 2L,
+                no.dialog.core.journey.ResultCounter.FAILED_OPTED_OUT, 1L,
+                no.dialog.core.journey.ResultCounter.FAILED_NO_CONSENT, 1L,
+                no.dialog.core.journey.ResultCounter.FAILED_UNREACHABLE, 2L));
+        assertThat(keys).allSatisfy(key -> {
+            assertThat(key.journeyId()).isEqualTo("student");
+            assertThat(key.stepId()).isEqualTo("ask");
+            assertThat(key.variant()).isEqualTo("A");
+            assertThat(key.channel()).isEqualTo("sms");
+        });
+        // The ledger keeps where a message counts, for the provider's later reports.
+        assertThat(entry().scope()).isEqualTo(new no.dialog.core.enrolment.ResultScope("student", 1, "ask", "A"));
+    }
+
+    @Test
     void aRejectedMessageIsRecordedAsFailedWithTheReasonAndNotRetried() {
         gateway.then(m -> {
             throw new ProviderRejected("LINK refused the message: HTTP 400, resultCode 4001");

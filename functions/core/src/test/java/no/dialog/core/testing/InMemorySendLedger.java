@@ -34,11 +34,17 @@ public final class InMemorySendLedger implements SendLedger {
     @Override
     public synchronized boolean recordIntent(String key, TenantId tenant, SendChannel channel, String contactId,
             Instant at) {
+        return recordIntent(key, tenant, channel, contactId, null, at);
+    }
+
+    @Override
+    public synchronized boolean recordIntent(String key, TenantId tenant, SendChannel channel, String contactId,
+            no.dialog.core.enrolment.ResultScope scope, Instant at) {
         if (entries.containsKey(key)) {
             return false;
         }
         entries.put(key, new LedgerEntry(key, tenant.value(), channel.jsonName(), SendState.INTENDED, null, null, null,
-                1, at, at, contactId));
+                1, at, at, contactId, scope));
         return true;
     }
 
@@ -49,12 +55,12 @@ public final class InMemorySendLedger implements SendLedger {
             return false;
         }
         entries.put(key, new LedgerEntry(key, e.tenant(), e.channel(), SendState.INTENDED, null, null, e.reason(),
-                e.attempts() + 1, e.createdAt(), at, e.contactId()));
+                e.attempts() + 1, e.createdAt(), at, e.contactId(), e.scope()));
         return true;
     }
 
     @Override
-    public synchronized void markSent(String key, String providerMessageId, int parts) {
+    public synchronized boolean markSent(String key, String providerMessageId, int parts) {
         if (crashOnMarkSent) {
             throw new IllegalStateException("simulated crash before the outcome was recorded");
         }
@@ -62,12 +68,12 @@ public final class InMemorySendLedger implements SendLedger {
             failNextMarkSent = false;
             throw new IllegalStateException("simulated crash before the outcome was recorded");
         }
-        update(key, OPEN, SendState.SENT, providerMessageId, parts, null);
+        return update(key, OPEN, SendState.SENT, providerMessageId, parts, null);
     }
 
     @Override
-    public synchronized void markFailed(String key, String reason) {
-        update(key, OPEN, SendState.FAILED, null, null, reason);
+    public synchronized boolean markFailed(String key, String reason) {
+        return update(key, OPEN, SendState.FAILED, null, null, reason);
     }
 
     @Override
@@ -81,11 +87,18 @@ public final class InMemorySendLedger implements SendLedger {
     }
 
     @Override
-    public synchronized void markNotSendable(String key, String reason) {
+    public synchronized boolean markNotSendable(String key, String reason) {
         Instant now = clock.instant();
-        entries.putIfAbsent(key, new LedgerEntry(key, key.substring(0, key.indexOf(':')), null, SendState.NOT_SENDABLE,
-                null, null, reason, 0, now, now, null));
+        return entries.putIfAbsent(key, new LedgerEntry(key, key.substring(0, key.indexOf(':')), null,
+                SendState.NOT_SENDABLE, null, null, reason, 0, now, now, null)) == null;
     }
+
+    @Override
+    public synchronized boolean recordMilestone(String key, Milestone milestone, Instant at) {
+        return entries.containsKey(key) && milestones.add(key + "#" + milestone);
+    }
+
+    private final Set<String> milestones = ConcurrentHashMap.newKeySet();
 
     @Override
     public Optional<LedgerEntry> find(String key) {
@@ -102,7 +115,7 @@ public final class InMemorySendLedger implements SendLedger {
             return false;
         }
         entries.put(key, new LedgerEntry(key, e.tenant(), e.channel(), to, messageId, parts, reason, e.attempts(),
-                e.createdAt(), clock.instant(), e.contactId()));
+                e.createdAt(), clock.instant(), e.contactId(), e.scope()));
         return true;
     }
 }

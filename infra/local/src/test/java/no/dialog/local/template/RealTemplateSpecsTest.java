@@ -272,7 +272,7 @@ class RealTemplateSpecsTest {
         FunctionSpec webhooks = FunctionSpecs.read(RealTemplate.TEMPLATE, withQueueUrls(), "WebhooksFunction");
         assertThat(webhooks.handlerClass()).isEqualTo("no.dialog.webhooks.WebhooksHandler");
         assertThat(webhooks.environment()).containsOnlyKeys("DIALOG_STAGE", "JAVA_TOOL_OPTIONS", "DIALOG_CONFIG_REVISION", "CONTACTS_TABLE",
-                "SEND_LEDGER_TABLE", "RESPONSES_QUEUE_URL", "SES_EVENTS_DLQ_URL", "EVENT_BUS_NAME",
+                "SEND_LEDGER_TABLE", "RESULTS_TABLE", "RESPONSES_QUEUE_URL", "SES_EVENTS_DLQ_URL", "EVENT_BUS_NAME",
                 "WEBHOOK_KEY_SECRET_ARN", "UNSUBSCRIBE_KEY_SECRET_ARN");
         // Names of secrets, never values: the ARNs planned from the secrets' names.
         assertThat(webhooks.environment())
