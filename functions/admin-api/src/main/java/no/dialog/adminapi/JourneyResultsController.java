@@ -8,12 +8,16 @@ import io.micronaut.http.annotation.PathVariable;
 import no.dialog.adminapi.StaffOnly.Access;
 import no.dialog.core.enrolment.EnrolmentStore;
 import no.dialog.core.results.JourneyResults;
+import no.dialog.core.results.PriceList;
+import no.dialog.core.settings.TenantSettings;
+import no.dialog.core.settings.TenantSettingsStore;
 import no.dialog.core.journey.JourneyStore;
 import no.dialog.core.tenant.TenantId;
 
 /**
- * {@code GET /admin/v1/journeys/{id}/results}: the journey's result counters per version, step and
- * variant, with totals and goal conversion rates (see {@link JourneyResults}). Counters hold no personal
+ * {@code GET /admin/v1/journeys/{id}/results}: the journey's funnel per version, step, variant, channel and
+ * day, with totals, failures by class, goal conversion rates, and cost and ROI at the organisation's prices
+ * (see {@link JourneyResults}). Counters hold no personal
  * data; reading them needs viewer, editor or admin. Another tenant's journey is a 404.
  */
 @Controller("/admin/v1/journeys/{id}/results")
@@ -21,10 +25,12 @@ public class JourneyResultsController {
 
     private final JourneyStore journeys;
     private final EnrolmentStore enrolments;
+    private final TenantSettingsStore settings;
 
-    public JourneyResultsController(JourneyStore journeys, EnrolmentStore enrolments) {
+    public JourneyResultsController(JourneyStore journeys, EnrolmentStore enrolments, TenantSettingsStore settings) {
         this.journeys = journeys;
         this.enrolments = enrolments;
+        this.settings = settings;
     }
 
     @Get
@@ -35,6 +41,8 @@ public class JourneyResultsController {
         if (!JourneyIds.isValid(id) || journeys.head(tenant, id).isEmpty()) {
             return JourneysController.notFound();
         }
-        return SegmentViews.json(HttpStatus.OK, JourneyResults.of(id, enrolments.results(tenant, id)));
+        PriceList prices = settings.read(tenant).map(stored -> new PriceList(TenantSettings.of(stored).prices()))
+                .orElse(PriceList.NONE);
+        return SegmentViews.json(HttpStatus.OK, JourneyResults.of(id, enrolments.results(tenant, id), prices));
     }
 }

@@ -36,8 +36,8 @@ import no.dialog.core.send.SmsMessage;
  *   <tr><td>{@code branding.colour|logo|displayName}</td><td>{@code branding.colour|logo|senderName}</td><td>landing pages</td></tr>
  *   <tr><td>{@code landingLinkValidDays}</td><td>{@value MintedLinks#VALID_DAYS_SETTING}</td><td>personal links</td></tr>
  *   <tr><td>{@code giroAccount}</td><td>{@value LetterItems#GIRO_ACCOUNT_SETTING}</td><td>letters with a giro</td></tr>
- *   <tr><td>{@code prices.<channel>}</td><td>{@code price.<channel>}</td><td>nothing yet: results will show cost
- *       per send (øre)</td></tr>
+ *   <tr><td>{@code prices.<channel>}</td><td>{@code price.<channel>}</td><td>results: cost, ROI and cost per goal
+ *       (øre per the channel's unit, see {@link no.dialog.core.results.PriceList})</td></tr>
  *   <tr><td>{@code register.bus}</td><td>{@value #REGISTER_BUS}</td><td>nothing yet: every write-back goes on the
  *       bus today; the switch is stored for the register integration to honour</td></tr>
  *   <tr><td>{@code register.publicKey}</td><td>{@value RegisterPublicKey#SETTING}</td><td>landing pages: a national
@@ -51,7 +51,7 @@ import no.dialog.core.send.SmsMessage;
  * accounts, e-mail sender ...) is kept as it is when these are replaced.
  *
  * @param frequencyCaps per channel; channels left out use {@link FrequencyCap#DEFAULT}
- * @param prices        øre per send, per channel
+ * @param prices        øre per the channel's unit ({@link no.dialog.core.results.PriceList})
  * @param retentionDays days each kind of data is kept; kinds left out keep Dialog's default
  */
 public record TenantSettings(String senderName, String quietHours, Map<SendChannel, FrequencyCap> frequencyCaps,
