@@ -79,4 +79,19 @@ check "SMS sent = reachable students in the preview ($matching - $refused_ask)" 
 check "reminders = reachable students who did not answer ($matching - 2 - $(refused remind))" \
   "$((matching - 2 - $(refused remind)))" "$reminded"
 check "goal reached (the two answers)" 2 "$(echo "$results" | json 'd["totals"]["goalReached"]')"
+
+echo "7. the funnel: queued, sent (LINK took it), delivered or failed (LINK's delivery reports)"
+# The LINK sandbox's gate posts a delivery report for each SMS (numbers ending in 98 expire, in 99 fail).
+total() { echo "$results" | json "d['totals']['$1']"; }
+for _ in $(seq 1 30); do
+  results="$(api "$base/admin/v1/journeys/student/results")"
+  [ "$(( $(total delivered) + $(total failedProvider) + $(total failedExpired) ))" -ge "$(total sent)" ] && break
+  sleep 2
+done
+echo "$results" | json "'   queued %(queued)d, sent %(sent)d (%(smsParts)d parts), delivered %(delivered)d; not sent: no consent %(failedNoConsent)d, opted out %(failedOptedOut)d, unreachable %(failedUnreachable)d; failed at LINK %(failedProvider)d, expired %(failedExpired)d' % d['totals']"
+check "queued = sent + failed before LINK (no consent, opted out, unreachable)" "$(total queued)" \
+  "$(( $(total sent) + $(total failedNoConsent) + $(total failedOptedOut) + $(total failedUnreachable) ))"
+check "sent = delivered + failed at LINK + expired" "$(total sent)" \
+  "$(( $(total delivered) + $(total failedProvider) + $(total failedExpired) ))"
+check "SMS sent = the SMS in the outbox" "$((asked + reminded))" "$(total sent)"
 checks_passed

@@ -141,8 +141,9 @@ public final class SmsBenchmark {
         Path template = TemplateFiles.findFromWorkingDirectory().toAbsolutePath();
         LocalStackOptions options = new LocalStackOptions(0, null, false, template, 0, 0, 0, 0, 4);
         // AwsClientFactory's opt-in hook: every function client counts its calls.
+        // No delivery reports from the LINK sandbox: the benchmark measures the send path alone.
         try (TemporaryProperties counting = TemporaryProperties.set("aws.execution-interceptors",
-                AwsCallCounter.class.getName());
+                AwsCallCounter.class.getName(), "dialog.local.link.deliveryReports", "false");
              LocalStack stack = LocalStack.start(options)) {
             // The event source's MaximumConcurrency: the template's default for SendSmsMaxConcurrency.
             int pollers = 2;

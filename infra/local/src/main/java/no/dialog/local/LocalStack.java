@@ -214,7 +214,13 @@ public final class LocalStack implements AutoCloseable {
             gateway.mount("/local/outbox", LocalEndpoints.outbox(outbox));
             gateway.mount("/local/sends", new no.dialog.local.console.SendOutcomes(emulators.dynamoDb(),
                     resources.requireTableName("SendLedgerTable")));
-            gateway.mount(LinkSandbox.MOUNT, new LinkSandbox(outbox, clock));
+            // LINK's gate posts delivery reports to the webhooks on this gateway (off for the SMS benchmark, which
+            // measures the send path alone: -Ddialog.local.link.deliveryReports=false).
+            LinkSandbox link = new LinkSandbox(outbox, clock,
+                    Boolean.parseBoolean(System.getProperty("dialog.local.link.deliveryReports", "true"))
+                            ? gateway.baseUri() : null);
+            closeables.add(link);
+            gateway.mount(LinkSandbox.MOUNT, link);
             gateway.mount(SesSandbox.MOUNT, new SesSandbox(outbox, bus, clock, sesConfigurationSets(template)));
             LinkConversationsSandbox chat = new LinkConversationsSandbox(outbox, clock);
             gateway.mount(LinkConversationsSandbox.MOUNT, chat);

@@ -60,13 +60,7 @@ public final class LinkChatReplies implements HttpHandler {
      * "link-chat:" + tenant); the other routes' passwords differ, so this one is refused there.
      */
     public static String linkChatWebhookPassword(String webhookSecret, String tenant) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(webhookSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(("link-chat:" + tenant).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HMAC-SHA256 is not available", e);
-        }
+        return WebhookDevSecrets.password(webhookSecret, "link-chat", tenant);
     }
 
     /** The same with the local stack's secret. */

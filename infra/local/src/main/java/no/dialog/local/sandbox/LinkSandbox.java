@@ -51,9 +51,11 @@ import no.dialog.core.template.SmsParts;
  *   <li>{@code ignoreResponse} defaults to true as at LINK: then 204 and no body. Otherwise 200 with
  *       {@code messageId}, {@code resultCode} 1005 "Queued", and {@code smsCount} (counted with core's
  *       {@link SmsParts}) when {@code customParameters.replySmsCount} is "true".</li>
+ *   <li>With {@code useDeliveryReport}, LINK's gate posts each message's delivery report to Dialog's webhook
+ *       ({@link LinkDeliveryReportGate}; destinations ending in 98 expire, in 99 fail, the rest are delivered).</li>
  * </ul>
  */
-public final class LinkSandbox implements HttpHandler {
+public final class LinkSandbox implements HttpHandler, AutoCloseable {
 
     public static final String MOUNT = "/sandbox/link";
     public static final String USERNAME = "dialog-local";
@@ -81,9 +83,27 @@ public final class LinkSandbox implements HttpHandler {
     private final Map<String, AtomicLong> sentBy = new ConcurrentHashMap<>();
 
     public LinkSandbox(Outbox outbox, Clock clock) {
+        this(outbox, clock, null);
+    }
+
+    /**
+     * @param deliveryReportsTo the gateway Dialog's webhooks are on: messages sent with {@code useDeliveryReport}
+     *                          get LINK's delivery reports there ({@link LinkDeliveryReportGate}); null: none
+     */
+    public LinkSandbox(Outbox outbox, Clock clock, URI deliveryReportsTo) {
         this.outbox = outbox;
         this.clock = clock;
+        this.reports = deliveryReportsTo == null ? null : new LinkDeliveryReportGate(deliveryReportsTo, clock);
         openAccount(USERNAME, PASSWORD);
+    }
+
+    private final LinkDeliveryReportGate reports;
+
+    @Override
+    public void close() {
+        if (reports != null) {
+            reports.close();
+        }
     }
 
     /** An account of the sandbox, as LINK Support opens one for a customer; the same username replaces it. */
@@ -159,7 +179,7 @@ public final class LinkSandbox implements HttpHandler {
         requireObject(body, "body");
         checkAccount(body);
         Accepted accepted = validate(body, "");
-        ObjectNode answer = record(accepted, replySmsCount(body), account);
+        ObjectNode answer = record(accepted, replySmsCount(body), account, wantsReports(body));
         reply(exchange, body, answer);
     }
 
@@ -183,7 +203,8 @@ public final class LinkSandbox implements HttpHandler {
         ArrayNode answers = JSON.createArrayNode();
         boolean count = replySmsCount(body);
         for (int i = 0; i < accepted.size(); i++) {
-            ObjectNode answer = record(accepted.get(i), count || replySmsCount(messages.get(i)), account);
+            ObjectNode answer = record(accepted.get(i), count || replySmsCount(messages.get(i)), account,
+                    wantsReports(body));
             answer.put("refId", accepted.get(i).refId());
             answer.remove("description");
             answer.put("message", "Queued");
@@ -259,7 +280,11 @@ public final class LinkSandbox implements HttpHandler {
         return new Accepted(source, normalised, userData, text(message, "refId"));
     }
 
-    private ObjectNode record(Accepted message, boolean withSmsCount, String account) {
+    private static boolean wantsReports(JsonNode body) {
+        return body.path("useDeliveryReport").asBoolean(true);
+    }
+
+    private ObjectNode record(Accepted message, boolean withSmsCount, String account, boolean report) {
         sentBy.get(account).incrementAndGet();
         SmsParts parts = SmsParts.of(message.userData());
         String messageId = newMessageId();
@@ -268,6 +293,9 @@ public final class LinkSandbox implements HttpHandler {
         outbox.add(new OutboxMessage(colon > 0 ? refId.substring(0, colon) : null, "sms", message.destination(),
                 message.source(), message.userData(), parts.parts(), parts.encoding().name(), refId, messageId,
                 clock.instant()));
+        if (report && reports != null) {
+            reports.accepted(refId, messageId, message.destination(), parts.parts());
+        }
         ObjectNode answer = JSON.createObjectNode();
         answer.put("messageId", messageId);
         answer.put("resultCode", QUEUED);

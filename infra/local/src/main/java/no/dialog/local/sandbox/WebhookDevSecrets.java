@@ -14,4 +14,17 @@ public final class WebhookDevSecrets {
 
     private WebhookDevSecrets() {
     }
+
+    /** A webhook route's password for a tenant under {@code webhookSecret}, as the webhooks function checks it. */
+    public static String password(String webhookSecret, String route, String tenant) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(webhookSecret.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    "HmacSHA256"));
+            return java.util.HexFormat.of().formatHex(mac.doFinal((route + ":" + tenant)
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is not available", e);
+        }
+    }
 }

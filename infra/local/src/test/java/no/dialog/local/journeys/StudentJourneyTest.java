@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import no.dialog.aws.dynamodb.DynamoDbContactStore;
 import no.dialog.aws.dynamodb.DynamoDbEnrolmentStore;
 import no.dialog.aws.dynamodb.DynamoDbTenantDirectory;
@@ -84,10 +85,15 @@ class StudentJourneyTest {
     private static List<Contact> contacts() {
         ContactJson json = new ContactJson(stack.clock());
         List<Contact> contacts = new ArrayList<>();
-        String[] students = {"S-1", "S-2", "S-3", "S-4", "S-5"};
-        for (String id : students) {
-            contacts.add(json.read(student(id, "2026-06-15", "\"phone\":\"+4791234567\",")).contact());
-        }
+        // The LINK sandbox's switch: S-3's number (…98) expires, S-5's (…99) is not delivered.
+        Map<String, String> students = new java.util.LinkedHashMap<>();
+        students.put("S-1", "+4791234567");
+        students.put("S-2", "+4791234567");
+        students.put("S-3", "+4791234598");
+        students.put("S-4", "+4791234567");
+        students.put("S-5", "+4791234599");
+        students.forEach((id, phone) -> contacts.add(
+                json.read(student(id, "2026-06-15", "\"phone\":\"" + phone + "\",")).contact()));
         // Exam ahead, no phone, not a student: none of these is in the segment.
         contacts.add(json.read(student("F-1", "2027-06-15", "\"phone\":\"+4791234568\",")).contact());
         contacts.add(json.read(student("N-1", "2026-06-15", "")).contact());
@@ -114,6 +120,15 @@ class StudentJourneyTest {
         return enrolments.results(SCHOOL, JOURNEY).stream()
                 .filter(r -> r.key().counter() == counter && (step == null || step.equals(r.key().stepId())))
                 .mapToLong(EnrolmentStore.ResultCount::count).sum();
+    }
+
+    private static JsonNode resultTotals() {
+        try {
+            return MAPPER.readTree(send("GET", "/admin/v1/journeys/student/results", token("viewer"), null).body())
+                    .get("totals");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -189,5 +204,23 @@ class StudentJourneyTest {
         JsonNode results = MAPPER.readTree(resultsResponse.body());
         assertThat(results.findValues("goalConversionRate")).as(results.toString()).isNotEmpty();
         assertThat(results.toString()).contains("\"goalReached\":2");
+
+        // The funnel follows each SMS to its delivery report (the sandbox's gate posts them to the webhook).
+        eventually(() -> {
+            JsonNode reported = resultTotals();
+            return reported.get("delivered").asLong() + reported.get("failedProvider").asLong()
+                    + reported.get("failedExpired").asLong() == 8;
+        }, "a delivery report for each of the eight SMS");
+        JsonNode totals = resultTotals();
+        assertThat(totals.get("queued").asLong()).isEqualTo(8);
+        assertThat(totals.get("sent").asLong()).isEqualTo(8);
+        assertThat(totals.get("smsParts").asLong()).isGreaterThanOrEqualTo(8);
+        assertThat(totals.get("delivered").asLong()).as("S-1 twice, S-2 and S-4 once").isEqualTo(4);
+        assertThat(totals.get("failedExpired").asLong()).as("S-3's question and reminder").isEqualTo(2);
+        assertThat(totals.get("failedProvider").asLong()).as("S-5's question and reminder").isEqualTo(2);
+        // The failures add up: nothing was refused before LINK, and every message sent has its outcome.
+        assertThat(totals.get("queued").asLong()).isEqualTo(totals.get("sent").asLong()
+                + totals.get("failedNoConsent").asLong() + totals.get("failedOptedOut").asLong()
+                + totals.get("failedUnreachable").asLong());
     }
 }
