@@ -274,6 +274,53 @@ class JourneysApiTest {
         assertThat(json(call(request("GET", "/admin/v1/journeys", null))).get("journeys").toString()).doesNotContain("bad");
     }
 
+    /** The example with two variants at "ask" compared in an experiment. */
+    private static ObjectNode experimentJourney(String id) throws Exception {
+        ObjectNode definition = journey(id);
+        ObjectNode ask = step(definition, "ask");
+        ask.remove("templateId");
+        ask.set("variants", MAPPER.readTree("[{\"name\": \"A\", \"templateId\": \"student-ask\", \"weight\": 1},"
+                + " {\"name\": \"B\", \"templateId\": \"student-ask-b\", \"weight\": 1}]"));
+        definition.set("experiment", MAPPER.readTree("{\"step\": \"ask\", \"metric\": \"revenue-per-person\","
+                + " \"guardrails\": [\"opt-out-rate\"], \"holdoutPercent\": 10, \"autoWinner\": true}"));
+        return definition;
+    }
+
+    @Test
+    void aJourneyWithAnExperimentIsStoredAndReadBackWithIt() throws Exception {
+        APIGatewayV2HTTPResponse created = call(request("POST", "/admin/v1/journeys",
+                experimentJourney("with-experiment").toString()));
+
+        assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(201);
+        JsonNode read = json(call(request("GET", "/admin/v1/journeys/with-experiment", null)));
+        assertThat(read.at("/definition/experiment")).isEqualTo(MAPPER.readTree("{\"step\": \"ask\","
+                + " \"metric\": \"revenue-per-person\", \"guardrails\": [\"opt-out-rate\"], \"holdoutPercent\": 10,"
+                + " \"autoWinner\": true}"));
+    }
+
+    @Test
+    void aBadExperimentIsRefusedWithItsReasonsAndNothingIsStored() throws Exception {
+        ObjectNode bad = experimentJourney("bad-experiment");
+        ((ObjectNode) bad.get("experiment")).put("holdoutPercent", 60).put("metric", "clicks");
+        ObjectNode wrongStep = experimentJourney("bad-experiment");
+        ((ObjectNode) wrongStep.get("experiment")).put("step", "wait-answer");
+        ObjectNode noGoal = experimentJourney("bad-experiment");
+        noGoal.remove("goal");
+
+        APIGatewayV2HTTPResponse response = call(request("POST", "/admin/v1/journeys", bad.toString()));
+        APIGatewayV2HTTPResponse wrong = call(request("POST", "/admin/v1/journeys", wrongStep.toString()));
+        APIGatewayV2HTTPResponse goalless = call(request("POST", "/admin/v1/journeys", noGoal.toString()));
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(json(response).get("errors").findValuesAsText("path"))
+                .containsExactlyInAnyOrder("experiment.metric", "experiment.holdoutPercent");
+        assertThat(wrong.getStatusCode()).isEqualTo(400);
+        assertThat(json(wrong).get("errors").findValuesAsText("path")).containsExactly("experiment.step");
+        assertThat(goalless.getStatusCode()).isEqualTo(400);
+        assertThat(json(goalless).get("errors").toString()).contains("needs the journey to have a goal");
+        assertThat(call(request("GET", "/admin/v1/journeys/bad-experiment", null)).getStatusCode()).isEqualTo(404);
+    }
+
     @Test
     void anEditNeedsTheRevisionItReadAndThePathsId() throws Exception {
         call(request("POST", "/admin/v1/journeys", journey("edited").toString()));
