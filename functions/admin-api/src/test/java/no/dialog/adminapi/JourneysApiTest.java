@@ -296,6 +296,31 @@ class JourneysApiTest {
         assertThat(read.at("/definition/experiment")).isEqualTo(MAPPER.readTree("{\"step\": \"ask\","
                 + " \"metric\": \"revenue-per-person\", \"guardrails\": [\"opt-out-rate\"], \"holdoutPercent\": 10,"
                 + " \"autoWinner\": true}"));
+        assertThat(read.has("winners")).isFalse();
+    }
+
+    @Test
+    void aDeclaredWinnerShowsOnTheJourney() throws Exception {
+        ObjectNode definition = experimentJourney("won");
+        ((ObjectNode) definition.get("trigger")).put("segmentId", "won-segment");
+        ((ObjectNode) step(definition, "ask").get("variants").get(0)).put("templateId", "won-a");
+        ((ObjectNode) step(definition, "ask").get("variants").get(1)).put("templateId", "won-b");
+        step(definition, "remind").put("templateId", "won-remind");
+        segment("won-segment");
+        sms("won-a");
+        sms("won-b");
+        sms("won-remind");
+        assertThat(call(request("POST", "/admin/v1/journeys", definition.toString())).getStatusCode()).isEqualTo(201);
+        APIGatewayV2HTTPResponse activated = post("/admin/v1/journeys/won/activate");
+        assertThat(activated.getStatusCode()).as(activated.getBody()).isEqualTo(200);
+
+        context.getBean(no.dialog.core.journey.JourneyStore.class)
+                .declareWinner(DEMO, "won", 1, "B", "B better", CLOCK.instant());
+
+        JsonNode read = json(call(request("GET", "/admin/v1/journeys/won", null)));
+        assertThat(read.get("winners")).isEqualTo(MAPPER.readTree("{\"1\": \"B\"}"));
+        assertThat(json(call(request("GET", "/admin/v1/journeys", null))).get("journeys").findValues("winners"))
+                .containsExactly(MAPPER.readTree("{\"1\": \"B\"}"));
     }
 
     @Test
