@@ -29,8 +29,9 @@ import no.dialog.core.segment.SegmentDefinitions;
 /**
  * Reads one journey definition, collecting every problem instead of stopping at the first. Checks
  * shape and types only: edges may be missing or point nowhere and weights may be zero here, because
- * drafts are saved half-built; {@link JourneyValidation} refuses them at activation. One instance per
- * parse (it holds the problem list).
+ * drafts are saved half-built; {@link JourneyValidation} refuses them at activation. The exception is
+ * an {@code experiment} block, checked whole here ({@link JourneyValidation#experiment}). One instance
+ * per parse (it holds the problem list).
  */
 final class JourneyJsonReader {
 
