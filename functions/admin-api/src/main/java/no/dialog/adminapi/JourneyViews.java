@@ -16,9 +16,9 @@ final class JourneyViews {
 
     private JourneyViews() {}
 
-    /** Where a journey stands, without its definition. */
+    /** Where a journey stands, without its definition; {@code winners} only once an experiment has one. */
     static ObjectNode head(JourneyHead head) {
-        return MAPPER.createObjectNode()
+        ObjectNode node = MAPPER.createObjectNode()
                 .put("id", head.journeyId())
                 .put("name", head.name())
                 .put("status", head.status().name())
@@ -26,6 +26,11 @@ final class JourneyViews {
                 .put("activeVersion", head.activeVersion())
                 .put("revision", head.revision())
                 .put("updatedAt", head.updatedAt().toString());
+        if (!head.winners().isEmpty()) {
+            ObjectNode winners = node.putObject("winners");
+            head.winners().forEach((version, arm) -> winners.put(Integer.toString(version), arm));
+        }
+        return node;
     }
 
     static ObjectNode heads(List<JourneyHead> heads) {

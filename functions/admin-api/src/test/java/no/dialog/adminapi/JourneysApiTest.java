@@ -274,6 +274,78 @@ class JourneysApiTest {
         assertThat(json(call(request("GET", "/admin/v1/journeys", null))).get("journeys").toString()).doesNotContain("bad");
     }
 
+    /** The example with two variants at "ask" compared in an experiment. */
+    private static ObjectNode experimentJourney(String id) throws Exception {
+        ObjectNode definition = journey(id);
+        ObjectNode ask = step(definition, "ask");
+        ask.remove("templateId");
+        ask.set("variants", MAPPER.readTree("[{\"name\": \"A\", \"templateId\": \"student-ask\", \"weight\": 1},"
+                + " {\"name\": \"B\", \"templateId\": \"student-ask-b\", \"weight\": 1}]"));
+        definition.set("experiment", MAPPER.readTree("{\"step\": \"ask\", \"metric\": \"revenue-per-person\","
+                + " \"guardrails\": [\"opt-out-rate\"], \"holdoutPercent\": 10, \"autoWinner\": true}"));
+        return definition;
+    }
+
+    @Test
+    void aJourneyWithAnExperimentIsStoredAndReadBackWithIt() throws Exception {
+        APIGatewayV2HTTPResponse created = call(request("POST", "/admin/v1/journeys",
+                experimentJourney("with-experiment").toString()));
+
+        assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(201);
+        JsonNode read = json(call(request("GET", "/admin/v1/journeys/with-experiment", null)));
+        assertThat(read.at("/definition/experiment")).isEqualTo(MAPPER.readTree("{\"step\": \"ask\","
+                + " \"metric\": \"revenue-per-person\", \"guardrails\": [\"opt-out-rate\"], \"holdoutPercent\": 10,"
+                + " \"autoWinner\": true}"));
+        assertThat(read.has("winners")).isFalse();
+    }
+
+    @Test
+    void aDeclaredWinnerShowsOnTheJourney() throws Exception {
+        ObjectNode definition = experimentJourney("won");
+        ((ObjectNode) definition.get("trigger")).put("segmentId", "won-segment");
+        ((ObjectNode) step(definition, "ask").get("variants").get(0)).put("templateId", "won-a");
+        ((ObjectNode) step(definition, "ask").get("variants").get(1)).put("templateId", "won-b");
+        step(definition, "remind").put("templateId", "won-remind");
+        segment("won-segment");
+        sms("won-a");
+        sms("won-b");
+        sms("won-remind");
+        assertThat(call(request("POST", "/admin/v1/journeys", definition.toString())).getStatusCode()).isEqualTo(201);
+        APIGatewayV2HTTPResponse activated = post("/admin/v1/journeys/won/activate");
+        assertThat(activated.getStatusCode()).as(activated.getBody()).isEqualTo(200);
+
+        context.getBean(no.dialog.core.journey.JourneyStore.class)
+                .declareWinner(DEMO, "won", 1, "B", "B better", CLOCK.instant());
+
+        JsonNode read = json(call(request("GET", "/admin/v1/journeys/won", null)));
+        assertThat(read.get("winners")).isEqualTo(MAPPER.readTree("{\"1\": \"B\"}"));
+        assertThat(json(call(request("GET", "/admin/v1/journeys", null))).get("journeys").findValues("winners"))
+                .containsExactly(MAPPER.readTree("{\"1\": \"B\"}"));
+    }
+
+    @Test
+    void aBadExperimentIsRefusedWithItsReasonsAndNothingIsStored() throws Exception {
+        ObjectNode bad = experimentJourney("bad-experiment");
+        ((ObjectNode) bad.get("experiment")).put("holdoutPercent", 60).put("metric", "clicks");
+        ObjectNode wrongStep = experimentJourney("bad-experiment");
+        ((ObjectNode) wrongStep.get("experiment")).put("step", "wait-answer");
+        ObjectNode noGoal = experimentJourney("bad-experiment");
+        noGoal.remove("goal");
+
+        APIGatewayV2HTTPResponse response = call(request("POST", "/admin/v1/journeys", bad.toString()));
+        APIGatewayV2HTTPResponse wrong = call(request("POST", "/admin/v1/journeys", wrongStep.toString()));
+        APIGatewayV2HTTPResponse goalless = call(request("POST", "/admin/v1/journeys", noGoal.toString()));
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(json(response).get("errors").findValuesAsText("path"))
+                .containsExactlyInAnyOrder("experiment.metric", "experiment.holdoutPercent");
+        assertThat(wrong.getStatusCode()).isEqualTo(400);
+        assertThat(json(wrong).get("errors").findValuesAsText("path")).containsExactly("experiment.step");
+        assertThat(goalless.getStatusCode()).isEqualTo(400);
+        assertThat(json(goalless).get("errors").toString()).contains("needs the journey to have a goal");
+        assertThat(call(request("GET", "/admin/v1/journeys/bad-experiment", null)).getStatusCode()).isEqualTo(404);
+    }
+
     @Test
     void anEditNeedsTheRevisionItReadAndThePathsId() throws Exception {
         call(request("POST", "/admin/v1/journeys", journey("edited").toString()));

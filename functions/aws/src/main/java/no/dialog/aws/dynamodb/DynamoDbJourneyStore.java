@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,9 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import no.dialog.core.journey.JourneyConflict;
+import no.dialog.core.journey.JourneyDefinition;
+import no.dialog.core.journey.JourneyDefinitions;
+import no.dialog.core.journey.JourneyEvent;
 import no.dialog.core.journey.JourneyHead;
 import no.dialog.core.journey.JourneyLifecycle;
 import no.dialog.core.journey.JourneyStatus;
@@ -39,8 +43,10 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * Journeys in the definitions table, partition {@code <tenant>#journey}:
  * <ul>
  *   <li>{@code <id>#head}: journeyId, tenant, name, status, latestVersion, activeVersion, updatedAt,
- *       revision;</li>
- *   <li>{@code <id>#v000001} ...: journeyId, version, definition (the JSON as a string), writtenAt.</li>
+ *       revision, and winners (a map from version number to the declared winning arm) once one is;</li>
+ *   <li>{@code <id>#v000001} ...: journeyId, version, definition (the JSON as a string), writtenAt;</li>
+ *   <li>{@code <id>#history#<at>#v000001}: one entry of the journey's history (journeyId, kind, version,
+ *       arm, reason, at), written once and never changed.</li>
  * </ul>
  * The rules are core's {@link JourneyLifecycle}; this class only makes each write atomic and
  * conditional. Where a version and the head both change they go in one TransactWriteItems whose head
@@ -57,6 +63,9 @@ public class DynamoDbJourneyStore implements JourneyStore {
     /** No '#': it separates the id from the item kind in the sort key. */
     private static final Pattern JOURNEY_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final String HEAD_SUFFIX = "#head";
+    private static final String HISTORY = "#history#";
+    /** Attempts of a winner declaration that lost a race with an edit (it needs no revision from its caller). */
+    private static final int WINNER_ATTEMPTS = 3;
     private static final String SAME_REVISION = "revision = :expected";
     private static final String ABSENT = "attribute_not_exists(pk)";
 
@@ -153,6 +162,67 @@ public class DynamoDbJourneyStore implements JourneyStore {
         return next;
     }
 
+    @Override
+    public JourneyHead declareWinner(TenantId tenant, String journeyId, int version, String arm, String reason,
+                                     Instant at) {
+        checkId(journeyId);
+        if (reason == null || reason.isBlank() || reason.length() > JourneyEvent.MAX_REASON) {
+            throw new IllegalArgumentException("a reason is 1-" + JourneyEvent.MAX_REASON + " characters");
+        }
+        if (arm == null || arm.isBlank()) {
+            throw new IllegalArgumentException("an arm is required");
+        }
+        JourneyDefinition definition = version(tenant, journeyId, version)
+                .map(json -> {
+                    JourneyDefinitions.Parsed parsed = JourneyDefinitions.parse(json);
+                    if (!parsed.ok()) {
+                        throw new IllegalStateException("journey " + journeyId + " version " + version
+                                + " is not a valid definition");
+                    }
+                    return parsed.definition();
+                })
+                .orElseThrow(() -> new NoSuchElementException("no such journey version: " + journeyId + " v" + version));
+        for (int attempt = 1; ; attempt++) {
+            JourneyHead current = head(tenant, journeyId)
+                    .orElseThrow(() -> new NoSuchElementException("no such journey: " + journeyId));
+            JourneyHead next = JourneyLifecycle.declareWinner(current, version, definition, arm, at);
+            if (next == current) {
+                return current;
+            }
+            JourneyEvent event = new JourneyEvent(at, JourneyEvent.WINNER_DECLARED, version, arm, reason);
+            try {
+                transact(put(headItem(tenant, next), SAME_REVISION, expected(current.revision())),
+                        put(historyItem(tenant, journeyId, event), ABSENT, Map.of()));
+                return next;
+            } catch (TransactionCanceledException e) {
+                if (attempt >= WINNER_ATTEMPTS) {
+                    throw concurrent(journeyId);
+                }
+            }
+        }
+    }
+
+    @Override
+    public List<JourneyEvent> history(TenantId tenant, String journeyId) {
+        checkId(journeyId);
+        List<JourneyEvent> events = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            var response = dynamoDb.query(b -> b.tableName(table).consistentRead(true)
+                    .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                    .expressionAttributeValues(Map.of(":pk", s(DefinitionKeys.pk(tenant, JOURNEY)),
+                            ":prefix", s(journeyId + HISTORY)))
+                    .exclusiveStartKey(from));
+            response.items().forEach(item -> events.add(new JourneyEvent(Instant.parse(item.get("at").s()),
+                    item.get("kind").s(), Integer.parseInt(item.get("version").n()), item.get("arm").s(),
+                    item.get("reason").s())));
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey() : null;
+        } while (start != null);
+        return events;
+    }
+
     /** The stored head, refused early when its revision is not the expected one (the write checks again). */
     private JourneyHead current(TenantId tenant, String journeyId, long expectedRevision) {
         JourneyHead head = head(tenant, journeyId)
@@ -215,6 +285,24 @@ public class DynamoDbJourneyStore implements JourneyStore {
         item.put("activeVersion", n(head.activeVersion()));
         item.put("updatedAt", s(head.updatedAt().toString()));
         item.put("revision", n(head.revision()));
+        if (!head.winners().isEmpty()) {
+            Map<String, AttributeValue> winners = new HashMap<>();
+            head.winners().forEach((version, arm) -> winners.put(Integer.toString(version), s(arm)));
+            item.put("winners", AttributeValue.fromM(winners));
+        }
+        return item;
+    }
+
+    /** Sorted by time (ISO-8601 instants of one format sort as text), then version. */
+    private static Map<String, AttributeValue> historyItem(TenantId tenant, String journeyId, JourneyEvent event) {
+        Map<String, AttributeValue> item = new HashMap<>(key(tenant, JOURNEY,
+                journeyId + HISTORY + event.at() + "#" + versionKey("", event.version()).substring(1)));
+        item.put("journeyId", s(journeyId));
+        item.put("kind", s(event.kind()));
+        item.put("version", n(event.version()));
+        item.put("arm", s(event.arm()));
+        item.put("reason", s(event.reason()));
+        item.put("at", s(event.at().toString()));
         return item;
     }
 
@@ -229,10 +317,15 @@ public class DynamoDbJourneyStore implements JourneyStore {
     }
 
     private static JourneyHead head(Map<String, AttributeValue> item) {
+        Map<Integer, String> winners = new HashMap<>();
+        AttributeValue stored = item.get("winners");
+        if (stored != null && stored.hasM()) {
+            stored.m().forEach((version, arm) -> winners.put(Integer.parseInt(version), arm.s()));
+        }
         return new JourneyHead(item.get("journeyId").s(), item.get("name").s(),
                 JourneyStatus.valueOf(item.get("status").s()),
                 Integer.parseInt(item.get("latestVersion").n()), Integer.parseInt(item.get("activeVersion").n()),
-                Instant.parse(item.get("updatedAt").s()), Long.parseLong(item.get("revision").n()));
+                Instant.parse(item.get("updatedAt").s()), Long.parseLong(item.get("revision").n()), winners);
     }
 
     static String headKey(String journeyId) {

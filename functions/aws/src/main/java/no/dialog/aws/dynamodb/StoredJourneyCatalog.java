@@ -22,8 +22,9 @@ import no.dialog.core.tenant.TenantId;
 
 /**
  * {@link JourneyCatalog} over the {@link JourneyStore}. Versions that have run are immutable, so they are
- * parsed once per function instance and kept; heads (the status) are kept for a few seconds only, so a
- * pause takes effect within {@link #HEAD_TTL} everywhere without a read per enrolment.
+ * parsed once per function instance and kept; heads (the status, and each version's declared experiment
+ * winner) are kept for a few seconds only, so a pause or a winner takes effect within {@link #HEAD_TTL}
+ * everywhere without a read per enrolment.
  */
 @Singleton
 @Requires(beans = JourneyStore.class)
@@ -48,7 +49,7 @@ public class StoredJourneyCatalog implements JourneyCatalog, RestoreHook {
         String key = tenant.value() + "/" + journeyId + "/" + version;
         JourneyVersion cached = versions.get(key);
         if (cached != null) {
-            return Optional.of(cached);
+            return Optional.of(withWinner(tenant, cached));
         }
         Optional<JourneyVersion> read = journeys.version(tenant, journeyId, version).map(json -> {
             JourneyDefinitions.Parsed parsed = JourneyDefinitions.parse(json);
@@ -58,7 +59,17 @@ public class StoredJourneyCatalog implements JourneyCatalog, RestoreHook {
             return new JourneyVersion(tenant, journeyId, version, parsed.definition());
         });
         read.ifPresent(v -> versions.put(key, v));
-        return read;
+        return read.map(v -> withWinner(tenant, v));
+    }
+
+    /** The version with its declared winner from the (briefly cached) head, which is where winners live. */
+    private JourneyVersion withWinner(TenantId tenant, JourneyVersion version) {
+        if (version.definition().experiment() == null) {
+            return version;
+        }
+        String winner = heads(tenant).stream().filter(h -> h.journeyId().equals(version.journeyId())).findFirst()
+                .map(h -> h.winner(version.version())).orElse(null);
+        return version.withWinner(winner);
     }
 
     @Override

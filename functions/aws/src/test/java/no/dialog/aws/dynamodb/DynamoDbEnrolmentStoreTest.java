@@ -168,6 +168,50 @@ class DynamoDbEnrolmentStoreTest {
     }
 
     @Test
+    void aHeldOutPersonIsStoredWholeAndComesDueWhenTheGoalWindowEnds() {
+        TenantId tenant = TenantId.of("holdout");
+        Map<String, no.dialog.core.journey.Step> steps = new java.util.LinkedHashMap<>();
+        steps.put("ask", new no.dialog.core.journey.Step.Send("ask", SendChannel.SMS, List.of(
+                new no.dialog.core.journey.Step.Variant("A", "a", 1), new no.dialog.core.journey.Step.Variant("B", "b", 1)),
+                null, "done"));
+        steps.put("done", new no.dialog.core.journey.Step.Exit("done"));
+        no.dialog.core.journey.JourneyVersion version = new no.dialog.core.journey.JourneyVersion(tenant, "gift", 1,
+                new no.dialog.core.journey.JourneyDefinition("Gift", new no.dialog.core.journey.Trigger.Campaign("s", null),
+                        null, new no.dialog.core.journey.Goal(new no.dialog.core.journey.SignalMatch("paid", Map.of(), false),
+                        Duration.ofDays(30), true), "ask", steps, new no.dialog.core.journey.Experiment("ask",
+                        no.dialog.core.journey.Experiment.Metric.REVENUE_PER_PERSON, List.of(), 50, false)));
+        no.dialog.core.journey.JourneyEngine engine = new no.dialog.core.journey.JourneyEngine();
+        no.dialog.core.journey.Advance held = null;
+        for (int i = 0; held == null; i++) {
+            String contactId = "H-" + i;
+            no.dialog.core.journey.Advance enrol = engine.enrol(version, EnrolmentIds.of(tenant, "gift", 1, contactId),
+                    contactId, NOW);
+            held = "holdout".equals(enrol.next().choices().get("ask")) ? enrol : null;
+        }
+        Enrolment parked = held.next();
+        List<ResultKey> counts = held.effects().stream().map(e -> (no.dialog.core.journey.Effect.Counted) e)
+                .map(c -> new ResultKey("gift", 1, c.stepId(), c.variant(), c.counter(), c.by())).toList();
+
+        assertThat(store.create(parked, counts)).isTrue();
+
+        assertThat(store.find(tenant, new EnrolmentRef(parked.contactId(), parked.enrolmentId()))).contains(parked);
+        assertThat(store.results(tenant, "gift")).extracting(r -> r.key().counter(), r -> r.key().variant())
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(ResultCounter.ENROLLED, null),
+                        org.assertj.core.groups.Tuple.tuple(ResultCounter.ARM_ENTERED, "holdout"));
+        assertThat(dueOf(tenant, NOW.plus(Duration.ofDays(30)).minusSeconds(1))).isEmpty();
+        assertThat(dueOf(tenant, NOW.plus(Duration.ofDays(30)))).containsExactly(parked.contactId());
+    }
+
+    private static List<String> dueOf(TenantId tenant, Instant at) {
+        List<String> due = new ArrayList<>();
+        for (int shard = 0; shard < store.dueShards(); shard++) {
+            store.forEachDue(shard, at, page -> page.stream()
+                    .filter(d -> d.tenant().equals(tenant)).forEach(d -> due.add(d.ref().contactId())));
+        }
+        return due;
+    }
+
+    @Test
     void theEnrolmentCapAndOnceOnlyMarkers() {
         assertThat(entries.takePlace(DEMO, "capped", 2L)).isTrue();
         assertThat(entries.takePlace(DEMO, "capped", 2L)).isTrue();

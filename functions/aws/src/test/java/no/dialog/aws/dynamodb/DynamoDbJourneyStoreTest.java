@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import no.dialog.aws.testing.TestTables;
 import no.dialog.core.journey.JourneyConflict;
+import no.dialog.core.journey.JourneyEvent;
 import no.dialog.core.journey.JourneyHead;
 import no.dialog.core.journey.JourneyStatus;
 import no.dialog.core.paging.Page;
@@ -32,6 +33,7 @@ class DynamoDbJourneyStoreTest {
 
     private static final TenantId DEMO = TenantId.of("demo");
     private static final TenantId OTHER = TenantId.of("other");
+    private static final TenantId RUNTIME = TenantId.of("runtime");
     private static final Instant T0 = Instant.parse("2026-11-23T12:00:00Z");
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static DynamoDbClient dynamoDb;
@@ -299,5 +301,131 @@ class DynamoDbJourneyStoreTest {
         assertThat(third.next()).isEmpty();
         assertThat(store.page(OTHER, PageRequest.first(10)).items()).extracting(JourneyHead::journeyId)
                 .doesNotContain("j-0");
+    }
+
+    // ---- experiment winners ----
+
+    /** The student example with two variants at "ask" in an experiment with a 10 % holdout. */
+    private static JsonNode experiment() throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode student = (com.fasterxml.jackson.databind.node.ObjectNode)
+                MAPPER.readTree(java.nio.file.Files.readString(java.nio.file.Path.of("../../docs/examples/student-journey.json")));
+        com.fasterxml.jackson.databind.node.ObjectNode ask = (com.fasterxml.jackson.databind.node.ObjectNode) student.get("steps").get(0);
+        ask.remove("templateId");
+        ask.set("variants", MAPPER.readTree("[{\"name\": \"A\", \"templateId\": \"student-ask\", \"weight\": 1},"
+                + " {\"name\": \"B\", \"templateId\": \"student-ask-b\", \"weight\": 1}]"));
+        student.set("experiment", MAPPER.readTree("{\"step\": \"ask\", \"metric\": \"goal-conversion\","
+                + " \"holdoutPercent\": 10, \"autoWinner\": true}"));
+        return student;
+    }
+
+    private static JourneyHead activeExperiment(String journeyId) throws Exception {
+        return activeExperiment(DEMO, journeyId);
+    }
+
+    private static JourneyHead activeExperiment(TenantId tenant, String journeyId) throws Exception {
+        JourneyHead head = store.create(tenant, journeyId, "Student", experiment(), T0);
+        return store.changeStatus(tenant, journeyId, head.revision(), JourneyStatus.ACTIVE, at(1));
+    }
+
+    @Test
+    void aDeclaredWinnerIsKeptOnTheHeadAndInTheJourneysHistory() throws Exception {
+        JourneyHead active = activeExperiment("winner");
+
+        JourneyHead declared = store.declareWinner(DEMO, "winner", 1, "B", "B better: conversion 12.1 % against 9.8 %",
+                at(10));
+
+        assertThat(declared.winner(1)).isEqualTo("B");
+        assertThat(declared.revision()).isEqualTo(active.revision() + 1);
+        assertThat(store.head(DEMO, "winner")).contains(declared);
+        assertThat(store.list(DEMO)).contains(declared);
+        assertThat(store.history(DEMO, "winner")).containsExactly(new JourneyEvent(at(10),
+                JourneyEvent.WINNER_DECLARED, 1, "B", "B better: conversion 12.1 % against 9.8 %"));
+        assertThat(storedKeys(DEMO, "winner")).containsExactly("winner#head",
+                "winner#history#" + at(10) + "#v000001", "winner#v000001");
+    }
+
+    @Test
+    void declaringTheSameWinnerTwiceWritesOnceAndAnotherIsRefused() throws Exception {
+        activeExperiment("winner-twice");
+        JourneyHead declared = store.declareWinner(DEMO, "winner-twice", 1, "A", "A better", at(10));
+
+        JourneyHead again = store.declareWinner(DEMO, "winner-twice", 1, "A", "A better", at(11));
+
+        assertThat(again).isEqualTo(declared);
+        assertThat(store.history(DEMO, "winner-twice")).hasSize(1);
+        assertThatThrownBy(() -> store.declareWinner(DEMO, "winner-twice", 1, "B", "B better", at(12)))
+                .isInstanceOf(JourneyConflict.class).hasMessage("version 1 of journey winner-twice already has a winner");
+        assertThat(store.head(DEMO, "winner-twice")).contains(declared);
+    }
+
+    @Test
+    void aWinnerOutlivesEditsOfTheJourneyAndBelongsToItsVersion() throws Exception {
+        activeExperiment("winner-edit");
+        JourneyHead declared = store.declareWinner(DEMO, "winner-edit", 1, "B", "B better", at(10));
+
+        JourneyHead edited = store.update(DEMO, "winner-edit", declared.revision(), "Student", experiment(), at(11));
+        JourneyHead paused = store.changeStatus(DEMO, "winner-edit", edited.revision(), JourneyStatus.PAUSED, at(12));
+
+        assertThat(paused.winners()).isEqualTo(Map.of(1, "B"));
+        assertThat(store.head(DEMO, "winner-edit").orElseThrow().winner(2)).as("version 2 runs its own experiment")
+                .isNull();
+    }
+
+    @Test
+    void aWinnerTheRulesRefuseChangesNothing() throws Exception {
+        JourneyHead active = activeExperiment("winner-refused");
+        JourneyHead draft = store.create(DEMO, "winner-draft", "Draft", experiment(), T0);
+        JourneyHead plain = store.create(DEMO, "winner-plain", "Plain", MAPPER.readTree(
+                java.nio.file.Files.readString(java.nio.file.Path.of("../../docs/examples/student-journey.json"))), T0);
+        store.changeStatus(DEMO, "winner-plain", plain.revision(), JourneyStatus.ACTIVE, at(1));
+
+        assertThatThrownBy(() -> store.declareWinner(DEMO, "winner-refused", 1, "holdout", "holdout best", at(10)))
+                .isInstanceOf(JourneyConflict.class).hasMessageContaining("one of the experiment's variants or paths");
+        assertThatThrownBy(() -> store.declareWinner(DEMO, "winner-draft", 1, "A", "A better", at(10)))
+                .isInstanceOf(JourneyConflict.class).hasMessageContaining("is a draft");
+        assertThatThrownBy(() -> store.declareWinner(DEMO, "winner-plain", 1, "A", "A better", at(10)))
+                .isInstanceOf(JourneyConflict.class).hasMessageContaining("has no experiment");
+        assertThatThrownBy(() -> store.declareWinner(DEMO, "winner-refused", 2, "A", "A better", at(10)))
+                .isInstanceOf(NoSuchElementException.class);
+        assertThatThrownBy(() -> store.declareWinner(OTHER, "winner-refused", 1, "A", "A better", at(10)))
+                .as("another tenant's journey is missing").isInstanceOf(NoSuchElementException.class);
+        assertThatThrownBy(() -> store.declareWinner(DEMO, "winner-refused", 1, "A", " ", at(10)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(store.head(DEMO, "winner-refused")).contains(active);
+        assertThat(store.head(DEMO, "winner-draft")).contains(draft);
+        assertThat(store.history(DEMO, "winner-refused")).isEmpty();
+    }
+
+    @Test
+    void theRuntimeCatalogGivesTheVersionItsWinnerWithinTheHeadsFewSeconds() throws Exception {
+        // A tenant of its own: the catalog parses every active journey of the tenant, and the other tests'
+        // definitions are placeholders.
+        activeExperiment(RUNTIME, "winner-runtime");
+        java.util.concurrent.atomic.AtomicReference<Instant> now = new java.util.concurrent.atomic.AtomicReference<>(at(2));
+        java.time.Clock clock = new java.time.Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        };
+        StoredJourneyCatalog catalog = new StoredJourneyCatalog(store, clock);
+        assertThat(catalog.version(RUNTIME, "winner-runtime", 1).orElseThrow().winner()).isNull();
+
+        store.declareWinner(RUNTIME, "winner-runtime", 1, "B", "B better", at(3));
+        now.set(at(3).plus(StoredJourneyCatalog.HEAD_TTL).plusSeconds(1));
+
+        assertThat(catalog.version(RUNTIME, "winner-runtime", 1).orElseThrow().winner()).isEqualTo("B");
+        assertThat(catalog.active(RUNTIME)).filteredOn(v -> v.journeyId().equals("winner-runtime"))
+                .extracting(no.dialog.core.journey.JourneyVersion::winner).containsExactly("B");
     }
 }

@@ -13,6 +13,7 @@ import no.dialog.core.contact.ContactStore;
 import no.dialog.core.journey.Advance;
 import no.dialog.core.journey.Effect;
 import no.dialog.core.journey.Enrolment;
+import no.dialog.core.journey.Experiment;
 import no.dialog.core.journey.EnrolmentState;
 import no.dialog.core.journey.JourneyEngine;
 import no.dialog.core.journey.JourneyStatus;
@@ -214,8 +215,12 @@ public final class EnrolmentRunner {
                 enrolment.version(), enrolment.contactId(), EnrolmentState.DONE, enrolment.stepId(), null,
                 enrolment.enrolledAt(), enrolment.goalDeadline(), enrolment.goalReachedAt(), enrolment.choices(),
                 enrolment.visits(), enrolment.received(), reason, enrolment.revision() + 1);
+        // A held-out person is parked at the experiment step with the choice "holdout" there (no arm of
+        // anyone else has that name): their exit is kept with their arm, as the engine keeps it.
+        String variant = Experiment.HOLDOUT.equals(enrolment.choices().get(enrolment.stepId()))
+                ? Experiment.HOLDOUT : null;
         List<ResultKey> counts = List.of(new ResultKey(enrolment.journeyId(), enrolment.version(),
-                enrolment.stepId(), null, ResultCounter.EXITED));
+                enrolment.stepId(), variant, ResultCounter.EXITED));
         return store.commit(enrolment, done, List.of(), counts) ? Outcome.ADVANCED : Outcome.LOST_RACE;
     }
 

@@ -13,7 +13,11 @@ import no.dialog.core.tenant.TenantId;
  *
  * @param choices      the variant chosen at each send step and the path taken at each split, by step id;
  *                     the reserved key {@link JourneyEngine#LAST_SEND_CHOICE} (never a valid step id)
- *                     names the send step run last, so a goal can be credited to its variant
+ *                     names the send step run last, so a goal can be credited to its variant; at an
+ *                     experiment's step the choice is the person's arm, {@link Experiment#HOLDOUT} for a
+ *                     person held out (parked WAITING at that step until the goal window ends, sent
+ *                     nothing), and {@link JourneyEngine#ARM_OPTED_OUT_CHOICE} marks an opt-out counted
+ *                     against the arm
  * @param visits       how many times each step has been entered (part of a send's idempotency key, so a
  *                     loop through a wait sends again but a retry does not)
  * @param received     signals received during this enrolment that branches may look at (bounded)

@@ -6,10 +6,17 @@ import java.util.Objects;
 
 /**
  * What staff design: who enters (trigger, entry rules), why (goal) and how (the steps, starting at
- * {@code startStepId}). Immutable; a new version is a new definition.
+ * {@code startStepId}), and optionally which of its alternatives it compares ({@code experiment}, null
+ * when none). Immutable; a new version is a new definition.
  */
 public record JourneyDefinition(String name, Trigger trigger, EntryRules entry, Goal goal, String startStepId,
-                                Map<String, Step> steps) {
+                                Map<String, Step> steps, Experiment experiment) {
+
+    /** A journey without an experiment. */
+    public JourneyDefinition(String name, Trigger trigger, EntryRules entry, Goal goal, String startStepId,
+                             Map<String, Step> steps) {
+        this(name, trigger, entry, goal, startStepId, steps, null);
+    }
 
     public JourneyDefinition {
         Objects.requireNonNull(name, "name");

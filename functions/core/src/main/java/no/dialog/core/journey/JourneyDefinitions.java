@@ -14,8 +14,9 @@ import no.dialog.core.contact.Problem;
  * }</pre>
  *
  * <p>Parsing checks what can be read: shape, types, formats, step ids, unknown properties (a typo must
- * not silently vanish). Whether the flow can run (edges, reachability, loops, templates, weights, a
- * goal) is {@link JourneyValidation#forActivation}'s job, so drafts can be saved half-built.
+ * not silently vanish), and an {@code experiment} block's rules ({@link JourneyValidation#experiment}),
+ * which only refer to the same body. Whether the flow can run (edges, reachability, loops, templates,
+ * weights, a goal) is {@link JourneyValidation#forActivation}'s job, so drafts can be saved half-built.
  */
 public final class JourneyDefinitions {
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import no.dialog.core.contact.Contact;
 import no.dialog.core.segment.SegmentEvaluator;
 import no.dialog.core.time.OsloTime;
@@ -42,17 +43,62 @@ public final class JourneyEngine {
     public static final String EXIT_LOOP_GUARD = "loop-guard";
     /** The flow pointed at a step that does not exist (a definition that skipped validation). */
     public static final String EXIT_MISSING_STEP = "missing-step";
+    /** A held-out person's goal window ended: they leave having been sent nothing. */
+    public static final String EXIT_HOLDOUT_ENDED = "holdout-ended";
+    /**
+     * Key in {@link Enrolment#choices()} set when an opt-out reached a person in an experiment arm, so
+     * {@link ResultCounter#ARM_OPTED_OUT} is counted once per enrolment; its value is the arm.
+     */
+    public static final String ARM_OPTED_OUT_CHOICE = "@armOptedOut";
+    /**
+     * Signal types by which a person withdraws from a channel or the organisation: an unsubscribe (link,
+     * SMS STOP reply, chat) and an e-mail spam complaint. An experiment's opt-out-rate guardrail counts them.
+     */
+    public static final Set<String> OPT_OUT_SIGNALS = Set.of("unsubscribed", "complained");
     /** The signal attribute that carries an amount in øre (a gift, a payment): summed as the goal's revenue. */
     public static final String AMOUNT_ATTRIBUTE = "amountOre";
 
-    /** Starts a person at the start step, ACTIVE and due now, and counts ENROLLED. */
+    /**
+     * Starts a person at the start step, ACTIVE and due now, and counts ENROLLED. When the journey's
+     * experiment has a holdout and the person falls in it (a stable pick per person and journey, so a
+     * re-enrolment lands there again), they are parked instead: WAITING at the experiment step with the
+     * choice {@link Experiment#HOLDOUT} until the goal window ends, sent nothing, and counted
+     * {@link ResultCounter#ARM_ENTERED} for the holdout arm.
+     */
     public Advance enrol(JourneyVersion version, String enrolmentId, String contactId, Instant now) {
         JourneyDefinition definition = version.definition();
         Instant goalDeadline = definition.goal() == null ? null : now.plus(definition.goal().window());
+        Experiment experiment = definition.experiment();
+        if (experiment != null && goalDeadline != null
+                && inHoldout(contactId, version.journeyId(), experiment.holdoutPercent())) {
+            Enrolment heldOut = new Enrolment(version.tenant(), enrolmentId, version.journeyId(), version.version(),
+                    contactId, EnrolmentState.WAITING, experiment.stepId(), goalDeadline, now, goalDeadline, null,
+                    Map.of(experiment.stepId(), Experiment.HOLDOUT), Map.of(), List.of(), null, 0);
+            return new Advance(heldOut, List.of(new Effect.Counted(ResultCounter.ENROLLED, null, null),
+                    new Effect.Counted(ResultCounter.ARM_ENTERED, experiment.stepId(), Experiment.HOLDOUT)), true);
+        }
         Enrolment enrolment = new Enrolment(version.tenant(), enrolmentId, version.journeyId(), version.version(),
                 contactId, EnrolmentState.ACTIVE, definition.startStepId(), now, now, goalDeadline, null,
                 Map.of(), Map.of(), List.of(), null, 0);
         return new Advance(enrolment, List.of(new Effect.Counted(ResultCounter.ENROLLED, null, null)), true);
+    }
+
+    /**
+     * Whether the person is in the journey's holdout: {@code percent} in 100 people, picked by person and
+     * journey (not version or enrolment), so the same person is held out on every entry and version.
+     */
+    static boolean inHoldout(String contactId, String journeyId, int percent) {
+        if (percent <= 0) {
+            return false;
+        }
+        return StablePick.pick(contactId + ":" + journeyId + ":" + Experiment.HOLDOUT,
+                List.of(percent, 100 - percent)) == 0;
+    }
+
+    /** Whether the enrolment is held out of its journey's experiment (parked, sent nothing). */
+    static boolean heldOut(JourneyDefinition definition, Enrolment enrolment) {
+        Experiment experiment = definition.experiment();
+        return experiment != null && Experiment.HOLDOUT.equals(enrolment.choices().get(experiment.stepId()));
     }
 
     /**
@@ -80,6 +126,11 @@ public final class JourneyEngine {
             return Advance.unchanged(enrolment);
         }
         Run run = new Run(version, enrolment, contact, now, windows);
+        if (heldOut(version.definition(), enrolment)) {
+            // Parked until the goal window ends; the goal itself arrives as a signal.
+            run.exit(EXIT_HOLDOUT_ENDED);
+            return run.result();
+        }
         if (enrolment.state() == EnrolmentState.WAITING) {
             Step waiting = version.definition().steps().get(enrolment.stepId());
             if (waiting == null) {
@@ -118,12 +169,18 @@ public final class JourneyEngine {
         boolean reachesGoal = goal != null && enrolment.goalReachedAt() == null
                 && goal.signal().matches(signal, journeyId)
                 && (enrolment.goalDeadline() == null || !signal.occurredAt().isAfter(enrolment.goalDeadline()));
-        Step.WaitForSignal endsWait = waitEndedBy(definition, enrolment, signal, journeyId);
-        if (!reachesGoal && endsWait == null && !listenedFor(definition, signal, journeyId)) {
+        Step.WaitForSignal endsWait = heldOut(definition, enrolment) ? null
+                : waitEndedBy(definition, enrolment, signal, journeyId);
+        boolean optsOutOfArm = OPT_OUT_SIGNALS.contains(signal.type()) && arm(definition, enrolment.choices()) != null
+                && !enrolment.choices().containsKey(ARM_OPTED_OUT_CHOICE);
+        if (!reachesGoal && endsWait == null && !optsOutOfArm && !listenedFor(definition, signal, journeyId)) {
             return Advance.unchanged(enrolment);
         }
         Run run = new Run(version, enrolment, contact, now, windows);
         run.remember(signal);
+        if (optsOutOfArm) {
+            run.optOutOfArm();
+        }
         if (reachesGoal) {
             run.reachGoal(signal);
             if (goal.exitOnGoal()) {
@@ -135,6 +192,12 @@ public final class JourneyEngine {
             run.runFrom(endsWait.next());
         }
         return run.result();
+    }
+
+    /** The person's experiment arm (variant, path or holdout), or null when they have none (yet). */
+    private static String arm(JourneyDefinition definition, Map<String, String> choices) {
+        Experiment experiment = definition.experiment();
+        return experiment == null ? null : choices.get(experiment.stepId());
     }
 
     private static String wakeTarget(Step waiting) {
@@ -279,7 +342,9 @@ public final class JourneyEngine {
             }
             if (step instanceof Step.Split split) {
                 List<Integer> weights = split.paths().stream().map(Step.SplitPath::weight).toList();
-                Step.SplitPath path = split.paths().get(StablePick.pick(stableKey(split), weights));
+                int index = experimentChoice(split, split.paths().stream().map(Step.SplitPath::name).toList());
+                Step.SplitPath path = split.paths().get(index < 0 ? StablePick.pick(stableKey(split), weights) : index);
+                enterArm(split, path.name());
                 choices.put(split.id(), path.name());
                 return edge(path.next());
             }
@@ -297,14 +362,42 @@ public final class JourneyEngine {
         }
 
         private void send(Step.Send send) {
-            Step.Variant variant = send.variants().get(StablePick.pick(stableKey(send),
-                    send.variants().stream().map(Step.Variant::weight).toList()));
+            int index = experimentChoice(send, send.variants().stream().map(Step.Variant::name).toList());
+            Step.Variant variant = send.variants().get(index < 0 ? StablePick.pick(stableKey(send),
+                    send.variants().stream().map(Step.Variant::weight).toList()) : index);
+            enterArm(send, variant.name());
             String key = version.tenant().value() + ":" + original.enrolmentId() + ":" + send.id() + ":"
                     + visits.get(send.id());
             effects.add(new Effect.SendRequested(key, send.id(), send.channel(), send.fallback(), variant.name(),
                     variant.templateId()));
             choices.put(send.id(), variant.name());
             choices.put(LAST_SEND_CHOICE, send.id());
+        }
+
+        /**
+         * At the experiment step, the index of the arm this person must get regardless of weights: the one
+         * they already have (someone past the step keeps theirs, also when they loop back after a winner
+         * was declared), else the declared winner. -1 elsewhere, or when neither applies.
+         */
+        private int experimentChoice(Step step, List<String> names) {
+            Experiment experiment = version.definition().experiment();
+            if (experiment == null || !experiment.stepId().equals(step.id())) {
+                return -1;
+            }
+            String kept = choices.get(step.id());
+            int index = kept == null ? -1 : names.indexOf(kept);
+            if (index < 0 && version.winner() != null) {
+                index = names.indexOf(version.winner());
+            }
+            return index;
+        }
+
+        /** Counts the person into an experiment arm the first time they pass the experiment step. */
+        private void enterArm(Step step, String arm) {
+            Experiment experiment = version.definition().experiment();
+            if (experiment != null && experiment.stepId().equals(step.id()) && !choices.containsKey(step.id())) {
+                effects.add(new Effect.Counted(ResultCounter.ARM_ENTERED, step.id(), arm));
+            }
         }
 
         /** Contact and step, not enrolment: the same person gets the same variant and path on re-entry too. */
@@ -340,19 +433,44 @@ public final class JourneyEngine {
         void reachGoal(Signal signal) {
             goalReachedAt = signal.occurredAt();
             String lastSend = choices.get(LAST_SEND_CHOICE);
-            String variant = lastSend == null ? null : choices.get(lastSend);
+            String variant = heldOut() ? Experiment.HOLDOUT : lastSend == null ? null : choices.get(lastSend);
             effects.add(new Effect.Counted(ResultCounter.GOAL_REACHED, stepId, variant));
             long amount = amountOre(signal);
             if (amount > 0) {
                 effects.add(new Effect.Counted(ResultCounter.GOAL_REVENUE_ORE, stepId, variant, amount));
             }
+            String arm = arm(version.definition(), choices);
+            if (arm != null) {
+                String experimentStep = version.definition().experiment().stepId();
+                effects.add(new Effect.Counted(ResultCounter.ARM_CONVERTED, experimentStep, arm));
+                if (amount > 0) {
+                    effects.add(new Effect.Counted(ResultCounter.ARM_REVENUE_ORE, experimentStep, arm, amount));
+                    long squared = squaredKroner(amount);
+                    if (squared > 0) {
+                        effects.add(new Effect.Counted(ResultCounter.ARM_REVENUE_SQ_KR, experimentStep, arm, squared));
+                    }
+                }
+            }
+        }
+
+        /** Counts an opt-out against the person's arm, once per enrolment (the marker stays in the choices). */
+        void optOutOfArm() {
+            String arm = arm(version.definition(), choices);
+            choices.put(ARM_OPTED_OUT_CHOICE, arm);
+            effects.add(new Effect.Counted(ResultCounter.ARM_OPTED_OUT, version.definition().experiment().stepId(), arm));
+        }
+
+        private boolean heldOut() {
+            Experiment experiment = version.definition().experiment();
+            return experiment != null && Experiment.HOLDOUT.equals(choices.get(experiment.stepId()));
         }
 
         void exit(String reason) {
             state = EnrolmentState.DONE;
             dueAt = null;
             exitReason = reason;
-            effects.add(new Effect.Counted(ResultCounter.EXITED, stepId, null));
+            // A held-out person's exit is kept with their arm, beside their ARM_ENTERED.
+            effects.add(new Effect.Counted(ResultCounter.EXITED, stepId, heldOut() ? Experiment.HOLDOUT : null));
         }
 
         Advance result() {
@@ -362,6 +480,18 @@ public final class JourneyEngine {
                     original.revision() + 1);
             return new Advance(next, effects, true);
         }
+    }
+
+    /**
+     * {@code round((amountOre / 100)²)}: one person's revenue squared in kroner², for the variance of
+     * revenue per person. Saturates at {@link Long#MAX_VALUE} (a gift above three billion kroner) rather
+     * than wrap to a negative count.
+     */
+    static long squaredKroner(long amountOre) {
+        java.math.BigDecimal kroner = java.math.BigDecimal.valueOf(amountOre).movePointLeft(2);
+        java.math.BigInteger squared = kroner.multiply(kroner).setScale(0, java.math.RoundingMode.HALF_UP)
+                .toBigInteger();
+        return squared.bitLength() < Long.SIZE ? squared.longValue() : Long.MAX_VALUE;
     }
 
     /** The signal's {@code amountOre} attribute, or 0 when it has none or it is not a whole positive number. */

@@ -29,8 +29,9 @@ import no.dialog.core.segment.SegmentDefinitions;
 /**
  * Reads one journey definition, collecting every problem instead of stopping at the first. Checks
  * shape and types only: edges may be missing or point nowhere and weights may be zero here, because
- * drafts are saved half-built; {@link JourneyValidation} refuses them at activation. One instance per
- * parse (it holds the problem list).
+ * drafts are saved half-built; {@link JourneyValidation} refuses them at activation. The exception is
+ * an {@code experiment} block, checked whole here ({@link JourneyValidation#experiment}). One instance
+ * per parse (it holds the problem list).
  */
 final class JourneyJsonReader {
 
@@ -39,7 +40,9 @@ final class JourneyJsonReader {
     private static final int MAX_NAME = 200;
     private static final int MAX_ID = 100;
 
-    private static final Set<String> TOP = Set.of("name", "trigger", "entry", "goal", "start", "steps");
+    private static final Set<String> TOP = Set.of("name", "trigger", "entry", "goal", "experiment", "start",
+            "steps");
+    private static final Set<String> EXPERIMENT = Set.of("step", "metric", "guardrails", "holdoutPercent", "autoWinner");
     private static final Set<String> SIGNAL = Set.of("type", "where", "sameJourney");
     private static final Set<DayOfWeek> WEEKDAYS = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
 
@@ -57,10 +60,74 @@ final class JourneyJsonReader {
         Goal goal = goal(root.get("goal"), "goal");
         String start = text(root, "start", "", false, MAX_ID);
         Map<String, Step> steps = steps(root.get("steps"), "steps");
+        Experiment experiment = experiment(root.get("experiment"), "experiment");
         if (!problems.isEmpty()) {
             return new JourneyDefinitions.Parsed(null, problems);
         }
-        return new JourneyDefinitions.Parsed(new JourneyDefinition(name, trigger, entry, goal, start, steps), List.of());
+        JourneyDefinition definition = new JourneyDefinition(name, trigger, entry, goal, start, steps, experiment);
+        // An experiment only refers to what the same body holds, so a half-built draft can leave the block
+        // out until its step exists; one that is there must make sense (it decides who gets what).
+        problems.addAll(JourneyValidation.experiment(definition));
+        return problems.isEmpty() ? new JourneyDefinitions.Parsed(definition, List.of())
+                : new JourneyDefinitions.Parsed(null, problems);
+    }
+
+    // ---- experiment ----
+
+    private Experiment experiment(JsonNode node, String path) {
+        if (!object(node, path, false)) {
+            return null;
+        }
+        int before = problems.size();
+        onlyKeys(node, path, EXPERIMENT);
+        String step = text(node, "step", path, true, MAX_ID);
+        String metricName = text(node, "metric", path, true, MAX_ID);
+        Experiment.Metric metric = null;
+        if (metricName != null) {
+            metric = Experiment.Metric.fromJsonName(metricName).orElse(null);
+            if (metric == null) {
+                problems.add(new Problem(join(path, "metric"), "must be goal-conversion or revenue-per-person"));
+            }
+        }
+        List<Experiment.Guardrail> guardrails = guardrails(node.get("guardrails"), join(path, "guardrails"));
+        int holdout = 0;
+        JsonNode holdoutNode = node.get("holdoutPercent");
+        if (present(holdoutNode)) {
+            if (!holdoutNode.isIntegralNumber() || !holdoutNode.canConvertToInt() || holdoutNode.asInt() < 0
+                    || holdoutNode.asInt() > Experiment.MAX_HOLDOUT_PERCENT) {
+                problems.add(new Problem(join(path, "holdoutPercent"),
+                        "must be a whole number from 0 to " + Experiment.MAX_HOLDOUT_PERCENT));
+            } else {
+                holdout = holdoutNode.asInt();
+            }
+        }
+        boolean autoWinner = bool(node, "autoWinner", path, false);
+        return problems.size() > before ? null : new Experiment(step, metric, guardrails, holdout, autoWinner);
+    }
+
+    private List<Experiment.Guardrail> guardrails(JsonNode node, String path) {
+        List<Experiment.Guardrail> guardrails = new ArrayList<>();
+        if (!present(node)) {
+            return guardrails;
+        }
+        if (!node.isArray()) {
+            problems.add(new Problem(path, "must be an array of opt-out-rate and cost"));
+            return guardrails;
+        }
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode item = node.get(i);
+            String itemPath = path + "[" + i + "]";
+            Experiment.Guardrail guardrail = item.isTextual()
+                    ? Experiment.Guardrail.fromJsonName(item.asText()).orElse(null) : null;
+            if (guardrail == null) {
+                problems.add(new Problem(itemPath, "must be opt-out-rate or cost"));
+            } else if (guardrails.contains(guardrail)) {
+                problems.add(new Problem(itemPath, "is listed twice"));
+            } else {
+                guardrails.add(guardrail);
+            }
+        }
+        return guardrails;
     }
 
     // ---- trigger, entry, goal ----

@@ -34,6 +34,9 @@ final class JourneyJsonWriter {
         if (definition.goal() != null) {
             root.set("goal", goal(definition.goal()));
         }
+        if (definition.experiment() != null) {
+            root.set("experiment", experiment(definition.experiment()));
+        }
         root.put("start", definition.startStepId());
         ArrayNode steps = root.putArray("steps");
         definition.steps().values().forEach(step -> steps.add(step(step)));
@@ -65,6 +68,19 @@ final class JourneyJsonWriter {
         ObjectNode node = NODES.objectNode();
         node.put("reenterAfterExit", entry.reenterAfterExit());
         node.set("maxEnrolments", entry.maxEnrolments() == null ? NullNode.getInstance() : number(entry.maxEnrolments()));
+        return node;
+    }
+
+    private static ObjectNode experiment(Experiment experiment) {
+        ObjectNode node = NODES.objectNode();
+        node.put("step", experiment.stepId());
+        node.put("metric", experiment.metric().jsonName());
+        if (!experiment.guardrails().isEmpty()) {
+            ArrayNode guardrails = node.putArray("guardrails");
+            experiment.guardrails().forEach(g -> guardrails.add(g.jsonName()));
+        }
+        node.put("holdoutPercent", experiment.holdoutPercent());
+        node.put("autoWinner", experiment.autoWinner());
         return node;
     }
 

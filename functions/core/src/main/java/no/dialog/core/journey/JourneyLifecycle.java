@@ -64,6 +64,51 @@ public final class JourneyLifecycle {
         return next(current, current.name(), to, current.latestVersion(), active, now);
     }
 
+    /**
+     * The head after declaring {@code arm} the winner of {@code version}'s experiment; {@code current}
+     * itself when that arm already is (a repeated call by an evaluator changes nothing). Refused with
+     * {@link JourneyConflict.Kind#NOT_ALLOWED} for a draft, a version that does not exist or has no
+     * experiment, an arm that is not one of its variants or paths (the holdout never wins: it gets
+     * nothing), or a version whose winner is already another arm (a decision is not taken back).
+     *
+     * @param definition the definition of {@code version}
+     */
+    public static JourneyHead declareWinner(JourneyHead current, int version, JourneyDefinition definition,
+                                            String arm, Instant now) {
+        String journeyId = current.journeyId();
+        if (current.status() == JourneyStatus.DRAFT) {
+            throw new JourneyConflict(JourneyConflict.Kind.NOT_ALLOWED,
+                    "journey " + journeyId + " is a draft: its experiment has not run");
+        }
+        if (version < 1 || version > current.latestVersion()) {
+            throw new JourneyConflict(JourneyConflict.Kind.NOT_ALLOWED,
+                    "journey " + journeyId + " has no version " + version);
+        }
+        Experiment experiment = definition.experiment();
+        if (experiment == null) {
+            throw new JourneyConflict(JourneyConflict.Kind.NOT_ALLOWED,
+                    "version " + version + " of journey " + journeyId + " has no experiment");
+        }
+        Step step = definition.steps().get(experiment.stepId());
+        if (step == null || !Experiment.treatments(step).contains(arm)) {
+            throw new JourneyConflict(JourneyConflict.Kind.NOT_ALLOWED,
+                    "the winner must be one of the experiment's variants or paths " + (step == null ? "[]"
+                            : Experiment.treatments(step)));
+        }
+        String declared = current.winner(version);
+        if (arm.equals(declared)) {
+            return current;
+        }
+        if (declared != null) {
+            throw new JourneyConflict(JourneyConflict.Kind.NOT_ALLOWED,
+                    "version " + version + " of journey " + journeyId + " already has a winner");
+        }
+        java.util.Map<Integer, String> winners = new java.util.TreeMap<>(current.winners());
+        winners.put(version, arm);
+        return new JourneyHead(journeyId, current.name(), current.status(), current.latestVersion(),
+                current.activeVersion(), now, current.revision() + 1, winners);
+    }
+
     private static String reason(String journeyId, JourneyStatus from, JourneyStatus to) {
         String rule = switch (from) {
             case DRAFT -> "a draft can only be activated";
@@ -76,6 +121,7 @@ public final class JourneyLifecycle {
 
     private static JourneyHead next(JourneyHead current, String name, JourneyStatus status, int latest, int active,
                                     Instant now) {
-        return new JourneyHead(current.journeyId(), name, status, latest, active, now, current.revision() + 1);
+        return new JourneyHead(current.journeyId(), name, status, latest, active, now, current.revision() + 1,
+                current.winners());
     }
 }

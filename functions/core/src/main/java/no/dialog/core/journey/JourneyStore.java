@@ -73,4 +73,22 @@ public interface JourneyStore {
      * @throws NoSuchElementException when there is no such journey
      */
     JourneyHead changeStatus(TenantId tenant, String journeyId, long expectedRevision, JourneyStatus to, Instant now);
+
+    /**
+     * Declares {@code arm} the winner of {@code version}'s experiment (by {@link JourneyLifecycle#declareWinner}'s
+     * rules): from then on, people reaching the experiment step of that version get the winning variant or
+     * path; people already past it keep theirs, and the holdout goes on. The head (its
+     * {@link JourneyHead#winners()}) and a {@link JourneyEvent#WINNER_DECLARED} entry of the journey's
+     * {@link #history} are written together. Declaring the same arm again changes nothing and returns the head.
+     * Needs no revision: it changes nothing an edit changes, and it retries a race with one itself.
+     *
+     * @param reason why, for staff (1-{@value JourneyEvent#MAX_REASON} characters; no personal data)
+     * @throws JourneyConflict        for a draft, a version without an experiment, an arm that is not a
+     *                                variant or path of it, or a version that already has another winner
+     * @throws NoSuchElementException when there is no such journey or version
+     */
+    JourneyHead declareWinner(TenantId tenant, String journeyId, int version, String arm, String reason, Instant at);
+
+    /** The journey's history, oldest first (empty for a journey without one, or none at all). */
+    List<JourneyEvent> history(TenantId tenant, String journeyId);
 }

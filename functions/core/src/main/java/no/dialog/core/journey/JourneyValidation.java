@@ -42,6 +42,43 @@ public final class JourneyValidation {
         }
         reachability(definition, problems);
         waitFreeLoops(definition, problems);
+        problems.addAll(experiment(definition));
+        return problems;
+    }
+
+    /**
+     * The checks of a definition's experiment block (none when it has none): the journey has a goal (the
+     * experiment measures it; revenue is the goal signal's amount), the step exists and is a send with at
+     * least two variants or a split with at least two paths, and none of its arms is called
+     * {@value Experiment#HOLDOUT}. The reader runs these too, so a bad block is refused when saved.
+     */
+    public static List<Problem> experiment(JourneyDefinition definition) {
+        Experiment experiment = definition.experiment();
+        if (experiment == null) {
+            return List.of();
+        }
+        List<Problem> problems = new ArrayList<>();
+        if (definition.goal() == null) {
+            problems.add(new Problem("experiment", "needs the journey to have a goal: the experiment measures it"));
+        }
+        Step step = definition.steps().get(experiment.stepId());
+        if (step == null) {
+            problems.add(new Problem("experiment.step", "names no step"));
+            return problems;
+        }
+        List<String> arms = Experiment.treatments(step);
+        if (!(step instanceof Step.Send || step instanceof Step.Split) || arms.size() < 2) {
+            problems.add(new Problem("experiment.step",
+                    "must name a send step with at least 2 variants, or a split step with at least 2 paths"));
+            return problems;
+        }
+        String list = step instanceof Step.Send ? "variants" : "paths";
+        for (int i = 0; i < arms.size(); i++) {
+            if (Experiment.HOLDOUT.equals(arms.get(i))) {
+                problems.add(new Problem(field(step, list + "[" + i + "].name"),
+                        "must not be holdout: that name is the experiment's holdout arm"));
+            }
+        }
         return problems;
     }
 

@@ -16,6 +16,7 @@ import no.dialog.core.compliance.SendTimes;
 import no.dialog.core.journey.Enrolment;
 import no.dialog.core.journey.EnrolmentState;
 import no.dialog.core.journey.EntryRules;
+import no.dialog.core.journey.Experiment;
 import no.dialog.core.journey.Goal;
 import no.dialog.core.journey.JourneyDefinition;
 import no.dialog.core.journey.JourneyStatus;
@@ -79,6 +80,24 @@ class EnrolmentRunnerTest {
         return new JourneyVersion(DEMO, JOURNEY, 1, definition);
     }
 
+    /** The student journey with two variants at "ask" compared in an experiment that holds out half. */
+    static JourneyVersion studentExperiment() {
+        JourneyDefinition student = studentJourney().definition();
+        Map<String, Step> steps = new LinkedHashMap<>(student.steps());
+        steps.put("ask", new Step.Send("ask", SendChannel.SMS, List.of(new Step.Variant("A", "student-ask", 1),
+                new Step.Variant("B", "student-ask-b", 1)), null, "wait-answer"));
+        return new JourneyVersion(DEMO, JOURNEY, 1, new JourneyDefinition(student.name(), student.trigger(),
+                student.entry(), student.goal(), "ask", steps, new Experiment("ask",
+                Experiment.Metric.GOAL_CONVERSION, List.of(), 50, false)));
+    }
+
+    private long counted(ResultCounter counter, String stepId, String variant) {
+        return enrolments.results(DEMO, JOURNEY).stream()
+                .filter(r -> r.key().counter() == counter && java.util.Objects.equals(r.key().stepId(), stepId)
+                        && java.util.Objects.equals(r.key().variant(), variant))
+                .mapToLong(EnrolmentStore.ResultCount::count).sum();
+    }
+
     private void advanceAllRequested() {
         List<EnrolmentRef> requested = new ArrayList<>(stepRequests);
         stepRequests.clear();
@@ -99,6 +118,64 @@ class EnrolmentRunnerTest {
     private Signal answer(String contactId) {
         return new Signal("sig-" + contactId, "answered", contactId, clock.instant(),
                 Map.of("question", "still-student", "value", "yes"), JOURNEY, enrolmentOf(contactId).enrolmentId());
+    }
+
+    @Test
+    void aHoldoutIsSentNothingCountedInItsArmAndLeavesWhenTheGoalWindowEnds() {
+        catalog.put(studentExperiment(), JourneyStatus.ACTIVE);
+        ContactJson json = new ContactJson(clock);
+        List<String> people = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            people.add("X-" + i);
+            contacts.upsert(DEMO, json.read("{\"id\":\"X-" + i + "\",\"updatedAt\":\"2026-11-01T10:00:00Z\","
+                    + "\"phone\":\"+4791234567\"}").contact());
+        }
+
+        runner.enrol(DEMO, JOURNEY, 1, people);
+        advanceAllRequested();
+
+        List<String> heldOut = people.stream()
+                .filter(id -> Experiment.HOLDOUT.equals(enrolmentOf(id).choices().get("ask"))).toList();
+        assertThat(heldOut).isNotEmpty().hasSizeLessThan(people.size());
+        assertThat(sends.requests).extracting(SendRequest::contactId)
+                .containsExactlyInAnyOrderElementsOf(people.stream().filter(id -> !heldOut.contains(id)).toList());
+        assertThat(counted(ResultCounter.ARM_ENTERED, "ask", Experiment.HOLDOUT)).isEqualTo(heldOut.size());
+        assertThat(counted(ResultCounter.ARM_ENTERED, "ask", "A") + counted(ResultCounter.ARM_ENTERED, "ask", "B"))
+                .isEqualTo(people.size() - heldOut.size());
+        assertThat(enrolments.total(JOURNEY, ResultCounter.ENROLLED)).isEqualTo(people.size());
+
+        String gives = heldOut.get(0);
+        runner.signal(DEMO, new Signal("sig-" + gives, "answered", gives, clock.instant(),
+                Map.of("question", "still-student", "value", "yes"), JOURNEY, enrolmentOf(gives).enrolmentId()));
+        assertThat(counted(ResultCounter.ARM_CONVERTED, "ask", Experiment.HOLDOUT)).isEqualTo(1);
+
+        clock.advance(Duration.ofDays(14).plusMinutes(1));
+        sweepAll();
+        assertThat(heldOut).allMatch(id -> enrolmentOf(id).state() == EnrolmentState.DONE);
+        assertThat(heldOut.stream().skip(1)).allMatch(id -> "holdout-ended".equals(enrolmentOf(id).exitReason()));
+        assertThat(counted(ResultCounter.EXITED, "ask", Experiment.HOLDOUT)).isEqualTo(heldOut.size());
+        assertThat(sends.requests).extracting(SendRequest::contactId).doesNotContainAnyElementsOf(heldOut);
+    }
+
+    @Test
+    void aHeldOutPersonLeavingBecauseTheJourneyEndedIsCountedInTheHoldout() {
+        catalog.put(studentExperiment(), JourneyStatus.ACTIVE);
+        ContactJson json = new ContactJson(clock);
+        List<String> people = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            people.add("Y-" + i);
+            contacts.upsert(DEMO, json.read("{\"id\":\"Y-" + i + "\",\"updatedAt\":\"2026-11-01T10:00:00Z\"}")
+                    .contact());
+        }
+        runner.enrol(DEMO, JOURNEY, 1, people);
+        List<String> heldOut = people.stream()
+                .filter(id -> Experiment.HOLDOUT.equals(enrolmentOf(id).choices().get("ask"))).toList();
+        catalog.put(studentExperiment(), JourneyStatus.ENDED);
+
+        heldOut.forEach(id -> runner.advance(DEMO, new EnrolmentRef(id, enrolmentOf(id).enrolmentId())));
+
+        assertThat(heldOut).isNotEmpty();
+        assertThat(counted(ResultCounter.EXITED, "ask", Experiment.HOLDOUT)).isEqualTo(heldOut.size());
     }
 
     @Test

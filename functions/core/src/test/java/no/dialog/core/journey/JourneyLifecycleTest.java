@@ -79,4 +79,69 @@ class JourneyLifecycleTest {
         assertThatThrownBy(() -> new JourneyHead("j", "J", JourneyStatus.DRAFT, 0, 0, T0, 1))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    // ---- declared winners ----
+
+    private static final JourneyDefinition WITH_EXPERIMENT = JourneyFixtures.parseOk(JourneyFixtures.with(
+            JourneyFixtures.with(JourneyFixtures.example(), "/steps/0/templateId", "null"), "/steps/0/variants",
+            "[{\"name\": \"A\", \"templateId\": \"a\", \"weight\": 1}, "
+                    + "{\"name\": \"B\", \"templateId\": \"b\", \"weight\": 1}]")
+            .set("experiment", JourneyFixtures.json("{\"step\": \"ask\", \"metric\": \"goal-conversion\", "
+                    + "\"holdoutPercent\": 10}")));
+
+    @Test
+    void aWinnerIsRecordedOnTheHeadForItsVersionWithANewRevision() {
+        JourneyHead declared = JourneyLifecycle.declareWinner(head(JourneyStatus.ACTIVE, 2, 2), 2, WITH_EXPERIMENT,
+                "B", T1);
+
+        assertThat(declared).isEqualTo(new JourneyHead("j", "Journey", JourneyStatus.ACTIVE, 2, 2, T1, 6,
+                java.util.Map.of(2, "B")));
+        assertThat(declared.winner(2)).isEqualTo("B");
+        assertThat(declared.winner(1)).isNull();
+    }
+
+    @Test
+    void declaringTheSameWinnerAgainChangesNothingAndAnotherIsRefused() {
+        JourneyHead declared = JourneyLifecycle.declareWinner(head(JourneyStatus.ACTIVE, 1, 1), 1, WITH_EXPERIMENT,
+                "B", T1);
+
+        assertThat(JourneyLifecycle.declareWinner(declared, 1, WITH_EXPERIMENT, "B", T1.plusSeconds(60)))
+                .isSameAs(declared);
+        assertThatThrownBy(() -> JourneyLifecycle.declareWinner(declared, 1, WITH_EXPERIMENT, "A", T1))
+                .isInstanceOf(JourneyConflict.class).hasMessage("version 1 of journey j already has a winner");
+    }
+
+    @Test
+    void winnersSurviveEditsAndStatusChanges() {
+        JourneyHead declared = JourneyLifecycle.declareWinner(head(JourneyStatus.ACTIVE, 1, 1), 1, WITH_EXPERIMENT,
+                "A", T1);
+
+        JourneyHead edited = JourneyLifecycle.edit(declared, "Journey", T1).head();
+        JourneyHead paused = JourneyLifecycle.changeStatus(edited, JourneyStatus.PAUSED, T1);
+
+        assertThat(paused.winners()).isEqualTo(java.util.Map.of(1, "A"));
+        assertThat(paused.winner(2)).isNull();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "ACTIVE | 1 | holdout | the winner must be one of the experiment's variants or paths [A, B]",
+            "ACTIVE | 1 | C       | the winner must be one of the experiment's variants or paths [A, B]",
+            "ACTIVE | 3 | A       | journey j has no version 3",
+            "DRAFT  | 1 | A       | journey j is a draft: its experiment has not run"})
+    void aWinnerTheRulesDoNotAllowIsRefused(JourneyStatus status, int version, String arm, String message) {
+        JourneyHead current = head(status, 1, status == JourneyStatus.DRAFT ? 0 : 1);
+
+        assertThatThrownBy(() -> JourneyLifecycle.declareWinner(current, version, WITH_EXPERIMENT, arm, T1))
+                .isInstanceOf(JourneyConflict.class).hasMessage(message)
+                .satisfies(e -> assertThat(((JourneyConflict) e).kind()).isEqualTo(JourneyConflict.Kind.NOT_ALLOWED));
+    }
+
+    @Test
+    void aVersionWithoutAnExperimentHasNoWinner() {
+        JourneyDefinition plain = JourneyFixtures.parseOk(JourneyFixtures.example());
+
+        assertThatThrownBy(() -> JourneyLifecycle.declareWinner(head(JourneyStatus.ACTIVE, 1, 1), 1, plain, "A", T1))
+                .isInstanceOf(JourneyConflict.class).hasMessage("version 1 of journey j has no experiment");
+    }
 }
