@@ -38,7 +38,7 @@ public final class NorwegianSendRules implements SendRules {
         boolean relationship = GiverRelationship.exists(contact, today, settings.activeGiverPeriod());
         Optional<String> refusal = ConsentRules.refusal(contact, channel, relationship, settings.voluntaryOrganisation());
         if (refusal.isPresent()) {
-            return new SendVerdict.Refused(refusal.get());
+            return new SendVerdict.Refused(refusal.get(), ConsentRules.isOptOut(refusal.get()));
         }
         Instant earliest = SendTimes.earliest(settings, channel, now);
         if (earliest.isAfter(now)) {

@@ -173,13 +173,18 @@ public final class JourneyEngine {
                 : waitEndedBy(definition, enrolment, signal, journeyId);
         boolean optsOutOfArm = OPT_OUT_SIGNALS.contains(signal.type()) && arm(definition, enrolment.choices()) != null
                 && !enrolment.choices().containsKey(ARM_OPTED_OUT_CHOICE);
-        if (!reachesGoal && endsWait == null && !optsOutOfArm && !listenedFor(definition, signal, journeyId)) {
+        ResultCounter response = responseCounter(signal, journeyId, reachesGoal);
+        if (!reachesGoal && endsWait == null && !optsOutOfArm && response == null
+                && !listenedFor(definition, signal, journeyId)) {
             return Advance.unchanged(enrolment);
         }
         Run run = new Run(version, enrolment, contact, now, windows);
         run.remember(signal);
         if (optsOutOfArm) {
             run.optOutOfArm();
+        }
+        if (response != null) {
+            run.countResponse(response, signal);
         }
         if (reachesGoal) {
             run.reachGoal(signal);
@@ -192,6 +197,22 @@ public final class JourneyEngine {
             run.runFrom(endsWait.next());
         }
         return run.result();
+    }
+
+    /**
+     * What a response counts in the journey's results: {@code ANSWERED} for an answer or a reply tied to this
+     * journey, {@code PAID} for a gift or payment tied to it (its journey is this one, or it is the goal's own
+     * signal); null for anything else. Counted once per signal: a signal already applied never gets here.
+     */
+    private static ResultCounter responseCounter(Signal signal, String journeyId, boolean reachesGoal) {
+        boolean tied = journeyId.equals(signal.journeyId());
+        if (tied && ANSWER_SIGNALS.contains(signal.type())) {
+            return ResultCounter.ANSWERED;
+        }
+        if ((tied || reachesGoal) && PAYMENT_SIGNALS.contains(signal.type())) {
+            return ResultCounter.PAID;
+        }
+        return null;
     }
 
     /** The person's experiment arm (variant, path or holdout), or null when they have none (yet). */
@@ -251,6 +272,11 @@ public final class JourneyEngine {
     }
 
     /** One engine call's working copy of an enrolment, and the effects it produces. */
+    /** Responses that are answers: a landing page's answer, a reply to an SMS or a chat. */
+    private static final Set<String> ANSWER_SIGNALS = Set.of("answered", "replied");
+    /** Responses that bring money: a payment (Vipps, OCR giro), and the register's gifts and payments. */
+    private static final Set<String> PAYMENT_SIGNALS = Set.of("paid", "GiftReceived",
+            "PaymentReceived");
     private static final class Run {
         private final JourneyVersion version;
         private final Enrolment original;
@@ -430,6 +456,17 @@ public final class JourneyEngine {
         }
 
         /** Counts the goal, and the signal's amount as revenue when it carries one (a gift, a payment). */
+        /** Counts an answer or a payment (and its amount) at the step the person is at, under their last variant. */
+        void countResponse(ResultCounter counter, Signal signal) {
+            String lastSend = choices.get(LAST_SEND_CHOICE);
+            String variant = heldOut() ? Experiment.HOLDOUT : lastSend == null ? null : choices.get(lastSend);
+            effects.add(new Effect.Counted(counter, stepId, variant));
+            long amount = amountOre(signal);
+            if (counter == ResultCounter.PAID && amount > 0) {
+                effects.add(new Effect.Counted(ResultCounter.PAID_ORE, stepId, variant, amount));
+            }
+        }
+
         void reachGoal(Signal signal) {
             goalReachedAt = signal.occurredAt();
             String lastSend = choices.get(LAST_SEND_CHOICE);

@@ -454,7 +454,8 @@ public final class OnceSender<M> {
             return fallBackOrGiveUp(tally, request, unreachable.reason(), now);
         }
         if (verdict instanceof SendVerdict.Refused refused) {
-            return notSendable(tally, request, SendOutcome.REFUSED, "refused", refused.reason());
+            return notSendable(tally, request, SendOutcome.REFUSED, "refused", refused.reason(),
+                    refused.optedOut() ? ResultCounter.FAILED_OPTED_OUT : ResultCounter.FAILED_NO_CONSENT);
         }
         if (verdict instanceof SendVerdict.NotBefore later) {
             return SendResult.deferredUntil(later.at());
@@ -572,10 +573,15 @@ public final class OnceSender<M> {
 
     private SendResult notSendable(ResultTally tally, SendRequest request, SendOutcome outcome, String kind,
                                    String reason) {
+        return notSendable(tally, request, outcome, kind, reason, ResultCounter.FAILED_UNREACHABLE);
+    }
+
+    /** @param failure the failure class results count it under, if this call records it */
+    private SendResult notSendable(ResultTally tally, SendRequest request, SendOutcome outcome, String kind,
+                                   String reason, ResultCounter failure) {
         if (ledger.markNotSendable(request.idempotencyKey(),
                 outcome == SendOutcome.REFUSED ? "refused: " + reason : reason)) {
-            count(tally, request, outcome == SendOutcome.REFUSED ? SendFailures.refusal(reason)
-                    : ResultCounter.FAILED_UNREACHABLE, 1);
+            count(tally, request, failure, 1);
         }
         publishFailed(request, kind, reason);
         return SendResult.of(outcome);

@@ -21,10 +21,20 @@ public sealed interface SendVerdict {
         }
     }
 
-    /** It must not go: no consent, an opt-out, a reservation, "do not contact". Recorded, never retried. */
-    record Refused(String reason) implements SendVerdict {
+    /**
+     * It must not go: no consent, an opt-out, a reservation, "do not contact". Recorded, never retried.
+     *
+     * @param optedOut the person said no (an opt-out, "do not contact"), rather than the organisation lacking a
+     *                 consent or the person being reserved: results count the two apart
+     */
+    record Refused(String reason, boolean optedOut) implements SendVerdict {
         public Refused {
             Objects.requireNonNull(reason, "reason");
+        }
+
+        /** A refusal for want of consent (not an opt-out). */
+        public Refused(String reason) {
+            this(reason, false);
         }
     }
 

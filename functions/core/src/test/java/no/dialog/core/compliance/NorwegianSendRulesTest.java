@@ -105,7 +105,7 @@ class NorwegianSendRulesTest {
         Contact optedOutAndDoNotContact = person().consent(Channel.SMS, false).reservations(false, false, false, true).build();
 
         assertThat(rules.check(TENANT, optedOutAndDoNotContact, SendChannel.SMS, DAYTIME))
-                .isEqualTo(new SendVerdict.Refused("do not contact"));
+                .isEqualTo(new SendVerdict.Refused("do not contact", true));
     }
 
     @Test

@@ -278,6 +278,8 @@ class ExperimentTest {
 
             assertThat(sends(goal)).isEmpty();
             assertThat(goal.effects()).containsExactly(
+                    counted(ResultCounter.PAID, "ask", "holdout"),
+                    new Effect.Counted(ResultCounter.PAID_ORE, "ask", "holdout", 25_050),
                     counted(ResultCounter.GOAL_REACHED, "ask", "holdout"),
                     new Effect.Counted(ResultCounter.GOAL_REVENUE_ORE, "ask", "holdout", 25_050),
                     counted(ResultCounter.ARM_CONVERTED, "ask", "holdout"),
@@ -307,7 +309,8 @@ class ExperimentTest {
 
             Advance goal = engine.onSignal(stay, parked, contact(contactId), gave, T0.plus(Duration.ofDays(3)));
 
-            assertThat(goal.effects()).containsExactly(counted(ResultCounter.GOAL_REACHED, "ask", "holdout"),
+            assertThat(goal.effects()).containsExactly(counted(ResultCounter.PAID, "ask", "holdout"),
+                    counted(ResultCounter.GOAL_REACHED, "ask", "holdout"),
                     counted(ResultCounter.ARM_CONVERTED, "ask", "holdout"));
             assertThat(goal.next().state()).isEqualTo(EnrolmentState.WAITING);
             Advance end = engine.advance(stay, goal.next(), contact(contactId), T0.plus(Duration.ofDays(30)));
@@ -403,7 +406,8 @@ class ExperimentTest {
 
             assertThat(optOut.changed()).isFalse();
             assertThat(goal.effects()).extracting(e -> ((Effect.Counted) e).counter()).containsExactly(
-                    ResultCounter.GOAL_REACHED, ResultCounter.GOAL_REVENUE_ORE, ResultCounter.EXITED);
+                    ResultCounter.PAID, ResultCounter.PAID_ORE, ResultCounter.GOAL_REACHED,
+                    ResultCounter.GOAL_REVENUE_ORE, ResultCounter.EXITED);
         }
 
         @Test

@@ -90,6 +90,7 @@ class JourneyEngineTest {
 
             assertThat(answer.changed()).isTrue();
             assertThat(answer.effects()).containsExactly(
+                    new Effect.Counted(ResultCounter.ANSWERED, "wait-answer", "A"),
                     new Effect.Counted(ResultCounter.GOAL_REACHED, "wait-answer", "A"),
                     new Effect.Counted(ResultCounter.EXITED, "wait-answer", null));
             assertThat(answer.next().state()).isEqualTo(EnrolmentState.DONE);
@@ -97,6 +98,26 @@ class JourneyEngineTest {
             assertThat(answer.next().goalReachedAt()).isEqualTo(days(2));
             assertThat(answer.next().dueAt()).isNull();
             assertThat(answer.next().revision()).isEqualTo(2);
+        }
+
+        @Test
+        void answersAndPaymentsTiedToTheJourneyAreCountedOnceAndOthersNot() {
+            Enrolment waiting = started(student);
+            Signal otherAnswer = answered("s-9", days(1), JOURNEY_ID, Map.of("question", "comment", "value", "hi"));
+            Signal paid = new Signal("p-1", "paid", "c-1", days(1), Map.of("amountOre", "25000"), JOURNEY_ID, null);
+            Signal elsewhere = new Signal("p-2", "paid", "c-1", days(1), Map.of("amountOre", "10000"), "another", null);
+
+            Advance answer = engine.onSignal(student, waiting, KARI, otherAnswer, days(1));
+            Advance payment = engine.onSignal(student, answer.next(), KARI, paid, days(1));
+
+            assertThat(answer.effects()).containsExactly(new Effect.Counted(ResultCounter.ANSWERED, "wait-answer", "A"));
+            assertThat(payment.effects()).containsExactly(new Effect.Counted(ResultCounter.PAID, "wait-answer", "A"),
+                    new Effect.Counted(ResultCounter.PAID_ORE, "wait-answer", "A", 25_000));
+            assertThat(engine.onSignal(student, payment.next(), KARI, paid, days(1)).changed())
+                    .as("the same payment again").isFalse();
+            assertThat(engine.onSignal(student, payment.next(), KARI, elsewhere, days(1)).changed())
+                    .as("another journey's payment").isFalse();
+            assertThat(payment.next().stepId()).isEqualTo("wait-answer");
         }
 
         @Test
@@ -127,7 +148,8 @@ class JourneyEngineTest {
 
             Advance unmoved = engine.onSignal(student, waiting, KARI, other, days(1));
 
-            assertThat(unmoved.changed()).isFalse();
+            // Counted as an answer to the journey, and nothing else changes.
+            assertThat(unmoved.effects()).containsExactly(new Effect.Counted(ResultCounter.ANSWERED, "wait-answer", "A"));
             assertThat(unmoved.next().state()).isEqualTo(EnrolmentState.WAITING);
             assertThat(unmoved.next().stepId()).isEqualTo("wait-answer");
             assertThat(unmoved.next().goalReachedAt()).isNull();
@@ -144,7 +166,8 @@ class JourneyEngineTest {
             assertThat(moved.next().state()).isEqualTo(EnrolmentState.DONE);
             assertThat(moved.next().exitReason()).isEqualTo("completed");
             assertThat(moved.next().goalReachedAt()).isNull();
-            assertThat(moved.effects()).containsExactly(new Effect.Counted(ResultCounter.EXITED, "done", null));
+            assertThat(moved.effects()).containsExactly(new Effect.Counted(ResultCounter.ANSWERED, "wait-answer", "A"),
+                    new Effect.Counted(ResultCounter.EXITED, "done", null));
         }
 
         @Test
@@ -158,7 +181,7 @@ class JourneyEngineTest {
 
             assertThat(applied.next().stepId()).isEqualTo("wait-answer");
             assertThat(applied.next().received()).hasSize(1);
-            assertThat(applied.effects()).isEmpty();
+            assertThat(applied.effects()).containsExactly(new Effect.Counted(ResultCounter.ANSWERED, "wait-answer", "A"));
         }
 
         @Test
@@ -258,7 +281,9 @@ class JourneyEngineTest {
 
             Advance goal = engine.onSignal(nagging, first, KARI, paid, T0.plusSeconds(3600));
 
-            assertThat(goal.effects()).containsExactly(new Effect.Counted(ResultCounter.GOAL_REACHED, "pause", "A"),
+            assertThat(goal.effects()).containsExactly(new Effect.Counted(ResultCounter.PAID, "pause", "A"),
+                    new Effect.Counted(ResultCounter.PAID_ORE, "pause", "A", 25_000),
+                    new Effect.Counted(ResultCounter.GOAL_REACHED, "pause", "A"),
                     new Effect.Counted(ResultCounter.GOAL_REVENUE_ORE, "pause", "A", 25_000));
         }
 
@@ -269,7 +294,8 @@ class JourneyEngineTest {
 
             Advance goal = engine.onSignal(nagging, first, KARI, paid, T0.plusSeconds(3600));
 
-            assertThat(goal.effects()).containsExactly(new Effect.Counted(ResultCounter.GOAL_REACHED, "pause", "A"));
+            assertThat(goal.effects()).containsExactly(new Effect.Counted(ResultCounter.PAID, "pause", "A"),
+                    new Effect.Counted(ResultCounter.GOAL_REACHED, "pause", "A"));
         }
 
         @Test
@@ -278,7 +304,8 @@ class JourneyEngineTest {
             Signal paid = new Signal("p-1", "paid", "c-1", T0.plusSeconds(3600), Map.of(), null, null);
 
             Advance goal = engine.onSignal(nagging, first, KARI, paid, T0.plusSeconds(3600));
-            assertThat(goal.effects()).containsExactly(new Effect.Counted(ResultCounter.GOAL_REACHED, "pause", "A"));
+            assertThat(goal.effects()).containsExactly(new Effect.Counted(ResultCounter.PAID, "pause", "A"),
+                    new Effect.Counted(ResultCounter.GOAL_REACHED, "pause", "A"));
             assertThat(goal.next().state()).isEqualTo(EnrolmentState.WAITING);
 
             Advance end = engine.advance(nagging, goal.next(), KARI, days(1));

@@ -254,7 +254,7 @@ class OnceSenderTest {
         contacts.upsert(DEMO, contact("K-4", "+4722334466"));
         gateway.then(m -> new SmsReceipt("link-1", 2));
         rules = (tenant, contact, channel, now) -> switch (contact.id()) {
-            case "K-3" -> new SendVerdict.Refused("opted out of sms");
+            case "K-3" -> new SendVerdict.Refused("opted out of sms", true);
             case "K-4" -> new SendVerdict.Refused("no consent for sms");
             default -> new ReachabilityOnlyRules().check(tenant, contact, channel, now);
         };
