@@ -105,11 +105,13 @@ public final class ExperimentBenchmark {
      * @param averagePeople  people per arm until the decision or the horizon, averaged over all experiments: what
      *                       the sequential design spends on average for its power
      * @param fixedPeoplePerArm people per arm a fixed-horizon test needs for the power Dialog's method reached
+     * @param day80          the day by which Dialog's method had found B in 80% of the experiments (NaN: never)
+     * @param fixedPeople80  people per arm a fixed-horizon test needs for 80% power
      */
     record Figures(Scenario scenario, int experiments, double dialogWinner, double foundB, double wrongWinner,
             double medianDayFound, double medianDayAll, double fixedPeeked, double fixedOnce, double noDifference,
             double medianDayNoDifference, double guardrailStops, double medianPeopleFound, double averagePeople,
-            double fixedPeoplePerArm) {
+            double fixedPeoplePerArm, double day80, double fixedPeople80) {
 
         /** The median people per arm at Dialog's decision (of those found) over those a fixed test of the same power needs. */
         double medianRatio() {
@@ -164,7 +166,7 @@ public final class ExperimentBenchmark {
                     .toArray(Trace[]::new);
             Figures f = summarise(scenario, traces, days, peoplePerDay);
             figures.add(f);
-            print(f, days);
+            print(f, days, peoplePerDay);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf(Locale.ENGLISH, "took %.1f s%n", seconds);
@@ -260,20 +262,30 @@ public final class ExperimentBenchmark {
         double noDifference = share(traces, t -> t.dayNoDifference() > 0);
         double medianNoDifference = median(Arrays.stream(traces).mapToInt(Trace::dayNoDifference).filter(d -> d > 0).toArray());
         double fixedPeople = Double.NaN;
+        double fixedPeople80 = Double.NaN;
+        double day80 = Double.NaN;
         if (scenario.lift() > 0 && foundB > 0) {
             // The power the sequential method reached, as a fixed test would need it (all found: as if one had been missed).
-            double power = Math.min(foundB, 1 - 0.5 / total);
-            double z = Z_CRITICAL + inverseNormal(power);
-            double difference = scenario.mean(1) - scenario.mean(0);
-            fixedPeople = z * z * (scenario.variance(0) + scenario.variance(1)) / (difference * difference);
+            fixedPeople = fixedPeople(scenario, Math.min(foundB, 1 - 0.5 / total));
+            fixedPeople80 = fixedPeople(scenario, 0.8);
+            int[] found = Arrays.stream(traces).mapToInt(t -> t.dayBetterB() > 0 ? t.dayBetterB() : Integer.MAX_VALUE).sorted().toArray();
+            int at80 = found[(int) Math.ceil(0.8 * total) - 1];
+            day80 = at80 == Integer.MAX_VALUE ? Double.NaN : at80;
         }
         return new Figures(scenario, total, dialogWinner, foundB, wrong, medianDay, medianAll > days ? Double.NaN : medianAll,
                 share(traces, t -> t.dayFixedSignificant() > 0), share(traces, Trace::fixedSignificantAtEnd),
                 noDifference, medianNoDifference, share(traces, t -> t.dayGuardrail() > 0),
-                medianDay * peoplePerDay, averagePeople, fixedPeople);
+                medianDay * peoplePerDay, averagePeople, fixedPeople, day80, fixedPeople80);
     }
 
-    private static void print(Figures f, int days) {
+    /** People per arm a two-sided fixed-horizon test at 5% needs for the given power on the scenario's true difference. */
+    static double fixedPeople(Scenario scenario, double power) {
+        double z = Z_CRITICAL + inverseNormal(power);
+        double difference = scenario.mean(1) - scenario.mean(0);
+        return z * z * (scenario.variance(0) + scenario.variance(1)) / (difference * difference);
+    }
+
+    private static void print(Figures f, int days, int peoplePerDay) {
         Scenario s = f.scenario();
         System.out.println();
         System.out.println(s.label());
@@ -300,6 +312,13 @@ public final class ExperimentBenchmark {
                     f.medianPeopleFound(), f.medianRatio());
             System.out.printf(Locale.ENGLISH, "    Dialog, average until decision or day %-3d %,9.0f people per arm → ratio %.2f%n",
                     days, f.averagePeople(), f.averageRatio());
+            if (Double.isNaN(f.day80())) {
+                System.out.printf(Locale.ENGLISH, "  for 80%% power: a fixed test needs %,.0f people per arm; Dialog did not reach 80%% within %d days%n",
+                        f.fixedPeople80(), days);
+            } else {
+                System.out.printf(Locale.ENGLISH, "  for 80%% power: a fixed test needs %,.0f people per arm; Dialog had found 80%% by day %.0f (%,.0f) → ratio %.2f%n",
+                        f.fixedPeople80(), f.day80(), f.day80() * peoplePerDay, f.day80() * peoplePerDay / f.fixedPeople80());
+            }
         } else {
             System.out.println("  sample size: nothing found, no comparison");
         }

@@ -50,7 +50,9 @@ class ExperimentBenchmarkSmokeTest {
         }
         ExperimentBenchmark.Figures twentyPercent = result.scenarios().get(4);
         assertThat(twentyPercent.scenario().label()).contains("+20% goal conversion");
-        assertThat(twentyPercent.foundB()).as("a 20% conversion lift in 20 days: " + why).isGreaterThan(0.5);
+        assertThat(twentyPercent.foundB()).as("a 20% conversion lift in 20 days: " + why).isGreaterThan(0.8);
+        assertThat(twentyPercent.day80()).as(why).isBetween(1.0, (double) DAYS);
+        assertThat(twentyPercent.fixedPeople80()).as(why).isPositive().isLessThan(twentyPercent.fixedPeoplePerArm());
 
         assertThat(printed.text())
                 .contains("Experiments: 200 per scenario, 20 daily looks, 500 people a day per arm")
@@ -65,6 +67,7 @@ class ExperimentBenchmarkSmokeTest {
                 .containsPattern("a fixed test of the same power \\(\\d+\\.\\d%\\) needs [\\d,]+ people per arm")
                 .containsPattern("median at decision \\(found\\) +[\\d,]+ people per arm → ratio \\d+\\.\\d\\d")
                 .containsPattern("average until decision or day 20 +[\\d,]+ people per arm → ratio \\d+\\.\\d\\d")
+                .containsPattern("for 80% power: a fixed test needs [\\d,]+ people per arm; Dialog had found 80% by day \\d+ \\([\\d,]+\\) → ratio \\d+\\.\\d\\d")
                 .containsPattern("took \\d+\\.\\d s");
     }
 }
