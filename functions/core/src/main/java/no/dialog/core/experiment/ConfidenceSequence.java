@@ -9,8 +9,9 @@ package no.dialog.core.experiment;
  * <p>For an estimate with variance {@code v} (its squared standard error) and a mixing variance {@code tau2} on the
  * same scale, the interval at level {@code alpha} is the estimate ± {@code sqrt(v (v + tau2) / tau2 · (2 ln(1/alpha)
  * + ln((v + tau2) / v)))}: the set of values the mixture likelihood ratio does not reject at {@code 1/alpha}.
- * Because that ratio is a (nonnegative super)martingale under each value, Ville's inequality bounds the chance
- * that the interval ever misses the truth, at any look, by {@code alpha}.
+ * For Gaussian data that ratio is a martingale under each value, and Ville's inequality bounds the chance that the
+ * interval ever misses the truth, at any look, by {@code alpha}; for conversions and gifts the bound holds in the
+ * large-sample sense of the asymptotic confidence sequence (finite variance, independent people).
  */
 final class ConfidenceSequence {
 

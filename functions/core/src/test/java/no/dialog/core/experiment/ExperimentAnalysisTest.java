@@ -154,7 +154,7 @@ class ExperimentAnalysisTest {
      */
     @Test
     void theConversionIntervalHoldsTheTrueDifferenceAtEveryLookAtTheStatedRate() {
-        double missed = everMissed(ExperimentMetric.GOAL_CONVERSION, 0.02, (random, arm) -> random.nextDouble() < (arm == 0 ? 0.10 : 0.12) ? 1 : 0);
+        double missed = everMissed(ExperimentMetric.GOAL_CONVERSION, 0.02, 0.2, (random, arm) -> random.nextDouble() < (arm == 0 ? 0.10 : 0.12) ? 1 : 0);
 
         assertThat(missed).isLessThanOrEqualTo(CONVERSION.alpha());
     }
@@ -164,7 +164,7 @@ class ExperimentAnalysisTest {
     void theRevenueIntervalHoldsTheTrueDifferenceAtEveryLookAtTheStatedRate() {
         double meanGift = 300 * Math.exp(0.5);
         double trueDifferenceOre = 0.03 * meanGift * 0.2 * 100;
-        double missed = everMissed(ExperimentMetric.REVENUE_PER_PERSON, trueDifferenceOre, (random, arm) -> {
+        double missed = everMissed(ExperimentMetric.REVENUE_PER_PERSON, trueDifferenceOre, 0.2, (random, arm) -> {
             if (random.nextDouble() >= 0.03) {
                 return 0;
             }
@@ -239,18 +239,23 @@ class ExperimentAnalysisTest {
         double outcome(SplittableRandom random, int arm);
     }
 
-    /** The share of 400 seeded experiments (500 people a day per arm, 20 daily looks) whose interval ever misses. */
-    private static double everMissed(ExperimentMetric metric, double trueDifference, Person person) {
+    /**
+     * The share of 400 seeded experiments (500 people a day per arm, 20 daily looks) whose absolute interval ever
+     * misses; the relative interval's share is checked against alpha on the way.
+     */
+    private static double everMissed(ExperimentMetric metric, double trueDifference, double trueRelative, Person person) {
         var spec = new ExperimentSpec("A", metric, Set.of());
         SplittableRandom random = new SplittableRandom(20261207L);
         int experiments = 400;
         int missed = 0;
+        int relativeMissed = 0;
         for (int e = 0; e < experiments; e++) {
             long[] n = new long[2];
             long[] count = new long[2];
             long[] ore = new long[2];
             double[] squares = new double[2];
             boolean miss = false;
+            boolean relativeMiss = false;
             for (int day = 0; day < 20; day++) {
                 for (int arm = 0; arm < 2; arm++) {
                     for (int i = 0; i < 500; i++) {
@@ -267,13 +272,21 @@ class ExperimentAnalysisTest {
                         : new ArmTotals("A", n[0], count[0], ore[0], squares[0], 0, 0);
                 ArmTotals b = metric == ExperimentMetric.GOAL_CONVERSION ? ArmTotals.conversions("B", n[1], count[1])
                         : new ArmTotals("B", n[1], count[1], ore[1], squares[1], 0, 0);
-                Interval interval = ExperimentAnalysis.analyse(spec, List.of(a, b)).arms().get(1).lift().absolute();
+                Lift lift = ExperimentAnalysis.analyse(spec, List.of(a, b)).arms().get(1).lift();
+                Interval interval = lift.absolute();
                 miss |= interval.low() > trueDifference || interval.high() < trueDifference;
+                if (lift.relative() != null) {
+                    relativeMiss |= lift.relative().low() > trueRelative || lift.relative().high() < trueRelative;
+                }
             }
             if (miss) {
                 missed++;
             }
+            if (relativeMiss) {
+                relativeMissed++;
+            }
         }
+        assertThat((double) relativeMissed / experiments).as("the relative interval misses").isLessThanOrEqualTo(spec.alpha());
         return (double) missed / experiments;
     }
 
