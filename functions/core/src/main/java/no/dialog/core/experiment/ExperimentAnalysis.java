@@ -68,11 +68,9 @@ public final class ExperimentAnalysis {
         List<Lift> treatmentLifts = new ArrayList<>();
         for (ArmTotals arm : arms) {
             Lift lift = null;
-            if (arm == control) {
-                // no lift over itself
-            } else if (arm == sorted.holdout()) {
+            if (arm == sorted.holdout()) {
                 lift = lift(spec.metric(), arm, control, spec.alpha());
-            } else {
+            } else if (arm != control) {
                 lift = lift(spec.metric(), arm, control, pairAlpha);
                 treatmentLifts.add(lift);
             }

@@ -57,6 +57,17 @@ class ExperimentAnalysisTest {
     }
 
     @Test
+    void theClassDocumentationsExampleSaysWhatItPromises() {
+        var spec = new ExperimentSpec("A", ExperimentMetric.GOAL_CONVERSION, Set.of(Guardrail.OPT_OUT_RATE));
+        ExperimentReport report = ExperimentAnalysis.analyse(spec, List.of(
+                new ArmTotals("A", 12_000, 1_210, 0, 0, 30, 1_200_000),
+                new ArmTotals("B", 12_000, 1_420, 0, 0, 28, 1_200_000),
+                new ArmTotals("holdout", 1_300, 90, 0, 0, 0, 0)));
+
+        assertThat(report.decisionText()).isEqualTo("B better");
+    }
+
+    @Test
     void theControlWinsWhenItBeatsEveryTreatment() {
         ExperimentReport report = ExperimentAnalysis.analyse(CONVERSION,
                 List.of(ArmTotals.conversions("A", 10_000, 1_500), ArmTotals.conversions("B", 10_000, 1_000)));
