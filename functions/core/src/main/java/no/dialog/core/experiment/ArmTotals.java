@@ -9,7 +9,8 @@ package no.dialog.core.experiment;
  * @param conversions people who reached the goal (at most {@code n})
  * @param revenueOre  gifts and payments tied to the journey, in øre
  * @param revenueSqKr the sum over the arm's people of (their revenue in kroner)²; people with no revenue add 0.
- *                    With {@code n} and {@code revenueOre} it gives the spread of revenue per person.
+ *                    With {@code n} and {@code revenueOre} it gives the spread of revenue per person. Each person's
+ *                    square may be rounded to whole kr² (the engine's counter is whole numbers).
  * @param optedOut    people who opted out (at most {@code n})
  * @param costOre     what the arm's sends cost, in øre
  */
@@ -44,9 +45,10 @@ public record ArmTotals(String arm, long n, long conversions, long revenueOre, d
         }
         if (n > 0) {
             // Cauchy–Schwarz: a sum of squares is at least (sum)² / n; less means the totals are not of one arm's people.
+            // The engine's counter rounds each person's square to whole kr² (ADR 0031), so each may be 0.5 short.
             double revenueKr = revenueOre / 100.0;
             double least = revenueKr * revenueKr / n;
-            if (revenueSqKr < least * (1 - 1e-9) - 1e-6) {
+            if (revenueSqKr < least * (1 - 1e-9) - 0.5 * n - 1e-6) {
                 throw new IllegalArgumentException("arm " + arm + ": revenueSqKr (" + revenueSqKr
                         + ") is less than (revenue in kroner)² / n (" + least + "): not the totals of one arm");
             }

@@ -212,6 +212,8 @@ class ExperimentAnalysisTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("revenueOre is negative");
         assertThatThrownBy(() -> new ArmTotals("B", 10, 1, 100_00, 1.0, 0, 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("revenueSqKr");
+        assertThat(new ArmTotals("B", 1, 1, 10_40, 108, 0, 0))
+                .as("a square rounded to whole kr², as the engine counts it (10.40² = 108.16)").isNotNull();
         assertThatThrownBy(() -> new ArmTotals("B", 10, 1, 0, 0, 11, 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("optedOut");
         assertThatThrownBy(() -> new ArmTotals(" ", 10, 1, 0, 0, 0, 0))
