@@ -9,6 +9,7 @@ import no.dialog.adminapi.StaffOnly.Access;
 import no.dialog.core.enrolment.EnrolmentStore;
 import no.dialog.core.results.JourneyResults;
 import no.dialog.core.results.PriceList;
+import no.dialog.core.results.StoredVersions;
 import no.dialog.core.settings.TenantSettings;
 import no.dialog.core.settings.TenantSettingsStore;
 import no.dialog.core.journey.JourneyStore;
@@ -38,11 +39,14 @@ public class JourneyResultsController {
     public HttpResponse<String> results(@PathVariable String id, StaffIdentity staff) {
         TenantId tenant = staff.tenant();
         // The journey must be the caller's: results are keyed by tenant too, but a missing journey is a 404.
-        if (!JourneyIds.isValid(id) || journeys.head(tenant, id).isEmpty()) {
+        java.util.Optional<no.dialog.core.journey.JourneyHead> head = JourneyIds.isValid(id)
+                ? journeys.head(tenant, id) : java.util.Optional.empty();
+        if (head.isEmpty()) {
             return JourneysController.notFound();
         }
         PriceList prices = settings.read(tenant).map(stored -> new PriceList(TenantSettings.of(stored).prices()))
                 .orElse(PriceList.NONE);
-        return SegmentViews.json(HttpStatus.OK, JourneyResults.of(id, enrolments.results(tenant, id), prices));
+        return SegmentViews.json(HttpStatus.OK, JourneyResults.of(id, enrolments.results(tenant, id), prices,
+                new StoredVersions(journeys, tenant, head.get())));
     }
 }

@@ -31,7 +31,8 @@ import no.dialog.core.journey.SendChannel;
  *   <li>{@code funnel}: enrolled → queued → sent → delivered → answered → goal reached;</li>
  *   <li>{@code days}: the counters and cost per day (Europe/Oslo), oldest first.</li>
  * </ul>
- * The experiment counters ({@code ARM_*}) are not rows: {@link ExperimentResults} reads them. The same totals,
+ * The experiment counters ({@code ARM_*}) are not rows: {@link ExperimentResults} reads them into the version's
+ * {@code experiment}. The same totals,
  * economics and funnel are given for the journey across versions.
  */
 public final class JourneyResults {
@@ -78,7 +79,25 @@ public final class JourneyResults {
         return of(journeyId, counts, PriceList.NONE);
     }
 
+    /** Results without experiments: each version's {@code experiment} is null. */
     public static ObjectNode of(String journeyId, List<ResultCount> counts, PriceList prices) {
+        return of(journeyId, counts, prices, Versions.NONE);
+    }
+
+    /** What results need to know of a journey's versions beyond their counters: their experiment and winner. */
+    public interface Versions {
+        Versions NONE = version -> null;
+
+        /** The version's definition, or null when unknown (then it shows no experiment). */
+        no.dialog.core.journey.JourneyDefinition definition(int version);
+
+        /** The arm declared the winner of the version's experiment, or null. */
+        default String winner(int version) {
+            return null;
+        }
+    }
+
+    public static ObjectNode of(String journeyId, List<ResultCount> counts, PriceList prices, Versions known) {
         Map<Integer, Map<Row, Sums>> byVersion = new TreeMap<>();
         Map<Integer, Map<LocalDate, Sums>> daysByVersion = new TreeMap<>();
         for (ResultCount count : counts) {
@@ -125,7 +144,16 @@ public final class JourneyResults {
                 ObjectNode d = days.addObject().put("day", day.toString());
                 counters(d, sums);
             });
-            entry.putNull("experiment");
+            no.dialog.core.journey.JourneyDefinition definition = known.definition(version);
+            Map<String, Long> costByArm = new TreeMap<>();
+            variants.forEach((name, sums) -> costByArm.put(name, sums.cost));
+            ObjectNode experiment = definition == null ? null
+                    : ExperimentResults.of(definition, version, counts, costByArm, known.winner(version));
+            if (experiment == null) {
+                entry.putNull("experiment");
+            } else {
+                entry.set("experiment", experiment);
+            }
             journeyTotals.add(totals);
             variants.forEach((name, sums) -> journeyVariants.computeIfAbsent(name, v -> new Sums()).add(sums));
         });
