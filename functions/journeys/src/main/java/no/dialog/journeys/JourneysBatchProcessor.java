@@ -19,6 +19,7 @@ import no.dialog.aws.sqs.SqsDeadLetters;
 import no.dialog.aws.sqs.SqsStepQueue;
 import no.dialog.core.enrolment.EnrolmentRef;
 import no.dialog.core.enrolment.EnrolmentRunner;
+import no.dialog.core.results.AutoWinners;
 import no.dialog.core.enrolment.EnrolmentStore;
 import no.dialog.core.enrolment.JourneyMessages;
 import no.dialog.core.enrolment.Outcome;
@@ -51,15 +52,17 @@ public class JourneysBatchProcessor {
     private final DeadLetters responsesDeadLetters;
     private final int maxReceiveCount;
     private final ExecutorService parallel;
+    private final AutoWinners winners;
 
     public JourneysBatchProcessor(EnrolmentRunner runner, EnrolmentStore store, SqsStepQueue steps, Metrics metrics,
-            SqsClient sqs, Clock clock,
+            SqsClient sqs, Clock clock, AutoWinners winners,
             @Value("${journey.steps.queue.url}") String stepsQueueUrl,
             @Value("${journey.steps.dlq.url}") String stepsDlqUrl,
             @Value("${responses.dlq.url}") String responsesDlqUrl,
             @Value("${journeys.max-receive-count:5}") int maxReceiveCount,
             @Value("${journeys.step-concurrency:8}") int stepConcurrency) {
         this.runner = runner;
+        this.winners = winners;
         this.store = store;
         this.steps = steps;
         this.metrics = metrics;
@@ -98,6 +101,10 @@ public class JourneysBatchProcessor {
             count(advance.tenant().value(), "Steps", advanceAll(advance));
         } else if (message instanceof JourneyMessages.Sweep) {
             steps.sweepShards(store.dueShards());
+        } else if (message instanceof JourneyMessages.DecideExperiments) {
+            List<AutoWinners.Declared> declared = winners.decide();
+            declared.forEach(d -> metrics.count(Map.of("function", "journeys", "tenant", d.tenant().value()),
+                    Map.of("WinnersDeclared", 1L)));
         } else if (message instanceof JourneyMessages.SweepShard sweep) {
             long dispatched = runner.sweep(sweep.shard());
             if (dispatched > 0) {

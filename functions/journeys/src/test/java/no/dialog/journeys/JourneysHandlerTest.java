@@ -161,6 +161,53 @@ class JourneysHandlerTest {
     }
 
     @Test
+    void theHourlyLookDeclaresTheWinnerOfADecidedAutoWinnerExperimentOnceAndRecordsIt() throws Exception {
+        context.getBean(no.dialog.core.tenant.TenantDirectory.class)
+                .createIfAbsent(new no.dialog.core.tenant.Tenant(DEMO, "Demo", CLOCK.instant()));
+        JourneyStore journeys = context.getBean(JourneyStore.class);
+        JourneyHead head = journeys.create(DEMO, "ab-ask", "Svar oss", MAPPER.readTree("""
+                {"name": "Svar oss",
+                 "trigger": {"type": "campaign", "segmentId": "members", "startAt": null},
+                 "entry": {"reenterAfterExit": false, "maxEnrolments": null},
+                 "goal": {"signal": {"type": "answered", "sameJourney": true}, "window": "P14D", "exitOnGoal": true},
+                 "experiment": {"step": "ask", "metric": "goal-conversion", "holdoutPercent": 10, "autoWinner": true},
+                 "start": "ask",
+                 "steps": [
+                   {"id": "ask", "type": "send", "channel": "sms",
+                    "variants": [{"name": "A", "templateId": "thanks", "weight": 1},
+                                 {"name": "B", "templateId": "thanks", "weight": 1}], "next": "done"},
+                   {"id": "done", "type": "exit"}
+                 ]}"""), CLOCK.instant());
+        journeys.changeStatus(DEMO, "ab-ask", head.revision(), JourneyStatus.ACTIVE, CLOCK.instant());
+        EnrolmentStore enrolments = context.getBean(EnrolmentStore.class);
+        // The arms' counters as the engine leaves them: A converts 10% of 3,000, B 16% of 3,000.
+        arm(enrolments, "A", 3_000, 300);
+        arm(enrolments, "B", 3_000, 480);
+        arm(enrolments, "holdout", 600, 30);
+
+        assertThat(handler.handleRequest(event("experiments.json"), null).getBatchItemFailures()).isEmpty();
+        assertThat(handler.handleRequest(event("experiments.json"), null).getBatchItemFailures()).isEmpty();
+
+        assertThat(journeys.head(DEMO, "ab-ask").orElseThrow().winner(1)).isEqualTo("B");
+        assertThat(journeys.history(DEMO, "ab-ask")).singleElement().satisfies(event -> {
+            assertThat(event.kind()).isEqualTo(no.dialog.core.journey.JourneyEvent.WINNER_DECLARED);
+            assertThat(event.arm()).isEqualTo("B");
+            assertThat(event.reason()).isEqualTo("auto-winner: B better");
+        });
+    }
+
+    private static void arm(EnrolmentStore enrolments, String arm, long entered, long converted) {
+        no.dialog.core.journey.Enrolment counter = new no.dialog.core.journey.Enrolment(DEMO,
+                "ab-ask-1-" + String.format("%020d", Math.abs(arm.hashCode())), "ab-ask", 1, "C-" + arm,
+                no.dialog.core.journey.EnrolmentState.DONE, "done", null, CLOCK.instant(), null, null, Map.of(),
+                Map.of(), List.of(), "completed", 0);
+        assertThat(enrolments.create(counter, List.of(
+                new no.dialog.core.enrolment.ResultKey("ab-ask", 1, "ask", arm, no.dialog.core.journey.ResultCounter.ARM_ENTERED, entered),
+                new no.dialog.core.enrolment.ResultKey("ab-ask", 1, "ask", arm, no.dialog.core.journey.ResultCounter.ARM_CONVERTED, converted))))
+                .isTrue();
+    }
+
+    @Test
     void anAnswerForSomeoneWithoutARunningJourneyChangesNothingAndIsNotAFailure() {
         SQSBatchResponse response = handler.handleRequest(event("answered.json"), null);
 

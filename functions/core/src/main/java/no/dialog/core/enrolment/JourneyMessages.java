@@ -18,6 +18,7 @@ import no.dialog.core.tenant.TenantId;
  * journey-steps  {"kind":"advance","tenant":"demo","refs":[{"contactId":"..","enrolmentId":".."}]}
  *                {"kind":"sweep"}                      (every minute, from the schedule)
  *                {"kind":"sweepShard","shard":7}       (one per shard of the due index)
+ *                {"kind":"experiments"}                (every hour, from the schedule: the auto-winners)
  * segment-jobs   {"kind":"tick"}                       (every minute, from the schedule)
  *                {"kind":"evaluate","tenant":"demo","journeyId":"..","version":1,"runId":".."}
  *                {"kind":"enrol","tenant":"demo","journeyId":"..","version":1,"contactIds":[..]}
@@ -36,6 +37,9 @@ public final class JourneyMessages {
     public record Sweep() implements Message {}
 
     public record SweepShard(int shard) implements Message {}
+
+    /** Time to look at the experiments whose winner is picked automatically. */
+    public record DecideExperiments() implements Message {}
 
     public record Tick() implements Message {}
 
@@ -58,6 +62,8 @@ public final class JourneyMessages {
                 return new Sweep();
             case "sweepShard":
                 return new SweepShard(number(root, "shard"));
+            case "experiments":
+                return new DecideExperiments();
             case "tick":
                 return new Tick();
             case "evaluate":

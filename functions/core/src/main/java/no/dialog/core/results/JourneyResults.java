@@ -102,12 +102,13 @@ public final class JourneyResults {
         Map<Integer, Map<LocalDate, Sums>> daysByVersion = new TreeMap<>();
         for (ResultCount count : counts) {
             ResultKey key = count.key();
+            Map<Row, Sums> rows = byVersion.computeIfAbsent(key.version(), v -> new TreeMap<>(ROW_ORDER));
             if (!FUNNEL_COUNTERS.contains(key.counter())) {
+                // An experiment's counter: its version shows (with its experiment), but it is no row.
                 continue;
             }
             Row row = new Row(key.stepId(), key.variant(), key.channel());
-            byVersion.computeIfAbsent(key.version(), v -> new TreeMap<>(ROW_ORDER))
-                    .computeIfAbsent(row, r -> new Sums()).values[key.counter().ordinal()] += count.count();
+            rows.computeIfAbsent(row, r -> new Sums()).values[key.counter().ordinal()] += count.count();
             if (count.day() != null) {
                 Sums day = daysByVersion.computeIfAbsent(key.version(), v -> new TreeMap<>())
                         .computeIfAbsent(count.day(), d -> new Sums());
