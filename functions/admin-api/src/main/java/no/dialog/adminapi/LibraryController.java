@@ -20,6 +20,7 @@ import java.util.Set;
 import no.dialog.adminapi.StaffOnly.Access;
 import no.dialog.core.contact.Problem;
 import no.dialog.core.journey.JourneyConflict;
+import no.dialog.core.journey.JourneyDefinitions;
 import no.dialog.core.journey.JourneyStore;
 import no.dialog.core.journey.SendChannel;
 import no.dialog.core.library.JourneyLibrary;
@@ -82,7 +83,7 @@ public class LibraryController {
             item.set("name", journey.name().toJson());
             item.set("description", journey.description().toJson());
             item.set("goal", journey.goal().toJson());
-            item.set("goalSignal", no.dialog.core.journey.JourneyDefinitions.toJson(journey.definition()).get("goal"));
+            item.set("goalSignal", JourneyDefinitions.toJson(journey.definition()).get("goal"));
             ArrayNode channels = item.putArray("channels");
             journey.channels().forEach(c -> channels.add(c.jsonName()));
             item.set("segment", MAPPER.createObjectNode().<ObjectNode>set("name", journey.segmentName().toJson())
@@ -165,7 +166,7 @@ public class LibraryController {
                 .put("status", "DRAFT").put("segmentId", copy.segmentId()).put("language", copy.language());
         ArrayNode ids = body.putArray("templateIds");
         copy.templates().stream().map(MessageTemplate::id).sorted().forEach(ids::add);
-        ObjectNode sender = body.putObject("sender").put("name", copy.sender().name())
+        body.putObject("sender").put("name", copy.sender().name())
                 .put("smsSender", copy.sender().smsSender()).put("emailFrom", copy.sender().emailFrom())
                 .put("emailFromName", copy.sender().emailFromName());
         body.set("costPerPerson", copy.cost().toJson());

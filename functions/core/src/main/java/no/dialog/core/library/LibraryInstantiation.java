@@ -117,6 +117,10 @@ public final class LibraryInstantiation {
         if (library.channels().contains(SendChannel.SMS) && sender.smsSender() == null) {
             warnings.add("set senderName in the settings: the organisation's name gives no valid SMS sender");
         }
+        boolean giro = templates.stream().anyMatch(t -> t.channel() == SendChannel.LETTER && t.body().contains("kid"));
+        if (giro && sender.giroAccount() == null) {
+            warnings.add("set giroAccount in the settings: the journey's letters carry a giro");
+        }
         CostEstimate cost = cost(definition, templates, prices, library.name().in(language), sender, today);
         if (!cost.missingPrices().isEmpty()) {
             warnings.add("the price list has no price for " + String.join(", ", cost.missingPrices().stream()

@@ -168,6 +168,21 @@ class JourneyLibraryTest {
     }
 
     @Test
+    void lettersWithAGiroNeedTheTenantsGiroAccount() {
+        LibraryJourney rekindling = JourneyLibrary.fromClasspath().find("rekindling").orElseThrow();
+        assertThat(instantiation.instantiate(rekindling, new LibraryInstantiation.Request(null, null), SENDER,
+                Map.of(SendChannel.SMS, 45L, SendChannel.LETTER, 1400L), TODAY).instance().warnings())
+                .containsExactly("set giroAccount in the settings: the journey's letters carry a giro");
+        TenantSender withGiro = new TenantSender(SENDER.name(), SENDER.smsSender(), SENDER.emailFrom(),
+                SENDER.emailFromName(), "86011117947");
+        LibraryInstantiation.Instance copy = instantiation.instantiate(rekindling,
+                new LibraryInstantiation.Request(null, null), withGiro,
+                Map.of(SendChannel.SMS, 45L, SendChannel.LETTER, 1400L), TODAY).instance();
+        assertThat(copy.warnings()).isEmpty();
+        assertThat(copy.templates()).anySatisfy(t -> assertThat(t.body()).contains("KID {{ kid }}"));
+    }
+
+    @Test
     void aBadIdOrLanguageIsRefused() {
         LibraryJourney renewal = JourneyLibrary.fromClasspath().find("renewal").orElseThrow();
         LibraryInstantiation.Outcome outcome = instantiation.instantiate(renewal,
@@ -179,11 +194,12 @@ class JourneyLibraryTest {
     @Test
     void theSenderComesFromTheTenantsSettings() {
         Tenant plain = new Tenant(TenantId.of("demo"), "Røde Kors", java.time.Instant.EPOCH);
-        assertThat(TenantSender.of(plain)).isEqualTo(new TenantSender("Røde Kors", "RodeKors", null, "Røde Kors"));
+        assertThat(TenantSender.of(plain)).isEqualTo(new TenantSender("Røde Kors", "RodeKors", null, "Røde Kors", null));
         Tenant own = new Tenant(TenantId.of("demo"), "Røde Kors", java.time.Instant.EPOCH, Map.of(
-                "branding.senderName", "Røde Kors Oslo", "sms.sender", "RKOslo", "email.from", "oslo@rk.example"));
+                "branding.senderName", "Røde Kors Oslo", "sms.sender", "RKOslo", "email.from", "oslo@rk.example",
+                "letter.giroAccount", "86011117947"));
         assertThat(TenantSender.of(own)).isEqualTo(new TenantSender("Røde Kors Oslo", "RKOslo", "oslo@rk.example",
-                "Røde Kors Oslo"));
+                "Røde Kors Oslo", "86011117947"));
     }
 
     private static void copyLibrary(Path target) throws IOException {

@@ -112,7 +112,7 @@ class LibraryJourneysTest {
         new DynamoDbTenantDirectory(dynamoDb, resources.requireTableName("TenantsTable"))
                 .createIfAbsent(new Tenant(TENANT, TENANT_NAME, stack.clock().instant(), Map.of(
                         "email.from", "post@libraria.example", "price.sms", "45", "price.email", "2",
-                        "price.letter", "1400", "price.telemarketing", "3500")));
+                        "price.letter", "1400", "price.telemarketing", "3500", "letter.giroAccount", "86011117947")));
         DynamoDbContactStore contacts = new DynamoDbContactStore(dynamoDb, resources.requireTableName("ContactsTable"),
                 stack.clock(), 2);
         contacts.upsertAll(TENANT, contacts(today));
