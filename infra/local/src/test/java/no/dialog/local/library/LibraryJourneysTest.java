@@ -181,6 +181,13 @@ class LibraryJourneysTest {
             assertThat(responder.exitReason()).as(run.id()).isEqualTo("goal");
             assertThat(enrolments.latest(TENANT, run.silent(), run.id()).orElseThrow().goalReachedAt()).as(run.id()).isNull();
         }
+        // Nothing the journeys asked for was given up on: no step, response or send in a dead-letter queue.
+        for (String dlq : List.of("SegmentJobsDLQ", "JourneyStepsDLQ", "ResponsesDLQ", "SendSmsDLQ", "SendEmailDLQ",
+                "SendLetterDLQ", "SendTelemarketingDLQ")) {
+            String url = resources.ref(dlq).orElseThrow();
+            assertThat(stack.emulators().sqs().receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(0)).messages())
+                    .as(dlq).isEmpty();
+        }
     }
 
     /** The response the journey's goal waits for, as the landing page, the payment paths and the register send it. */
