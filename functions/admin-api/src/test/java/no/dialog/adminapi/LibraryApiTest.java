@@ -46,7 +46,7 @@ class LibraryApiTest {
         TenantDirectory tenants = context.getBean(TenantDirectory.class);
         tenants.createIfAbsent(new Tenant(PRICED, "Naturvernforbundet", CLOCK.instant(), Map.of(
                 "email.from", "post@naturvern.test", "sms.sender", "Naturvern",
-                "price.sms", "45", "price.email", "2", "price.telemarketing", "3500")));
+                "price.sms", "45", "price.email", "2000", "price.telemarketing", "3500")));
         tenants.createIfAbsent(new Tenant(BARE, "Bare", CLOCK.instant()));
     }
 
@@ -102,7 +102,9 @@ class LibraryApiTest {
             }
         }
         assertThat(smsParts).isPositive();
+        // Øre per SMS part, per thousand e-mails, per call: 2 øre an e-mail.
         assertThat(cost.get("perPersonOre").asLong()).isEqualTo(45L * smsParts + 2 + 3500);
+        assertThat(cost.get("perThousandPeopleOre").asLong()).isEqualTo(1000 * (45L * smsParts + 3500) + 2000);
         assertThat(cost.get("missingPrices")).isEmpty();
         assertThat(copy.get("warnings")).isEmpty();
         assertThat(copy.get("suggestedExperiment").get("step").asText()).isEqualTo("remind-sms");

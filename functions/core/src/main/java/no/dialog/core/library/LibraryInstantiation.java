@@ -201,7 +201,7 @@ public final class LibraryInstantiation {
             if (price == null) {
                 missing.add(e.getKey());
             }
-            total += line.costOre();
+            total += line.costPerThousandPeopleOre();
         }
         return new CostEstimate(lines, total, missing);
     }

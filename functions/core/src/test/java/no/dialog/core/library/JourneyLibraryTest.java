@@ -143,7 +143,8 @@ class JourneyLibraryTest {
     @Test
     void theCostPerPersonComesFromTheTenantsPricesAndSaysWhichAreMissing() {
         LibraryJourney reminder = JourneyLibrary.fromClasspath().find("payment-reminder").orElseThrow();
-        Map<SendChannel, Long> prices = Map.of(SendChannel.SMS, 45L, SendChannel.EMAIL, 2L,
+        // Øre per SMS part, per thousand e-mails, per call.
+        Map<SendChannel, Long> prices = Map.of(SendChannel.SMS, 45L, SendChannel.EMAIL, 2_000L,
                 SendChannel.TELEMARKETING, 3_500L);
         LibraryInstantiation.Instance copy = instantiation.instantiate(reminder,
                 new LibraryInstantiation.Request(null, "nb"), SENDER, prices, TODAY).instance();
@@ -155,14 +156,16 @@ class JourneyLibraryTest {
                         org.assertj.core.groups.Tuple.tuple(SendChannel.TELEMARKETING, 1));
         int smsParts = cost.lines().stream().filter(l -> l.channel() == SendChannel.SMS).findFirst().orElseThrow().units();
         assertThat(smsParts).isBetween(1, 2);
-        assertThat(cost.totalOre()).isEqualTo(45L * smsParts + 2 + 3_500);
+        assertThat(cost.perThousandPeopleOre()).isEqualTo(1000 * (45L * smsParts + 3_500) + 2_000);
+        assertThat(cost.perPersonOre()).isEqualTo(45L * smsParts + 2 + 3_500);
+        assertThat(cost.lines()).extracting(CostEstimate.Line::unit).containsExactlyInAnyOrder("part", "thousand", "call");
         assertThat(copy.warnings()).isEmpty();
 
         LibraryInstantiation.Instance unpriced = instantiation.instantiate(reminder,
                 new LibraryInstantiation.Request(null, "nb"), new TenantSender("Org", null, null, "Org"),
                 Map.of(SendChannel.SMS, 45L), TODAY).instance();
         assertThat(unpriced.cost().missingPrices()).containsExactly(SendChannel.EMAIL, SendChannel.TELEMARKETING);
-        assertThat(unpriced.cost().totalOre()).isEqualTo(45L * smsParts);
+        assertThat(unpriced.cost().perPersonOre()).isEqualTo(45L * smsParts);
         assertThat(unpriced.warnings()).anyMatch(w -> w.contains("email.from")).anyMatch(w -> w.contains("senderName"))
                 .anyMatch(w -> w.contains("email, telemarketing"));
     }

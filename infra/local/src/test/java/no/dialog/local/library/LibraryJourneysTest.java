@@ -111,7 +111,7 @@ class LibraryJourneysTest {
         var resources = stack.resources();
         new DynamoDbTenantDirectory(dynamoDb, resources.requireTableName("TenantsTable"))
                 .createIfAbsent(new Tenant(TENANT, TENANT_NAME, stack.clock().instant(), Map.of(
-                        "email.from", "post@libraria.example", "price.sms", "45", "price.email", "2",
+                        "email.from", "post@libraria.example", "price.sms", "45", "price.email", "2000",
                         "price.letter", "1400", "price.telemarketing", "3500", "letter.giroAccount", "86011117947")));
         DynamoDbContactStore contacts = new DynamoDbContactStore(dynamoDb, resources.requireTableName("ContactsTable"),
                 stack.clock(), 2);
