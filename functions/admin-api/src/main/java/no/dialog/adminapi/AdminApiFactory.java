@@ -4,6 +4,8 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import no.dialog.core.contact.ContactStore;
+import no.dialog.core.library.JourneyLibrary;
+import no.dialog.core.library.LibraryInstantiation;
 import no.dialog.core.payment.PaymentLedger;
 import no.dialog.core.payment.PaymentRegistrar;
 import no.dialog.core.payment.UnmatchedPayments;
@@ -25,6 +27,17 @@ public class AdminApiFactory {
     @Singleton
     TemplatePreview templatePreview() {
         return new TemplatePreview(new TemplateRenderer());
+    }
+
+    /** The library of proven journeys shipped in core, loaded and checked once per instance. */
+    @Singleton
+    JourneyLibrary journeyLibrary() {
+        return JourneyLibrary.fromClasspath();
+    }
+
+    @Singleton
+    LibraryInstantiation libraryInstantiation() {
+        return new LibraryInstantiation(new TemplateRenderer());
     }
 
     // Payments without a KID: only with the payments table (PAYMENTS_TABLE), like the stores and the

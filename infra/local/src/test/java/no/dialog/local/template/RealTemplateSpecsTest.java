@@ -257,6 +257,8 @@ class RealTemplateSpecsTest {
                 new HttpApiEventSpec("EndJourney", "DialogHttpApi", "/admin/v1/journeys/{id}/end", "POST", "StaffJwt"),
                 new HttpApiEventSpec("GetJourneyResults", "DialogHttpApi", "/admin/v1/journeys/{id}/results", "GET", "StaffJwt"),
                 new HttpApiEventSpec("GetJourneyFiles", "DialogHttpApi", "/admin/v1/journeys/{id}/files", "GET", "StaffJwt"),
+                new HttpApiEventSpec("ListLibrary", "DialogHttpApi", "/admin/v1/library", "GET", "StaffJwt"),
+                new HttpApiEventSpec("InstantiateLibraryJourney", "DialogHttpApi", "/admin/v1/library/{id}/instantiate", "POST", "StaffJwt"),
                 new HttpApiEventSpec("ListUnmatchedPayments", "DialogHttpApi", "/admin/v1/payments/unmatched", "GET", "StaffJwt"),
                 new HttpApiEventSpec("GetUnmatchedPayment", "DialogHttpApi", "/admin/v1/payments/unmatched/{id}", "GET", "StaffJwt"),
                 new HttpApiEventSpec("ConfirmUnmatchedPayment", "DialogHttpApi", "/admin/v1/payments/unmatched/{id}/confirm", "POST", "StaffJwt"),
