@@ -42,7 +42,8 @@ import no.dialog.core.time.OsloTime;
  * The library of proven journeys (docs/library.md): {@code GET /admin/v1/library} lists them (viewer, editor or
  * admin); {@code POST /admin/v1/library/{id}/instantiate} makes the caller's organisation its own copy (editor or
  * admin): the segment, the templates in the chosen language signed with its sender, and a DRAFT journey, with the
- * cost per person from its price list. The body is optional: {@code {"id": "welcome-2027", "language": "en"}}
+ * cost per person from its price list. The body is optional: {@code {"id": "welcome-2027", "language": "en", "experiment": true}} (with
+ * {@code experiment}, the copy runs the suggested experiment, holdout included)
  * (default: the library id, {@code nb}). A copy whose ids are taken is refused (409, naming them) and nothing is
  * made: a second copy needs its own id.
  */
@@ -51,7 +52,7 @@ public class LibraryController {
 
     private static final String LIBRARY = "the journey library";
     private static final String JOURNEYS = "journeys";
-    private static final Set<String> KEYS = Set.of("id", "language");
+    private static final Set<String> KEYS = Set.of("id", "language", "experiment");
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final JourneyLibrary library;
@@ -103,6 +104,7 @@ public class LibraryController {
         }
         String instanceId = null;
         String language = null;
+        boolean experiment = false;
         if (request.getBody() != null && !request.getBody().isBlank()) {
             JsonBodies.Outcome body = JsonBodies.read(request);
             if (body.refused()) {
@@ -121,6 +123,11 @@ public class LibraryController {
             });
             instanceId = text(json, "id", problems);
             language = text(json, "language", problems);
+            JsonNode withExperiment = json.get("experiment");
+            if (withExperiment != null && !withExperiment.isNull() && !withExperiment.isBoolean()) {
+                problems.add(new Problem("experiment", "must be true or false"));
+            }
+            experiment = withExperiment != null && withExperiment.asBoolean(false);
             if (!problems.isEmpty()) {
                 return ApiErrors.invalid(HttpStatus.BAD_REQUEST, "invalid request", problems);
             }
@@ -133,7 +140,7 @@ public class LibraryController {
         Map<SendChannel, Long> prices = TenantSettings.of(new StoredSettings(found.get().settings(), Map.of(), 0))
                 .prices();
         LibraryInstantiation.Outcome outcome = instantiation.instantiate(journey.get(),
-                new LibraryInstantiation.Request(instanceId, language), TenantSender.of(found.get()), prices,
+                new LibraryInstantiation.Request(instanceId, language, experiment), TenantSender.of(found.get()), prices,
                 OsloTime.today(clock));
         if (!outcome.ok()) {
             return ApiErrors.invalid(HttpStatus.BAD_REQUEST, "invalid request", outcome.problems());

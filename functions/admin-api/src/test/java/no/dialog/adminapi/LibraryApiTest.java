@@ -135,6 +135,19 @@ class LibraryApiTest {
                 .startsWith("Hi {{ firstName }}!").contains("Best wishes, Naturvernforbundet");
         assertThat(context.getBean(JourneyStore.class).head(PRICED, "reminder-en").orElseThrow().name())
                 .isEqualTo("Payment reminder");
+        assertThat(context.getBean(JourneyStore.class).version(PRICED, "reminder-en", 1).orElseThrow().has("experiment"))
+                .as("without asking, the suggestion stays a suggestion").isFalse();
+
+        // A copy that runs its suggested experiment, holdout and all.
+        APIGatewayV2HTTPResponse tested = call("POST", "/admin/v1/library/payment-reminder/instantiate",
+                "{\"id\":\"reminder-ab\",\"experiment\":true}", PRICED, "[editor]");
+        assertThat(tested.getStatusCode()).as(tested.getBody()).isEqualTo(201);
+        JsonNode experiment = context.getBean(JourneyStore.class).version(PRICED, "reminder-ab", 1).orElseThrow()
+                .get("experiment");
+        assertThat(experiment.get("step").asText()).isEqualTo("remind-sms");
+        assertThat(experiment.get("holdoutPercent").asInt()).isEqualTo(10);
+        assertThat(call("POST", "/admin/v1/journeys/reminder-ab/activate", null, PRICED, "[editor]").getStatusCode())
+                .isEqualTo(200);
     }
 
     @Test

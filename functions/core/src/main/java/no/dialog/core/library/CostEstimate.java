@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import no.dialog.core.journey.SendChannel;
+import no.dialog.core.results.PriceList;
 
 /**
  * What people cost who go all the way through a journey without responding (every timeout taken, every branch's
@@ -38,25 +39,18 @@ public record CostEstimate(List<Line> lines, long perThousandPeopleOre, List<Sen
      */
     public record Line(SendChannel channel, int sends, int units, Long unitPriceOre) {
 
-        /** What the price is per: part, thousand, item, call or conversation. */
+        /** What the price is per: part, thousand, item, call or conversation ({@link PriceList#unit}). */
         public String unit() {
-            return switch (channel) {
-                case SMS -> "part";
-                case EMAIL, NEWSLETTER -> "thousand";
-                case LETTER, PRINT -> "item";
-                case TELEMARKETING -> "call";
-                case CHAT -> "conversation";
-            };
+            return PriceList.unit(channel);
         }
 
+        /** A thousand people's sends at the unit price, priced as results price them ({@link PriceList#cost}). */
         public long costPerThousandPeopleOre() {
             if (unitPriceOre == null) {
                 return 0;
             }
-            return switch (channel) {
-                case EMAIL, NEWSLETTER -> Math.multiplyExact((long) units, unitPriceOre);
-                default -> Math.multiplyExact(Math.multiplyExact((long) units, unitPriceOre), THOUSAND);
-            };
+            long units = Math.multiplyExact((long) this.units, THOUSAND);
+            return new PriceList(java.util.Map.of(channel, unitPriceOre)).cost(channel, units, units);
         }
     }
 

@@ -53,7 +53,13 @@ public final class LibraryInstantiation {
     }
 
     /** What the caller asks for: the instance id (null: the library id) and the language (null: nb). */
-    public record Request(String instanceId, String language) {}
+    /** @param withExperiment put the suggested experiment (holdout included) into the copy's definition */
+    public record Request(String instanceId, String language, boolean withExperiment) {
+
+        public Request(String instanceId, String language) {
+            this(instanceId, language, false);
+        }
+    }
 
     /** The copy to store. {@code journey} is the canonical definition JSON (docs/journeys.md). */
     public record Instance(String journeyId, String segmentId, String segmentName, JsonNode criteria,
@@ -102,6 +108,9 @@ public final class LibraryInstantiation {
             for (JsonNode variant : step.path("variants")) {
                 ((ObjectNode) variant).put("templateId", templateId(id, variant.get("templateId").asText()));
             }
+        }
+        if (request.withExperiment()) {
+            journey.set("experiment", library.suggestedExperiment().toJson());
         }
         JourneyDefinitions.Parsed parsed = JourneyDefinitions.parse(journey);
         if (!parsed.ok()) {
