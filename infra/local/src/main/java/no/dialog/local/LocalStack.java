@@ -237,6 +237,9 @@ public final class LocalStack implements AutoCloseable {
             gateway.mount("/local/clock/advance", LocalEndpoints.clockAdvance(clock));
             gateway.mount("/local/signals", new no.dialog.local.console.LocalSignals(emulators.sqs(),
                     resources.requireQueueUrl("ResponsesQueue"), clock));
+            gateway.mount("/local/simulate/answers", new no.dialog.local.console.SimulatedAnswers(emulators.dynamoDb(),
+                    resources.requireTableName("EnrolmentsTable"), emulators.sqs(),
+                    resources.requireQueueUrl("ResponsesQueue"), clock));
             gateway.mount("/aws/events", new EventBridgeEndpoint(bus));
             scheduler.start();
 
