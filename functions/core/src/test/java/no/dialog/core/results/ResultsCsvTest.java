@@ -79,7 +79,7 @@ class ResultsCsvTest {
                         .as(counter).isEqualTo(step.get(counter).asText());
             }
         }
-        List<String> day = rows.get(7);
+        List<String> day = rows.get(8);
         assertThat(day.get(ResultsCsv.HEADER.indexOf("goalRevenueOre"))).isEqualTo("400000");
         // A day has no SMS parts: empty, not zero.
         assertThat(day.get(ResultsCsv.HEADER.indexOf("smsParts"))).isEmpty();
