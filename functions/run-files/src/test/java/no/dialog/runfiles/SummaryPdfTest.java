@@ -1,0 +1,59 @@
+package no.dialog.runfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import no.dialog.core.results.ResultsWeek;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+
+class SummaryPdfTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The results JSON's contract, as core's chart tests use it. */
+    private static JsonNode sample() throws IOException {
+        return JSON.readTree(SummaryPdfTest.class.getResourceAsStream("/results/journey-results.json"));
+    }
+
+    private static String text(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document);
+        }
+    }
+
+    @Test
+    void holdsTheFunnelEconomicsTheWeeksDaysAndTheExperiment() throws IOException {
+        String text = text(new SummaryPdf().render("Er du fortsatt student?", new ResultsWeek(2026, 50), sample()));
+
+        assertThat(text).contains("Weekly results: Er du fortsatt student?", "week 2026-W50 (7.12.2026–13.12.2026)",
+                "amounts in NOK", "Version 2 · goal conversion 12.00 %", "Version 1");
+        // Funnel: goal reached 120 of 1,000 enrolled.
+        assertThat(text).contains("goal reached 120 12.0 %", "queued 1,270 127.0 %");
+        assertThat(text).contains("958.00 24,000.00 24.05 7.98 24.00");
+        assertThat(text).contains("ask A sms 480 470 450 90 0 470.00");
+        // The week's days only (7 to 13 December), with revenue in kroner.
+        assertThat(text).contains("8.12.2026 400 495 480 110 60 12,000.00 400.00", "10.12.2026");
+        assertThat(text).contains("Decision: B better · winner B", "B 490 72 14.69 % 18.37 0.04690 [0.004000, 0.09000]");
+        // Version 2 comes before version 1: newest first.
+        assertThat(text.indexOf("Version 2")).isLessThan(text.indexOf("Version 1"));
+    }
+
+    @Test
+    void aDayOutsideTheWeekIsNotInItsTable() throws IOException {
+        String text = text(new SummaryPdf().render("J", new ResultsWeek(2026, 51), sample()));
+        assertThat(text).doesNotContain("8.12.2026").contains("Nothing was counted this week.");
+    }
+
+    @Test
+    void aJourneyWithNothingCountedStillGetsItsPage() throws IOException {
+        var empty = JSON.createObjectNode().put("journeyId", "j2");
+        empty.putArray("versions");
+        String text = text(new SummaryPdf().render("Tom ☃", new ResultsWeek(2026, 50), empty));
+        assertThat(text).contains("Weekly results: Tom ?", "Nothing has been counted for this journey yet.");
+    }
+}
