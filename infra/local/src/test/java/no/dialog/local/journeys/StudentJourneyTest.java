@@ -189,5 +189,8 @@ class StudentJourneyTest {
         JsonNode results = MAPPER.readTree(resultsResponse.body());
         assertThat(results.findValues("goalConversionRate")).as(results.toString()).isNotEmpty();
         assertThat(results.toString()).contains("\"goalReached\":2");
+
+        // The clock passed a Monday morning: the weekly summary, its links and the console's pictures.
+        ResultsConsoleChecks.check(stack, "school", JOURNEY, "ask", 5);
     }
 }

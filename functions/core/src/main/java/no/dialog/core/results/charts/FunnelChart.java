@@ -42,7 +42,10 @@ final class FunnelChart {
                 }
             }
         }
-        double height = 40 + whole.size() * ROW + (steps.isEmpty() ? 30 : 30 + steps.size() * (20 + STEP_STAGES.size() * STEP_ROW));
+        // The same steps as the drawing below: title, the whole funnel (or its "no funnel" line), the step heading,
+        // each step's label and bars (or the "nothing yet" line), and a margin.
+        double height = 28 + Math.max(1, whole.size()) * ROW + 30
+                + (steps.isEmpty() ? ROW : steps.size() * (20 + STEP_STAGES.size() * STEP_ROW)) + 12;
         Svg svg = new Svg(WIDTH, height, "Funnel of version " + Fields.count(version, "version"));
         double y = 20;
         svg.text("text", "Version " + Fields.count(version, "version") + ": whole journey", "x", 4.0, "y", y,

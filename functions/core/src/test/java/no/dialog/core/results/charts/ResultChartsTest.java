@@ -70,6 +70,21 @@ class ResultChartsTest {
     }
 
     @Test
+    void everyBarAndLabelLiesInsideThePicture() {
+        for (JsonNode version : List.of(version2(), sample().get("versions").get(0), JSON.createObjectNode())) {
+            SvgDocument svg = SvgDocument.parse(ResultCharts.funnel(version));
+            double height = SvgDocument.number(svg.root(), "height");
+            for (String element : List.of("rect", "text")) {
+                for (Element e : svg.all(element, null)) {
+                    double bottom = e.hasAttribute("height")
+                            ? SvgDocument.number(e, "y") + SvgDocument.number(e, "height") : SvgDocument.number(e, "y");
+                    assertThat(bottom).as(element + " " + e.getTextContent()).isLessThanOrEqualTo(height);
+                }
+            }
+        }
+    }
+
+    @Test
     void stepIdsAndVariantsAreEscapedSoThePictureStaysWellFormed() {
         ObjectNode version = JSON.createObjectNode().put("version", 1);
         version.putArray("steps").addObject().put("stepId", "ask</text><script>alert('x')</script>&\"")
