@@ -23,8 +23,8 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
  * The weekly results summary as an A4 PDF (Apache PDFBox, Helvetica): the journey and the week, then per
  * version, newest first, the funnel with each stage's share of those enrolled, failures by reason,
  * economics, one row per step and variant, the week's days, and the experiment's arms with their lift and
- * the decision. Counts are since the journey started; the day table is the week's. Missing or null values
- * print as "–". A character Helvetica cannot show prints as "?".
+ * the decision; the funnel has a bar per stage beside its table. Counts are since the journey started; the day
+ * table is the week's. Missing or null values print as "–". A character Helvetica cannot show prints as "?".
  */
 public final class SummaryPdf implements SummaryDocument {
 
@@ -34,6 +34,10 @@ public final class SummaryPdf implements SummaryDocument {
     private static final float LINE = 13f;
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d.M.yyyy");
     private static final String NONE = "–";
+    private static final float[] FUNNEL_COLUMNS = {160, 80, 80};
+    /** Where the funnel's bars start (after its columns) and how long the largest one is, in points. */
+    static final float BAR_X = MARGIN + 330;
+    static final float BAR_LENGTH = 180;
 
     private final PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
     private final PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
@@ -83,7 +87,17 @@ public final class SummaryPdf implements SummaryDocument {
                     enrolled == 0 ? NONE : String.format(Locale.ROOT, "%.1f %%", 100.0 * count / enrolled)));
         }
         out.heading("Funnel");
-        out.table(new float[] {160, 80, 80}, List.of("Stage", "People", "Of enrolled"), funnel);
+        out.row(bold, FUNNEL_COLUMNS, List.of("Stage", "People", "Of enrolled"));
+        long largest = 0;
+        for (JsonNode stage : version.path("funnel")) {
+            largest = Math.max(largest, stage.path("count").asLong());
+        }
+        int i = 0;
+        for (JsonNode stage : version.path("funnel")) {
+            out.row(regular, FUNNEL_COLUMNS, funnel.get(i++));
+            // The row's bar: its count over the largest stage's, in the space after the columns.
+            out.bar(largest == 0 ? 0 : (float) stage.path("count").asLong() / largest);
+        }
         JsonNode failures = version.get("failures");
         if (failures != null && failures.isObject()) {
             out.heading("Failed, by reason");
@@ -216,7 +230,15 @@ public final class SummaryPdf implements SummaryDocument {
             }
         }
 
-        private void row(PDType1Font font, float[] widths, List<String> cells) throws IOException {
+        /** A filled bar on the line just written, {@code fraction} of {@link #BAR_LENGTH} long. */
+        void bar(float fraction) throws IOException {
+            content.setNonStrokingColor(0.23f, 0.43f, 0.65f);
+            content.addRect(BAR_X, PAGE_HEIGHT - y, BAR_LENGTH * fraction, 8);
+            content.fill();
+            content.setNonStrokingColor(0f, 0f, 0f);
+        }
+
+        void row(PDType1Font font, float[] widths, List<String> cells) throws IOException {
             room(LINE);
             y += LINE;
             float x = MARGIN;
