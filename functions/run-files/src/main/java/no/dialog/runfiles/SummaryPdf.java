@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import no.dialog.core.results.ResultsWeek;
 import no.dialog.core.results.SummaryDocument;
+import no.dialog.core.results.charts.ResultCharts;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -34,6 +35,8 @@ public final class SummaryPdf implements SummaryDocument {
     private static final float LINE = 13f;
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d.M.yyyy");
     private static final String NONE = "–";
+    private static final com.fasterxml.jackson.databind.node.JsonNodeFactory JSON_NUMBERS =
+            com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
     private static final float[] FUNNEL_COLUMNS = {160, 80, 80};
     /** Where the funnel's bars start (after its columns) and how long the largest one is, in points. */
     static final float BAR_X = MARGIN + 330;
@@ -133,7 +136,7 @@ public final class SummaryPdf implements SummaryDocument {
             if (date != null && week.contains(date)) {
                 days.add(List.of(DATE.format(date), number(day.get("enrolled")), number(day.get("sent")),
                         number(day.get("delivered")), number(day.get("answered")), number(day.get("goalReached")),
-                        kroner(day.get("goalRevenueOre")), kroner(day.get("costOre"))));
+                        kroner(JSON_NUMBERS.numberNode(ResultCharts.dayRevenueOre(day))), kroner(day.get("costOre"))));
             }
         }
         out.heading("The week's days");

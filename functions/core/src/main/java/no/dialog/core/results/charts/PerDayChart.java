@@ -10,8 +10,8 @@ import java.util.Locale;
 
 /**
  * Conversions and revenue per day of a version (its {@code days} array): conversions (goal reached) as bars
- * on the left axis, revenue (the goal's revenue, {@code goalRevenueOre}, in kroner) as a line with a point per
- * day on the right axis. Days sit at their place in the calendar, so a day without a row is a gap, not a
+ * on the left axis, revenue (the larger of {@code paidOre} and {@code goalRevenueOre}, as the economics count it,
+ * in kroner) as a line with a point per day on the right axis. Days sit at their place in the calendar, so a day without a row is a gap, not a
  * squeeze. Each axis runs from zero to its largest value.
  */
 final class PerDayChart {
@@ -86,12 +86,20 @@ final class PerDayChart {
             for (JsonNode row : rows) {
                 LocalDate day = Fields.day(row, "day");
                 if (day != null) {
-                    days.add(new Day(day, Fields.count(row, "goalReached"), Fields.count(row, "goalRevenueOre")));
+                    days.add(new Day(day, Fields.count(row, "goalReached"), revenueOre(row)));
                 }
             }
         }
         days.sort(Comparator.comparing(Day::day));
         return days;
+    }
+
+    /**
+     * A day's revenue as the results' economics count it: payments tied to the journey and the goal's revenue are
+     * often the same money (a gift that is the goal), so the larger of the two, never their sum.
+     */
+    static long revenueOre(JsonNode day) {
+        return Math.max(Fields.count(day, "paidOre"), Fields.count(day, "goalRevenueOre"));
     }
 
     /** Øre as kroner for people: 123456 → "1,234.56 kr". */

@@ -16,6 +16,11 @@ public final class ResultCharts {
 
     private ResultCharts() {}
 
+    /** A day row's revenue in øre, as the charts draw it (the larger of payments and goal revenue). */
+    public static long dayRevenueOre(JsonNode day) {
+        return PerDayChart.revenueOre(day);
+    }
+
     /** Bars per funnel stage for the whole version, then per step and variant. */
     public static String funnel(JsonNode version) {
         return FunnelChart.draw(version);

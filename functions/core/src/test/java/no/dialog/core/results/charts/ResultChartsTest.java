@@ -123,6 +123,18 @@ class ResultChartsTest {
     }
 
     @Test
+    void aDaysRevenueIsTheLargerOfPaymentsAndGoalRevenueNeverTheirSum() {
+        ObjectNode version = JSON.createObjectNode().put("version", 1);
+        var days = version.putArray("days");
+        days.addObject().put("day", "2026-12-07").put("goalRevenueOre", 1000).put("paidOre", 4000);
+        days.addObject().put("day", "2026-12-08").put("goalRevenueOre", 2000).put("paidOre", 500);
+        SvgDocument svg = SvgDocument.parse(ResultCharts.perDay(version));
+
+        assertThat(svg.all("circle", "revenue")).extracting(c -> c.getAttribute("data-ore")).containsExactly("4000", "2000");
+        assertThat(svg.all("text", "max-revenue").getFirst().getTextContent()).isEqualTo("40.00 kr");
+    }
+
+    @Test
     void aDayWithoutARowIsAGapInTheCalendar() {
         SvgDocument svg = SvgDocument.parse(ResultCharts.perDay(version2()));
         List<Element> points = svg.all("circle", "revenue");
