@@ -7,10 +7,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import no.dialog.adminapi.StaffOnly.Access;
 import no.dialog.core.enrolment.EnrolmentStore;
-import no.dialog.core.results.JourneyResults;
-import no.dialog.core.results.PriceList;
-import no.dialog.core.results.StoredVersions;
-import no.dialog.core.settings.TenantSettings;
+import no.dialog.core.results.JourneyResultsSource;
 import no.dialog.core.settings.TenantSettingsStore;
 import no.dialog.core.journey.JourneyStore;
 import no.dialog.core.tenant.TenantId;
@@ -18,7 +15,7 @@ import no.dialog.core.tenant.TenantId;
 /**
  * {@code GET /admin/v1/journeys/{id}/results}: the journey's funnel per version, step, variant, channel and
  * day, with totals, failures by class, goal conversion rates, and cost and ROI at the organisation's prices
- * (see {@link JourneyResults}). Counters hold no personal
+ * (see {@code JourneyResults}). Counters hold no personal
  * data; reading them needs viewer, editor or admin. Another tenant's journey is a 404.
  */
 @Controller("/admin/v1/journeys/{id}/results")
@@ -39,14 +36,10 @@ public class JourneyResultsController {
     public HttpResponse<String> results(@PathVariable String id, StaffIdentity staff) {
         TenantId tenant = staff.tenant();
         // The journey must be the caller's: results are keyed by tenant too, but a missing journey is a 404.
-        java.util.Optional<no.dialog.core.journey.JourneyHead> head = JourneyIds.isValid(id)
-                ? journeys.head(tenant, id) : java.util.Optional.empty();
-        if (head.isEmpty()) {
+        if (!JourneyIds.isValid(id) || journeys.head(tenant, id).isEmpty()) {
             return JourneysController.notFound();
         }
-        PriceList prices = settings.read(tenant).map(stored -> new PriceList(TenantSettings.of(stored).prices()))
-                .orElse(PriceList.NONE);
-        return SegmentViews.json(HttpStatus.OK, JourneyResults.of(id, enrolments.results(tenant, id), prices,
-                new StoredVersions(journeys, tenant, head.get())));
+        return SegmentViews.json(HttpStatus.OK,
+                JourneyResultsSource.from(enrolments, settings, journeys).results(tenant, id));
     }
 }

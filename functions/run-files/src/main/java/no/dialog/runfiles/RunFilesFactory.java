@@ -1,6 +1,6 @@
 package no.dialog.runfiles;
 
-import no.dialog.core.results.ResultCounts;
+import no.dialog.core.enrolment.ResultCounts;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
@@ -15,9 +15,14 @@ import no.dialog.aws.run.S3RunFiles;
 import no.dialog.aws.send.SendQueueProcessor;
 import no.dialog.aws.sqs.SqsSendQueues;
 import no.dialog.core.contact.ContactStore;
+import no.dialog.core.enrolment.EnrolmentStore;
 import no.dialog.core.enrolment.ResponsePublisher;
+import no.dialog.core.journey.JourneyStore;
 import no.dialog.core.journey.SendChannel;
 import no.dialog.core.observability.Metrics;
+import no.dialog.core.results.JourneyResultsSource;
+import no.dialog.core.results.SummaryFiles;
+import no.dialog.core.results.WeeklySummaries;
 import no.dialog.core.run.CallListItems;
 import no.dialog.core.run.CallListMaker;
 import no.dialog.core.run.LetterItems;
@@ -87,6 +92,18 @@ public class RunFilesFactory {
             SendRules rules, Clock clock, @Value("${run.quiet.minutes:3}") int quietMinutes) {
         return new RunCloser(runs, List.of(new LetterRunMaker(tenants, files, files), new PrintRunMaker(tenants, files),
                 new CallListMaker(tenants, contacts, rules, files)), Duration.ofMinutes(quietMinutes), clock);
+    }
+
+    /**
+     * The weekly results summaries (the weekly-summary function): results from the enrolments table, journeys
+     * from the definitions table, tenants from the tenants table, files into the exports bucket.
+     */
+    @Singleton
+    @Requires(beans = {TenantDirectory.class, JourneyStore.class, EnrolmentStore.class, SummaryFiles.class})
+    WeeklySummaries weeklySummaries(TenantDirectory tenants, JourneyStore journeys, EnrolmentStore enrolments,
+            no.dialog.core.settings.TenantSettingsStore settings, SummaryFiles files, Clock clock) {
+        return new WeeklySummaries(tenants, journeys, JourneyResultsSource.from(enrolments, settings, journeys),
+                new SummaryPdf(), files, clock);
     }
 
     /** What every run-file sender shares; not in close-runs, which sends nothing. */

@@ -1,6 +1,6 @@
 package no.dialog.sendnewsletter;
 
-import no.dialog.core.results.ResultCounts;
+import no.dialog.core.enrolment.ResultCounts;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;

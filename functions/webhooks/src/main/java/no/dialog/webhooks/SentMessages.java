@@ -7,7 +7,7 @@ import java.util.List;
 import no.dialog.core.enrolment.ResultKey;
 import no.dialog.core.enrolment.ResultScope;
 import no.dialog.core.journey.ResultCounter;
-import no.dialog.core.results.ResultCounts;
+import no.dialog.core.enrolment.ResultCounts;
 import no.dialog.core.send.LedgerEntry;
 import no.dialog.core.send.SendKeys;
 import no.dialog.core.send.SendLedger;

@@ -50,6 +50,7 @@ public final class ColdStartBenchmark {
             Map.entry("print-file", "events/print-file/send-request.json"),
             Map.entry("telemarketing", "events/telemarketing/send-request.json"),
             Map.entry("close-runs", "events/close-runs/scheduled-event.json"),
+            Map.entry("weekly-summary", "events/weekly-summary/scheduled-event.json"),
             Map.entry("vipps-donations", "events/close-runs/scheduled-event.json"),
             Map.entry("vipps-charges", "events/close-runs/scheduled-event.json"),
             Map.entry("landing", "events/landing/get-page.json"),

@@ -209,6 +209,8 @@ public final class LocalStack implements AutoCloseable {
             gateway.mount("/local/", new ConsolePage(status, bus, clock, this::functionInstances, outbox, readiness)
                     .withJarFunctions(this::functionStats));
             gateway.mount("/local/token", new DevTokenEndpoint(tokens));
+            // Journey results as pictures, read through this gateway's admin API with a viewer dev token.
+            gateway.mount("/local/results", new no.dialog.local.console.ResultsPage(gateway.baseUri(), tokens));
             gateway.mount("/local/events", LocalEndpoints.events(bus));
             gateway.mount("/local/functions", no.dialog.local.console.FunctionsEndpoint.of(this::functionStats));
             gateway.mount("/local/outbox", LocalEndpoints.outbox(outbox));

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import no.dialog.core.enrolment.ResultKey;
-import no.dialog.core.results.ResultCounts;
+import no.dialog.core.enrolment.ResultCounts;
 import no.dialog.core.tenant.TenantId;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.Update;

@@ -74,10 +74,7 @@ public final class AutoWinners {
         if (experiment == null || !experiment.autoWinner() || head.winner(version) != null) {
             return java.util.Optional.empty();
         }
-        PriceList prices = settings.read(tenant).map(stored -> new PriceList(TenantSettings.of(stored).prices()))
-                .orElse(PriceList.NONE);
-        JsonNode results = JourneyResults.of(head.journeyId(), enrolments.results(tenant, head.journeyId()), prices,
-                versions);
+        JsonNode results = JourneyResultsSource.from(enrolments, settings, journeys).results(tenant, head.journeyId());
         JsonNode found = null;
         for (JsonNode entry : results.path("versions")) {
             if (entry.path("version").asInt() == version) {

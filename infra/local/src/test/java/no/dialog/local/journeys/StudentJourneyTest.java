@@ -222,5 +222,7 @@ class StudentJourneyTest {
         assertThat(totals.get("queued").asLong()).isEqualTo(totals.get("sent").asLong()
                 + totals.get("failedNoConsent").asLong() + totals.get("failedOptedOut").asLong()
                 + totals.get("failedUnreachable").asLong());
+        // The clock passed a Monday morning: the weekly summary, its links and the console's pictures.
+        ResultsConsoleChecks.check(stack, "school", JOURNEY, "ask", 5);
     }
 }

@@ -199,6 +199,20 @@ class RealTemplateSpecsTest {
     }
 
     @Test
+    void theWeeklySummaryRunsFromTheRunFilesJarOnMondaysAtSixOsloTimeWithReadOnlyTablesAndTheExportsBucket() {
+        FunctionSpec summary = FunctionSpecs.read(RealTemplate.TEMPLATE, withQueueUrls(), "WeeklySummaryFunction");
+        assertThat(summary.handlerClass()).isEqualTo("no.dialog.runfiles.WeeklySummaryHandler");
+        assertThat(summary.environment()).containsOnlyKeys("DIALOG_STAGE", "JAVA_TOOL_OPTIONS", "DIALOG_CONFIG_REVISION",
+                "TENANTS_TABLE", "DEFINITIONS_TABLE", "ENROLMENTS_TABLE", "EXPORTS_BUCKET");
+        assertThat(summary.environment()).containsEntry("ENROLMENTS_TABLE", "dialog-enrolments-local")
+                .containsEntry("DEFINITIONS_TABLE", "dialog-definitions-local");
+        assertThat(summary.eventsOfType(ScheduleEventSpec.class)).singleElement().satisfies(event -> {
+            assertThat(event.expression()).isEqualTo("cron(0 6 ? * MON *)");
+            assertThat(event.timezone()).isEqualTo("Europe/Oslo");
+        });
+    }
+
+    @Test
     void adminApiRoutesAndTheirAuthorizers() {
         FunctionSpec admin = FunctionSpecs.read(RealTemplate.TEMPLATE, withQueueUrls(), "AdminApiFunction");
         assertThat(admin.timeoutSeconds()).isEqualTo(30);
@@ -259,6 +273,8 @@ class RealTemplateSpecsTest {
                 new HttpApiEventSpec("GetJourneyFiles", "DialogHttpApi", "/admin/v1/journeys/{id}/files", "GET", "StaffJwt"),
                 new HttpApiEventSpec("ListLibrary", "DialogHttpApi", "/admin/v1/library", "GET", "StaffJwt"),
                 new HttpApiEventSpec("InstantiateLibraryJourney", "DialogHttpApi", "/admin/v1/library/{id}/instantiate", "POST", "StaffJwt"),
+                new HttpApiEventSpec("GetJourneySummaries", "DialogHttpApi", "/admin/v1/journeys/{id}/summaries", "GET",
+                        "StaffJwt"),
                 new HttpApiEventSpec("ListUnmatchedPayments", "DialogHttpApi", "/admin/v1/payments/unmatched", "GET", "StaffJwt"),
                 new HttpApiEventSpec("GetUnmatchedPayment", "DialogHttpApi", "/admin/v1/payments/unmatched/{id}", "GET", "StaffJwt"),
                 new HttpApiEventSpec("ConfirmUnmatchedPayment", "DialogHttpApi", "/admin/v1/payments/unmatched/{id}/confirm", "POST", "StaffJwt"),

@@ -1,11 +1,10 @@
-package no.dialog.core.results;
+package no.dialog.core.enrolment;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import no.dialog.core.enrolment.ResultKey;
 import no.dialog.core.tenant.TenantId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

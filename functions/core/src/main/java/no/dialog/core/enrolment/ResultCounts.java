@@ -1,8 +1,7 @@
-package no.dialog.core.results;
+package no.dialog.core.enrolment;
 
 import java.time.Instant;
 import java.util.List;
-import no.dialog.core.enrolment.ResultKey;
 import no.dialog.core.tenant.TenantId;
 
 /**
