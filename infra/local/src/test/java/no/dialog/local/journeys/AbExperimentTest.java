@@ -85,8 +85,10 @@ class AbExperimentTest {
         }
     }
 
+    /** Version 1's experiment; null before anyone is counted. */
     private static JsonNode experiment() {
-        return results().get("versions").get(0).get("experiment");
+        JsonNode version = results().path("versions").path(0);
+        return version.isMissingNode() ? null : version.get("experiment");
     }
 
     private static long arm(JsonNode experiment, String name, String field) {
