@@ -12,12 +12,12 @@ import java.util.Optional;
 import no.dialog.core.contact.Contact;
 import no.dialog.core.contact.ContactStore;
 import no.dialog.core.enrolment.ResponsePublisher;
-import no.dialog.core.enrolment.ResultScope;
-import no.dialog.core.journey.ResultCounter;
 import no.dialog.core.enrolment.ResultCounts;
+import no.dialog.core.enrolment.ResultScope;
 import no.dialog.core.enrolment.ResultTally;
 import no.dialog.core.enrolment.SendQueues;
 import no.dialog.core.enrolment.SendRequest;
+import no.dialog.core.journey.ResultCounter;
 import no.dialog.core.journey.SendChannel;
 import no.dialog.core.journey.Signal;
 import no.dialog.core.journey.Step;
@@ -65,6 +65,8 @@ import no.dialog.core.time.OsloTime;
  *   <li>Failed, not sendable and refused sends are published as a {@code failed} response (with a
  *       {@code reason} attribute: {@code provider}, {@code unreachable} or {@code refused}), so a journey
  *       can wait for or branch on it.</li>
+ *   <li>With {@link #withResults}, each of these outcomes is counted in the journey's results once: only when the
+ *       ledger's write that records it made the change (ADR 0029).</li>
  *   <li>When the provider's acceptance already is the delivery ({@link DeliveryReceipt#delivered()}, a
  *       newsletter list sync), a {@code delivered} response with the receipt's attributes (plus
  *       {@code channel} and {@code stepId}) is published right after the ledger records the send.</li>
