@@ -55,6 +55,9 @@ public final class EnrolmentRunner {
     private final JourneyEngine engine = new JourneyEngine();
     private final TenantSendWindows windows;
 
+    /** How often a signal is applied to an enrolment that other writes keep changing before its message fails. */
+    static final int SIGNAL_ATTEMPTS = 5;
+
     public EnrolmentRunner(EnrolmentStore store, JourneyCatalog catalog, ContactStore contacts,
                            SendAllowance allowance, SendQueues sendQueues, StepQueue steps,
                            JourneyEntries entries, ContactUpdates contactUpdates, FrequencyCaps caps,
@@ -168,10 +171,7 @@ public final class EnrolmentRunner {
                 outcomes.merge(Outcome.PAUSED, 1, Integer::sum);
                 continue;
             }
-            JourneyVersion journey = versionOf(enrolment);
-            Outcome outcome = apply(journey, enrolment, engine.onSignal(journey, enrolment, contact.get(), signal, now,
-                    windows.of(tenant)));
-            outcomes.merge(outcome, 1, Integer::sum);
+            outcomes.merge(applySignal(tenant, enrolment, contact.get(), signal, now), 1, Integer::sum);
         }
         for (JourneyVersion journey : catalog.active(tenant)) {
             if (journey.definition().trigger() instanceof Trigger.OnSignal onSignal
@@ -189,6 +189,34 @@ public final class EnrolmentRunner {
             }
         }
         return outcomes;
+    }
+
+    /**
+     * Applies a signal to one enrolment. When another write changed the enrolment meanwhile (a second answer
+     * of the same form, a due step), the signal is applied again to the enrolment as it now stands: the engine
+     * recognises a signal it already applied, so nothing happens twice, and nothing is lost. After
+     * {@link #SIGNAL_ATTEMPTS} lost races the message fails, and the queue delivers it again.
+     */
+    private Outcome applySignal(TenantId tenant, Enrolment enrolment, Contact contact, Signal signal, Instant now) {
+        Enrolment current = enrolment;
+        for (int attempt = 1; ; attempt++) {
+            JourneyVersion journey = versionOf(current);
+            Outcome outcome = apply(journey, current, engine.onSignal(journey, current, contact, signal, now,
+                    windows.of(tenant)));
+            if (outcome != Outcome.LOST_RACE) {
+                return outcome;
+            }
+            if (attempt == SIGNAL_ATTEMPTS) {
+                throw new IllegalStateException("the enrolment kept changing while a signal was applied; it will be"
+                        + " delivered again");
+            }
+            Optional<EnrolmentStore.Stored> reloaded = store.load(tenant,
+                    new EnrolmentRef(current.contactId(), current.enrolmentId()));
+            if (reloaded.isEmpty()) {
+                return Outcome.UNCHANGED;
+            }
+            current = reloaded.get().enrolment();
+        }
     }
 
     /** Dispatches what is due in one shard of the due index; returns how many were dispatched. */

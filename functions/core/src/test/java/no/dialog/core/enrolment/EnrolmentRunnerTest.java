@@ -179,6 +179,28 @@ class EnrolmentRunnerTest {
     }
 
     @Test
+    void aSignalThatLosesARaceToAnotherWriteIsAppliedAgainNotLost() {
+        runner.enrol(DEMO, JOURNEY, 1, List.of("S-1"));
+        advanceAllRequested();
+        Enrolment before = enrolmentOf("S-1");
+        // Two answers of one form arrive at once: both runners read the enrolment before either writes.
+        EnrolmentStore staleReads = new StaleOfContact(enrolments, before);
+        EnrolmentRunner racing = new EnrolmentRunner(staleReads, catalog, contacts, enrolments, sends,
+                (tenant, refs) -> stepRequests.addAll(refs), enrolments,
+                (tenant, contactId, field, value, key) -> { }, caps, tenant -> windows, clock);
+        Signal comment = new Signal("sig-comment", "answered", "S-1", clock.instant(),
+                Map.of("question", "comment", "value", "given"), JOURNEY, before.enrolmentId());
+        assertThat(racing.signal(DEMO, comment)).containsEntry(Outcome.ADVANCED, 1);
+
+        Map<Outcome, Integer> outcome = racing.signal(DEMO, answer("S-1"));
+
+        assertThat(outcome).containsEntry(Outcome.ADVANCED, 1);
+        assertThat(enrolmentOf("S-1").exitReason()).isEqualTo("goal");
+        assertThat(counted(ResultCounter.ANSWERED, "wait-answer", "A")).isEqualTo(2);
+        assertThat(counted(ResultCounter.GOAL_REACHED, "wait-answer", "A")).isEqualTo(1);
+    }
+
+    @Test
     void theStudentJourneyAsksEveryoneOnceAndRemindsOnlyThoseWhoDidNotAnswer() {
         runner.enrol(DEMO, JOURNEY, 1, List.of("S-1", "S-2", "S-3"));
         advanceAllRequested();
@@ -361,6 +383,55 @@ class EnrolmentRunnerTest {
 
         List<String> templates() {
             return requests.stream().map(SendRequest::templateId).toList();
+        }
+    }
+
+    /** The store, except that a person's enrolments are read as they were before another runner wrote. */
+    private record StaleOfContact(InMemoryEnrolments store, Enrolment before) implements EnrolmentStore {
+        @Override
+        public List<Enrolment> ofContact(TenantId tenant, String contactId) {
+            return List.of(before);
+        }
+
+        @Override
+        public boolean create(Enrolment enrolment, List<ResultKey> counts) {
+            return store.create(enrolment, counts);
+        }
+
+        @Override
+        public boolean commit(Enrolment previous, Enrolment next, List<SendRequest> pendingSends,
+                              List<ResultKey> counts) {
+            return store.commit(previous, next, pendingSends, counts);
+        }
+
+        @Override
+        public Optional<Stored> load(TenantId tenant, EnrolmentRef ref) {
+            return store.load(tenant, ref);
+        }
+
+        @Override
+        public Optional<Enrolment> latest(TenantId tenant, String contactId, String journeyId) {
+            return store.latest(tenant, contactId, journeyId);
+        }
+
+        @Override
+        public void clearPending(Enrolment enrolment) {
+            store.clearPending(enrolment);
+        }
+
+        @Override
+        public void forEachDue(int shard, Instant now, java.util.function.Consumer<List<DueEnrolment>> page) {
+            store.forEachDue(shard, now, page);
+        }
+
+        @Override
+        public int dueShards() {
+            return store.dueShards();
+        }
+
+        @Override
+        public List<ResultCount> results(TenantId tenant, String journeyId) {
+            return store.results(tenant, journeyId);
         }
     }
 }
