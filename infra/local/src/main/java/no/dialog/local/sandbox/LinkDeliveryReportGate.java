@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * report for each message accepted with {@code useDeliveryReport} to Dialog's webhook
  * ({@code POST /webhooks/link-sms/<tenant>}, the tenant being the {@code refId}'s prefix), with basic auth
  * {@code link:<password>} (the route's webhook password, from the local webhook key). Reports go out in batches
- * (LINK may post an array) twice a second.
+ * of 50 (LINK may post an array) twice a second, each posted again up to twice if Dialog does not take it.
  *
  * <p>The outcome is the sandbox switch: a destination ending in {@code 98} expires (resultCode 1002), one
  * ending in {@code 99} is not delivered (1006), every other is delivered (1001). The demo organisation's
@@ -38,6 +38,10 @@ final class LinkDeliveryReportGate implements AutoCloseable {
     static final int DELIVERED = 1001;
     static final int EXPIRED = 1002;
     static final int NOT_DELIVERED = 1006;
+    /** Reports per POST: small enough for the webhook to answer well within its timeout on a busy machine. */
+    private static final int BATCH = 50;
+    /** Like LINK's gate, a report Dialog did not take is posted again (the webhook counts each once). */
+    private static final int ATTEMPTS = 3;
     private static final Logger LOG = LoggerFactory.getLogger(LinkDeliveryReportGate.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -96,25 +100,30 @@ final class LinkDeliveryReportGate implements AutoCloseable {
     }
 
     private void post(String tenant, List<ObjectNode> reports) {
-        for (int from = 0; from < reports.size(); from += 500) {
-            ArrayNode batch = JSON.createArrayNode().addAll(reports.subList(from, Math.min(reports.size(), from + 500)));
-            try {
-                HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
-                                gatewayBase.resolve("/webhooks/link-sms/" + tenant))
-                        .timeout(Duration.ofSeconds(60))
-                        .header("Content-Type", "application/json")
-                        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                                ("link:" + password(tenant)).getBytes(StandardCharsets.UTF_8)))
-                        .POST(HttpRequest.BodyPublishers.ofString(batch.toString())).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (answer.statusCode() >= 300) {
-                    LOG.warn("Dialog answered {} delivery report(s) with HTTP {}", batch.size(), answer.statusCode());
+        for (int from = 0; from < reports.size(); from += BATCH) {
+            ArrayNode batch = JSON.createArrayNode().addAll(reports.subList(from, Math.min(reports.size(), from + BATCH)));
+            for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+                try {
+                    HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
+                                    gatewayBase.resolve("/webhooks/link-sms/" + tenant))
+                            .timeout(Duration.ofSeconds(60))
+                            .header("Content-Type", "application/json")
+                            .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                                    ("link:" + password(tenant)).getBytes(StandardCharsets.UTF_8)))
+                            .POST(HttpRequest.BodyPublishers.ofString(batch.toString())).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (answer.statusCode() < 300) {
+                        break;
+                    }
+                    LOG.warn("Dialog answered {} delivery report(s) with HTTP {} (attempt {} of {})", batch.size(),
+                            answer.statusCode(), attempt, ATTEMPTS);
+                } catch (java.io.IOException e) {
+                    LOG.warn("{} delivery report(s) not posted (attempt {} of {}): {}", batch.size(), attempt, ATTEMPTS,
+                            e.getMessage());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
                 }
-            } catch (java.io.IOException e) {
-                LOG.warn("{} delivery report(s) not posted: {}", batch.size(), e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
             }
         }
     }
