@@ -3,9 +3,8 @@ package no.dialog.webhooks;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 import java.time.Instant;
-import java.util.List;
-import no.dialog.core.enrolment.ResultKey;
 import no.dialog.core.enrolment.ResultScope;
+import no.dialog.core.enrolment.ResultTally;
 import no.dialog.core.journey.ResultCounter;
 import no.dialog.core.enrolment.ResultCounts;
 import no.dialog.core.send.LedgerEntry;
@@ -86,13 +85,9 @@ class SentMessages {
         if (scope == null) {
             return;
         }
-        ResultKey key = scope.key(sent.entry().channel(), counter, by);
-        try {
-            results.add(sent.key().tenant(), List.of(key), at);
-        } catch (RuntimeException e) {
-            // The ledger holds the happening; a lost count is logged, and the report is not refused for it.
-            org.slf4j.LoggerFactory.getLogger(SentMessages.class).warn("result counter {} not written: {}",
-                    counter, e.getClass().getSimpleName());
-        }
+        // As the senders do: a count that cannot be written is logged and lost, and the report is not refused for it.
+        ResultTally tally = new ResultTally();
+        tally.add(sent.key().tenant(), scope.key(sent.entry().channel(), counter, by));
+        tally.flushTo(results, at);
     }
 }

@@ -456,10 +456,15 @@ public final class JourneyEngine {
         }
 
         /** Counts the goal, and the signal's amount as revenue when it carries one (a gift, a payment). */
+        /** The variant a response or the goal is credited to: the last send's, or the holdout for a held-out person. */
+        private String creditedVariant() {
+            String lastSend = choices.get(LAST_SEND_CHOICE);
+            return heldOut() ? Experiment.HOLDOUT : lastSend == null ? null : choices.get(lastSend);
+        }
+
         /** Counts an answer or a payment (and its amount) at the step the person is at, under their last variant. */
         void countResponse(ResultCounter counter, Signal signal) {
-            String lastSend = choices.get(LAST_SEND_CHOICE);
-            String variant = heldOut() ? Experiment.HOLDOUT : lastSend == null ? null : choices.get(lastSend);
+            String variant = creditedVariant();
             effects.add(new Effect.Counted(counter, stepId, variant));
             long amount = amountOre(signal);
             if (counter == ResultCounter.PAID && amount > 0) {
@@ -469,8 +474,7 @@ public final class JourneyEngine {
 
         void reachGoal(Signal signal) {
             goalReachedAt = signal.occurredAt();
-            String lastSend = choices.get(LAST_SEND_CHOICE);
-            String variant = heldOut() ? Experiment.HOLDOUT : lastSend == null ? null : choices.get(lastSend);
+            String variant = creditedVariant();
             effects.add(new Effect.Counted(ResultCounter.GOAL_REACHED, stepId, variant));
             long amount = amountOre(signal);
             if (amount > 0) {

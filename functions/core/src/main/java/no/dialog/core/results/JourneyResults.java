@@ -66,10 +66,17 @@ public final class JourneyResults {
             return values[counter.ordinal()];
         }
 
-        /** Gifts and payments tied to the journey; the goal's own amount when nothing was counted as paid. */
         long revenue() {
-            return Math.max(get(ResultCounter.PAID_ORE), get(ResultCounter.GOAL_REVENUE_ORE));
+            return revenueOre(get(ResultCounter.PAID_ORE), get(ResultCounter.GOAL_REVENUE_ORE));
         }
+    }
+
+    /**
+     * The revenue results show: gifts and payments tied to the journey ({@code paidOre}), which include the goal's
+     * own amount; that amount alone ({@code goalRevenueOre}) where nothing was counted as paid.
+     */
+    public static long revenueOre(long paidOre, long goalRevenueOre) {
+        return Math.max(paidOre, goalRevenueOre);
     }
 
     private JourneyResults() {}
@@ -218,14 +225,14 @@ public final class JourneyResults {
                 sums.get(ResultCounter.SMS_PARTS))).orElse(0L);
     }
 
-    /** The cost one count adds, for the per-day sums (which mix rows). */
+    /**
+     * The cost one count adds, for the per-day sums (which mix rows): the price list prices SMS by parts and the
+     * other channels by messages sent, so a count of the other kind costs nothing.
+     */
     private static long cost(PriceList prices, String channel, ResultCounter counter, long count) {
-        if (counter != ResultCounter.SENT && counter != ResultCounter.SMS_PARTS) {
-            return 0;
-        }
-        return SendChannel.fromJsonName(channel).map(c -> c == SendChannel.SMS
-                ? (counter == ResultCounter.SMS_PARTS ? prices.cost(c, 0, count) : 0)
-                : (counter == ResultCounter.SENT ? prices.cost(c, count, 0) : 0)).orElse(0L);
+        long sent = counter == ResultCounter.SENT ? count : 0;
+        long parts = counter == ResultCounter.SMS_PARTS ? count : 0;
+        return SendChannel.fromJsonName(channel).map(c -> prices.cost(c, sent, parts)).orElse(0L);
     }
 
     /** JSON names of the counters: {@code NOT_SENDABLE} → {@code notSendable}. */

@@ -99,7 +99,8 @@ final class PerDayChart {
      * often the same money (a gift that is the goal), so the larger of the two, never their sum.
      */
     static long revenueOre(JsonNode day) {
-        return Math.max(Fields.count(day, "paidOre"), Fields.count(day, "goalRevenueOre"));
+        return no.dialog.core.results.JourneyResults.revenueOre(Fields.count(day, "paidOre"),
+                Fields.count(day, "goalRevenueOre"));
     }
 
     /** Øre as kroner for people: 123456 → "1,234.56 kr". */
