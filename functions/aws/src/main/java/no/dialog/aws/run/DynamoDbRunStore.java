@@ -169,6 +169,21 @@ public class DynamoDbRunStore implements RunStore {
     }
 
     @Override
+    public void releaseClosing(RunRef run, Instant closingAt) {
+        try {
+            // Without closingAt the run counts as stale (see startClosing): the next tick takes it.
+            dynamoDb.updateItem(b -> b.tableName(table).key(key(run, "run"))
+                    .updateExpression("REMOVE closingAt")
+                    .conditionExpression("#status = :closing AND closingAt = :at")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(":closing", s(RunStatus.CLOSING.name()),
+                            ":at", n(closingAt.toEpochMilli()))));
+        } catch (ConditionalCheckFailedException e) {
+            // Another closer holds it now, or it is closed: nothing to give back.
+        }
+    }
+
+    @Override
     public List<RunItem> items(RunRef run) {
         List<RunItem> items = new ArrayList<>();
         query(QueryRequest.builder().tableName(table).consistentRead(true)

@@ -48,6 +48,23 @@ class DynamoDbRunStoreTest {
     }
 
     @Test
+    void aRunGivenBackByAFailedCloserIsTakenAtTheNextTickButNotAnotherClosersRun() {
+        DynamoDbRunStore store = store();
+        RunRef run = stageOne(store);
+        Instant failed = STAGED.plus(Duration.ofMinutes(5));
+        assertThat(store.startClosing(run, STAGED, failed, failed.minus(RunCloser.CLOSING_LEASE))).isTrue();
+
+        store.releaseClosing(run, failed);
+
+        Instant nextTick = failed.plus(Duration.ofMinutes(5));
+        assertThat(store.startClosing(run, STAGED, nextTick, nextTick.minus(RunCloser.CLOSING_LEASE))).isTrue();
+        store.releaseClosing(run, failed);
+        Instant another = nextTick.plus(Duration.ofMinutes(1));
+        assertThat(store.startClosing(run, STAGED, another, another.minus(RunCloser.CLOSING_LEASE)))
+                .as("a stale release leaves the new closer's lease alone").isFalse();
+    }
+
+    @Test
     void aRunLeftClosingLongerThanTheLeaseIsTakenAgain() {
         DynamoDbRunStore store = store();
         RunRef run = stageOne(store);

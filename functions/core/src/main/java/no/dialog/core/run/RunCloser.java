@@ -77,8 +77,19 @@ public final class RunCloser {
                 failed++;
                 LOG.error("run {} {} could not be closed; the next tick tries again", run.ref().channel().jsonName(),
                         run.ref().runId(), e);
+                release(run, now);
             }
         }
         return new Report(closed, waiting, failed);
+    }
+
+    /** Gives the lease back, so "the next tick tries again" holds; if that fails too, the lease runs out. */
+    private void release(Run run, Instant closingAt) {
+        try {
+            runs.releaseClosing(run.ref(), closingAt);
+        } catch (RuntimeException e) {
+            LOG.warn("run {} {} stays taken until its lease ends: {}", run.ref().channel().jsonName(),
+                    run.ref().runId(), e.getClass().getSimpleName());
+        }
     }
 }

@@ -32,6 +32,12 @@ public interface RunStore {
      */
     boolean startClosing(RunRef run, Instant lastItemAt, Instant now, Instant staleBefore);
 
+    /**
+     * Gives back the run a closer took at {@code closingAt} and then failed to write (a storage error): the next
+     * closer takes it at once, instead of after the lease. Does nothing when another closer holds it by now.
+     */
+    void releaseClosing(RunRef run, Instant closingAt);
+
     /** The run's items, in key order (the same order every time, so file names are stable). */
     List<RunItem> items(RunRef run);
 
