@@ -28,7 +28,15 @@ public final class Outbox {
         keep(message);
     }
 
+    /**
+     * One entry per run file: a file written again under the same key (an SDK retry of a PUT whose first attempt S3
+     * had stored, or S3's at-least-once notification) is one file in the drop, so it replaces its entry. Messages to
+     * people are all kept: a second SMS must show.
+     */
     private synchronized void keep(OutboxMessage message) {
+        if (message.runId() != null) {
+            messages.removeIf(kept -> message.providerMessageId().equals(kept.providerMessageId()));
+        }
         messages.addFirst(message);
         if (messages.size() > CAPACITY) {
             messages.removeLast();
