@@ -165,7 +165,8 @@ class LetterJourneyTest {
                     .containsPattern("Bruk KID \\d{15}\\.");
         }
         String runId = "renewal.v1.letter." + day + ".1";
-        // Each file once: a closer that took the run keeps it while it writes, so no second one writes it again.
+        // Each file once: a closer that took the run keeps it while it writes, so no second one writes it again
+        // (the outbox keeps one entry per key, as the drop holds one file per key even when a PUT was retried).
         eventually(() -> outboxFiles().size() >= 4, "the drop's files in the outbox");
         assertThat(outboxFiles()).extracting(entry -> entry.get("text").asText())
                 .containsExactlyInAnyOrder("0001.pdf", "0002.pdf", "0003.pdf", "manifest.csv");
