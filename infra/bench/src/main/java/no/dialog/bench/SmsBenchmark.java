@@ -20,6 +20,9 @@ import no.dialog.aws.dynamodb.DynamoDbSendLedger;
 import no.dialog.aws.dynamodb.DynamoDbTemplateStore;
 import no.dialog.aws.dynamodb.DynamoDbTenantDirectory;
 import no.dialog.aws.sqs.SqsSendQueues;
+import no.dialog.bench.usage.AwsUsage;
+import no.dialog.bench.usage.Measurement;
+import no.dialog.bench.usage.UnitCost;
 import no.dialog.core.compliance.QuietHours;
 import no.dialog.core.contact.Contact;
 import no.dialog.core.contact.ContactJson;
@@ -49,11 +52,12 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * journey step puts them (SendMessageBatch, 10 a call), the send-sms function (batches of 100 from the
  * event source, {@code OnceSender.sendAll}, one LINK {@code /sms/sendbatch} a batch) and the LINK sandbox.
  *
- * <p>Printed: messages per second, AWS calls per message by service and operation (counted with SDK
- * interceptors: {@link AwsCallCounter} on the function's clients, {@link PollerCallCounter} on the event
- * source's poller), the same run with 10% of the requests put on the queue twice (distinct refIds at the
- * sandbox against messages accepted: second sends must be zero), and the baseline: the sandbox alone,
- * driven from a plain loop with the same batching and concurrency; the ratio is pipeline / baseline.
+ * <p>Printed: messages per second, as a share of the emulator floor (the run's DynamoDB and SQS calls alone) and
+ * of the LINK sandbox alone (driven from a plain loop with the same batching and concurrency); per message the
+ * functions' own CPU, AWS requests by service and operation (the journey step's and Lambda's SQS poller's included),
+ * DynamoDB capacity units, the hottest partition keys and the projected AWS cost ({@link UnitCost}); and the same run
+ * with 10% of the requests put on the queue twice (distinct refIds at the sandbox against messages accepted: second
+ * sends must be zero).
  *
  * <p>{@code infra/bench/run sms [messages=100000]}.
  */
@@ -61,6 +65,8 @@ public final class SmsBenchmark {
 
     private static final TenantId TENANT = TenantId.of("bench");
     private static final int BATCH = 100;
+    /** The threads send-sms writes its ledger from (SendSmsFactory), and the floor issues its calls from. */
+    static final int LEDGER_THREADS = 16;
     /** The widest window the {@link QuietHours#SETTING} setting allows. */
     static final String ALL_DAY = "00:00-23:59";
     /** The contact format's consent to SMS (docs/contact-format.md), for contacts the benchmarks send SMS to. */
@@ -125,7 +131,8 @@ public final class SmsBenchmark {
      * The figures of a run: the baseline and ledger-alone rates, and each pipeline run (the warm-up, then the
      * measured one, then the one with duplicate deliveries).
      */
-    public record Result(double baselineMessagesPerSecond, double ledgerAloneMessagesPerSecond, List<Delivery> runs) {
+    public record Result(double baselineMessagesPerSecond, double ledgerAloneMessagesPerSecond,
+            double floorMessagesPerSecond, UnitCost cost, List<Delivery> runs) {
 
         public boolean ok() {
             return runs.stream().allMatch(Delivery::ok);
@@ -140,10 +147,8 @@ public final class SmsBenchmark {
     public static Result run(int count, Duration patience) throws Exception {
         Path template = TemplateFiles.findFromWorkingDirectory().toAbsolutePath();
         LocalStackOptions options = new LocalStackOptions(0, null, false, template, 0, 0, 0, 0, 4);
-        // AwsClientFactory's opt-in hook: every function client counts its calls.
         // No delivery reports from the LINK sandbox: the benchmark measures the send path alone.
-        try (TemporaryProperties counting = TemporaryProperties.set("aws.execution-interceptors",
-                AwsCallCounter.class.getName(), "dialog.local.link.deliveryReports", "false");
+        try (TemporaryProperties noReports = TemporaryProperties.set("dialog.local.link.deliveryReports", "false");
              LocalStack stack = LocalStack.start(options)) {
             // The event source's MaximumConcurrency: the template's default for SendSmsMaxConcurrency.
             int pollers = 2;
@@ -154,15 +159,19 @@ public final class SmsBenchmark {
             double ledgerOnly = bench.ledgerAlone(Math.min(count, 5_000));
             Run plain = bench.pipeline("pipeline", "P", count, 0);
             Run duplicated = bench.pipeline("pipeline, 10% duplicate deliveries", "D", count, 0.10);
+            // The floor: the measured run's DynamoDB and SQS calls alone, from as many threads as send-sms
+            // writes its ledger with.
+            double floor = Measurement.floorUnitsPerSecond(stack, plain.cost, LEDGER_THREADS);
 
             System.out.printf("%nSMS benchmark (local stack, %d cores, event source batch %d, %d concurrent batches)%n",
                     Runtime.getRuntime().availableProcessors(), BATCH, pollers);
             System.out.printf("  baseline: LINK sandbox alone, plain loop    %,.0f messages/s%n", baseline);
             System.out.printf("  the send ledger alone (DynamoDB Local): intent + outcome, 16 threads  %,.0f messages/s%n",
                     ledgerOnly);
-            plain.print(baseline);
-            duplicated.print(baseline);
-            return new Result(baseline, ledgerOnly, List.of(warmUp.delivery(), plain.delivery(), duplicated.delivery()));
+            plain.print(baseline, floor);
+            duplicated.print(baseline, Double.NaN);
+            return new Result(baseline, ledgerOnly, floor, plain.cost,
+                    List.of(warmUp.delivery(), plain.delivery(), duplicated.delivery()));
         }
     }
 
@@ -277,18 +286,20 @@ public final class SmsBenchmark {
         int enqueued = requests.size();
 
         Run run = new Run(label, count, enqueued - count);
-        AwsCallCounter.reset();
+        Measurement measurement = Measurement.start(stack);
         current.set(run);
         String queueUrl = stack.resources().requireQueueUrl("SendSmsQueue");
         SqsClient sqs = SqsClient.builder().endpointOverride(URI.create(stack.emulators().sqsEndpoint().toString()))
                 .region(Region.EU_NORTH_1).credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create("local", "local")))
-                .overrideConfiguration(c -> c.addExecutionInterceptor(new AwsCallCounter())).build();
+                .build();
         SqsSendQueues queues = SqsSendQueues.smsOnly(sqs, queueUrl);
         long start = System.nanoTime();
         run.startedAt = start;
         // The journey step: requests go on the queue in chunks, as the journeys function advances enrolments.
-        ExecutorService journeyStep = Executors.newFixedThreadPool(2, r -> new Thread(r, AwsCallCounter.JOURNEY_STEP));
+        // Named as the journeys function's work: in AWS, it puts the requests on the queue.
+        ExecutorService journeyStep = Executors.newFixedThreadPool(2,
+                r -> new Thread(r, AwsUsage.FUNCTION_THREAD + "journeys:step"));
         List<Future<?>> puts = new ArrayList<>();
         for (int from = 0; from < enqueued; from += 1_000) {
             List<SendRequest> chunk = requests.subList(from, Math.min(enqueued, from + 1_000));
@@ -302,7 +313,7 @@ public final class SmsBenchmark {
         while (System.nanoTime() < deadline && !(run.refIds.size() >= count && drained(sqs, queueUrl))) {
             Thread.sleep(250);
         }
-        run.calls = AwsCallCounter.snapshot();
+        run.cost = measurement.stop("messages", count, run.lastAcceptedAt.get());
         current.set(null);
         settle(run, prefix, sqs);
         sqs.close();
@@ -359,7 +370,7 @@ public final class SmsBenchmark {
         final Set<String> refIds = ConcurrentHashMap.newKeySet();
         final AtomicLong lastAcceptedAt = new AtomicLong();
         long startedAt;
-        Map<String, Long> calls = Map.of();
+        UnitCost cost;
         long refused;
         final Map<String, Long> refusedReasons = new TreeMap<>();
         long lost;
@@ -380,24 +391,15 @@ public final class SmsBenchmark {
                     Map.copyOf(refusedReasons), deadLettered, lost, seconds());
         }
 
-        void print(double baseline) {
+        void print(double baseline, double floor) {
             double rate = refIds.size() / seconds();
             System.out.printf("%n  %s%n", label);
             System.out.printf("    messages / put on the queue             %,d / %,d (%,d duplicate deliveries)%n",
                     messages, messages + duplicates, duplicates);
             System.out.printf("    accepted by the sandbox / distinct refIds %,d / %,d → second sends: %,d%n",
                     accepted.get(), refIds.size(), accepted.get() - refIds.size());
-            System.out.printf("    throughput                              %,.0f messages/s (%.2f of the baseline)%n",
-                    rate, rate / baseline);
-            Map<String, Long> byService = new TreeMap<>();
-            calls.forEach((key, count) -> {
-                String[] parts = key.split(" ");
-                byService.merge(parts[parts.length - 2], count, Long::sum);
-            });
-            byService.forEach((service, count) -> System.out.printf(
-                    "    %-8s calls per message               %.3f%n", service, count / (double) messages));
-            calls.forEach((key, count) -> System.out.printf("      %-52s %,9d  (%.3f/message)%n", key, count,
-                    count / (double) messages));
+            System.out.printf("    against the LINK sandbox alone          %.2f of the baseline%n", rate / baseline);
+            cost.print(System.out, floor);
         }
     }
 }

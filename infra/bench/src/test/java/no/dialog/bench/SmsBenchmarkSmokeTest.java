@@ -44,9 +44,21 @@ class SmsBenchmarkSmokeTest {
                 .contains("messages / put on the queue             200 / 200 (0 duplicate deliveries)")
                 .contains("messages / put on the queue             200 / 220 (20 duplicate deliveries)")
                 .containsPattern("accepted by the sandbox / distinct refIds 200 / 200 → second sends: 0")
-                .containsPattern("throughput +[\\d,]+ messages/s \\(\\d+\\.\\d\\d of the baseline\\)")
-                .containsPattern("DynamoDb +calls per message +\\d+\\.\\d{3}")
-                .containsPattern("Sqs +calls per message +\\d+\\.\\d{3}")
-                .containsPattern("send-sms Sqs ReceiveMessage +[\\d,]+ +\\(\\d+\\.\\d{3}/message\\)");
+                .containsPattern("throughput +[\\d,]+ messages/s")
+                .containsPattern("against the LINK sandbox alone +\\d+\\.\\d\\d of the baseline")
+                .containsPattern("emulator floor .* [\\d,]+ messages/s → throughput \\d+\\.\\d\\d of the floor")
+                .containsPattern("own CPU per message +\\d+\\.\\d{3} ms")
+                .containsPattern("DynamoDb +requests per message +\\d+\\.\\d{3}")
+                .containsPattern("Sqs +requests per message +\\d+\\.\\d{3}")
+                .containsPattern("event source Sqs ReceiveMessage +[\\d,]+ +\\(\\d+\\.\\d{3} per message\\)")
+                .containsPattern("DynamoDB capacity per message +\\d+\\.\\d\\d WRU, \\d+\\.\\d\\d RRU")
+                .contains("hottest partition keys")
+                .containsPattern("projected AWS cost per 100,000 messages +\\$\\d+\\.\\d{4}");
+        // The figures come from the run: the functions spent CPU, DynamoDB billed capacity, the floor was measured.
+        assertThat(result.cost().cpuMsPerUnit()).as(why).isPositive();
+        assertThat(result.cost().writeUnitsPerUnit()).as("DynamoDB reported capacity: " + why).isGreaterThanOrEqualTo(1);
+        assertThat(result.cost().functions()).as(why).containsKey("dialog-send-sms-local");
+        assertThat(result.floorMessagesPerSecond()).as(why).isPositive();
+        assertThat(result.cost().costPer100kTotal()).as(why).isPositive();
     }
 }

@@ -83,7 +83,7 @@ public final class FunctionInstancePool implements LocalFunction, AutoCloseable 
         try {
             Instance instance = acquire();
             try {
-                return instance.handler().handleRequest(event, context);
+                return FunctionMeter.measure(name, () -> instance.handler().handleRequest(event, context));
             } finally {
                 release(instance);
             }
@@ -111,20 +111,26 @@ public final class FunctionInstancePool implements LocalFunction, AutoCloseable 
     @SuppressWarnings("unchecked")
     private Instance start() {
         long started = System.nanoTime();
-        ApplicationContext context = FunctionContexts.start(environment, awsSettings, clock);
+        ApplicationContext context;
+        try {
+            context = FunctionMeter.initialise(name, () -> FunctionContexts.start(environment, awsSettings, clock));
+        } catch (Exception e) {
+            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+        }
         try {
             Constructor<?> constructor = handlerClass.getConstructor(ApplicationContext.class);
-            var handler = (RequestHandler<Object, Object>) constructor.newInstance(context);
+            var handler = FunctionMeter.initialise(name,
+                    () -> (RequestHandler<Object, Object>) constructor.newInstance(context));
             Instance instance = new Instance(context, handler);
             synchronized (idle) {
                 all.add(instance);
             }
             LOG.info("function {}: new execution environment in {} ms", name, (System.nanoTime() - started) / 1_000_000);
             return instance;
-        } catch (ReflectiveOperationException e) {
+        } catch (Exception e) {
             context.close();
             throw new IllegalStateException("function " + name + ": " + handlerClass.getName()
-                    + " needs a public constructor taking an ApplicationContext", e);
+                    + " could not be constructed (it needs a public constructor taking an ApplicationContext)", e);
         }
     }
 
