@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import no.dialog.aws.dynamodb.DynamoDbContactStore;
 import no.dialog.aws.dynamodb.DynamoDbTenantDirectory;
+import no.dialog.bench.usage.Measurement;
+import no.dialog.bench.usage.UnitCost;
 import no.dialog.core.tenant.Tenant;
 import no.dialog.core.tenant.TenantId;
 import no.dialog.local.LocalStack;
@@ -32,6 +34,9 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 public final class ImportBenchmark {
 
     private ImportBenchmark() {}
+
+    /** The threads the floor issues the import's calls from: as many as the import writes contacts with. */
+    static final int FLOOR_THREADS = 16;
 
     /** How long the benchmark waits for an import's report at most. */
     static final Duration PATIENCE = Duration.ofMinutes(30);
@@ -54,7 +59,8 @@ public final class ImportBenchmark {
      * @param stored    contacts of the tenant in the contacts table afterwards (the warm-up's are among the file's)
      */
     public record Result(int contacts, String status, long lines, long created, long updated, long unchanged,
-            long ignoredAsOlder, long rejected, long stored, double seconds) {
+            long ignoredAsOlder, long rejected, long stored, double seconds, double floorContactsPerSecond,
+            UnitCost cost) {
 
         /** Rows the report accounts for; more than the file's contacts means rows counted twice. */
         public long rowsReported() {
@@ -95,8 +101,13 @@ public final class ImportBenchmark {
             byte[] file = generate(contacts);
             long[] uploaded = new long[1];
             String key = "bench/contacts/benchmark.ndjson";
+            Measurement measurement = Measurement.start(stack, "sync");
             runImport(stack, key, file, uploaded, patience);
-            double seconds = (System.nanoTime() - uploaded[0]) / 1e9;
+            long reported = System.nanoTime();
+            double seconds = (reported - uploaded[0]) / 1e9;
+            UnitCost cost = measurement.stop("contacts", contacts, reported);
+            // The floor: the import's DynamoDB and SQS calls alone, from as many threads as it writes with.
+            double floor = Measurement.floorUnitsPerSecond(stack, cost, FLOOR_THREADS);
 
             DynamoDbContactStore store = new DynamoDbContactStore(stack.emulators().dynamoDb(),
                     stack.resources().requireTableName("ContactsTable"), stack.clock(), 4);
@@ -112,12 +123,14 @@ public final class ImportBenchmark {
             double ceiling = emulatorCeiling(stack, Math.min(contacts, 30_000));
             System.out.printf("  DynamoDB Local alone   %,.0f items/s (BatchWriteItem, same items and index, 16 threads)%n", ceiling);
             System.out.printf("  pipeline / emulator    %.2f%n", (contacts / seconds) / ceiling);
+            System.out.printf("  per contact (the sync function)%n");
+            cost.print(System.out, floor);
             JsonNode report = new ObjectMapper().readTree(stack.emulators().s3().getObjectAsBytes(
                     b -> b.bucket(stack.importsBucket()).key(key + ".report.json")).asByteArray());
             Result result = new Result(contacts, report.path("status").asText(), report.path("lines").asLong(),
                     report.path("created").asLong(), report.path("updated").asLong(),
                     report.path("unchanged").asLong(), report.path("ignoredAsOlder").asLong(),
-                    report.path("rejected").asLong(), stored, seconds);
+                    report.path("rejected").asLong(), stored, seconds, floor, cost);
             if (!result.ok()) {
                 System.out.println("  WARNING: fewer contacts stored than generated");
             }

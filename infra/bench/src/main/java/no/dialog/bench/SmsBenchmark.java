@@ -286,7 +286,7 @@ public final class SmsBenchmark {
         int enqueued = requests.size();
 
         Run run = new Run(label, count, enqueued - count);
-        Measurement measurement = Measurement.start(stack);
+        Measurement measurement = Measurement.start(stack, "send-sms", "journeys");
         current.set(run);
         String queueUrl = stack.resources().requireQueueUrl("SendSmsQueue");
         SqsClient sqs = SqsClient.builder().endpointOverride(URI.create(stack.emulators().sqsEndpoint().toString()))

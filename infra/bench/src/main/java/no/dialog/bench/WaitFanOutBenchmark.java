@@ -19,6 +19,8 @@ import no.dialog.aws.dynamodb.DynamoDbEnrolmentStore;
 import no.dialog.aws.dynamodb.DynamoDbJourneyStore;
 import no.dialog.aws.dynamodb.DynamoDbTemplateStore;
 import no.dialog.aws.dynamodb.DynamoDbTenantDirectory;
+import no.dialog.bench.usage.Measurement;
+import no.dialog.bench.usage.UnitCost;
 import no.dialog.core.compliance.QuietHours;
 import no.dialog.core.contact.Contact;
 import no.dialog.core.contact.ContactJson;
@@ -52,6 +54,8 @@ public final class WaitFanOutBenchmark {
     private static final TenantId TENANT = TenantId.of("bench");
     private static final String JOURNEY = "fan-out";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The threads the floor issues the run's calls from. */
+    static final int FLOOR_THREADS = 16;
 
     private WaitFanOutBenchmark() {}
 
@@ -75,9 +79,11 @@ public final class WaitFanOutBenchmark {
      * @param capped       send steps held back by the tenant's frequency cap
      * @param smsAccepted  messages the sandbox accepted (counted from the start; final only if the run waited)
      * @param smsDistinct  distinct refIds among them
+     * @param floorEnrolmentsPerSecond the emulator floor: the run's DynamoDB and SQS calls alone
+     * @param cost         per enrolment: own CPU, AWS requests and capacity, hottest keys, projected bill
      */
     public record Result(int enrolments, long exited, long sendsQueued, long notSendable, long capped, double seconds,
-            long smsAccepted, long smsDistinct) {
+            long smsAccepted, long smsDistinct, double floorEnrolmentsPerSecond, UnitCost cost) {
 
         /** Enrolments that did not reach the exit. */
         public long lost() {
@@ -140,6 +146,7 @@ public final class WaitFanOutBenchmark {
             System.out.printf("seeded %,d contacts and waiting enrolments in %.1f s%n", count,
                     (System.nanoTime() - seedStart) / 1e9);
 
+            Measurement measurement = Measurement.start(stack, "journeys", "send-sms");
             long start = System.nanoTime();
             stack.clock().advance(Duration.ofDays(1).plusMinutes(1));
             long exited = 0;
@@ -149,13 +156,18 @@ public final class WaitFanOutBenchmark {
                 exited = total(enrolments, ResultCounter.EXITED);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
+            UnitCost cost = measurement.stop("enrolments", Math.max(1, exited));
             long sent = total(enrolments, ResultCounter.QUEUED);
+            // The floor: the run's DynamoDB and SQS calls alone, from as many threads as the journeys function's
+            // instances advance enrolments with.
+            double floor = Measurement.floorUnitsPerSecond(stack, cost, FLOOR_THREADS);
             System.out.printf("%nwait fan-out benchmark (local stack, DynamoDB Local in memory, %d cores, %d function instances)%n",
                     Runtime.getRuntime().availableProcessors(), concurrency);
             System.out.printf("  enrolments due in the same minute  %,d%n", count);
             System.out.printf("  advanced to the exit               %,d (sends queued: %,d)%n", exited, sent);
             System.out.printf("  time, clock advance → last exit    %.1f s%n", seconds);
-            System.out.printf("  throughput                         %,.0f enrolments/s%n", exited / seconds);
+            System.out.printf("  per enrolment (the journeys function's sweep, fan-out and steps; send-sms after it)%n");
+            cost.print(System.out, floor);
             if (exited < count) {
                 System.out.println("  WARNING: not every enrolment was advanced within " + patience.toMinutes()
                         + " minutes");
@@ -167,7 +179,8 @@ public final class WaitFanOutBenchmark {
                 }
             }
             return new Result(count, exited, sent, total(enrolments, ResultCounter.NOT_SENDABLE),
-                    total(enrolments, ResultCounter.CAPPED), seconds, smsAccepted.get(), smsRefIds.size());
+                    total(enrolments, ResultCounter.CAPPED), seconds, smsAccepted.get(), smsRefIds.size(), floor,
+                    cost);
         }
     }
 

@@ -39,6 +39,16 @@ class ImportBenchmarkSmokeTest {
                 .containsPattern("peak heap, whole JVM +[\\d,]+ MiB")
                 .containsPattern("DynamoDB Local alone +[\\d,]+ items/s")
                 .containsPattern("pipeline / emulator +\\d+\\.\\d\\d")
+                .containsPattern("emulator floor .* [\\d,]+ contacts/s → throughput \\d+\\.\\d\\d of the floor")
+                .containsPattern("own CPU per contact +\\d+\\.\\d{3} ms")
+                .containsPattern("DynamoDB capacity per contact +\\d+\\.\\d\\d WRU")
+                .contains("hottest partition keys")
+                .containsPattern("projected AWS cost per 100,000 contacts +\\$\\d+\\.\\d{4}")
                 .doesNotContain("fewer contacts stored than generated");
+        // The figures come from the run: the sync function wrote each contact, with CPU and DynamoDB writes.
+        assertThat(result.cost().functions()).as(why).containsKey("dialog-sync-local");
+        assertThat(result.cost().functions().get("dialog-sync-local").cpuNanos()).as(why).isPositive();
+        assertThat(result.cost().writeUnitsPerUnit()).as(why).isGreaterThanOrEqualTo(1);
+        assertThat(result.floorContactsPerSecond()).as(why).isPositive();
     }
 }

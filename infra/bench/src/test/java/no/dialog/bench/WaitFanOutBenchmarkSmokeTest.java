@@ -39,6 +39,16 @@ class WaitFanOutBenchmarkSmokeTest {
                 .containsPattern("advanced to the exit +200 \\(sends queued: 200\\)")
                 .containsPattern("time, clock advance → last exit +\\d+\\.\\d s")
                 .containsPattern("throughput +[\\d,]+ enrolments/s")
+                .containsPattern("emulator floor .* [\\d,]+ enrolments/s → throughput \\d+\\.\\d\\d of the floor")
+                .containsPattern("own CPU per enrolment +\\d+\\.\\d{3} ms")
+                .containsPattern("DynamoDB capacity per enrolment +\\d+\\.\\d\\d WRU")
+                .contains("hottest partition keys")
+                .containsPattern("projected AWS cost per 100,000 enrolments +\\$\\d+\\.\\d{4}")
                 .doesNotContain("not every enrolment was advanced");
+        // The figures come from the run: the journeys function advanced them, spending CPU and DynamoDB writes.
+        assertThat(result.cost().functions()).as(why).containsKey("dialog-journeys-local");
+        assertThat(result.cost().functions().get("dialog-journeys-local").cpuNanos()).as(why).isPositive();
+        assertThat(result.cost().writeUnitsPerUnit()).as(why).isGreaterThanOrEqualTo(1);
+        assertThat(result.floorEnrolmentsPerSecond()).as(why).isPositive();
     }
 }

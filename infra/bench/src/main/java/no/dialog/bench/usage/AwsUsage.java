@@ -27,11 +27,12 @@ import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
  * requests for the {@link EmulatorFloor}.
  *
  * <p>Registered for every SDK client in the benchmark JVM (the SDK's global {@code execution.interceptors}
- * resource). A call is counted for the function running on its thread ({@link FunctionMeter}); on an SQS event
- * source's poller thread (named {@code sqs-...}) outside an invocation it counts for the event source (Lambda's
- * poller, which AWS bills as SQS requests); on a thread a benchmark names {@code fn:<function>} for that function
- * (work a benchmark does in a function's stead). Everything else (seeding, the local stack's own upkeep) is not
- * counted.
+ * resource). Only the functions a benchmark measures count (not the schedules that also run meanwhile). A call is
+ * counted for the function running on its thread ({@link FunctionMeter}); on the SQS event source's poller thread
+ * of such a function (named {@code sqs-<queue>-to-<function>-<n>}) outside an invocation it counts for the event
+ * source (Lambda's poller, which AWS bills as SQS requests); on a thread a benchmark names {@code fn:<function>}
+ * for that function (work a benchmark does in a function's stead). Everything else (seeding, the local stack's
+ * own upkeep) is not counted.
  */
 public class AwsUsage implements ExecutionInterceptor {
 
@@ -42,9 +43,9 @@ public class AwsUsage implements ExecutionInterceptor {
     private static final ExecutionAttribute<String> WHERE = new ExecutionAttribute<>("dialog.bench.where");
     private static volatile Recording recording;
 
-    /** Starts counting from zero; returns what will be counted. */
-    public static Recording start(KeySchemas schemas, int sampleCap) {
-        Recording fresh = new Recording(schemas, sampleCap);
+    /** Starts counting from zero, for these functions only; returns what will be counted. */
+    public static Recording start(KeySchemas schemas, int sampleCap, java.util.function.Predicate<String> functions) {
+        Recording fresh = new Recording(schemas, sampleCap, functions);
         recording = fresh;
         return fresh;
     }
@@ -54,24 +55,28 @@ public class AwsUsage implements ExecutionInterceptor {
         recording = null;
     }
 
-    static String where() {
+    /** Who this thread's call counts for, or null if it is not counted. */
+    static String where(Recording recording) {
         String function = FunctionMeter.current();
         if (function != null) {
             FunctionMeter.noteWorker();
-            return function;
+            return recording.functions.test(function) ? function : null;
         }
         String thread = Thread.currentThread().getName();
         if (thread.startsWith(FUNCTION_THREAD)) {
             int end = thread.indexOf(':', FUNCTION_THREAD.length());
             return thread.substring(FUNCTION_THREAD.length(), end < 0 ? thread.length() : end);
         }
-        return thread.startsWith("sqs-") ? EVENT_SOURCE : null;
+        // Lambda's SQS poller for a function: "sqs-<queue>-to-<function>-<n>".
+        int to = thread.startsWith("sqs-") ? thread.indexOf("-to-") : -1;
+        return to > 0 && recording.functions.test(thread.substring(to + 4, thread.lastIndexOf('-')))
+                ? EVENT_SOURCE : null;
     }
 
     @Override
     public SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes attributes) {
         Recording now = recording;
-        String where = now == null ? null : where();
+        String where = now == null ? null : where(now);
         if (where == null) {
             return context.request();
         }
@@ -117,6 +122,7 @@ public class AwsUsage implements ExecutionInterceptor {
     public static final class Recording {
         private final KeySchemas schemas;
         private final int sampleCap;
+        private final java.util.function.Predicate<String> functions;
         final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
         final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
         final DoubleAdder readUnits = new DoubleAdder();
@@ -127,9 +133,10 @@ public class AwsUsage implements ExecutionInterceptor {
         final List<SdkRequest> sample = java.util.Collections.synchronizedList(new ArrayList<>());
         final AtomicInteger seen = new AtomicInteger();
 
-        Recording(KeySchemas schemas, int sampleCap) {
+        Recording(KeySchemas schemas, int sampleCap, java.util.function.Predicate<String> functions) {
             this.schemas = schemas;
             this.sampleCap = sampleCap;
+            this.functions = functions;
         }
 
         void record(String where, String service, String operation, Context.AfterExecution context) {

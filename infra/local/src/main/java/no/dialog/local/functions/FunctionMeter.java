@@ -27,6 +27,7 @@ public final class FunctionMeter {
     /** Set only on the thread that runs the handler, so a worker can be told from it. */
     private static final ThreadLocal<Boolean> INVOKING = new ThreadLocal<>();
     private static final Map<String, Totals> TOTALS = new ConcurrentHashMap<>();
+    private static final java.util.concurrent.atomic.AtomicInteger IN_FLIGHT = new java.util.concurrent.atomic.AtomicInteger();
     /** Worker thread id → its function and its CPU time when it was noted (or at the last reset). */
     private static final Map<Long, Worker> WORKERS = new ConcurrentHashMap<>();
 
@@ -47,6 +48,7 @@ public final class FunctionMeter {
         String outer = CURRENT.get();
         CURRENT.set(function);
         INVOKING.set(Boolean.TRUE);
+        IN_FLIGHT.incrementAndGet();
         long cpu = THREADS.getCurrentThreadCpuTime();
         long wall = System.nanoTime();
         try {
@@ -57,6 +59,7 @@ public final class FunctionMeter {
             totals.cpuNanos.add(THREADS.getCurrentThreadCpuTime() - cpu);
             totals.wallNanos.add(System.nanoTime() - wall);
             INVOKING.remove();
+            IN_FLIGHT.decrementAndGet();
             CURRENT.set(outer);
         }
     }
@@ -83,6 +86,11 @@ public final class FunctionMeter {
         }
         Thread thread = Thread.currentThread();
         WORKERS.computeIfAbsent(thread.threadId(), id -> new Worker(function, THREADS.getCurrentThreadCpuTime()));
+    }
+
+    /** Invocations running now, in any function. */
+    public static int inFlight() {
+        return IN_FLIGHT.get();
     }
 
     /** Per function, sorted by name. */
