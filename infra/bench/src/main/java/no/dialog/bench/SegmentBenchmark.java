@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import no.dialog.aws.s3.S3SegmentSnapshots;
+import no.dialog.bench.usage.AwsPrices;
 import no.dialog.core.contact.Contact;
 import no.dialog.core.segment.Criterion;
 import no.dialog.core.segment.snapshot.SegmentSnapshot;
@@ -209,16 +210,21 @@ public final class SegmentBenchmark {
         // Cold: every evaluation downloads and decodes the snapshot (a new Lambda, or a changed snapshot).
         S3SegmentSnapshots uncached = new S3SegmentSnapshots(s3, "dialog-snapshots", true, 0);
         heap.reset();
+        long coldCpu = 0;
+        int coldEvaluations = 0;
         for (int s = 0; s < segments; s++) {
             BenchSegments segment = BenchSegments.ALL.get(s);
             Criterion criterion = segment.criterion();
             cold[s] = new Timings(runs);
             for (int i = 0; i < 2 + runs; i++) {
+                long cpu = CPU.getCurrentThreadCpuTime();
                 long start = System.nanoTime();
                 SegmentSnapshot loaded = uncached.load(TENANT).orElseThrow();
                 long count = consume(evaluator.evaluate(loaded, criterion, TODAY));
                 if (i >= 2) {
                     cold[s].add(start);
+                    coldCpu += CPU.getCurrentThreadCpuTime() - cpu;
+                    coldEvaluations++;
                 }
                 check(count == ours[s].count(), segment, "end-to-end count differs from the engine's");
             }
@@ -230,16 +236,21 @@ public final class SegmentBenchmark {
         S3SegmentSnapshots cached = new S3SegmentSnapshots(s3, "dialog-snapshots");
         cached.load(TENANT);
         heap.reset();
+        long warmCpu = 0;
+        int warmEvaluations = 0;
         for (int s = 0; s < segments; s++) {
             BenchSegments segment = BenchSegments.ALL.get(s);
             Criterion criterion = segment.criterion();
             warm[s] = new Timings(runs);
             for (int i = 0; i < WARM_UP + runs; i++) {
+                long cpu = CPU.getCurrentThreadCpuTime();
                 long start = System.nanoTime();
                 SegmentSnapshot loaded = cached.load(TENANT).orElseThrow();
                 long count = consume(evaluator.evaluate(loaded, criterion, TODAY));
                 if (i >= WARM_UP) {
                     warm[s].add(start);
+                    warmCpu += CPU.getCurrentThreadCpuTime() - cpu;
+                    warmEvaluations++;
                 }
                 check(count == ours[s].count(), segment, "end-to-end count differs from the engine's");
             }
@@ -294,6 +305,27 @@ public final class SegmentBenchmark {
         System.out.printf("    engine with delta laid over         %s ms (first run, building the id index: %.0f ms)%n",
                 overlay.show(), firstOverlayMs);
         System.out.printf("    merge into a new snapshot           %s ms%n", merge.show());
+        // Per evaluation (a preview or an activation over the whole register), as the segmentation function
+        // pays for it: its own CPU (this thread: the S3 call and the evaluation; the S3 emulator runs elsewhere),
+        // its one S3 request, and the floor: that S3 request alone, in a loop.
+        double coldFloor = s3GetsPerSecond(s3, runs, false);
+        double warmFloor = s3GetsPerSecond(s3, runs, true);
+        double coldCpuMs = coldCpu / 1e6 / coldEvaluations;
+        double warmCpuMs = warmCpu / 1e6 / warmEvaluations;
+        double coldRate = coldEvaluations / sumSeconds(cold);
+        double warmRate = warmEvaluations / sumSeconds(warm);
+        System.out.printf("%n  per evaluation of the whole register (segmentation function, %,d MB):%n", SEGMENTATION_MB);
+        System.out.printf("    cold: %.1f evaluations/s; emulator floor (the S3 GET of the %,d-byte snapshot alone) %.1f/s → %.2f of the floor%n",
+                coldRate, gzipBytes, coldFloor, coldRate / coldFloor);
+        System.out.printf("    warm: %.1f evaluations/s; emulator floor (the conditional S3 GET alone, 304) %.1f/s → %.2f of the floor%n",
+                warmRate, warmFloor, warmRate / warmFloor);
+        System.out.printf("    own CPU per evaluation              cold %.1f ms, warm %.1f ms (%.4f / %.4f ms per contact)%n",
+                coldCpuMs, warmCpuMs, coldCpuMs / contacts, warmCpuMs / contacts);
+        System.out.printf("    AWS requests per evaluation         S3 1 (GET; warm: conditional GET, 304); DynamoDB 0; SQS 0%n");
+        System.out.printf("    S3 bytes per evaluation             cold %,d out, warm 0%n", gzipBytes);
+        System.out.printf("    hottest partition keys              none written (reads only)%n");
+        System.out.printf("    projected AWS cost per 100,000 evaluations  cold $%.2f, warm $%.2f (Lambda and S3 GET; %s prices of %s)%n",
+                evaluationCost(coldCpuMs), evaluationCost(warmCpuMs), AwsPrices.REGION, AwsPrices.AS_OF);
         System.out.printf("%n  target engine < 100 ms (median) and heap < 512 MiB:  %s%n",
                 engineFast && engineLive < 512 ? "met" : "NOT met");
         System.out.printf("  target end to end ≥ 2x faster than PostgreSQL:  cold %s, warm %s%n",
@@ -328,6 +360,47 @@ public final class SegmentBenchmark {
         long[] seen = new long[1];
         matches.forEachChunk(CHUNK, chunk -> seen[0] += chunk.size());
         return seen[0];
+    }
+
+    /** The segmentation function's MemorySize in template.yaml (Globals). */
+    static final int SEGMENTATION_MB = 1024;
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    /** Lambda duration (CPU scaled to the vCPU share at this memory) and the request, plus one S3 GET. */
+    private static double evaluationCost(double cpuMs) {
+        double seconds = cpuMs / 1e3 * Math.max(1.0, AwsPrices.FULL_VCPU_MB / (double) SEGMENTATION_MB);
+        return 100_000 * (seconds * SEGMENTATION_MB / 1024.0 * AwsPrices.LAMBDA_GB_SECOND + AwsPrices.LAMBDA_REQUEST
+                + AwsPrices.S3_GET);
+    }
+
+    /** The snapshot's S3 GET alone, in a loop: whole (cold) or conditional on its ETag (warm, 304). */
+    private static double s3GetsPerSecond(software.amazon.awssdk.services.s3.S3Client s3, int runs, boolean conditional)
+            throws Exception {
+        String key = S3SegmentSnapshots.key(TENANT);
+        String eTag = s3.headObject(b -> b.bucket("dialog-snapshots").key(key)).eTag();
+        long start = System.nanoTime();
+        for (int i = 0; i < runs; i++) {
+            if (conditional) {
+                try {
+                    s3.getObjectAsBytes(b -> b.bucket("dialog-snapshots").key(key).ifNoneMatch(eTag));
+                } catch (software.amazon.awssdk.services.s3.model.S3Exception notModified) {
+                    if (notModified.statusCode() != 304) {
+                        throw notModified;
+                    }
+                }
+            } else {
+                s3.getObjectAsBytes(b -> b.bucket("dialog-snapshots").key(key)).asByteArray();
+            }
+        }
+        return runs / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static double sumSeconds(Timings[] timings) {
+        double seconds = 0;
+        for (Timings t : timings) {
+            seconds += t.totalSeconds();
+        }
+        return seconds;
     }
 
     private static void check(boolean ok, BenchSegments segment, String problem) {

@@ -16,6 +16,15 @@ final class Timings {
         millis[size++] = (System.nanoTime() - startNanos) / 1e6;
     }
 
+    /** The runs' time together, in seconds. */
+    double totalSeconds() {
+        double sum = 0;
+        for (int i = 0; i < size; i++) {
+            sum += millis[i];
+        }
+        return sum / 1e3;
+    }
+
     double median() {
         return percentile(50);
     }

@@ -47,6 +47,10 @@ class SegmentBenchmarkSmokeTest {
                 .containsPattern("engine runs, snapshot in memory +[\\d,]+ MiB")
                 .containsPattern("engine with delta laid over +\\d")
                 .containsPattern("merge into a new snapshot +\\d")
+                .containsPattern("cold: [\\d.]+ evaluations/s; emulator floor .* [\\d.]+/s → \\d+\\.\\d\\d of the floor")
+                .containsPattern("warm: [\\d.]+ evaluations/s; emulator floor .* [\\d.]+/s → \\d+\\.\\d\\d of the floor")
+                .containsPattern("own CPU per evaluation +cold \\d+\\.\\d ms, warm \\d+\\.\\d ms")
+                .containsPattern("projected AWS cost per 100,000 evaluations +cold \\$\\d+\\.\\d\\d, warm \\$\\d+\\.\\d\\d")
                 .containsPattern("target engine < 100 ms \\(median\\) and heap < 512 MiB: +(met|NOT met)")
                 .containsPattern("target end to end ≥ 2x faster than PostgreSQL: +cold (met|NOT met), warm (met|NOT met)");
         for (SegmentBenchmark.SegmentMatches segment : result.segments()) {
