@@ -31,6 +31,7 @@ import no.dialog.core.tenant.Tenant;
 import no.dialog.core.tenant.TenantId;
 import no.dialog.local.LocalStack;
 import no.dialog.local.LocalStackOptions;
+import no.dialog.local.functions.FunctionMeter;
 import no.dialog.local.sandbox.LandingParameters;
 import no.dialog.local.template.FunctionSpec;
 import no.dialog.local.template.TemplateFiles;
@@ -130,6 +131,8 @@ public final class LandingBenchmark {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             List<String> tokens = setUp(stack, http, examples, links);
             URI base = stack.baseUri();
+            String landing = stack.functionSpecs().stream().filter(spec -> spec.logicalId().equals("LandingFunction"))
+                    .map(FunctionSpec::functionName).findFirst().orElseThrow();
             List<String> csrf = new ArrayList<>();
             for (String token : tokens) {
                 String page = http.send(HttpRequest.newBuilder(base.resolve("/p/" + token)).header("Cookie", COOKIE)
@@ -158,9 +161,9 @@ public final class LandingBenchmark {
                 Wrk.Run ceiling = Wrk.run(base, staticScript, level, seconds);
                 settle(stack);
                 results.add(print("static", level, ceiling, ceiling, null));
-                results.add(print("GET", level, measured(stack, base, getScript, level, seconds, "page views"),
+                results.add(print("GET", level, measured(stack, landing, base, getScript, level, seconds, "page views"),
                         ceiling));
-                results.add(print("POST", level, measured(stack, base, postScript, level, seconds, "answers"),
+                results.add(print("POST", level, measured(stack, landing, base, postScript, level, seconds, "answers"),
                         ceiling));
             }
             for (String route : List.of("GET", "POST")) {
@@ -174,12 +177,12 @@ public final class LandingBenchmark {
             }
             Cost get = costs.get(0);
             Cost post = costs.get(1);
-            String landing = stack.functionSpecs().stream().filter(spec -> spec.logicalId().equals("LandingFunction"))
-                    .map(FunctionSpec::functionName).findFirst().orElseThrow();
             double getCpu = get.landingCpuMs(landing);
             double postCpu = post.landingCpuMs(landing);
-            System.out.printf("%ntarget GET ≥ %,.0f req/s: %,.0f req/s, %s%n", GET_TARGET_PER_SECOND,
-                    get.cost().unitsPerSecond(), metOrNot(get.cost().unitsPerSecond() >= GET_TARGET_PER_SECOND));
+            double getRate = results.stream().filter(level -> level.route().equals("GET"))
+                    .mapToDouble(Level::requestsPerSecond).max().orElse(0);
+            System.out.printf("%ntarget GET ≥ %,.0f req/s: %,.0f req/s, %s%n", GET_TARGET_PER_SECOND, getRate,
+                    metOrNot(getRate >= GET_TARGET_PER_SECOND));
             System.out.printf("target the landing function's own CPU ≤ %.1f ms per GET: %.3f ms, %s%n",
                     GET_CPU_TARGET_MS, getCpu, metOrNot(getCpu <= GET_CPU_TARGET_MS));
             System.out.printf("target the landing function's own CPU ≤ %.1f ms per POST: %.3f ms, %s%n",
@@ -197,17 +200,20 @@ public final class LandingBenchmark {
     /** A measured level: wrk's figures, and what the requests wrk got answered cost. */
     private record Measured(Wrk.Run run, UnitCost cost) {}
 
-    private static Measured measured(LocalStack stack, URI base, String script, int level, int seconds, String unit)
-            throws Exception {
+    private static Measured measured(LocalStack stack, String landing, URI base, String script, int level,
+            int seconds, String unit) throws Exception {
         Measurement measurement = Measurement.start(stack);
         long started = System.nanoTime();
         Wrk.Run run = Wrk.run(base, script, level, seconds);
         // An answer's work goes on after its POST is answered (the journeys function takes it from the responses
-        // queue): it is part of what the answer costs, so the measurement ends when the queues are empty. The
-        // throughput is wrk's own stretch. Every request went through the gateway, which API Gateway bills.
+        // queue): it is part of what the answer costs, so the measurement ends when the queues are empty.
         settle(stack);
-        UnitCost cost = measurement.stop(unit, run.requests(), started + (long) (run.seconds() * 1e9))
-                .withHttpApiRequests(run.requests());
+        // The units are the requests the landing function served: wrk leaves up to one request per connection
+        // unanswered when it stops, which the function still serves (and pays for). The stretch is wrk's own.
+        FunctionMeter.Usage served = FunctionMeter.snapshot().get(landing);
+        long requests = served == null ? 0 : served.invocations();
+        UnitCost cost = measurement.stop(unit, requests, started + (long) (run.seconds() * 1e9))
+                .withHttpApiRequests(requests);
         return new Measured(run, cost);
     }
 
