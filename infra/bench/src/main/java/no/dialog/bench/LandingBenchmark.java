@@ -197,7 +197,7 @@ public final class LandingBenchmark {
         return met ? "met" : "NOT met";
     }
 
-    /** A measured level: wrk's figures, and what the requests wrk got answered cost. */
+    /** A measured level: wrk's figures, and what the requests the landing function served cost. */
     private record Measured(Wrk.Run run, UnitCost cost) {}
 
     private static Measured measured(LocalStack stack, String landing, URI base, String script, int level,

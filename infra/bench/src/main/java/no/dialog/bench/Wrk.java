@@ -115,7 +115,8 @@ final class Wrk {
     /**
      * A script that goes through {@code paths} in turn (each thread from its own place), with these headers; each
      * request's body (null: none) is {@code bodyLua}, a Lua expression that may use {@code i} (the path's index,
-     * 1-based) and {@code random(k)} (k random characters of a base64url alphabet).
+     * 1-based), {@code random(k)} (k random characters of a base64url alphabet) and the Lua tables {@code tables}
+     * names (each as long as {@code paths}: the values for the path at the same index).
      */
     static String rotating(String method, List<String> paths, Map<String, String> headers, String bodyLua,
             Map<String, List<String>> tables) {
