@@ -11,14 +11,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import no.dialog.aws.dynamodb.DynamoDbContactStore;
+import no.dialog.bench.usage.Measurement;
+import no.dialog.bench.usage.UnitCost;
 import no.dialog.aws.dynamodb.DynamoDbTenantDirectory;
 import no.dialog.aws.landing.DynamoDbLinkStore;
 import no.dialog.core.contact.ContactJson;
@@ -30,15 +31,24 @@ import no.dialog.core.tenant.Tenant;
 import no.dialog.core.tenant.TenantId;
 import no.dialog.local.LocalStack;
 import no.dialog.local.LocalStackOptions;
+import no.dialog.local.functions.FunctionMeter;
 import no.dialog.local.sandbox.LandingParameters;
+import no.dialog.local.template.FunctionSpec;
 import no.dialog.local.template.TemplateFiles;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * {@code infra/bench/run landing [seconds per level]}: {@code GET} and {@code POST /p/{token}} through the
- * local gateway at rising concurrency (closed loop: each worker sends its next request when the last is
- * answered), with the same levels against {@code GET /landing/static} (a fixed response from the same
- * function through the same gateway) as the ceiling. Prints requests/s, p50 and p99 per level and the
- * p99 ratio to the static response. Rate limits are raised for the run (all load comes from one IP).
+ * local gateway at rising concurrency, the load from {@code wrk} in its own process ({@link Wrk}; closed loop:
+ * each connection sends its next request when the last is answered; Lua scripts go through the minted links in
+ * turn, and each POST carries the link's CSRF field and a fresh submission id), with the same levels against
+ * {@code GET /landing/static} (a fixed response from the same function through the same gateway) as the ceiling.
+ * Prints requests/s, p50 and p99 per level and the p99 ratio to the static response; then, for GET (a page view)
+ * and POST (an answer) at the level with the most requests/s, what one costs ({@link UnitCost}): the landing
+ * function's own CPU, AWS requests and DynamoDB capacity units, the hottest keys, the projected AWS bill with API
+ * Gateway's requests, and the throughput as a share of the emulator floor. Rate limits are raised for the run
+ * (all load comes from one IP).
  */
 public final class LandingBenchmark {
 
@@ -47,6 +57,12 @@ public final class LandingBenchmark {
     /** Links minted (one contact each) and answered in turn. */
     static final int LINKS = 400;
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+    /** The CSRF cookie every request carries (a nonce: 22 base64url characters). */
+    private static final String COOKIE = "dlg_csrf=" + "n".repeat(22);
+    /** The targets of issue 17: GET throughput, and the function's own CPU per GET and per POST. */
+    static final double GET_TARGET_PER_SECOND = 1_000;
+    static final double GET_CPU_TARGET_MS = 0.5;
+    static final double POST_CPU_TARGET_MS = 2.0;
 
     private LandingBenchmark() {}
 
@@ -63,19 +79,34 @@ public final class LandingBenchmark {
      * One route at one level of concurrency.
      *
      * @param route    {@code static}, {@code GET} or {@code POST}, as printed
-     * @param requests requests sent (each answered or failed before the worker sent its next)
+     * @param requests requests answered (wrk's count)
      * @param refused  requests answered with a status of 300 or more
-     * @param lost     requests that got no answer (the client failed: connection, timeout)
+     * @param lost     requests that got no answer (connect, read or write errors, timeouts)
+     * @param cost     what the level cost (null for the static response, which is not measured)
      */
     public record Level(String route, int concurrency, long requests, double requestsPerSecond, double p50Ms,
-            double p99Ms, long refused, long lost) {}
+            double p99Ms, long refused, long lost, UnitCost cost) {}
 
-    /** Every level of every route, in the order printed. */
-    public record Result(List<Level> levels) {
+    /** What a GET or a POST costs, at the level with the most requests per second. */
+    public record Cost(String route, int concurrency, UnitCost cost, double floorUnitsPerSecond) {
 
-        /** Every request answered with a 2xx. */
+        /** The landing function's own CPU per request, in ms (the cost's CPU also counts what an answer sets off). */
+        public double landingCpuMs(String function) {
+            var usage = cost.functions().get(function);
+            return usage == null ? 0 : usage.cpuNanos() / 1e6 / cost.units();
+        }
+    }
+
+    /**
+     * Every level of every route, in the order printed, the costs printed (GET, then POST), and the messages in
+     * the stack's dead-letter queues at the end (answers the pipeline gave up on).
+     */
+    public record Result(List<Level> levels, List<Cost> costs, long deadLetters) {
+
+        /** Every request answered with a 2xx, and nothing given up on. */
         public boolean ok() {
-            return levels.stream().allMatch(level -> level.requests() > 0 && level.refused() == 0 && level.lost() == 0);
+            return deadLetters == 0 && levels.stream()
+                    .allMatch(level -> level.requests() > 0 && level.refused() == 0 && level.lost() == 0);
         }
     }
 
@@ -88,7 +119,10 @@ public final class LandingBenchmark {
      * @param levels         the levels of concurrency, in order
      */
     public static Result run(int seconds, int warmUpSeconds, int links, int... levels) throws Exception {
+        Wrk.ensureInstalled();
         List<Level> results = new ArrayList<>();
+        List<Cost> costs = new ArrayList<>();
+        long deadLetters;
         Path template = TemplateFiles.findFromWorkingDirectory().toAbsolutePath();
         Path examples = template.getParent().resolve("docs/examples");
         try (TemporaryProperties limits = TemporaryProperties.set("dialog.landing.ratePerIp", "100000000",
@@ -97,10 +131,11 @@ public final class LandingBenchmark {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             List<String> tokens = setUp(stack, http, examples, links);
             URI base = stack.baseUri();
-            String cookie = "dlg_csrf=" + "n".repeat(22);
+            String landing = stack.functionSpecs().stream().filter(spec -> spec.logicalId().equals("LandingFunction"))
+                    .map(FunctionSpec::functionName).findFirst().orElseThrow();
             List<String> csrf = new ArrayList<>();
             for (String token : tokens) {
-                String page = http.send(HttpRequest.newBuilder(base.resolve("/p/" + token)).header("Cookie", cookie)
+                String page = http.send(HttpRequest.newBuilder(base.resolve("/p/" + token)).header("Cookie", COOKIE)
                         .build(), HttpResponse.BodyHandlers.ofString()).body();
                 Matcher m = CSRF.matcher(page);
                 if (!m.find()) {
@@ -108,106 +143,136 @@ public final class LandingBenchmark {
                 }
                 csrf.add(m.group(1));
             }
-            warmUp(http, base, tokens, cookie, csrf, warmUpSeconds);
+            List<String> paths = tokens.stream().map(token -> "/p/" + token).toList();
+            String staticScript = Wrk.fixed("GET", LocalStack.BENCHMARK_ROUTE);
+            String getScript = Wrk.rotating("GET", paths, Map.of("Cookie", COOKIE), null, Map.of());
+            // The form as the page sends it: the link's CSRF field (the MAC of the link and the cookie's nonce), a
+            // fresh submission id each time (the page is not one-time here, so each POST records an answer).
+            String postScript = Wrk.rotating("POST", paths, Map.of("Cookie", COOKIE,
+                            "Content-Type", "application/x-www-form-urlencoded"),
+                    "\"csrf=\" .. csrf[i] .. \"&submission=\" .. random(22) .. "
+                            + "\"&still-student=yes&still-student.examDate=2027-06-15\"", Map.of("csrf", csrf));
+            for (String script : List.of(staticScript, getScript, postScript)) {
+                Wrk.run(base, script, 8, warmUpSeconds);
+            }
+            settle(stack);
             System.out.printf("%-8s %5s %9s %9s %9s %8s%n", "route", "conc", "req/s", "p50 ms", "p99 ms", "p99/static");
             for (int level : levels) {
-                double[] ceiling = run(level, seconds, i -> HttpRequest.newBuilder(base.resolve(LocalStack.BENCHMARK_ROUTE)).build(), http);
-                results.add(print("static", level, ceiling, ceiling));
-                double[] get = run(level, seconds, i -> HttpRequest.newBuilder(base.resolve("/p/" + tokens.get(i % tokens.size())))
-                        .header("Cookie", cookie).build(), http);
-                results.add(print("GET", level, get, ceiling));
-                double[] post = run(level, seconds, i -> post(base, tokens, csrf, cookie, i), http);
-                results.add(print("POST", level, post, ceiling));
+                Wrk.Run ceiling = Wrk.run(base, staticScript, level, seconds);
+                settle(stack);
+                results.add(print("static", level, ceiling, ceiling, null));
+                results.add(print("GET", level, measured(stack, landing, base, getScript, level, seconds, "page views"),
+                        ceiling));
+                results.add(print("POST", level, measured(stack, landing, base, postScript, level, seconds, "answers"),
+                        ceiling));
             }
+            for (String route : List.of("GET", "POST")) {
+                Level best = results.stream().filter(level -> level.route().equals(route))
+                        .max(Comparator.comparingDouble(Level::requestsPerSecond)).orElseThrow();
+                double floor = Measurement.floorUnitsPerSecond(stack, best.cost(), best.concurrency());
+                costs.add(new Cost(route, best.concurrency(), best.cost(), floor));
+                System.out.printf("%n%s /p/{token} at concurrency %d (the level with the most requests/s):%n", route,
+                        best.concurrency());
+                best.cost().print(System.out, floor);
+            }
+            Cost get = costs.get(0);
+            Cost post = costs.get(1);
+            double getCpu = get.landingCpuMs(landing);
+            double postCpu = post.landingCpuMs(landing);
+            double getRate = results.stream().filter(level -> level.route().equals("GET"))
+                    .mapToDouble(Level::requestsPerSecond).max().orElse(0);
+            System.out.printf("%ntarget GET ≥ %,.0f req/s: %,.0f req/s, %s%n", GET_TARGET_PER_SECOND, getRate,
+                    metOrNot(getRate >= GET_TARGET_PER_SECOND));
+            System.out.printf("target the landing function's own CPU ≤ %.1f ms per GET: %.3f ms, %s%n",
+                    GET_CPU_TARGET_MS, getCpu, metOrNot(getCpu <= GET_CPU_TARGET_MS));
+            System.out.printf("target the landing function's own CPU ≤ %.1f ms per POST: %.3f ms, %s%n",
+                    POST_CPU_TARGET_MS, postCpu, metOrNot(postCpu <= POST_CPU_TARGET_MS));
+            deadLetters = deadLetters(stack);
+            System.out.printf("dead-letter messages after the run: %,d%n", deadLetters);
         }
-        return new Result(List.copyOf(results));
+        return new Result(List.copyOf(results), List.copyOf(costs), deadLetters);
     }
 
-    private static HttpRequest post(URI base, List<String> tokens, List<String> csrf, String cookie, int i) {
-        byte[] id = new byte[16];
-        ThreadLocalRandom.current().nextBytes(id);
-        String body = "csrf=" + csrf.get(i % csrf.size()) + "&submission=" + Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(id) + "&still-student=yes&still-student.examDate=2027-06-15";
-        return HttpRequest.newBuilder(base.resolve("/p/" + tokens.get(i % tokens.size()))).header("Cookie", cookie)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    private static String metOrNot(boolean met) {
+        return met ? "met" : "NOT met";
     }
 
-    private static void warmUp(HttpClient http, URI base, List<String> tokens, String cookie, List<String> csrf,
-                               int seconds) throws Exception {
-        run(8, seconds, i -> HttpRequest.newBuilder(base.resolve(LocalStack.BENCHMARK_ROUTE)).build(), http);
-        run(8, seconds, i -> HttpRequest.newBuilder(base.resolve("/p/" + tokens.get(i % tokens.size()))).header("Cookie", cookie).build(), http);
-        run(8, seconds, i -> post(base, tokens, csrf, cookie, i), http);
-    }
+    /** A measured level: wrk's figures, and what the requests the landing function served cost. */
+    private record Measured(Wrk.Run run, UnitCost cost) {}
 
-    private interface Requests {
-        HttpRequest make(int i);
-    }
-
-    /** {requests/s, p50 ms, p99 ms, non-2xx count (refused and lost), requests, refused (status ≥ 300), lost (no answer)}. */
-    private static double[] run(int concurrency, int seconds, Requests requests, HttpClient http) throws Exception {
-        // The window opens when the workers start, not before their latency arrays are allocated (32 of 16 MB
-        // can take longer than a short window on a busy machine).
-        long[] end = new long[1];
-        AtomicInteger counter = new AtomicInteger();
-        AtomicInteger failures = new AtomicInteger();
-        AtomicInteger refused = new AtomicInteger();
-        AtomicInteger lost = new AtomicInteger();
-        List<long[]> perWorker = new ArrayList<>();
-        List<Thread> workers = new ArrayList<>();
-        int[] counts = new int[concurrency];
-        for (int w = 0; w < concurrency; w++) {
-            long[] latencies = new long[2_000_000];
-            perWorker.add(latencies);
-            int worker = w;
-            Thread thread = new Thread(() -> {
-                int n = 0;
-                while (System.nanoTime() < end[0] && n < latencies.length) {
-                    HttpRequest request = requests.make(counter.getAndIncrement());
-                    long start = System.nanoTime();
-                    try {
-                        HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-                        if (response.statusCode() >= 300) {
-                            failures.incrementAndGet();
-                            refused.incrementAndGet();
-                        }
-                    } catch (Exception e) {
-                        failures.incrementAndGet();
-                        lost.incrementAndGet();
-                    }
-                    latencies[n++] = System.nanoTime() - start;
-                }
-                counts[worker] = n;
-            });
-            workers.add(thread);
-        }
+    private static Measured measured(LocalStack stack, String landing, URI base, String script, int level,
+            int seconds, String unit) throws Exception {
+        Measurement measurement = Measurement.start(stack, "landing", "journeys", "sync");
         long started = System.nanoTime();
-        end[0] = started + Duration.ofSeconds(seconds).toNanos();
-        workers.forEach(Thread::start);
-        for (Thread thread : workers) {
-            thread.join();
-        }
-        double elapsed = (System.nanoTime() - started) / 1e9;
-        int total = Arrays.stream(counts).sum();
-        long[] all = new long[total];
-        int at = 0;
-        for (int w = 0; w < concurrency; w++) {
-            System.arraycopy(perWorker.get(w), 0, all, at, counts[w]);
-            at += counts[w];
-        }
-        Arrays.sort(all);
-        if (total == 0) {
-            return new double[] {0, Double.NaN, Double.NaN, failures.get(), 0, refused.get(), lost.get()};
-        }
-        return new double[] {total / elapsed, all[(int) (total * 0.50)] / 1e6, all[Math.min(total - 1, (int) (total * 0.99))] / 1e6,
-                failures.get(), total, refused.get(), lost.get()};
+        Wrk.Run run = Wrk.run(base, script, level, seconds);
+        // An answer's work goes on after its POST is answered (the journeys function takes it from the responses
+        // queue): it is part of what the answer costs, so the measurement ends when the queues are empty.
+        settle(stack);
+        // The units are the requests the landing function served: wrk leaves up to one request per connection
+        // unanswered when it stops, which the function still serves (and pays for). The stretch is wrk's own.
+        FunctionMeter.Usage served = FunctionMeter.snapshot().get(landing);
+        long requests = served == null ? 0 : served.invocations();
+        UnitCost cost = measurement.stop(unit, requests, started + (long) (run.seconds() * 1e9))
+                .withHttpApiRequests(requests);
+        return new Measured(run, cost);
     }
 
-    private static Level print(String route, int level, double[] figures, double[] ceiling) {
-        System.out.printf("%-8s %5d %9.0f %9.2f %9.2f %8.1f%s%n", route, level, figures[0], figures[1], figures[2],
-                figures[2] / ceiling[2], figures[3] > 0 ? "  (" + (long) figures[3] + " non-2xx)" : "");
-        return new Level(route, level, (long) figures[4], figures[0], figures[1], figures[2], (long) figures[5],
-                (long) figures[6]);
+    /** How long the stack may take to empty its queues after a level before the benchmark gives up. */
+    private static final Duration SETTLE_PATIENCE = Duration.ofMinutes(2);
+
+    /**
+     * Waits until every queue of the stack but the dead-letter queues is empty (nothing waiting, nothing in
+     * flight), so one level's aftermath is neither counted in the next level nor competing with its load.
+     */
+    static void settle(LocalStack stack) throws InterruptedException {
+        SqsClient sqs = stack.emulators().sqs();
+        long deadline = System.nanoTime() + SETTLE_PATIENCE.toNanos();
+        while (true) {
+            List<String> busy = new ArrayList<>();
+            for (String queue : sqs.listQueues().queueUrls()) {
+                if (!isDeadLetterQueue(queue) && messages(sqs, queue, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE) > 0) {
+                    busy.add(queue.substring(queue.lastIndexOf('/') + 1));
+                }
+            }
+            if (busy.isEmpty()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the stack's queues did not empty in " + SETTLE_PATIENCE + ": " + busy);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** Messages in the stack's dead-letter queues: work the pipeline gave up on. */
+    static long deadLetters(LocalStack stack) {
+        SqsClient sqs = stack.emulators().sqs();
+        return sqs.listQueues().queueUrls().stream().filter(LandingBenchmark::isDeadLetterQueue)
+                .mapToLong(queue -> messages(sqs, queue, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).sum();
+    }
+
+    private static boolean isDeadLetterQueue(String queueUrl) {
+        return queueUrl.substring(queueUrl.lastIndexOf('/') + 1).contains("-dlq");
+    }
+
+    private static long messages(SqsClient sqs, String queueUrl, QueueAttributeName... counts) {
+        Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl)
+                .attributeNames(counts)).attributes();
+        return attributes.values().stream().mapToLong(Long::parseLong).sum();
+    }
+
+    private static Level print(String route, int level, Measured measured, Wrk.Run ceiling) {
+        return print(route, level, measured.run(), ceiling, measured.cost());
+    }
+
+    private static Level print(String route, int level, Wrk.Run run, Wrk.Run ceiling, UnitCost cost) {
+        long notAnswered = run.refused() + run.lost();
+        System.out.printf("%-8s %5d %9.0f %9.2f %9.2f %8.1f%s%n", route, level, run.requestsPerSecond(), run.p50Ms(),
+                run.p99Ms(), run.p99Ms() / ceiling.p99Ms(), notAnswered > 0 ? "  (" + notAnswered + " non-2xx)" : "");
+        return new Level(route, level, run.requests(), run.requestsPerSecond(), run.p50Ms(), run.p99Ms(),
+                run.refused(), run.lost(), cost);
     }
 
     private static List<String> setUp(LocalStack stack, HttpClient http, Path examples, int links) throws Exception {

@@ -12,11 +12,24 @@ import no.dialog.local.functions.FunctionMeter;
  * requests and DynamoDB capacity units, S3 bytes, the partition keys that take the most writes, and the AWS bill
  * this projects per 100,000 units at {@link AwsPrices}.
  *
- * @param functions per function: invocations, own CPU and wall time in the measured stretch
- * @param memoryMb  per function: its MemorySize in the template
+ * @param functions       per function: invocations, own CPU and wall time in the measured stretch
+ * @param memoryMb        per function: its MemorySize in the template
+ * @param httpApiRequests requests through API Gateway (HTTP API) in the measured stretch: the local gateway
+ *                        stands in for it, so the benchmark that drives it says how many ({@link
+ *                        #withHttpApiRequests}); 0 where none
  */
 public record UnitCost(String unit, long units, double seconds, Map<String, FunctionMeter.Usage> functions,
-        Map<String, Integer> memoryMb, AwsUsage.Recording recording) {
+        Map<String, Integer> memoryMb, AwsUsage.Recording recording, long httpApiRequests) {
+
+    public UnitCost(String unit, long units, double seconds, Map<String, FunctionMeter.Usage> functions,
+            Map<String, Integer> memoryMb, AwsUsage.Recording recording) {
+        this(unit, units, seconds, functions, memoryMb, recording, 0);
+    }
+
+    /** The same cost with so many API Gateway (HTTP API) requests, which the SDK interceptors cannot see. */
+    public UnitCost withHttpApiRequests(long requests) {
+        return new UnitCost(unit, units, seconds, functions, memoryMb, recording, requests);
+    }
 
     /** The rate a 1,000,000-member campaign sends at, which no partition key may take 500 writes/s of. */
     public static final double CAMPAIGN_RATE = 2_000;
@@ -103,6 +116,9 @@ public record UnitCost(String unit, long units, double seconds, Map<String, Func
         cost.put("SQS", sqs * scale);
         cost.put("S3", s3 * scale);
         cost.put("EventBridge", events * scale);
+        if (httpApiRequests > 0) {
+            cost.put("API Gateway", httpApiRequests * AwsPrices.HTTP_API_REQUEST * scale);
+        }
         return cost;
     }
 
@@ -125,6 +141,10 @@ public record UnitCost(String unit, long units, double seconds, Map<String, Func
         recording.calls().forEach((key, count) -> out.printf("      %-58s %,9d  (%.3f per %s)%n", key, count,
                 count / (double) units, singular()));
         recording.failures().forEach((key, count) -> out.printf("      refused: %-49s %,9d%n", key, count));
+        if (httpApiRequests > 0) {
+            out.printf("    API Gateway (HTTP API) requests per %-10s %.3f%n", singular(),
+                    httpApiRequests / (double) units);
+        }
         out.printf("    DynamoDB capacity per %-10s        %.2f WRU, %.2f RRU%n", singular(), writeUnitsPerUnit(),
                 readUnitsPerUnit());
         if (recording.s3BytesIn() + recording.s3BytesOut() > 0) {
