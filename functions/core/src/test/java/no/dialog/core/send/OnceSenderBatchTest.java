@@ -460,8 +460,8 @@ class OnceSenderBatchTest {
         }
 
         @Override
-        public void markRetryable(String key, String reason) {
-            ledger.markRetryable(key, reason);
+        public boolean markRetryable(String key, String reason) {
+            return ledger.markRetryable(key, reason);
         }
 
         @Override
