@@ -22,9 +22,10 @@ import software.amazon.awssdk.services.dynamodb.model.BatchStatementResponse;
  *
  * <p>Two rules of the call shape this class:
  * <ul>
- *   <li>DynamoDB refuses two statements on the same item in one call (DuplicateItem). Statements on the
- *       same item therefore go in successive calls, in the list's order, so the second sees what the first
- *       did (as two single writes would).</li>
+ *   <li>DynamoDB refuses a whole call that has two statements on the same item (ValidationException,
+ *       "Provided list of item keys contains duplicates"). Statements on the same item therefore go in
+ *       successive calls, in the list's order, so the second sees what the first did (as two single writes
+ *       would).</li>
  *   <li>A call can succeed while some of its statements were throttled or hit an internal error: those
  *       (and the later statements on their items) are sent again, with backoff, up to {@code maxRounds}
  *       times; then this throws. A statement whose condition failed is an answer, never retried.</li>
@@ -49,8 +50,14 @@ final class PartiqlBatchWriter {
             BatchStatementErrorCodeEnum.PROVISIONED_THROUGHPUT_EXCEEDED,
             BatchStatementErrorCodeEnum.REQUEST_LIMIT_EXCEEDED,
             BatchStatementErrorCodeEnum.INTERNAL_SERVER_ERROR,
-            BatchStatementErrorCodeEnum.TRANSACTION_CONFLICT,
-            // Not expected (statements on one item never share a call), but harmless to send again alone.
+            BatchStatementErrorCodeEnum.TRANSACTION_CONFLICT);
+
+    /**
+     * A condition that does not hold: an UPDATE's WHERE, or an INSERT of an item that exists (DynamoDB answers
+     * that with DuplicateItem, "Duplicate primary key exists in table").
+     */
+    private static final Set<BatchStatementErrorCodeEnum> CONDITION_FAILED = Set.of(
+            BatchStatementErrorCodeEnum.CONDITIONAL_CHECK_FAILED,
             BatchStatementErrorCodeEnum.DUPLICATE_ITEM);
 
     private final DynamoDbClient dynamoDb;
@@ -93,7 +100,7 @@ final class PartiqlBatchWriter {
                     int i = call.get(k);
                     if (error == null) {
                         answers[i] = true;
-                    } else if (error.code() == BatchStatementErrorCodeEnum.CONDITIONAL_CHECK_FAILED) {
+                    } else if (CONDITION_FAILED.contains(error.code())) {
                         answers[i] = false;
                     } else if (TRANSIENT.contains(error.code())) {
                         again.add(i);
