@@ -60,8 +60,10 @@ public class SendSmsFactory {
     }
 
     /**
-     * A batch's ledger writes (one conditional intent and one outcome per message) run 16 at a time: the
-     * calls stay one per message, the wait for them shrinks (ADR 0012). Daemon threads, one pool per instance.
+     * A batch's per-message work before the provider (render; the ledger reads and writes of requests that
+     * end there: refused, not sendable, redelivered) runs 16 at a time, so their round trips overlap. The
+     * intents and outcomes are batched anyway (one writeAll each, ADR 0012). Daemon threads, one pool per
+     * instance.
      */
     private static final java.util.concurrent.ExecutorService LEDGER_WRITES =
             java.util.concurrent.Executors.newFixedThreadPool(16, runnable -> {

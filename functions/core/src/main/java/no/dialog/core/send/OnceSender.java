@@ -178,12 +178,13 @@ public final class OnceSender<M> {
 
     /**
      * Sends a batch of requests with the same guarantees as {@link #send} for each, in fewer calls: the
-     * contacts are read in one batch per tenant ({@link ContactStore#findAll}), the ledger is not read
-     * before a key is taken (the conditional {@link SendLedger#recordIntent} decides, and only a key that
-     * has an entry already is read), the rules and the template apply per message, and the taken messages
-     * go to the provider in one call per {@link BatchChannelDelivery#maxBatchSize()} when the delivery can
-     * batch (else one by one through {@link #send}). One message's failure is that message's only: a bad
-     * number fails its own request and the others are sent.
+     * contacts are read in one batch per tenant ({@link ContactStore#findAll}), the rules and the template
+     * apply per message, the keys are taken with one {@link SendLedger#writeAll} of conditional intents (the
+     * ledger is not read first; only a key that has an entry already is read), the taken messages go to the
+     * provider in one call per {@link BatchChannelDelivery#maxBatchSize()}, and the provider's answers are
+     * recorded with one {@code writeAll} per call, when the delivery can batch (else one by one through
+     * {@link #send}). One message's failure is that message's only: a bad number fails its own request and
+     * the others are sent.
      *
      * <p>A request whose key is settled, or that the rules or the template stop, reads the ledger first, as
      * {@link #send} does, so that a redelivery of an already sent request never falls back to another
@@ -446,9 +447,11 @@ public final class OnceSender<M> {
     }
 
     /**
-     * The same sender, with {@link #sendAll}'s per-message ledger writes (the conditional intent, the
-     * outcome) run on {@code executor}, so that a batch of 100 waits for about 100 / threads round trips to
-     * the ledger instead of 100. The number of calls stays the same. Null: on the calling thread.
+     * The same sender, with {@link #sendAll}'s per-message work up to the ledger (the rules, the render, and
+     * the ledger reads and writes of the requests that end before the provider: not sendable, refused, a
+     * redelivered key) run on {@code executor}, so that their round trips overlap. The intents and the
+     * outcomes are not per message: each is one {@link SendLedger#writeAll} for the batch. Null: on the
+     * calling thread.
      */
     public OnceSender<M> withLedgerWrites(java.util.concurrent.Executor executor) {
         OnceSender<M> copy = new OnceSender<>(tenants, contacts, templates, renderer, ledger, rules, delivery,
