@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -193,11 +194,29 @@ public class DynamoDbSendLedger implements SendLedger {
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new LedgerEntry(key, text(item, "tenant"), text(item, "channel"),
+        return Optional.of(entry(key, item));
+    }
+
+    /** BatchGetItem with consistent reads, 100 keys a call, unprocessed keys asked again. */
+    @Override
+    public Map<String, LedgerEntry> findAll(Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, LedgerEntry> found = new LinkedHashMap<>();
+        for (Map<String, AttributeValue> item : IndexedReads.batchGet(dynamoDb, table,
+                keys.stream().map(key -> Map.of("pk", s(key))).toList())) {
+            found.put(item.get("pk").s(), entry(item.get("pk").s(), item));
+        }
+        return found;
+    }
+
+    private static LedgerEntry entry(String key, Map<String, AttributeValue> item) {
+        return new LedgerEntry(key, text(item, "tenant"), text(item, "channel"),
                 SendState.valueOf(item.get("state").s()), text(item, "providerMessageId"),
                 item.containsKey("parts") ? Integer.valueOf(item.get("parts").n()) : null, text(item, "reason"),
                 Integer.parseInt(item.get("attempts").n()), Instant.parse(item.get("createdAt").s()),
-                Instant.parse(item.get("updatedAt").s()), text(item, "contactId"), scope(item)));
+                Instant.parse(item.get("updatedAt").s()), text(item, "contactId"), scope(item));
     }
 
     /**

@@ -203,6 +203,27 @@ class DynamoDbSendLedgerWriteAllTest {
     }
 
     @Test
+    void findAllReadsTheEntriesThatExistAsFindDoes() {
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            keys.add("demo:E-" + i + ":ask:1");
+            if (i % 3 != 0) {
+                ledger.recordIntent(keys.get(i), DEMO, SendChannel.SMS, "K-1", SCOPE, NOW);
+            }
+        }
+        ledger.markSent(keys.get(1), "L-1", 2);
+        calls.singleCalls.clear();
+
+        var found = ledger.findAll(keys);
+        List<String> made = List.copyOf(calls.singleCalls);
+
+        assertThat(found).hasSize(100).doesNotContainKey(keys.get(0)).containsKey(keys.get(149));
+        assertThat(found.get(keys.get(1))).isEqualTo(ledger.find(keys.get(1)).orElseThrow());
+        assertThat(found.get(keys.get(2)).state()).isEqualTo(SendState.INTENDED);
+        assertThat(made).as("100 keys a call").containsExactly("BatchGetItem", "BatchGetItem");
+    }
+
+    @Test
     void anEmptyListMakesNoCall() {
         assertThat(ledger.writeAll(List.of())).isEmpty();
         assertThat(calls.batchCalls).isEmpty();

@@ -7,6 +7,8 @@ import java.util.function.BiPredicate;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BatchExecuteStatementRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchExecuteStatementResponse;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BatchStatementError;
 import software.amazon.awssdk.services.dynamodb.model.BatchStatementErrorCodeEnum;
 import software.amazon.awssdk.services.dynamodb.model.BatchStatementRequest;
@@ -28,6 +30,7 @@ final class PartiqlCallsClient implements DynamoDbClient {
     private final DynamoDbClient dynamoDb;
     /** Every BatchExecuteStatement call's statements, as sent. */
     final List<List<BatchStatementRequest>> batchCalls = new CopyOnWriteArrayList<>();
+    /** The other calls' operation names, in order. */
     final List<String> singleCalls = new CopyOnWriteArrayList<>();
     /** (call number from 0, statement) → throttle it. */
     volatile BiPredicate<Integer, BatchStatementRequest> throttle = (call, statement) -> false;
@@ -71,6 +74,12 @@ final class PartiqlCallsClient implements DynamoDbClient {
     public UpdateItemResponse updateItem(UpdateItemRequest request) {
         singleCalls.add("UpdateItem");
         return dynamoDb.updateItem(request);
+    }
+
+    @Override
+    public BatchGetItemResponse batchGetItem(BatchGetItemRequest request) {
+        singleCalls.add("BatchGetItem");
+        return dynamoDb.batchGetItem(request);
     }
 
     @Override

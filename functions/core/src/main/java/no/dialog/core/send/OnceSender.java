@@ -327,10 +327,20 @@ public final class OnceSender<M> {
         for (int k = 0; k < prepared.size(); k++) {
             (created.get(k) ? taken : existing).add(prepared.get(k));
         }
-        // Only a key that has an entry already is read (a first delivery never reads the ledger).
+        // Only a key that has an entry already is read (a first delivery never reads the ledger), all in one go.
+        Map<String, LedgerEntry> entries;
+        try {
+            entries = existing.isEmpty() ? Map.of()
+                    : ledger.findAll(existing.stream().map(t -> t.request().idempotencyKey()).toList());
+        } catch (RuntimeException e) {
+            existing.forEach(t -> attempts[t.index()] = SendAttempt.failed(t.request(), e));
+            existing = List.of();
+            entries = Map.of();
+        }
+        Map<String, LedgerEntry> read = entries;
         for (Taken<M> again : inParallel(existing, t -> {
             try {
-                return retake(t, now);
+                return retake(t, read.get(t.request().idempotencyKey()), now);
             } catch (RuntimeException e) {
                 attempts[t.index()] = SendAttempt.failed(t.request(), e);
                 return null;
@@ -350,10 +360,11 @@ public final class OnceSender<M> {
     }
 
     /** A prepared request whose key has an entry: reclaimed if RETRYABLE, else its settled result. */
-    private Taken<M> retake(Taken<M> prepared, Instant now) {
+    private Taken<M> retake(Taken<M> prepared, LedgerEntry entry, Instant now) {
         String key = prepared.request().idempotencyKey();
-        LedgerEntry entry = ledger.find(key).orElseThrow(
-                () -> new IllegalStateException("the send ledger refused the key but has no entry for it"));
+        if (entry == null) {
+            throw new IllegalStateException("the send ledger refused the key but has no entry for it");
+        }
         if (entry.state().settled()) {
             return prepared.ended(settled(entry));
         }

@@ -2,7 +2,11 @@ package no.dialog.core.send;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import no.dialog.core.enrolment.ResultScope;
 import no.dialog.core.journey.SendChannel;
@@ -96,6 +100,19 @@ public interface SendLedger {
     }
 
     Optional<LedgerEntry> find(String key);
+
+    /**
+     * The entries of these keys that exist, read as {@link #find} reads them (strongly consistent), by key.
+     * A ledger may read them in fewer calls (DynamoDB: BatchGetItem, 100 keys a call); this default reads
+     * them one by one.
+     */
+    default Map<String, LedgerEntry> findAll(Collection<String> keys) {
+        Map<String, LedgerEntry> found = new LinkedHashMap<>();
+        for (String key : new LinkedHashSet<>(keys)) {
+            find(key).ifPresent(entry -> found.put(key, entry));
+        }
+        return found;
+    }
 
     /**
      * Makes each write as its single-key method would, in the list's order for writes of the same key, and

@@ -122,6 +122,19 @@ class OnceSenderBatchTest {
     }
 
     @Test
+    void aRedeliveredBatchReadsItsTakenKeysInOneLedgerRead() {
+        List<SendRequest> batch = requests(0, 30);
+        sender.sendAll(batch);
+
+        List<SendAttempt> again = sender.sendAll(batch);
+
+        assertThat(again).extracting(a -> a.result().outcome()).containsOnly(SendOutcome.ALREADY_SETTLED);
+        assertThat(countingLedger.findAlls.get()).isEqualTo(1);
+        assertThat(countingLedger.finds.get()).isZero();
+        assertThat(gateway.sentRefIds()).hasSize(30).doesNotHaveDuplicates();
+    }
+
+    @Test
     void everyRequestTwiceInOneBatchAndTheBatchDeliveredAgainSendsEachKeyOnce() {
         List<SendRequest> twice = new ArrayList<>(requests(0, 50));
         twice.addAll(requests(0, 50));
@@ -499,6 +512,14 @@ class OnceSenderBatchTest {
         final List<Integer> writeAlls = java.util.Collections.synchronizedList(new ArrayList<>());
         volatile int failAfter = -1;
         private int written;
+
+        final AtomicInteger findAlls = new AtomicInteger();
+
+        @Override
+        public Map<String, LedgerEntry> findAll(java.util.Collection<String> keys) {
+            findAlls.incrementAndGet();
+            return ledger.findAll(keys);
+        }
 
         @Override
         public synchronized List<Boolean> writeAll(List<? extends LedgerWrite> writes) {
