@@ -34,7 +34,9 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * key ({@code pk}), every transition a conditional write on {@code state}. Items carry {@code expiresAt}
  * (epoch seconds, the table's TTL attribute) the organisation's {@link RetentionKind#SEND_LEDGER} period
  * (90 days unless it chose shorter) after they were created: after SQS (14 days at most) can deliver the
- * request again.
+ * request again. {@link #writeAll} makes many writes with the same conditions in PartiQL
+ * {@code BatchExecuteStatement} calls of 25 ({@link PartiqlBatchWriter}); {@link #findAll} reads many entries
+ * in BatchGetItem calls of 100.
  */
 @Singleton
 @Requires(property = "send.ledger.table")
