@@ -17,6 +17,7 @@ import no.dialog.core.send.SmsDelivery;
 import no.dialog.core.send.SmsMessage;
 import no.dialog.core.send.RateLimitedSmsGateway;
 import no.dialog.core.send.TokenBucket;
+import no.dialog.core.template.RememberedTemplates;
 import no.dialog.core.template.TemplateRenderer;
 import no.dialog.core.template.TemplateStore;
 import no.dialog.core.tenant.TenantDirectory;
@@ -60,8 +61,10 @@ public class SendSmsFactory {
     }
 
     /**
-     * A batch's ledger writes (one conditional intent and one outcome per message) run 16 at a time: the
-     * calls stay one per message, the wait for them shrinks (ADR 0012). Daemon threads, one pool per instance.
+     * A batch's per-message work before the provider (render; the ledger reads and writes of requests that
+     * end there: refused, not sendable, redelivered) runs 16 at a time, so their round trips overlap. The
+     * intents and outcomes are batched anyway (one writeAll each, ADR 0012). Daemon threads, one pool per
+     * instance.
      */
     private static final java.util.concurrent.ExecutorService LEDGER_WRITES =
             java.util.concurrent.Executors.newFixedThreadPool(16, runnable -> {
@@ -69,6 +72,9 @@ public class SendSmsFactory {
                 thread.setDaemon(true);
                 return thread;
             });
+
+    /** How long an edited template may take to reach the SMS sends (ADR 0012). */
+    static final java.time.Duration TEMPLATES_REMEMBERED = java.time.Duration.ofSeconds(30);
 
     /** How long a batch may wait for the account's rate before it goes back to the queue instead. */
     static final java.time.Duration MAX_RATE_WAIT = java.time.Duration.ofSeconds(20);
@@ -96,7 +102,9 @@ public class SendSmsFactory {
     OnceSender<SmsMessage> smsSender(TenantDirectory tenants, ContactStore contacts, TemplateStore templates,
             SendLedger ledger, SendRules rules, SmsGateway gateway, SqsSendQueues queues, ResponsePublisher responses,
             Clock clock, @Value("${link.sender:}") String configuredSender, PersonalLinks links, ResultCounts results) {
-        return new OnceSender<>(tenants, contacts, templates, new TemplateRenderer(), ledger, rules,
+        // A campaign's batches all read the same template: remembered, it is one read per half minute, not per batch.
+        return new OnceSender<>(tenants, contacts, new RememberedTemplates(templates, TEMPLATES_REMEMBERED, clock),
+                new TemplateRenderer(), ledger, rules,
                 new SmsDelivery(gateway, configuredSender), queues, responses, clock, links).withLedgerWrites(LEDGER_WRITES)
                 .withResults(results);
     }

@@ -8,14 +8,20 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.StringJoiner;
 import no.dialog.core.enrolment.ResultScope;
 import no.dialog.core.journey.SendChannel;
 import no.dialog.core.privacy.RetentionKind;
 import no.dialog.core.privacy.RetentionPeriods;
 import no.dialog.core.send.LedgerEntry;
+import no.dialog.core.send.LedgerWrite;
 import no.dialog.core.send.SendLedger;
 import no.dialog.core.send.SendState;
 import no.dialog.core.tenant.TenantId;
@@ -28,7 +34,9 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * key ({@code pk}), every transition a conditional write on {@code state}. Items carry {@code expiresAt}
  * (epoch seconds, the table's TTL attribute) the organisation's {@link RetentionKind#SEND_LEDGER} period
  * (90 days unless it chose shorter) after they were created: after SQS (14 days at most) can deliver the
- * request again.
+ * request again. {@link #writeAll} makes many writes with the same conditions in PartiQL
+ * {@code BatchExecuteStatement} calls of 25 ({@link PartiqlBatchWriter}); {@link #findAll} reads many entries
+ * in BatchGetItem calls of 100.
  */
 @Singleton
 @Requires(property = "send.ledger.table")
@@ -38,11 +46,15 @@ public class DynamoDbSendLedger implements SendLedger {
     private static final String VERSION = "resultVersion";
     private static final String STEP = "resultStep";
     private static final String VARIANT = "resultVariant";
+    /** Throttled statements of a batch are sent again this many times (about 6 s of backoff at most). */
+    private static final int RETRIES = 8;
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(25);
 
     private final DynamoDbClient dynamoDb;
     private final String table;
     private final Clock clock;
     private final RetentionPeriods retention;
+    private final PartiqlBatchWriter batches;
 
     @Inject
     public DynamoDbSendLedger(DynamoDbClient dynamoDb, @Value("${send.ledger.table}") String table, Clock clock,
@@ -51,6 +63,7 @@ public class DynamoDbSendLedger implements SendLedger {
         this.table = table;
         this.clock = clock;
         this.retention = retention == null ? RetentionPeriods.DEFAULTS : retention;
+        this.batches = new PartiqlBatchWriter(dynamoDb, RETRIES, FIRST_BACKOFF);
     }
 
     /** With Dialog's default retention, for tools and tests. */
@@ -66,7 +79,12 @@ public class DynamoDbSendLedger implements SendLedger {
     @Override
     public boolean recordIntent(String key, TenantId tenant, SendChannel channel, String contactId, ResultScope scope,
                                 Instant at) {
-        Map<String, AttributeValue> item = new HashMap<>();
+        return putIfAbsent(intentItem(key, tenant, channel, contactId, scope, at));
+    }
+
+    private Map<String, AttributeValue> intentItem(String key, TenantId tenant, SendChannel channel, String contactId,
+                                                  ResultScope scope, Instant at) {
+        Map<String, AttributeValue> item = new LinkedHashMap<>();
         if (scope != null) {
             // Where the provider's reports count: the journey version, step and variant (no personal data).
             item.put(JOURNEY, s(scope.journeyId()));
@@ -91,7 +109,7 @@ public class DynamoDbSendLedger implements SendLedger {
         item.put("createdAt", s(at.toString()));
         item.put("updatedAt", s(at.toString()));
         item.put("expiresAt", n(at.plus(retention.period(tenant, RetentionKind.SEND_LEDGER)).getEpochSecond()));
-        return putIfAbsent(item);
+        return item;
     }
 
     @Override
@@ -121,8 +139,8 @@ public class DynamoDbSendLedger implements SendLedger {
     }
 
     @Override
-    public void markRetryable(String key, String reason) {
-        transition(key, SendState.RETRYABLE, reason, "#state IN (:intended, :unconfirmed)", open());
+    public boolean markRetryable(String key, String reason) {
+        return transition(key, SendState.RETRYABLE, reason, "#state IN (:intended, :unconfirmed)", open());
     }
 
     @Override
@@ -133,8 +151,12 @@ public class DynamoDbSendLedger implements SendLedger {
 
     @Override
     public boolean markNotSendable(String key, String reason) {
+        return putIfAbsent(notSendableItem(key, reason));
+    }
+
+    private Map<String, AttributeValue> notSendableItem(String key, String reason) {
         Instant now = clock.instant();
-        Map<String, AttributeValue> item = new HashMap<>();
+        Map<String, AttributeValue> item = new LinkedHashMap<>();
         item.put("pk", s(key));
         int colon = key.indexOf(':');
         Duration kept = RetentionKind.SEND_LEDGER.byDefault();
@@ -148,7 +170,7 @@ public class DynamoDbSendLedger implements SendLedger {
         item.put("createdAt", s(now.toString()));
         item.put("updatedAt", s(now.toString()));
         item.put("expiresAt", n(now.plus(kept).getEpochSecond()));
-        return putIfAbsent(item);
+        return item;
     }
 
     @Override
@@ -174,11 +196,124 @@ public class DynamoDbSendLedger implements SendLedger {
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new LedgerEntry(key, text(item, "tenant"), text(item, "channel"),
+        return Optional.of(entry(key, item));
+    }
+
+    /** BatchGetItem with consistent reads, 100 keys a call, unprocessed keys asked again. */
+    @Override
+    public Map<String, LedgerEntry> findAll(Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, LedgerEntry> found = new LinkedHashMap<>();
+        for (Map<String, AttributeValue> item : IndexedReads.batchGet(dynamoDb, table,
+                keys.stream().map(key -> Map.of("pk", s(key))).toList())) {
+            found.put(item.get("pk").s(), entry(item.get("pk").s(), item));
+        }
+        return found;
+    }
+
+    private static LedgerEntry entry(String key, Map<String, AttributeValue> item) {
+        return new LedgerEntry(key, text(item, "tenant"), text(item, "channel"),
                 SendState.valueOf(item.get("state").s()), text(item, "providerMessageId"),
                 item.containsKey("parts") ? Integer.valueOf(item.get("parts").n()) : null, text(item, "reason"),
                 Integer.parseInt(item.get("attempts").n()), Instant.parse(item.get("createdAt").s()),
-                Instant.parse(item.get("updatedAt").s()), text(item, "contactId"), scope(item)));
+                Instant.parse(item.get("updatedAt").s()), text(item, "contactId"), scope(item));
+    }
+
+    /**
+     * The writes as PartiQL statements in {@code BatchExecuteStatement} calls of 25, each with the condition
+     * of its single-key method: an INSERT fails if the item exists (as {@code attribute_not_exists(pk)}), an
+     * UPDATE's WHERE names the key and the states it may come from (and fails on a missing item). A failed
+     * condition is that write's false; the others are made.
+     */
+    @Override
+    public List<Boolean> writeAll(List<? extends LedgerWrite> writes) {
+        if (writes.isEmpty()) {
+            return List.of();
+        }
+        return batches.run(writes.stream().map(this::statement).toList());
+    }
+
+    private PartiqlBatchWriter.Statement statement(LedgerWrite write) {
+        Instant now = clock.instant();
+        return switch (write) {
+            case LedgerWrite.Intent i -> insert(i.key(),
+                    intentItem(i.key(), i.tenant(), i.channel(), i.contactId(), i.scope(), i.at()));
+            case LedgerWrite.NotSendable n -> insert(n.key(), notSendableItem(n.key(), n.reason()));
+            case LedgerWrite.Reclaim r -> new Update(r.key()).set("state", s(SendState.INTENDED.name()))
+                    .set("updatedAt", s(r.at().toString())).increment("attempts").from(SendState.RETRYABLE);
+            case LedgerWrite.Sent sent -> {
+                Update update = new Update(sent.key()).set("state", s(SendState.SENT.name()))
+                        .set("updatedAt", s(now.toString())).set("parts", n(sent.parts()));
+                if (sent.providerMessageId() != null) {
+                    update.set("providerMessageId", s(sent.providerMessageId()));
+                }
+                yield update.remove("reason").from(SendState.INTENDED, SendState.UNCONFIRMED);
+            }
+            case LedgerWrite.Failed f -> settle(f.key(), SendState.FAILED, f.reason(), now)
+                    .from(SendState.INTENDED, SendState.UNCONFIRMED);
+            case LedgerWrite.Retryable r -> settle(r.key(), SendState.RETRYABLE, r.reason(), now)
+                    .from(SendState.INTENDED, SendState.UNCONFIRMED);
+            case LedgerWrite.Unconfirmed u -> settle(u.key(), SendState.UNCONFIRMED, u.reason(), now)
+                    .from(SendState.INTENDED);
+        };
+    }
+
+    private Update settle(String key, SendState to, String reason, Instant now) {
+        return new Update(key).set("state", s(to.name())).set("updatedAt", s(now.toString()))
+                .set("reason", s(reason == null || reason.isBlank() ? "no reason given" : reason));
+    }
+
+    private PartiqlBatchWriter.Statement insert(String key, Map<String, AttributeValue> item) {
+        // INSERT fails with ConditionalCheckFailed when an item with the key exists: attribute_not_exists(pk).
+        StringJoiner fields = new StringJoiner(", ", "{", "}");
+        List<AttributeValue> parameters = new ArrayList<>(item.size());
+        item.forEach((name, value) -> {
+            fields.add("'" + name + "': ?");
+            parameters.add(value);
+        });
+        return new PartiqlBatchWriter.Statement(key, "INSERT INTO \"" + table + "\" VALUE " + fields, parameters);
+    }
+
+    /** An UPDATE of one entry, conditional on the states it may come from. */
+    private final class Update {
+        private final String key;
+        private final StringBuilder text = new StringBuilder("UPDATE \"").append(table).append('"');
+        private final List<AttributeValue> parameters = new ArrayList<>();
+
+        Update(String key) {
+            this.key = key;
+        }
+
+        Update set(String attribute, AttributeValue value) {
+            text.append(" SET \"").append(attribute).append("\" = ?");
+            parameters.add(value);
+            return this;
+        }
+
+        Update increment(String attribute) {
+            text.append(" SET \"").append(attribute).append("\" = \"").append(attribute).append("\" + ?");
+            parameters.add(n(1));
+            return this;
+        }
+
+        Update remove(String attribute) {
+            text.append(" REMOVE \"").append(attribute).append('"');
+            return this;
+        }
+
+        /** The WHERE: the key, and the state one of {@code states} (a missing item has none, so it fails). */
+        PartiqlBatchWriter.Statement from(SendState... states) {
+            text.append(" WHERE \"pk\" = ? AND (");
+            parameters.add(s(key));
+            for (int i = 0; i < states.length; i++) {
+                text.append(i == 0 ? "" : " OR ").append("\"state\" = ?");
+                parameters.add(s(states[i].name()));
+            }
+            text.append(')');
+            return new PartiqlBatchWriter.Statement(key, text.toString(), parameters);
+        }
     }
 
     private static ResultScope scope(Map<String, AttributeValue> item) {

@@ -178,12 +178,13 @@ public final class OnceSender<M> {
 
     /**
      * Sends a batch of requests with the same guarantees as {@link #send} for each, in fewer calls: the
-     * contacts are read in one batch per tenant ({@link ContactStore#findAll}), the ledger is not read
-     * before a key is taken (the conditional {@link SendLedger#recordIntent} decides, and only a key that
-     * has an entry already is read), the rules and the template apply per message, and the taken messages
-     * go to the provider in one call per {@link BatchChannelDelivery#maxBatchSize()} when the delivery can
-     * batch (else one by one through {@link #send}). One message's failure is that message's only: a bad
-     * number fails its own request and the others are sent.
+     * contacts are read in one batch per tenant ({@link ContactStore#findAll}), the rules and the template
+     * apply per message, the keys are taken with one {@link SendLedger#writeAll} of conditional intents (the
+     * ledger is not read first; only a key that has an entry already is read), the taken messages go to the
+     * provider in one call per {@link BatchChannelDelivery#maxBatchSize()}, and the provider's answers are
+     * recorded with one {@code writeAll} per call, when the delivery can batch (else one by one through
+     * {@link #send}). One message's failure is that message's only: a bad number fails its own request and
+     * the others are sent.
      *
      * <p>A request whose key is settled, or that the rules or the template stop, reads the ledger first, as
      * {@link #send} does, so that a redelivery of an already sent request never falls back to another
@@ -247,7 +248,7 @@ public final class OnceSender<M> {
             }
         }
 
-        List<Taken<M>> taken = new ArrayList<>();
+        List<Taken<M>> prepared = new ArrayList<>();
         Instant now = clock.instant();
         // One template read per template in the batch, not per message.
         Map<String, Optional<MessageTemplate>> templatesSeen = new java.util.concurrent.ConcurrentHashMap<>();
@@ -264,7 +265,7 @@ public final class OnceSender<M> {
             List<Taken<M>> takes = inParallel(group.getValue(), i -> {
                 SendRequest request = requests.get(i);
                 try {
-                    return take(tally, request, tenant, found.get(request.contactId()), now, i, templatesSeen);
+                    return prepare(tally, request, tenant, found.get(request.contactId()), now, i, templatesSeen);
                 } catch (RuntimeException e) {
                     attempts[i] = SendAttempt.failed(request, e);
                     return null;
@@ -279,10 +280,12 @@ public final class OnceSender<M> {
                 if (take.result() != null) {
                     attempts[i] = SendAttempt.done(requests.get(i), take.result());
                 } else {
-                    taken.add(take);
+                    prepared.add(take);
                 }
             }
         }
+
+        List<Taken<M>> taken = takeKeys(prepared, now, attempts);
 
         for (int from = 0; from < taken.size(); from += batch.maxBatchSize()) {
             List<Taken<M>> chunk = taken.subList(from, Math.min(taken.size(), from + batch.maxBatchSize()));
@@ -295,18 +298,143 @@ public final class OnceSender<M> {
                 chunk.forEach(t -> attempts[t.index()] = SendAttempt.failed(t.request(), e));
                 continue;
             }
-            List<Integer> positions = new ArrayList<>();
-            for (int j = 0; j < chunk.size(); j++) {
-                positions.add(j);
-            }
-            inParallel(positions, j -> {
-                Taken<M> one = chunk.get(j);
-                attempts[one.index()] = attempt(one.request(), () -> settle(tally, one.request(), one.rendered(),
-                        outcomes.get(j)));
-                return null;
-            });
+            settleAll(tally, chunk, outcomes, attempts);
         }
         return List.of(attempts);
+    }
+
+    /**
+     * Takes the prepared requests' keys with one {@link SendLedger#writeAll} of their intents: a key that is
+     * created is this attempt's to send. A key that has an entry already (a redelivery, a crash before the
+     * call) is read, and only a RETRYABLE one is reclaimed; the others are settled as {@link #send} settles
+     * them and never sent again.
+     *
+     * @return the taken ones, in the batch's order
+     */
+    private List<Taken<M>> takeKeys(List<Taken<M>> prepared, Instant now, SendAttempt[] attempts) {
+        List<Boolean> created;
+        try {
+            created = ledger.writeAll(prepared.stream().map(t -> (LedgerWrite) new LedgerWrite.Intent(
+                    t.request().idempotencyKey(), TenantId.of(t.request().tenant()), delivery.channel(),
+                    t.request().contactId(), ResultScope.of(t.request()), now)).toList());
+        } catch (RuntimeException e) {
+            // Some intents may be recorded: those keys are never sent (a redelivery finds them INTENDED).
+            prepared.forEach(t -> attempts[t.index()] = SendAttempt.failed(t.request(), e));
+            return List.of();
+        }
+        List<Taken<M>> taken = new ArrayList<>(prepared.size());
+        List<Taken<M>> existing = new ArrayList<>();
+        for (int k = 0; k < prepared.size(); k++) {
+            (created.get(k) ? taken : existing).add(prepared.get(k));
+        }
+        // Only a key that has an entry already is read (a first delivery never reads the ledger), all in one go.
+        Map<String, LedgerEntry> entries;
+        try {
+            entries = existing.isEmpty() ? Map.of()
+                    : ledger.findAll(existing.stream().map(t -> t.request().idempotencyKey()).toList());
+        } catch (RuntimeException e) {
+            existing.forEach(t -> attempts[t.index()] = SendAttempt.failed(t.request(), e));
+            existing = List.of();
+            entries = Map.of();
+        }
+        Map<String, LedgerEntry> read = entries;
+        for (Taken<M> again : inParallel(existing, t -> {
+            try {
+                return retake(t, read.get(t.request().idempotencyKey()), now);
+            } catch (RuntimeException e) {
+                attempts[t.index()] = SendAttempt.failed(t.request(), e);
+                return null;
+            }
+        })) {
+            if (again == null) {
+                continue;
+            }
+            if (again.result() != null) {
+                attempts[again.index()] = SendAttempt.done(again.request(), again.result());
+            } else {
+                taken.add(again);
+            }
+        }
+        taken.sort(java.util.Comparator.comparingInt(Taken::index));
+        return taken;
+    }
+
+    /** A prepared request whose key has an entry: reclaimed if RETRYABLE, else its settled result. */
+    private Taken<M> retake(Taken<M> prepared, LedgerEntry entry, Instant now) {
+        String key = prepared.request().idempotencyKey();
+        if (entry == null) {
+            throw new IllegalStateException("the send ledger refused the key but has no entry for it");
+        }
+        if (entry.state().settled()) {
+            return prepared.ended(settled(entry));
+        }
+        if (ledger.reclaim(key, now)) {
+            return prepared;
+        }
+        return prepared.ended(settled(ledger.find(key).orElseThrow(
+                () -> new IllegalStateException("the send ledger refused the key but has no entry for it"))));
+    }
+
+    /**
+     * Records the provider's answers for a chunk of taken messages in one {@link SendLedger#writeAll}, then
+     * counts and publishes what each write changed, as {@link #call} does for one. If the writes fail, the
+     * keys stay INTENDED (or some are recorded): a redelivery marks the rest UNCONFIRMED and sends nothing.
+     */
+    private void settleAll(ResultTally tally, List<Taken<M>> chunk, List<DeliveryOutcome> outcomes,
+                           SendAttempt[] attempts) {
+        List<LedgerWrite> writes = new ArrayList<>(chunk.size());
+        for (int j = 0; j < chunk.size(); j++) {
+            writes.add(outcomeWrite(chunk.get(j), outcomes.get(j)));
+        }
+        List<Boolean> changed;
+        try {
+            changed = ledger.writeAll(writes);
+        } catch (RuntimeException e) {
+            chunk.forEach(t -> attempts[t.index()] = SendAttempt.failed(t.request(), e));
+            return;
+        }
+        for (int j = 0; j < chunk.size(); j++) {
+            Taken<M> one = chunk.get(j);
+            LedgerWrite write = writes.get(j);
+            boolean made = changed.get(j);
+            DeliveryOutcome outcome = outcomes.get(j);
+            attempts[one.index()] = attempt(one.request(), () -> recorded(tally, one.request(), outcome, write, made));
+        }
+    }
+
+    /** The ledger's write for a taken message's answer from the provider. */
+    private LedgerWrite outcomeWrite(Taken<M> taken, DeliveryOutcome outcome) {
+        String key = taken.request().idempotencyKey();
+        return switch (outcome) {
+            case DeliveryOutcome.Accepted accepted -> new LedgerWrite.Sent(key,
+                    accepted.receipt().providerMessageId(), parts(accepted.receipt(), taken.rendered()));
+            case DeliveryOutcome.Rejected rejected -> new LedgerWrite.Failed(key, rejected.reason());
+            case DeliveryOutcome.Unavailable unavailable -> unavailable.possiblyAccepted()
+                    ? new LedgerWrite.Unconfirmed(key, unavailable.reason())
+                    : new LedgerWrite.Retryable(key, unavailable.reason());
+        };
+    }
+
+    /** What an answer means once the ledger recorded it ({@code made}: this write made the change). */
+    private SendResult recorded(ResultTally tally, SendRequest request, DeliveryOutcome outcome, LedgerWrite write,
+                                boolean made) {
+        return switch (outcome) {
+            case DeliveryOutcome.Accepted accepted ->
+                    afterSent(tally, request, accepted.receipt(), ((LedgerWrite.Sent) write).parts(), made);
+            case DeliveryOutcome.Rejected rejected -> {
+                if (made) {
+                    count(tally, request, ResultCounter.FAILED_PROVIDER, 1);
+                }
+                publishFailed(request, "provider", rejected.reason());
+                yield SendResult.of(SendOutcome.FAILED);
+            }
+            case DeliveryOutcome.Unavailable unavailable -> {
+                if (unavailable.possiblyAccepted()) {
+                    yield SendResult.of(SendOutcome.UNCONFIRMED);
+                }
+                throw new ProviderUnavailable(unavailable.reason(), false);
+            }
+        };
     }
 
     /**
@@ -330,9 +458,11 @@ public final class OnceSender<M> {
     }
 
     /**
-     * The same sender, with {@link #sendAll}'s per-message ledger writes (the conditional intent, the
-     * outcome) run on {@code executor}, so that a batch of 100 waits for about 100 / threads round trips to
-     * the ledger instead of 100. The number of calls stays the same. Null: on the calling thread.
+     * The same sender, with {@link #sendAll}'s per-message work up to the ledger (the rules, the render, and
+     * the ledger reads and writes of the requests that end before the provider: not sendable, refused, a
+     * redelivered key) run on {@code executor}, so that their round trips overlap. The intents and the
+     * outcomes are not per message: each is one {@link SendLedger#writeAll} for the batch. Null: on the
+     * calling thread.
      */
     public OnceSender<M> withLedgerWrites(java.util.concurrent.Executor executor) {
         OnceSender<M> copy = new OnceSender<>(tenants, contacts, templates, renderer, ledger, rules, delivery,
@@ -361,10 +491,10 @@ public final class OnceSender<M> {
     }
 
     /**
-     * One request of a batch up to the provider call: a result when it ends here, else the prepared
-     * message with its key taken.
+     * One request of a batch up to the ledger: a result when it ends here (no contact, the rules), else the
+     * prepared message, whose key {@link #takeKeys} then takes.
      */
-    private Taken<M> take(ResultTally tally, SendRequest request, Tenant tenant, Contact contact, Instant now, int index,
+    private Taken<M> prepare(ResultTally tally, SendRequest request, Tenant tenant, Contact contact, Instant now, int index,
                           Map<String, Optional<MessageTemplate>> templatesSeen) {
         String key = request.idempotencyKey();
         if (contact == null) {
@@ -388,49 +518,17 @@ public final class OnceSender<M> {
             }
             throw e;
         }
-        if (ledger.recordIntent(key, tenant.id(), delivery.channel(), request.contactId(),
-                ResultScope.of(request), now)) {
-            return new Taken<>(index, request, message, rendered, null);
-        }
-        // The key has an entry already: only now is it read (a first delivery never reads the ledger).
-        LedgerEntry entry = ledger.find(key).orElseThrow(
-                () -> new IllegalStateException("the send ledger refused the key but has no entry for it"));
-        if (entry.state().settled()) {
-            return Taken.done(settled(entry));
-        }
-        if (ledger.reclaim(key, now)) {
-            return new Taken<>(index, request, message, rendered, null);
-        }
-        return Taken.done(settled(ledger.find(key).orElseThrow(
-                () -> new IllegalStateException("the send ledger refused the key but has no entry for it"))));
-    }
-
-    /** What a batch call's answer for one taken message means for its key (as {@link #call} for one). */
-    private SendResult settle(ResultTally tally, SendRequest request, RenderedMessage rendered, DeliveryOutcome outcome) {
-        String key = request.idempotencyKey();
-        if (outcome instanceof DeliveryOutcome.Accepted accepted) {
-            return sent(tally, request, accepted.receipt(), rendered);
-        }
-        if (outcome instanceof DeliveryOutcome.Rejected rejected) {
-            if (ledger.markFailed(key, rejected.reason())) {
-                count(tally, request, ResultCounter.FAILED_PROVIDER, 1);
-            }
-            publishFailed(request, "provider", rejected.reason());
-            return SendResult.of(SendOutcome.FAILED);
-        }
-        DeliveryOutcome.Unavailable unavailable = (DeliveryOutcome.Unavailable) outcome;
-        if (unavailable.possiblyAccepted()) {
-            ledger.markUnconfirmed(key, unavailable.reason());
-            return SendResult.of(SendOutcome.UNCONFIRMED);
-        }
-        ledger.markRetryable(key, unavailable.reason());
-        throw new ProviderUnavailable(unavailable.reason(), false);
+        return new Taken<>(index, request, message, rendered, null);
     }
 
     /** A request of a batch: its result if it ended before the provider, else its taken message. */
     private record Taken<M>(int index, SendRequest request, M message, RenderedMessage rendered, SendResult result) {
         static <M> Taken<M> done(SendResult result) {
             return new Taken<>(-1, null, null, null, result);
+        }
+
+        Taken<M> ended(SendResult result) {
+            return new Taken<>(index, request, null, null, result);
         }
     }
 
@@ -513,7 +611,14 @@ public final class OnceSender<M> {
 
     private SendResult sent(ResultTally tally, SendRequest request, DeliveryReceipt receipt, RenderedMessage rendered) {
         int parts = parts(receipt, rendered);
-        if (ledger.markSent(request.idempotencyKey(), receipt.providerMessageId(), parts)) {
+        return afterSent(tally, request, receipt, parts,
+                ledger.markSent(request.idempotencyKey(), receipt.providerMessageId(), parts));
+    }
+
+    /** Counts a send the ledger recorded ({@code made}: this attempt's write did) and publishes its delivery. */
+    private SendResult afterSent(ResultTally tally, SendRequest request, DeliveryReceipt receipt, int parts,
+                                 boolean made) {
+        if (made) {
             count(tally, request, ResultCounter.SENT, 1);
             if (delivery.channel() == SendChannel.SMS) {
                 count(tally, request, ResultCounter.SMS_PARTS, parts);

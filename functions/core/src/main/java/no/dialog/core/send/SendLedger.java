@@ -1,6 +1,12 @@
 package no.dialog.core.send;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import no.dialog.core.enrolment.ResultScope;
 import no.dialog.core.journey.SendChannel;
@@ -55,8 +61,12 @@ public interface SendLedger {
      */
     boolean markFailed(String key, String reason);
 
-    /** INTENDED or UNCONFIRMED → RETRYABLE: the provider surely accepted nothing, so a later attempt may call. */
-    void markRetryable(String key, String reason);
+    /**
+     * INTENDED or UNCONFIRMED → RETRYABLE: the provider surely accepted nothing, so a later attempt may call.
+     *
+     * @return whether this call made the change
+     */
+    boolean markRetryable(String key, String reason);
 
     /**
      * INTENDED → UNCONFIRMED: found by an attempt after an earlier one took the key and left no outcome.
@@ -90,4 +100,46 @@ public interface SendLedger {
     }
 
     Optional<LedgerEntry> find(String key);
+
+    /**
+     * The entries of these keys that exist, read as {@link #find} reads them (strongly consistent), by key.
+     * A ledger may read them in fewer calls (DynamoDB: BatchGetItem, 100 keys a call); this default reads
+     * them one by one.
+     */
+    default Map<String, LedgerEntry> findAll(Collection<String> keys) {
+        Map<String, LedgerEntry> found = new LinkedHashMap<>();
+        for (String key : new LinkedHashSet<>(keys)) {
+            find(key).ifPresent(entry -> found.put(key, entry));
+        }
+        return found;
+    }
+
+    /**
+     * Makes each write as its single-key method would, in the list's order for writes of the same key, and
+     * answers for each (in the same order) whether it made the change. Writes of different keys are
+     * independent: one whose condition fails changes nothing and does not stop the others. A ledger may make
+     * them in fewer calls (DynamoDB: PartiQL {@code BatchExecuteStatement}, 25 conditional statements per
+     * call); this default makes them one by one.
+     *
+     * <p>If it throws, any of the writes may or may not have been made; each made write is as final as a
+     * single-key one, so a caller treats every key of the list as possibly taken.
+     *
+     * @return one answer per write, in the same order
+     */
+    default List<Boolean> writeAll(List<? extends LedgerWrite> writes) {
+        List<Boolean> answers = new ArrayList<>(writes.size());
+        for (LedgerWrite write : writes) {
+            answers.add(switch (write) {
+                case LedgerWrite.Intent i -> recordIntent(i.key(), i.tenant(), i.channel(), i.contactId(), i.scope(),
+                        i.at());
+                case LedgerWrite.Reclaim r -> reclaim(r.key(), r.at());
+                case LedgerWrite.Sent s -> markSent(s.key(), s.providerMessageId(), s.parts());
+                case LedgerWrite.Failed f -> markFailed(f.key(), f.reason());
+                case LedgerWrite.Retryable r -> markRetryable(r.key(), r.reason());
+                case LedgerWrite.Unconfirmed u -> markUnconfirmed(u.key(), u.reason());
+                case LedgerWrite.NotSendable n -> markNotSendable(n.key(), n.reason());
+            });
+        }
+        return answers;
+    }
 }

@@ -109,6 +109,82 @@ class OnceSenderBatchTest {
     }
 
     @Test
+    void aBatchTakesItsKeysInOneLedgerWriteAllAndRecordsTheProvidersAnswersInAnother() {
+        gateway.reject.add(String.format("+4791%06d", 7));
+
+        List<SendAttempt> attempts = sender.sendAll(requests(0, 100));
+
+        assertThat(attempts).filteredOn(a -> a.result().outcome() == SendOutcome.SENT).hasSize(99);
+        assertThat(countingLedger.writeAlls).as("the intents, then the outcomes").containsExactly(100, 100);
+        assertThat(countingLedger.singleWrites.get()).isZero();
+        assertThat(countingLedger.finds.get()).isZero();
+        assertThat(ledger.find(key(7)).orElseThrow().state()).isEqualTo(SendState.FAILED);
+    }
+
+    @Test
+    void aRedeliveredBatchReadsItsTakenKeysInOneLedgerRead() {
+        List<SendRequest> batch = requests(0, 30);
+        sender.sendAll(batch);
+
+        List<SendAttempt> again = sender.sendAll(batch);
+
+        assertThat(again).extracting(a -> a.result().outcome()).containsOnly(SendOutcome.ALREADY_SETTLED);
+        assertThat(countingLedger.findAlls.get()).isEqualTo(1);
+        assertThat(countingLedger.finds.get()).isZero();
+        assertThat(gateway.sentRefIds()).hasSize(30).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void everyRequestTwiceInOneBatchAndTheBatchDeliveredAgainSendsEachKeyOnce() {
+        List<SendRequest> twice = new ArrayList<>(requests(0, 50));
+        twice.addAll(requests(0, 50));
+        java.util.Collections.shuffle(twice, new java.util.Random(17));
+
+        List<SendAttempt> first = sender.sendAll(twice);
+        List<SendAttempt> again = sender.sendAll(twice);
+
+        assertThat(first).extracting(a -> a.result().outcome()).containsOnly(SendOutcome.SENT).hasSize(100);
+        assertThat(again).extracting(a -> a.result().outcome()).containsOnly(SendOutcome.ALREADY_SETTLED);
+        assertThat(gateway.sentRefIds()).hasSize(50).doesNotHaveDuplicates();
+        assertThat(countingLedger.writeAlls).as("the copy shares its first's write").startsWith(50, 50);
+    }
+
+    @Test
+    void aLedgerThatFailsPartWayThroughTheIntentsSendsNothingAndARedeliverySendsNoTakenKey() {
+        List<SendRequest> batch = requests(0, 10);
+        countingLedger.failAfter = 4;
+
+        List<SendAttempt> failed = sender.sendAll(batch);
+
+        assertThat(failed).allMatch(SendAttempt::failed);
+        assertThat(gateway.batches).as("nothing is sent when the intents are in doubt").isEmpty();
+        countingLedger.failAfter = -1;
+
+        List<SendAttempt> redelivered = sender.sendAll(batch);
+
+        assertThat(redelivered.subList(0, 4)).extracting(a -> a.result().outcome())
+                .as("taken by the failed attempt: maybe sent, never again").containsOnly(SendOutcome.UNCONFIRMED);
+        assertThat(redelivered.subList(4, 10)).extracting(a -> a.result().outcome()).containsOnly(SendOutcome.SENT);
+        assertThat(gateway.sentRefIds()).containsExactly(key(4), key(5), key(6), key(7), key(8), key(9));
+    }
+
+    @Test
+    void aLedgerThatFailsRecordingTheOutcomesLeavesTheRestIntendedAndARedeliveryCallsNoOneAgain() {
+        List<SendRequest> batch = requests(0, 6);
+        countingLedger.failAfter = 6 + 2;
+
+        assertThat(sender.sendAll(batch)).allMatch(SendAttempt::failed);
+        countingLedger.failAfter = -1;
+        List<SendAttempt> redelivered = sender.sendAll(batch);
+
+        assertThat(redelivered.subList(0, 2)).extracting(a -> a.result().outcome())
+                .containsOnly(SendOutcome.ALREADY_SETTLED);
+        assertThat(redelivered.subList(2, 6)).extracting(a -> a.result().outcome())
+                .containsOnly(SendOutcome.UNCONFIRMED);
+        assertThat(gateway.sentRefIds()).hasSize(6).doesNotHaveDuplicates();
+    }
+
+    @Test
     void aCrashBetweenTheProviderCallAndTheBookkeepingLeavesTheKeysIntendedAndARedeliveryDoesNotCallAgain() {
         List<SendRequest> batch = requests(0, 10);
         ledger.crashOnMarkSent = true;
@@ -424,10 +500,39 @@ class OnceSenderBatchTest {
         }
     }
 
-    /** Counts ledger reads; everything else goes to the in-memory ledger. */
+    /**
+     * Counts ledger reads, single writes and the sizes of writeAll calls; everything goes to the in-memory
+     * ledger. With {@link #failAfter} at n, the writes from the (n+1)th on (counted over writeAll calls) throw
+     * after the first n were made, as a ledger call that dies part-way would.
+     */
     private static final class CountingLedger implements SendLedger {
         final SendLedger ledger;
         final AtomicInteger finds = new AtomicInteger();
+        final AtomicInteger singleWrites = new AtomicInteger();
+        final List<Integer> writeAlls = java.util.Collections.synchronizedList(new ArrayList<>());
+        volatile int failAfter = -1;
+        private int written;
+
+        final AtomicInteger findAlls = new AtomicInteger();
+
+        @Override
+        public Map<String, LedgerEntry> findAll(java.util.Collection<String> keys) {
+            findAlls.incrementAndGet();
+            return ledger.findAll(keys);
+        }
+
+        @Override
+        public synchronized List<Boolean> writeAll(List<? extends LedgerWrite> writes) {
+            writeAlls.add(writes.size());
+            if (failAfter >= 0 && written + writes.size() > failAfter) {
+                int made = Math.max(0, failAfter - written);
+                ledger.writeAll(writes.subList(0, made));
+                written += made;
+                throw new IllegalStateException("the ledger failed after " + made + " writes of the call");
+            }
+            written += writes.size();
+            return ledger.writeAll(writes);
+        }
 
         CountingLedger(SendLedger ledger) {
             this.ledger = ledger;
@@ -435,42 +540,50 @@ class OnceSenderBatchTest {
 
         @Override
         public boolean recordIntent(String key, TenantId tenant, SendChannel channel, String contactId, Instant at) {
+            singleWrites.incrementAndGet();
             return ledger.recordIntent(key, tenant, channel, contactId, at);
         }
 
         @Override
         public boolean recordIntent(String key, TenantId tenant, SendChannel channel, String contactId,
                                     no.dialog.core.enrolment.ResultScope scope, Instant at) {
+            singleWrites.incrementAndGet();
             return ledger.recordIntent(key, tenant, channel, contactId, scope, at);
         }
 
         @Override
         public boolean reclaim(String key, Instant at) {
+            singleWrites.incrementAndGet();
             return ledger.reclaim(key, at);
         }
 
         @Override
         public boolean markSent(String key, String providerMessageId, int parts) {
+            singleWrites.incrementAndGet();
             return ledger.markSent(key, providerMessageId, parts);
         }
 
         @Override
         public boolean markFailed(String key, String reason) {
+            singleWrites.incrementAndGet();
             return ledger.markFailed(key, reason);
         }
 
         @Override
-        public void markRetryable(String key, String reason) {
-            ledger.markRetryable(key, reason);
+        public boolean markRetryable(String key, String reason) {
+            singleWrites.incrementAndGet();
+            return ledger.markRetryable(key, reason);
         }
 
         @Override
         public boolean markUnconfirmed(String key, String reason) {
+            singleWrites.incrementAndGet();
             return ledger.markUnconfirmed(key, reason);
         }
 
         @Override
         public boolean markNotSendable(String key, String reason) {
+            singleWrites.incrementAndGet();
             return ledger.markNotSendable(key, reason);
         }
 

@@ -77,8 +77,8 @@ public final class InMemorySendLedger implements SendLedger {
     }
 
     @Override
-    public synchronized void markRetryable(String key, String reason) {
-        update(key, OPEN, SendState.RETRYABLE, null, null, reason);
+    public synchronized boolean markRetryable(String key, String reason) {
+        return update(key, OPEN, SendState.RETRYABLE, null, null, reason);
     }
 
     @Override
