@@ -145,18 +145,30 @@ public final class KeySchemas {
             return;
         }
         String name = table.group(1);
-        String attribute = tableKeys.get(name);
-        String value = "?";
-        if (attribute != null && parameters != null) {
-            Matcher key = Pattern.compile("['\"]?" + Pattern.quote(attribute) + "['\"]?\\s*[:=]\\s*\\?").matcher(statement);
-            if (key.find()) {
-                int index = (int) statement.substring(0, key.end() - 1).chars().filter(c -> c == '?').count();
-                if (index < parameters.size()) {
-                    value = text(parameters.get(index));
+        String value = parameter(statement, parameters, tableKeys.get(name));
+        keys.add(name + " " + (value == null ? "?" : value));
+        // An INSERT names every attribute it writes: an index key among them is a write to that index too.
+        if (statement.stripLeading().regionMatches(true, 0, "INSERT", 0, 6)) {
+            indexKeys.getOrDefault(name, Map.of()).forEach((index, attribute) -> {
+                String indexValue = parameter(statement, parameters, attribute);
+                if (indexValue != null) {
+                    keys.add(name + "/" + index + " " + indexValue);
                 }
-            }
+            });
         }
-        keys.add(name + " " + value);
+    }
+
+    /** The parameter that stands where the statement names {@code attribute} ({@code 'a': ?} or {@code "a" = ?}). */
+    private static String parameter(String statement, List<AttributeValue> parameters, String attribute) {
+        if (attribute == null || parameters == null) {
+            return null;
+        }
+        Matcher key = Pattern.compile("['\"]" + Pattern.quote(attribute) + "['\"]\\s*[:=]\\s*\\?").matcher(statement);
+        if (!key.find()) {
+            return null;
+        }
+        int index = (int) statement.substring(0, key.end() - 1).chars().filter(c -> c == '?').count();
+        return index < parameters.size() ? text(parameters.get(index)) : null;
     }
 
     private static String text(AttributeValue value) {

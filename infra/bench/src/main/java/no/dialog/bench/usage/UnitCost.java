@@ -147,6 +147,10 @@ public record UnitCost(String unit, long units, double seconds, Map<String, Func
         }
         out.printf("    DynamoDB capacity per %-10s        %.2f WRU, %.2f RRU%n", singular(), writeUnitsPerUnit(),
                 readUnitsPerUnit());
+        if (recording.estimatedWriteUnits() > 0) {
+            out.printf("      (%.2f WRU of it counted from the items and index entries written: DynamoDB Local reports%n"
+                    + "       no capacity for PartiQL batches)%n", recording.estimatedWriteUnits() / units);
+        }
         if (recording.s3BytesIn() + recording.s3BytesOut() > 0) {
             out.printf("    S3 bytes per %-10s                 %,.0f in, %,.0f out%n", singular(),
                     recording.s3BytesIn() / (double) units, recording.s3BytesOut() / (double) units);
