@@ -32,8 +32,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *                                                        once done, expiresAt (TTL: RetentionKind.ENDED_ENROLMENT)
  * tenant#contactId            cap#sms                    the frequency cap's recent sends per channel,
  *                                                        expiresAt (TTL) when the newest leaves the window
- * tenant#results#journeyId    v000001#step#variant#3     result counters, in 8 shards per step/variant
- * tenant#journey#journeyId    entries | seen#key         enrolment cap count and once-only markers
+ * tenant#results#journeyId#NN v000001#step#variant#ch#day result counters, in 32 partitions (NN) per journey
+ * tenant#journey#journeyId#NN entries | seen#key         enrolment cap count and once-only event markers, in
+ *                                                        16 partitions (NN) per journey
+ * tenant#journey#journeyId    run#runId                  once-only markers of campaign and recurring runs
  * </pre>
  *
  * An enrolment's items live in the person's partition, so "all of this person's journeys" (for signals
@@ -66,7 +68,8 @@ final class EnrolmentItems {
     static final String EXPIRES_AT = "expiresAt";
     static final String BY_JOURNEY = "byJourney";
     static final int DUE_SHARDS = 32;
-    static final int RESULT_SHARDS = 8;
+    static final int RESULT_SHARDS = 32;
+    static final int ENTRY_SHARDS = 16;
 
     static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

@@ -1,0 +1,29 @@
+package no.dialog.aws.dynamodb;
+
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Spreads the writes of one logical key (a journey's results, its enrolment cap) over several DynamoDB
+ * partition keys, {@code <base>#00} to {@code <base>#NN}. DynamoDB gives one partition key about 1,000 write
+ * units a second; Dialog keeps every key under 500 writes a second at 2,000 messages a second (ADR 0035), so
+ * a key that every message or enrolment writes is split, and its readers read all the shards.
+ */
+final class KeyShards {
+
+    private KeyShards() {}
+
+    /** The partition key of one shard: the base, {@code #}, and the shard number in two digits. */
+    static String key(String base, int shard, int shards) {
+        return base + "#" + String.format("%02d", Math.floorMod(shard, shards));
+    }
+
+    /** A shard picked at random, for writes that need not land anywhere in particular. */
+    static int random(int shards) {
+        return ThreadLocalRandom.current().nextInt(shards);
+    }
+
+    /** The shard a value always maps to ({@link String#hashCode} is fixed by the language, so every JVM agrees). */
+    static int of(String value, int shards) {
+        return Math.floorMod(value.hashCode(), shards);
+    }
+}
