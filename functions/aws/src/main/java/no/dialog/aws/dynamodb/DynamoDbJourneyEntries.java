@@ -32,8 +32,9 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * {@code cap % 16}, so the journey is full exactly when every shard is, and the places taken never exceed the cap.
  * A place is taken on a random shard, or the next one with room. A journey found full is remembered for
  * {@link #FULL_KEPT} by this instance, so refusing the rest of a million-person campaign costs each function
- * instance one failed write per shard a minute, not one per shard and person. A place given back (a duplicate enrolment lost its race) lowers a random shard, so
- * the sum stays exact; it may stay unused until the remembered "full" runs out.
+ * instance one failed write per shard a minute, not one per shard and person. A place given back (a duplicate
+ * enrolment lost its race) goes back to a shard that holds one; other instances that found the journey full take
+ * it once their minute is over.
  */
 @Singleton
 @Requires(property = "enrolments.table")
@@ -94,9 +95,26 @@ public class DynamoDbJourneyEntries implements JourneyEntries {
         }
     }
 
+    /**
+     * Gives the place back to a shard that holds one (every shard stays between none and its share of the cap),
+     * and forgets that this instance found the journey full.
+     */
     @Override
     public void returnPlace(TenantId tenant, String journeyId) {
-        add(tenant, journeyId, KeyShards.random(SHARDS), -1);
+        String journey = tenant.value() + "\n" + journeyId + "\n";
+        fullUntil.keySet().removeIf(key -> key.startsWith(journey));
+        int first = KeyShards.random(SHARDS);
+        for (int i = 0; i < SHARDS; i++) {
+            Map<String, AttributeValue> key = placesKey(tenant, journeyId, (first + i) % SHARDS);
+            try {
+                dynamoDb.updateItem(b -> b.tableName(table).key(key).updateExpression("ADD entries :minus")
+                        .conditionExpression("entries > :none")
+                        .expressionAttributeValues(Map.of(":minus", n(-1), ":none", n(0))));
+                return;
+            } catch (ConditionalCheckFailedException e) {
+                // No place taken on this shard: the next one.
+            }
+        }
     }
 
     private void add(TenantId tenant, String journeyId, int shard, long by) {
@@ -108,8 +126,9 @@ public class DynamoDbJourneyEntries implements JourneyEntries {
     long placesTaken(TenantId tenant, String journeyId) {
         long taken = 0;
         for (int shard = 0; shard < SHARDS; shard++) {
+            Map<String, AttributeValue> key = placesKey(tenant, journeyId, shard);
             Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table).consistentRead(true)
-                    .key(placesKey(tenant, journeyId, shard))).item();
+                    .key(key)).item();
             if (item != null && item.containsKey(PLACES)) {
                 taken += Long.parseLong(item.get(PLACES).n());
             }

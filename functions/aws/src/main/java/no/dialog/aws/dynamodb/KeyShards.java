@@ -22,8 +22,18 @@ final class KeyShards {
         return ThreadLocalRandom.current().nextInt(shards);
     }
 
-    /** The shard a value always maps to ({@link String#hashCode} is fixed by the language, so every JVM agrees). */
+    /**
+     * The shard a value always maps to. {@link String#hashCode} is fixed by the language, so every JVM agrees, but
+     * its low bits are an alternating sum of the characters: register ids such as {@code 100234} would crowd a few
+     * shards. MurmurHash3's finaliser mixes every bit into the low ones first.
+     */
     static int of(String value, int shards) {
-        return Math.floorMod(value.hashCode(), shards);
+        int h = value.hashCode();
+        h ^= h >>> 16;
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        h *= 0xc2b2ae35;
+        h ^= h >>> 16;
+        return Math.floorMod(h, shards);
     }
 }
