@@ -8,17 +8,17 @@ import java.util.concurrent.ThreadLocalRandom;
  * units a second; Dialog keeps every key under 500 writes a second at 2,000 messages a second (ADR 0035), so
  * a key that every message or enrolment writes is split, and its readers read all the shards.
  */
-final class KeyShards {
+public final class KeyShards {
 
     private KeyShards() {}
 
     /** The partition key of one shard: the base, {@code #}, and the shard number in two digits. */
-    static String key(String base, int shard, int shards) {
+    public static String key(String base, int shard, int shards) {
         return base + "#" + String.format("%02d", Math.floorMod(shard, shards));
     }
 
     /** A shard picked at random, for writes that need not land anywhere in particular. */
-    static int random(int shards) {
+    public static int random(int shards) {
         return ThreadLocalRandom.current().nextInt(shards);
     }
 
@@ -27,7 +27,7 @@ final class KeyShards {
      * its low bits are an alternating sum of the characters: register ids such as {@code 100234} would crowd a few
      * shards. MurmurHash3's finaliser mixes every bit into the low ones first.
      */
-    static int of(String value, int shards) {
+    public static int of(String value, int shards) {
         int h = value.hashCode();
         h ^= h >>> 16;
         h *= 0x85ebca6b;

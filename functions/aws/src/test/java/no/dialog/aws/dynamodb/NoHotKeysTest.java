@@ -8,11 +8,15 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import no.dialog.aws.run.DynamoDbRunStore;
+import no.dialog.aws.run.DynamoDbTenantNumbers;
 import no.dialog.core.enrolment.EnrolmentIds;
 import no.dialog.core.enrolment.ResultKey;
 import no.dialog.core.journey.Enrolment;
 import no.dialog.core.journey.EnrolmentState;
 import no.dialog.core.journey.ResultCounter;
+import no.dialog.core.journey.SendChannel;
+import no.dialog.core.run.RunItem;
 import no.dialog.core.tenant.TenantId;
 import org.junit.jupiter.api.Test;
 
@@ -73,6 +77,32 @@ class NoHotKeysTest {
         assertThat(dynamoDb.hottest("pk ").stream().mapToInt(Map.Entry::getValue).sum())
                 .isEqualTo(MESSAGES_A_SECOND * 6 + MESSAGES_A_SECOND / 10);
         assertThat(writes).doesNotContainKey("pk org#results#campaign");
+    }
+
+    @Test
+    void aSecondOfALetterCampaignAt2000LettersWritesNoPartitionKeyMoreThan500Times() {
+        PartitionWriteCounter dynamoDb = new PartitionWriteCounter();
+        DynamoDbRunStore runs = new DynamoDbRunStore(dynamoDb, "run-files");
+        DynamoDbTenantNumbers numbers = new DynamoDbTenantNumbers(dynamoDb, "run-files");
+        java.time.LocalDate day = java.time.LocalDate.parse("2026-12-07");
+        for (int i = 0; i < MESSAGES_A_SECOND; i++) {
+            String contactId = "K-" + i;
+            // The giro's KID: a number for a person who has none yet, and the step's.
+            long contact = numbers.contactNumber(ORG, contactId);
+            long step = numbers.stepNumber(ORG, "appeal", 1, "letter");
+            String key = ORG.value() + ":" + EnrolmentIds.of(ORG, "appeal", 1, contactId) + ":letter:1";
+            runs.stage(new RunItem(ORG, SendChannel.LETTER, "appeal", 1, "letter", day, key, contactId,
+                    Map.of("kid", contact + "-" + step)), NOW.plusMillis(i / 2));
+        }
+        List<Map.Entry<String, Integer>> hottest = dynamoDb.hottest("");
+        System.out.println("hottest partition keys in one second at 2,000 letters/s: " + hottest.subList(0, 8));
+        assertThat(hottest.getFirst().getValue()).as("the hottest key, %s", hottest.getFirst()).isLessThan(LIMIT);
+        // One instance touched the run (and so the open-runs index) once in the second, not once per letter; it took
+        // 20 blocks of 100 contact numbers.
+        assertThat(dynamoDb.writes()).containsEntry("openRuns open", 2).containsEntry("journeyKey org#appeal", 1)
+                .containsEntry("pk org#numbers", MESSAGES_A_SECOND / DynamoDbTenantNumbers.CONTACT_BLOCK + 1);
+        assertThat(dynamoDb.hottest("pk org#letter#")).hasSize(DynamoDbRunStore.ITEM_SHARDS + 1);
+        assertThat(dynamoDb.hottest("pk org#numbers#")).hasSize(DynamoDbTenantNumbers.SHARDS);
     }
 
     @Test
