@@ -99,6 +99,12 @@ class JourneyFilesApiTest {
                 LocalDate.of(2026, 11, 23), key, "c-1", Map.of("name", "Åse")), CLOCK.instant().minusSeconds(600));
     }
 
+    /** The run's last item time as the closer reads it (the end of the stager's touch, ADR 0035). */
+    private static java.time.Instant lastItemAt(RunStore store, RunRef run) {
+        return store.quietRuns(CLOCK.instant()).stream().filter(r -> r.ref().equals(run)).findFirst().orElseThrow()
+                .lastItemAt();
+    }
+
     private static HttpResponse<String> download(String link) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(link)).GET().build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -112,7 +118,7 @@ class JourneyFilesApiTest {
         String manifestKey = LetterDrop.key(closed, "manifest.csv");
         emulators.s3().putObject(b -> b.bucket(exports).key(manifestKey).contentType("text/csv; charset=utf-8"),
                 RequestBody.fromString("file,recipientName\r\n0001.pdf,Åse\r\n", StandardCharsets.UTF_8));
-        assertThat(store.startClosing(closed, CLOCK.instant().minusSeconds(600), CLOCK.instant(),
+        assertThat(store.startClosing(closed, lastItemAt(store, closed), CLOCK.instant(),
                 CLOCK.instant().minusSeconds(600))).isTrue();
         // The stored link is close-runs' 7-day one; the API must not hand it out.
         store.markClosed(closed, List.of(new RunFile("manifest.csv", manifestKey, "text/csv; charset=utf-8",
@@ -148,7 +154,7 @@ class JourneyFilesApiTest {
         RunStore store = context.getBean(RunStore.class);
         RunRef closed = stage(DEMO, "viewer-brev", "demo:kv1");
         String manifestKey = LetterDrop.key(closed, "manifest.csv");
-        assertThat(store.startClosing(closed, CLOCK.instant().minusSeconds(600), CLOCK.instant(),
+        assertThat(store.startClosing(closed, lastItemAt(store, closed), CLOCK.instant(),
                 CLOCK.instant().minusSeconds(600))).isTrue();
         store.markClosed(closed, List.of(new RunFile("manifest.csv", manifestKey, "text/csv; charset=utf-8",
                 "https://stale.example/old-link", CLOCK.instant().plusSeconds(7 * 86_400))), 1, 0, CLOCK.instant());

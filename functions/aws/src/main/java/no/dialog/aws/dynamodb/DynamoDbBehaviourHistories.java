@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * {@link BehaviourHistories} from the enrolments table's sparse {@code byJourney} index: one paged
- * query per journey (pk {@code tenant#journeyId}), each item an enrolment's contact id, behaviour
+ * query per journey and index shard (pk {@code tenant#journeyId#00} to {@code #31}), each item an enrolment's contact id, behaviour
  * summary and sent steps (see {@link EnrolmentItems}). Reads cost about one read unit per 8 KB of
  * summaries (eventually consistent), never one query per person. The index is eventually consistent:
  * a step taken a moment ago may not be seen yet, which is fine for segments.
@@ -61,6 +61,12 @@ public class DynamoDbBehaviourHistories implements BehaviourHistories {
     }
 
     private void readJourney(TenantId tenant, String journeyId, Map<String, ContactHistory> into) {
+        for (String key : EnrolmentItems.journeyKeys(tenant, journeyId)) {
+            readShard(key, journeyId, into);
+        }
+    }
+
+    private void readShard(String key, String journeyId, Map<String, ContactHistory> into) {
         Map<String, AttributeValue> start = null;
         do {
             Map<String, AttributeValue> from = start;
@@ -68,7 +74,7 @@ public class DynamoDbBehaviourHistories implements BehaviourHistories {
                     .keyConditionExpression("#key = :key")
                     .expressionAttributeNames(Map.of("#key", JOURNEY_KEY, "#contact", CONTACT_ID, "#hist", HIST,
                             "#sent", SENT))
-                    .expressionAttributeValues(Map.of(":key", s(EnrolmentItems.journeyKey(tenant, journeyId))))
+                    .expressionAttributeValues(Map.of(":key", s(key)))
                     .projectionExpression("#contact, #hist, #sent")
                     .limit(pageSize).exclusiveStartKey(from));
             for (Map<String, AttributeValue> item : page.items()) {

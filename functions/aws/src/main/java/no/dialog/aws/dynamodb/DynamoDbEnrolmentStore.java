@@ -35,19 +35,20 @@ import no.dialog.core.enrolment.SendRequest;
 import no.dialog.core.journey.Enrolment;
 import no.dialog.core.journey.ResultCounter;
 import no.dialog.core.tenant.TenantId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /** {@link EnrolmentStore} on the enrolments table; the layout is described in {@link EnrolmentItems}. */
 @Singleton
 @Requires(property = "enrolments.table")
 public class DynamoDbEnrolmentStore implements EnrolmentStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DynamoDbEnrolmentStore.class);
 
     private static final int DUE_PAGE = 1000;
 
@@ -131,11 +132,13 @@ public class DynamoDbEnrolmentStore implements EnrolmentStore {
 
     @Override
     public boolean create(Enrolment enrolment, List<ResultKey> counts) {
-        List<TransactWriteItem> writes = new ArrayList<>();
-        writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(EnrolmentItems.item(enrolment, clock.instant(), endedKept(enrolment)))
-                .conditionExpression("attribute_not_exists(pk)")).build());
-        writes.addAll(counterUpdates(enrolment, counts));
-        return transact(writes);
+        Map<String, AttributeValue> item = EnrolmentItems.item(enrolment, clock.instant(), endedKept(enrolment));
+        try {
+            dynamoDb.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+        return counted(enrolment, counts);
     }
 
     @Override
@@ -147,11 +150,16 @@ public class DynamoDbEnrolmentStore implements EnrolmentStore {
         if (!pendingSends.isEmpty()) {
             item.put(PENDING, s(EnrolmentItems.pendingJson(pendingSends)));
         }
-        List<TransactWriteItem> writes = new ArrayList<>();
-        writes.add(TransactWriteItem.builder().update(replacing(item, sentSteps(pendingSends), previous.revision()))
-                .build());
-        writes.addAll(counterUpdates(next, counts));
-        return transact(writes);
+        Update update = replacing(item, sentSteps(pendingSends), previous.revision());
+        try {
+            dynamoDb.updateItem(b -> b.tableName(table).key(update.key()).updateExpression(update.updateExpression())
+                    .conditionExpression(update.conditionExpression())
+                    .expressionAttributeNames(update.expressionAttributeNames())
+                    .expressionAttributeValues(update.expressionAttributeValues()));
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+        return counted(next, counts);
     }
 
     /**
@@ -203,28 +211,21 @@ public class DynamoDbEnrolmentStore implements EnrolmentStore {
         return steps;
     }
 
-    private boolean transact(List<TransactWriteItem> writes) {
+    /**
+     * Adds the counters of an enrolment write once the write succeeded, outside its transaction (ADR 0035): every
+     * enrolment of a journey adds to the same few counter items, and two transactions that touch one item at once
+     * cancel each other, so at campaign rates most would fail. A crash between the two writes loses the counts,
+     * never doubles them, as with the senders' counts (ADR 0029); a failed counter write is logged, not thrown,
+     * because the enrolment moved on and a retry would find nothing left to do.
+     */
+    private boolean counted(Enrolment enrolment, List<ResultKey> counts) {
         try {
-            dynamoDb.transactWriteItems(b -> b.transactItems(writes));
-            return true;
-        } catch (TransactionCanceledException e) {
-            // Only the enrolment write carries a condition; any other cancellation is a real failure.
-            List<CancellationReason> reasons = e.cancellationReasons();
-            if (!reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code())) {
-                return false;
-            }
-            throw e;
+            ResultItems.add(dynamoDb, table, enrolment.tenant(), counts, clock.instant());
+        } catch (RuntimeException e) {
+            LOG.warn("{} result counter(s) of tenant {} not written: {}", counts.size(), enrolment.tenant().value(),
+                    e.getClass().getSimpleName());
         }
-    }
-
-    /** The counters of one enrolment write, in its transaction; the enrolment picks the shard. */
-    private List<TransactWriteItem> counterUpdates(Enrolment enrolment, List<ResultKey> counts) {
-        List<TransactWriteItem> updates = new ArrayList<>();
-        for (Update update : ResultItems.updates(table, enrolment.tenant(), counts, clock.instant(),
-                enrolment.enrolmentId().hashCode())) {
-            updates.add(TransactWriteItem.builder().update(update).build());
-        }
-        return updates;
+        return true;
     }
 
     @Override
@@ -275,10 +276,6 @@ public class DynamoDbEnrolmentStore implements EnrolmentStore {
 
     private static Map<String, AttributeValue> key(TenantId tenant, String contactId, String enrolmentId) {
         return Map.of(PK, s(EnrolmentItems.personPk(tenant, contactId)), SK, s(EnrolmentItems.enrolmentSk(enrolmentId)));
-    }
-
-    static String resultsPk(TenantId tenant, String journeyId) {
-        return ResultItems.pk(tenant, journeyId);
     }
 
 }

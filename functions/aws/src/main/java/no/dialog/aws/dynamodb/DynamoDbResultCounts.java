@@ -5,17 +5,15 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import no.dialog.core.enrolment.ResultKey;
 import no.dialog.core.enrolment.ResultCounts;
 import no.dialog.core.tenant.TenantId;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * {@link ResultCounts} in the enrolments table's result items ({@link ResultItems}): one {@code UpdateItem ADD}
- * per counter item the keys fall in, on a random shard so that senders working the same step in parallel do
- * not all write one item. Functions get {@code UpdateItem} on the table only for the results partitions
+ * per counter item the keys fall in, on a random one of the journey's result partitions so that senders working
+ * the same step in parallel spread their writes (ADR 0035). Functions get {@code UpdateItem} on the table only for the results partitions
  * (template.yaml: a {@code dynamodb:LeadingKeys} condition), never on a person's enrolments.
  */
 @Singleton
@@ -32,14 +30,6 @@ public class DynamoDbResultCounts implements ResultCounts {
 
     @Override
     public void add(TenantId tenant, List<ResultKey> keys, Instant at) {
-        if (keys.isEmpty()) {
-            return;
-        }
-        for (Update update : ResultItems.updates(table, tenant, keys, at, ThreadLocalRandom.current().nextInt())) {
-            dynamoDb.updateItem(b -> b.tableName(update.tableName()).key(update.key())
-                    .updateExpression(update.updateExpression())
-                    .expressionAttributeNames(update.expressionAttributeNames())
-                    .expressionAttributeValues(update.expressionAttributeValues()));
-        }
+        ResultItems.add(dynamoDb, table, tenant, keys, at);
     }
 }

@@ -26,14 +26,16 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * tenant#contactId            e#journeyId#000001         an enrolment: body (JSON), rev, state, and while
  *                                                        not done dueShard + dueAt (the byDue index);
  *                                                        pending (JSON) while sends await their queue;
- *                                                        journeyKey (tenant#journeyId) + contactId + hist
+ *                                                        journeyKey (tenant#journeyId#NN) + contactId + hist
  *                                                        (its behaviour summary) + sent (string set of the
  *                                                        send steps handed on) for the byJourney index
  *                                                        once done, expiresAt (TTL: RetentionKind.ENDED_ENROLMENT)
  * tenant#contactId            cap#sms                    the frequency cap's recent sends per channel,
  *                                                        expiresAt (TTL) when the newest leaves the window
- * tenant#results#journeyId    v000001#step#variant#3     result counters, in 8 shards per step/variant
- * tenant#journey#journeyId    entries | seen#key         enrolment cap count and once-only markers
+ * tenant#results#journeyId#NN v000001#step#variant#ch#day result counters, in 32 partitions (NN) per journey
+ * tenant#journey#journeyId#NN entries | seen#key         enrolment cap count and once-only event markers, in
+ *                                                        16 partitions (NN) per journey
+ * tenant#journey#journeyId    run#runId                  once-only markers of campaign and recurring runs
  * </pre>
  *
  * An enrolment's items live in the person's partition, so "all of this person's journeys" (for signals
@@ -43,7 +45,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *
  * <p>The byJourney index (pk {@code journeyKey}, sk {@code contactId}, projecting {@code hist} and
  * {@code sent}) lists every enrolment of one journey with what behaviour segments ask about, so the
- * histories of a whole tenant in the journeys a segment names are a few paged queries (ADR 0007).
+ * histories of a whole tenant in the journeys a segment names are a few paged queries (ADR 0007). Every
+ * enrolment write of a journey writes this index, so its key is spread over {@link #JOURNEY_SHARDS} shards by
+ * the contact id ({@code tenant#journeyId#00} to {@code #31}), and a journey is read shard by shard (ADR 0035).
  * {@code sent} is added to (never rewritten) when a commit hands sends on, so it holds exactly the
  * steps that passed the frequency cap and had a sender; {@code hist} is rewritten from the enrolment
  * on every write.
@@ -66,7 +70,9 @@ final class EnrolmentItems {
     static final String EXPIRES_AT = "expiresAt";
     static final String BY_JOURNEY = "byJourney";
     static final int DUE_SHARDS = 32;
-    static final int RESULT_SHARDS = 8;
+    static final int RESULT_SHARDS = 32;
+    static final int ENTRY_SHARDS = 16;
+    static final int JOURNEY_SHARDS = 32;
 
     static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -78,8 +84,21 @@ final class EnrolmentItems {
         return tenant.value() + "#" + contactId;
     }
 
-    static String journeyKey(TenantId tenant, String journeyId) {
-        return tenant.value() + "#" + journeyId;
+    /**
+     * The byJourney index key of a person's enrolments in a journey: {@code tenant#journeyId#NN}, the shard fixed by
+     * the contact id, so every enrolment write of a journey does not land on one index partition (ADR 0035).
+     */
+    static String journeyKey(TenantId tenant, String journeyId, String contactId) {
+        return KeyShards.key(tenant.value() + "#" + journeyId, KeyShards.of(contactId, JOURNEY_SHARDS), JOURNEY_SHARDS);
+    }
+
+    /** Every byJourney index key of a journey, one per shard. */
+    static List<String> journeyKeys(TenantId tenant, String journeyId) {
+        List<String> keys = new java.util.ArrayList<>(JOURNEY_SHARDS);
+        for (int shard = 0; shard < JOURNEY_SHARDS; shard++) {
+            keys.add(KeyShards.key(tenant.value() + "#" + journeyId, shard, JOURNEY_SHARDS));
+        }
+        return keys;
     }
 
     static String enrolmentSk(String enrolmentId) {
@@ -122,7 +141,7 @@ final class EnrolmentItems {
         item.put("state", s(e.state().name()));
         item.put(REV, n(e.revision()));
         item.put(BODY, s(write(e)));
-        item.put(JOURNEY_KEY, s(journeyKey(e.tenant(), e.journeyId())));
+        item.put(JOURNEY_KEY, s(journeyKey(e.tenant(), e.journeyId(), e.contactId())));
         item.put(HIST, s(EnrolmentHistories.hist(e)));
         if (e.state() != EnrolmentState.DONE && e.dueAt() != null) {
             item.put(DUE_SHARD, s(dueShard(e.enrolmentId())));

@@ -18,12 +18,14 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
- * A journey's result counters in the enrolments table: one partition per journey
- * ({@code <tenant>#results#<journeyId>}), one item per version, step, variant, channel, day (Europe/Oslo) and
- * shard ({@code v000001#ask#A#sms#2026-12-07#3}), one numeric attribute per {@link ResultCounter} that only
- * ever grows by {@code ADD}. Shards spread the writes of one busy row over several items; reading sums them.
- * The engine adds in the enrolment's transaction, the senders and the providers' reports add on their own
- * ({@link DynamoDbResultCounts}): both build their updates here, so there is one item format.
+ * A journey's result counters in the enrolments table, spread over {@link #SHARDS} partitions per journey
+ * ({@code <tenant>#results#<journeyId>#00} to {@code #31}), one item per version, step, variant, channel and day
+ * (Europe/Oslo) in each ({@code v000001#ask#A#sms#2026-12-07}), one numeric attribute per {@link ResultCounter}
+ * that only ever grows by {@code ADD}. Every write goes to one shard; reading sums the shards. The shards keep
+ * a campaign of 2,000 messages a second under 500 writes a second per partition key, and no counter item is
+ * written by more than a few hundred updates a second (ADR 0035).
+ * The engine adds after the enrolment's write ({@link DynamoDbEnrolmentStore}), the senders and the providers'
+ * reports on their own ({@link DynamoDbResultCounts}): both write here, so there is one item format.
  */
 final class ResultItems {
 
@@ -33,20 +35,38 @@ final class ResultItems {
 
     private ResultItems() {}
 
-    static String pk(TenantId tenant, String journeyId) {
-        return tenant.value() + "#results#" + journeyId;
+    /** The partition of one shard of a journey's results; every one matches the IAM condition {@code *#results#*}. */
+    static String pk(TenantId tenant, String journeyId, int shard) {
+        return KeyShards.key(tenant.value() + "#results#" + journeyId, shard, SHARDS);
     }
 
-    /** One update per counter item (a transaction may touch an item only once), summing keys of the same item. */
+    /**
+     * Adds the counts on one shard picked at random: one {@code UpdateItem ADD} per counter item, keys of the same
+     * item summed. Not in a transaction: counters that every enrolment and message adds to would make concurrent
+     * transactions conflict on them (ADR 0035).
+     */
+    static void add(DynamoDbClient dynamoDb, String table, TenantId tenant, List<ResultKey> counts, Instant at) {
+        if (counts.isEmpty()) {
+            return;
+        }
+        for (Update update : updates(table, tenant, counts, at, KeyShards.random(SHARDS))) {
+            dynamoDb.updateItem(b -> b.tableName(update.tableName()).key(update.key())
+                    .updateExpression(update.updateExpression())
+                    .expressionAttributeNames(update.expressionAttributeNames())
+                    .expressionAttributeValues(update.expressionAttributeValues()));
+        }
+    }
+
+    /** One update per counter item on the given shard, summing keys of the same item. */
     static List<Update> updates(String table, TenantId tenant, List<ResultKey> counts, Instant at, int shard) {
         String day = LocalDate.ofInstant(at, OsloTime.ZONE).toString();
         Map<String, Map<ResultCounter, Long>> byItem = new LinkedHashMap<>();
         Map<String, String> pkOf = new LinkedHashMap<>();
         for (ResultKey key : counts) {
-            String sk = String.format("v%06d#%s#%s#%s#%s#%d", key.version(), orDash(key.stepId()),
-                    orDash(key.variant()), orDash(key.channel()), day, Math.floorMod(shard, SHARDS));
+            String sk = String.format("v%06d#%s#%s#%s#%s", key.version(), orDash(key.stepId()),
+                    orDash(key.variant()), orDash(key.channel()), day);
             String item = key.journeyId() + "\n" + sk;
-            pkOf.put(item, pk(tenant, key.journeyId()));
+            pkOf.put(item, pk(tenant, key.journeyId(), shard));
             byItem.computeIfAbsent(item, k -> new LinkedHashMap<>()).merge(key.counter(), key.by(), Long::sum);
         }
         List<Update> updates = new ArrayList<>();
@@ -72,12 +92,22 @@ final class ResultItems {
     /** Every counter of the journey, summed over shards, per version, step, variant, channel and day. */
     static List<ResultCount> read(DynamoDbClient dynamoDb, String table, TenantId tenant, String journeyId) {
         Map<ResultKey, Map<LocalDate, Long>> sums = new LinkedHashMap<>();
+        for (int shard = 0; shard < SHARDS; shard++) {
+            readShard(dynamoDb, table, pk(tenant, journeyId, shard), journeyId, sums);
+        }
+        List<ResultCount> results = new ArrayList<>();
+        sums.forEach((key, byDay) -> byDay.forEach((day, count) -> results.add(new ResultCount(key, day, count))));
+        return results;
+    }
+
+    private static void readShard(DynamoDbClient dynamoDb, String table, String pk, String journeyId,
+            Map<ResultKey, Map<LocalDate, Long>> sums) {
         Map<String, AttributeValue> start = null;
         do {
             Map<String, AttributeValue> from = start;
             QueryResponse page = dynamoDb.query(b -> b.tableName(table).consistentRead(true)
                     .keyConditionExpression("pk = :pk")
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk(tenant, journeyId))))
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk)))
                     .exclusiveStartKey(from));
             for (Map<String, AttributeValue> item : page.items()) {
                 String[] parts = item.get(SK).s().split("#", -1);
@@ -95,9 +125,6 @@ final class ResultItems {
             }
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);
-        List<ResultCount> results = new ArrayList<>();
-        sums.forEach((key, byDay) -> byDay.forEach((day, count) -> results.add(new ResultCount(key, day, count))));
-        return results;
     }
 
     // Step ids, variant names and channels are [a-z0-9-] / short names, never "-" alone, so "-" can stand for "none".

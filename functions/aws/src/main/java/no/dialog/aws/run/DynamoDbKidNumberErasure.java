@@ -42,9 +42,7 @@ public class DynamoDbKidNumberErasure implements PersonalData {
 
     @Override
     public long erase(TenantId tenant, String contactId) {
-        String pk = tenant.value() + "#numbers";
-        Map<String, AttributeValue> forward = Map.of("pk", AttributeValue.fromS(pk),
-                "sk", AttributeValue.fromS("contact#" + contactId));
+        Map<String, AttributeValue> forward = DynamoDbTenantNumbers.key(tenant, "contact#" + contactId);
         Map<String, AttributeValue> found = dynamoDb.getItem(b -> b.tableName(table).consistentRead(true)
                 .key(forward)).item();
         if (found == null || found.isEmpty()) {
@@ -54,7 +52,7 @@ public class DynamoDbKidNumberErasure implements PersonalData {
         String number = found.get("number").n();
         try {
             Map<String, AttributeValue> old = dynamoDb.deleteItem(b -> b.tableName(table)
-                    .key(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS("contact-number#" + number)))
+                    .key(DynamoDbTenantNumbers.key(tenant, "contact-number#" + number))
                     .conditionExpression("attribute_not_exists(pk) OR id = :person")
                     .expressionAttributeValues(Map.of(":person", AttributeValue.fromS(contactId)))
                     .returnValues(ReturnValue.ALL_OLD)).attributes();

@@ -32,7 +32,7 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
  * The run lines staged for a person ({@link DynamoDbRunStore}'s {@code item#<idempotency key>} items). The table
  * has no index by person, but an item's key starts with {@code <tenant>:<enrolmentId>:}: so for each journey the
  * person entered, its runs (the {@code journeyRuns} index) are read, and in each run the items of the person's
- * enrolments by that key prefix. A query per run and enrolment; a journey has a run per step and day at most.
+ * enrolments by that key prefix, in the item partition it picks ({@link DynamoDbRunStore#itemPk}). A query per run and enrolment; a journey has a run per step and day at most.
  * A letter run's files are the drop's manifest; the person's own letter PDF is the one the manifest's row with
  * their item's key names, read from the exports bucket where this function has it.
  */
@@ -104,7 +104,8 @@ public class DynamoDbRunStagings implements RunStagings {
                 .map(file -> new PersonExport.FileRef(file.name(), file.key())).toList();
         return IndexedReads.queryAll(dynamoDb, QueryRequest.builder().tableName(table).consistentRead(true)
                 .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(DynamoDbRunStore.pk(run.ref())),
+                .expressionAttributeValues(Map.of(":pk",
+                        AttributeValue.fromS(DynamoDbRunStore.itemPk(run.ref(), keyPrefix)),
                         ":prefix", AttributeValue.fromS("item#" + keyPrefix))).build()).stream().map(item -> {
             Map<String, String> fields = new HashMap<>();
             item.get("fields").m().forEach((name, value) -> fields.put(name, value.s()));

@@ -12,6 +12,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import no.dialog.aws.dynamodb.KeyShards;
 import no.dialog.core.journey.SendChannel;
 import no.dialog.core.privacy.RetentionKind;
 import no.dialog.core.privacy.RetentionPeriods;
@@ -33,18 +35,26 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * {@link RunStore} in template.yaml's {@code RunFilesTable} (pk S, sk S):
  * <ul>
  *   <li>a run: {@code pk = <tenant>#<channel>#<runId>}, {@code sk = run}: status, journey, step, lastItemAt
- *       (epoch ms), while closing when its closer took it ({@code closingAt}, epoch ms), and once closed its files, people and closedAt. While open or closing it carries
- *       {@code openRuns = open}, which puts it in the sparse index {@code openRuns} (range {@code lastItemAt})
- *       that the closer queries; every run carries {@code journeyKey = <tenant>#<journeyId>} for the index
- *       {@code journeyRuns} that the admin API lists.</li>
- *   <li>its items: the same pk, {@code sk = item#<idempotency key>}, the staged fields as a map, and
- *       {@code contactKey = <tenant>#<contactId>} for the keys-only index {@code byContact}, through which
+ *       (epoch ms), while closing when its closer took it ({@code closingAt}, epoch ms), and once closed its files,
+ *       people and closedAt. While open or closing it carries {@code openRuns = open}, which puts it in the sparse
+ *       index {@code openRuns} (range {@code lastItemAt}) that the closer queries; every run carries
+ *       {@code journeyKey = <tenant>#<journeyId>} for the index {@code journeyRuns} that the admin API lists.</li>
+ *   <li>its items: in {@link #ITEM_SHARDS} partitions {@code <run pk>#00} to {@code #15} (picked by the person's
+ *       enrolment, the start of the item's key), {@code sk = item#<idempotency key>}, the staged fields as a map,
+ *       and {@code contactKey = <tenant>#<contactId>} for the keys-only index {@code byContact}, through which
  *       an erasure finds a person's items ({@link RunFileErasure}).</li>
  * </ul>
  * Everything expires ({@code expiresAt}, TTL) after the organisation's {@link RetentionKind#RUN_STAGING}
- * period (90 days unless it chose shorter); the files in S3 follow the exports
- * bucket's lifecycle. Few runs are open at once (one per step, channel and day), so one index partition
- * for open runs is no hot spot.
+ * period (90 days unless it chose shorter); the files in S3 follow the exports bucket's lifecycle.
+ *
+ * <p>A letter campaign stages thousands of items a second into one run, so neither the run nor the index of open
+ * runs may take a write per item (ADR 0035). Items are spread over the shards. The run item is touched (status
+ * still open, {@code lastItemAt} moved on) once per {@link #TOUCH_LEASE} per function instance, not per item: a
+ * touch sets {@code lastItemAt} to the end of that lease, and the instance stages into the run without touching
+ * until the lease ends. The closer takes a run only when {@code lastItemAt} lies {@code quiet} (minutes) in the past,
+ * so after every lease has ended, and only if {@code lastItemAt} is still what it read: an item is never staged into
+ * a run being closed, as when every item touched the run. {@code lastItemAt} is therefore the last item's time, or
+ * up to {@link #TOUCH_LEASE} after it.
  */
 @Singleton
 @Requires(property = "run.files.table")
@@ -55,10 +65,17 @@ public class DynamoDbRunStore implements RunStore {
     public static final String BY_CONTACT_INDEX = "byContact";
     static final String CONTACT_KEY = "contactKey";
     private static final int MAX_RUNS_A_DAY = 50;
+    public static final int ITEM_SHARDS = 16;
+    /** How long an instance stages into a run after touching it; far shorter than the closer's quiet period. */
+    static final Duration TOUCH_LEASE = Duration.ofSeconds(10);
 
     private final DynamoDbClient dynamoDb;
     private final String table;
     private final RetentionPeriods retention;
+    /** Per journey step, channel and day: the run this instance touched last, and until when it stages into it. */
+    private final Map<String, Lease> leases = new ConcurrentHashMap<>();
+
+    private record Lease(RunRef run, Instant until) {}
 
     @Inject
     public DynamoDbRunStore(DynamoDbClient dynamoDb, @Value("${run.files.table}") String table,
@@ -75,10 +92,19 @@ public class DynamoDbRunStore implements RunStore {
 
     @Override
     public RunRef stage(RunItem item, Instant at) {
+        String slot = String.join("\n", item.tenant().value(), item.channel().jsonName(), item.journeyId(),
+                Integer.toString(item.version()), item.stepId(), item.day().toString());
+        Lease lease = leases.get(slot);
+        if (lease != null && at.isBefore(lease.until())) {
+            putItem(lease.run(), item, at);
+            return lease.run();
+        }
         for (int sequence = 1; sequence <= MAX_RUNS_A_DAY; sequence++) {
             RunRef run = new RunRef(item.tenant(), item.channel(),
                     RunIds.of(item.journeyId(), item.version(), item.stepId(), item.day(), sequence));
-            if (touchOpenRun(run, item, at)) {
+            Instant until = at.plus(TOUCH_LEASE);
+            if (touchOpenRun(run, item, until)) {
+                leases.put(slot, new Lease(run, until));
                 putItem(run, item, at);
                 return run;
             }
@@ -86,10 +112,11 @@ public class DynamoDbRunStore implements RunStore {
         throw new IllegalStateException("more than " + MAX_RUNS_A_DAY + " runs of one step in a day");
     }
 
-    private boolean touchOpenRun(RunRef run, RunItem item, Instant at) {
+    /** Keeps the run open (if it is) until {@code until}: its {@code lastItemAt}. */
+    private boolean touchOpenRun(RunRef run, RunItem item, Instant until) {
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":open", s(RunStatus.OPEN.name()));
-        values.put(":at", n(at.toEpochMilli()));
+        values.put(":at", n(until.toEpochMilli()));
         values.put(":marker", s("open"));
         values.put(":tenant", s(run.tenant().value()));
         values.put(":channel", s(run.channel().jsonName()));
@@ -98,7 +125,7 @@ public class DynamoDbRunStore implements RunStore {
         values.put(":version", n(item.version()));
         values.put(":stepId", s(item.stepId()));
         values.put(":journeyKey", s(run.tenant().value() + "#" + item.journeyId()));
-        values.put(":expires", n(at.plus(kept(run.tenant())).getEpochSecond()));
+        values.put(":expires", n(until.plus(kept(run.tenant())).getEpochSecond()));
         try {
             dynamoDb.updateItem(b -> b.tableName(table).key(key(run, "run"))
                     .updateExpression("SET #status = if_not_exists(#status, :open), lastItemAt = :at, openRuns = :marker,"
@@ -117,7 +144,8 @@ public class DynamoDbRunStore implements RunStore {
     private void putItem(RunRef run, RunItem item, Instant at) {
         Map<String, AttributeValue> fields = new HashMap<>();
         item.fields().forEach((name, value) -> fields.put(name, s(value)));
-        Map<String, AttributeValue> record = new HashMap<>(key(run, "item#" + item.key()));
+        Map<String, AttributeValue> record = new HashMap<>(Map.of("pk", s(itemPk(run, item.key())),
+                "sk", s("item#" + item.key())));
         record.put("key", s(item.key()));
         record.put("contactId", s(item.contactId()));
         // The person's staged items, for erasure (RunFileErasure): the keys-only index byContact.
@@ -186,16 +214,20 @@ public class DynamoDbRunStore implements RunStore {
     @Override
     public List<RunItem> items(RunRef run) {
         List<RunItem> items = new ArrayList<>();
-        query(QueryRequest.builder().tableName(table).consistentRead(true)
-                .keyConditionExpression("pk = :pk AND begins_with(sk, :item)")
-                .expressionAttributeValues(Map.of(":pk", s(pk(run)), ":item", s("item#"))).build(), item -> {
-            Map<String, String> fields = new HashMap<>();
-            item.get("fields").m().forEach((name, value) -> fields.put(name, value.s()));
-            items.add(new RunItem(run.tenant(), run.channel(), item.get("journeyId").s(),
-                    Integer.parseInt(item.get("version").n()), item.get("stepId").s(),
-                    java.time.LocalDate.parse(item.get("day").s()), item.get("key").s(), item.get("contactId").s(),
-                    fields));
-        });
+        for (String pk : itemPartitions(pk(run))) {
+            query(QueryRequest.builder().tableName(table).consistentRead(true)
+                    .keyConditionExpression("pk = :pk AND begins_with(sk, :item)")
+                    .expressionAttributeValues(Map.of(":pk", s(pk), ":item", s("item#"))).build(), item -> {
+                Map<String, String> fields = new HashMap<>();
+                item.get("fields").m().forEach((name, value) -> fields.put(name, value.s()));
+                items.add(new RunItem(run.tenant(), run.channel(), item.get("journeyId").s(),
+                        Integer.parseInt(item.get("version").n()), item.get("stepId").s(),
+                        java.time.LocalDate.parse(item.get("day").s()), item.get("key").s(), item.get("contactId").s(),
+                        fields));
+            });
+        }
+        // In key order, as the one partition of a run gave them before its items were spread.
+        items.sort(Comparator.comparing(RunItem::key));
         return items;
     }
 
@@ -287,6 +319,35 @@ public class DynamoDbRunStore implements RunStore {
 
     static String pk(RunRef run) {
         return run.tenant().value() + "#" + run.channel().jsonName() + "#" + run.runId();
+    }
+
+    /**
+     * The partition of an item of the run: picked by the key's first two parts ({@code <tenant>:<enrolmentId>:}),
+     * so a person's items in a run share one, which their export reads ({@link DynamoDbRunStagings}).
+     */
+    static String itemPk(RunRef run, String itemKey) {
+        return itemPk(pk(run), itemKey);
+    }
+
+    static String itemPk(String runPk, String itemKey) {
+        int tenantEnd = itemKey.indexOf(':');
+        int enrolmentEnd = tenantEnd < 0 ? -1 : itemKey.indexOf(':', tenantEnd + 1);
+        String person = enrolmentEnd < 0 ? itemKey : itemKey.substring(0, enrolmentEnd + 1);
+        return KeyShards.key(runPk, KeyShards.of(person, ITEM_SHARDS), ITEM_SHARDS);
+    }
+
+    /** Every item partition of a run (pk {@link #pk}). */
+    public static List<String> itemPartitions(String runPk) {
+        List<String> partitions = new ArrayList<>(ITEM_SHARDS);
+        for (int shard = 0; shard < ITEM_SHARDS; shard++) {
+            partitions.add(KeyShards.key(runPk, shard, ITEM_SHARDS));
+        }
+        return partitions;
+    }
+
+    /** The run's pk from one of its item partitions. */
+    static String runPkOfItems(String itemPk) {
+        return itemPk.substring(0, itemPk.lastIndexOf('#'));
     }
 
     static AttributeValue s(String value) {

@@ -84,8 +84,8 @@ public class RunFileErasure implements PersonalData {
                         .keyConditionExpression("contactKey = :contact")
                         .expressionAttributeValues(Map.of(":contact",
                                 AttributeValue.fromS(DynamoDbRunStore.contactKey(tenant, contactId)))))
-                .items().forEach(item -> keysByRun.computeIfAbsent(item.get("pk").s(), pk -> new LinkedHashSet<>())
-                        .add(item.get("sk").s().substring(ITEM_PREFIX.length())));
+                .items().forEach(item -> keysByRun.computeIfAbsent(DynamoDbRunStore.runPkOfItems(item.get("pk").s()),
+                        pk -> new LinkedHashSet<>()).add(item.get("sk").s().substring(ITEM_PREFIX.length())));
         long erased = 0;
         for (Map.Entry<String, Set<String>> run : keysByRun.entrySet()) {
             erased += eraseFromRun(run.getKey(), run.getValue());
@@ -111,7 +111,8 @@ public class RunFileErasure implements PersonalData {
         }
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
         for (String itemKey : itemKeys) {
-            keys.add(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(ITEM_PREFIX + itemKey)));
+            keys.add(Map.of("pk", AttributeValue.fromS(DynamoDbRunStore.itemPk(pk, itemKey)),
+                    "sk", AttributeValue.fromS(ITEM_PREFIX + itemKey)));
         }
         BatchDeletes.delete(dynamoDb, table, keys);
         return erased + keys.size();

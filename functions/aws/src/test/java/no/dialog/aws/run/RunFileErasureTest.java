@@ -142,7 +142,8 @@ class RunFileErasureTest {
         DynamoDbRunStore store = new DynamoDbRunStore(dynamoDb, table);
         RunRef run = stage(store, SendChannel.TELEMARKETING, "call", "ER-R3", "Unikfrida");
         stage(store, SendChannel.TELEMARKETING, "call", "ER-R4", "Ola");
-        assertThat(store.startClosing(run, AT, AT.plusSeconds(600), AT)).isTrue();
+        // The closer passes the last item time it read: the end of the stager's touch (ADR 0035).
+        assertThat(store.startClosing(run, AT.plus(DynamoDbRunStore.TOUCH_LEASE), AT.plusSeconds(600), AT)).isTrue();
         RunFileErasure erasure = new RunFileErasure(dynamoDb, table, s3, BUCKET);
 
         assertThatThrownBy(() -> erasure.erase(TENANT, "ER-R3")).isInstanceOf(IllegalStateException.class)

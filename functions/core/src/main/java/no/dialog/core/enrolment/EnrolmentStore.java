@@ -8,8 +8,10 @@ import no.dialog.core.tenant.TenantId;
 
 /**
  * Port: enrolments, their due index and their results. Every state change is a conditional write on
- * the enrolment's revision, and the result counters of a change are written in the same transaction,
- * so a counter can neither be lost nor counted twice.
+ * the enrolment's revision, and the result counters of a change are added only once that write succeeded,
+ * so a lost race or a redelivered message counts nothing. A crash between the write and the count may lose
+ * the count, never double it: counters every enrolment adds to cannot share its transaction at campaign
+ * rates without concurrent enrolments cancelling each other (ADR 0029, 0035).
  */
 public interface EnrolmentStore {
 

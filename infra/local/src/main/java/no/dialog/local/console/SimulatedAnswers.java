@@ -15,15 +15,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
+import no.dialog.aws.dynamodb.DynamoDbBehaviourHistories;
 import no.dialog.aws.dynamodb.DynamoDbEnrolmentStore;
 import no.dialog.core.enrolment.SignalMessages;
 import no.dialog.core.journey.Enrolment;
 import no.dialog.core.journey.Signal;
 import no.dialog.core.tenant.TenantId;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
@@ -135,18 +135,8 @@ public final class SimulatedAnswers implements HttpHandler {
 
     /** The people with an enrolment in the journey, from the enrolments table's per-journey index. */
     private TreeSet<String> enrolled(TenantId tenant, String journeyId) {
-        TreeSet<String> contacts = new TreeSet<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            QueryResponse page = dynamoDb.query(b -> b.tableName(enrolmentsTable).indexName("byJourney")
-                    .keyConditionExpression("journeyKey = :key")
-                    .expressionAttributeValues(Map.of(":key", AttributeValue.fromS(tenant.value() + "#" + journeyId)))
-                    .exclusiveStartKey(from));
-            page.items().forEach(item -> contacts.add(item.get("contactId").s()));
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
-        return contacts;
+        return new TreeSet<>(new DynamoDbBehaviourHistories(dynamoDb, enrolmentsTable)
+                .forJourneys(tenant, Set.of(journeyId)).keySet());
     }
 
     private void flush(List<SendMessageBatchRequestEntry> batch) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import no.dialog.aws.run.DynamoDbRunStore;
 import no.dialog.emulators.ObjectCreated;
 import no.dialog.emulators.ObjectCreatedListener;
 import no.dialog.local.files.RunFileKeys;
@@ -168,10 +169,14 @@ public final class WorkInProgress implements ObjectCreatedListener {
             if (parts.length < 3) {
                 continue;
             }
-            long people = dynamoDb.queryPaginator(b -> b.tableName(runFilesTable).select(Select.COUNT)
-                    .keyConditionExpression("pk = :pk AND begins_with(sk, :item)")
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk), ":item", AttributeValue.fromS("item#"))))
-                    .stream().mapToLong(page -> page.count()).sum();
+            long people = 0;
+            for (String items : DynamoDbRunStore.itemPartitions(pk)) {
+                people += dynamoDb.queryPaginator(b -> b.tableName(runFilesTable).select(Select.COUNT)
+                        .keyConditionExpression("pk = :pk AND begins_with(sk, :item)")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(items),
+                                ":item", AttributeValue.fromS("item#"))))
+                        .stream().mapToLong(page -> page.count()).sum();
+            }
             String status = s(run, "status").toLowerCase(Locale.ROOT);
             Instant lastItem = Instant.ofEpochMilli(n(run, "lastItemAt"));
             String what = parts[1] + " run " + parts[2];
