@@ -379,7 +379,7 @@ class EnrolmentRunnerTest {
         assertThat(sends.requests).isEmpty();
     }
 
-    private static final class Catalog implements JourneyCatalog {
+    static final class Catalog implements JourneyCatalog {
         private final Map<String, JourneyVersion> versions = new LinkedHashMap<>();
         private final Map<String, JourneyStatus> statuses = new LinkedHashMap<>();
 
@@ -404,7 +404,7 @@ class EnrolmentRunnerTest {
         }
     }
 
-    private static final class Sends implements SendQueues {
+    static final class Sends implements SendQueues {
         final List<SendRequest> requests = new ArrayList<>();
         boolean failNext;
 
