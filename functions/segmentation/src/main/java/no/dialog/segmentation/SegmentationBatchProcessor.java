@@ -11,6 +11,7 @@ import no.dialog.aws.sqs.SqsDeadLetters;
 import no.dialog.core.enrolment.JourneyMessages;
 import no.dialog.core.enrolment.RunChunk;
 import no.dialog.core.segment.SegmentEvaluation;
+import no.dialog.core.tenant.TenantId;
 import no.dialog.core.enrolment.SegmentationRunner;
 import no.dialog.core.messaging.DeadLetters;
 import no.dialog.core.messaging.PermanentFailure;
@@ -45,7 +46,7 @@ public class SegmentationBatchProcessor {
         return QueueBatches.process(event, maxReceiveCount, message -> deadLetters, message -> handle(message.getBody()));
     }
 
-    private void evaluated(no.dialog.core.tenant.TenantId tenant, String journeyId, String runId,
+    private void evaluated(TenantId tenant, String journeyId, String runId,
                            SegmentEvaluation evaluation) {
         LOG.info("journey {} run {}: {} people match its segment (snapshot as of {} {}, {} changed contacts laid over it,"
                 + " read at {})", journeyId, runId, evaluation.matches(), evaluation.snapshotAsOf(), evaluation.basis(),

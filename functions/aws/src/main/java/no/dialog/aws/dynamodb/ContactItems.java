@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
@@ -53,9 +54,9 @@ final class ContactItems {
     static final String TOMBSTONE_HASH = "deleted";
 
     private final ContactJson json;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    ContactItems(ContactJson json, java.time.Clock clock) {
+    ContactItems(ContactJson json, Clock clock) {
         this.json = json;
         this.clock = clock;
     }

@@ -1,5 +1,6 @@
 package no.dialog.core.enrolment;
 
+import java.time.Instant;
 import java.util.List;
 import no.dialog.core.segment.SegmentEvaluation;
 import no.dialog.core.tenant.TenantId;
@@ -13,7 +14,7 @@ public interface JourneyRuns {
 
     /** The segment was evaluated and its matches queued in {@code chunks} chunks. */
     void evaluated(TenantId tenant, String journeyId, String runId, int version, SegmentEvaluation evaluation,
-                   int chunks, java.time.Instant at);
+                   int chunks, Instant at);
 
     /** Chunk number {@code chunk} (from 0) of the run was enrolled; a repeat of the same chunk changes nothing. */
     void chunkDone(TenantId tenant, String journeyId, String runId, int chunk, RunChunk outcome);

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import no.dialog.core.journey.JourneyStatus;
 import no.dialog.core.journey.JourneyVersion;
 import no.dialog.core.journey.Trigger;
 import no.dialog.core.messaging.PermanentFailure;
@@ -120,17 +122,17 @@ public final class SegmentationRunner {
      * the segment on the journey's active version. Empty when the journey may not run again (no longer
      * active, not a campaign): the request is then dropped, there is nothing to retry.
      */
-    public java.util.Optional<SegmentEvaluation> rerun(TenantId tenant, String journeyId, String runId) {
+    public Optional<SegmentEvaluation> rerun(TenantId tenant, String journeyId, String runId) {
         JourneyVersion journey = catalog.active(tenant).stream().filter(j -> j.journeyId().equals(journeyId))
                 .findFirst().orElse(null);
-        if (journey == null || CampaignReruns.refusal(no.dialog.core.journey.JourneyStatus.ACTIVE,
+        if (journey == null || CampaignReruns.refusal(JourneyStatus.ACTIVE,
                 journey.definition().trigger(), clock.instant()).isPresent()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         if (!entries.startRun(tenant, journeyId, runId)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(evaluate(tenant, journeyId, journey.version(), runId));
+        return Optional.of(evaluate(tenant, journeyId, journey.version(), runId));
     }
 
     /** One chunk of a run; a job from before runs were recorded ({@code runId} null) is enrolled uncounted. */
