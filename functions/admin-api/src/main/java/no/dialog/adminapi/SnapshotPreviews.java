@@ -11,16 +11,19 @@ import no.dialog.core.contact.ContactStore;
 import no.dialog.core.segment.BehaviourHistories;
 import no.dialog.core.segment.Criterion;
 import no.dialog.core.segment.Preview;
+import no.dialog.core.segment.snapshot.ContactChangeFeed;
+import no.dialog.core.segment.snapshot.FreshSnapshots;
+import no.dialog.core.segment.snapshot.SnapshotFreshness;
 import no.dialog.core.segment.snapshot.SnapshotSegmentMatches;
 import no.dialog.core.tenant.TenantId;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Previews on the tenant's segment snapshot in S3 (docs/adr/0004), the same one segmentation
- * evaluates: milliseconds per preview once built, whatever the register's size. A snapshot older
- * than {@code previews.snapshot-max-age} (one minute by default, so staff see their register's
- * recent changes) is rebuilt from Contacts first. Used wherever a snapshots bucket is configured;
- * without one, {@link ContactScanPreviews} reads the table.
+ * evaluates, with the contacts written since laid over it (docs/adr/0034): milliseconds per preview
+ * once built, whatever the register's size, and every change the replica has is seen. A snapshot older
+ * than {@code segments.snapshot-rebuild-after} is rebuilt from Contacts first. Used wherever a
+ * snapshots bucket is configured; without one, {@link ContactScanPreviews} reads the table.
  */
 @Singleton
 @Requires(property = "snapshots.bucket")
@@ -30,9 +33,10 @@ public class SnapshotPreviews implements SegmentPreviews {
     private final SnapshotSegmentMatches matches;
 
     public SnapshotPreviews(S3Client s3, @Value("${snapshots.bucket}") String bucket, ContactStore contacts,
-            BehaviourHistories histories, Clock clock,
-            @Value("${previews.snapshot-max-age:PT1M}") Duration maxAge) {
-        this.matches = new SnapshotSegmentMatches(new S3SegmentSnapshots(s3, bucket), contacts, histories, clock, maxAge);
+            ContactChangeFeed changes, BehaviourHistories histories, Clock clock,
+            @Value("${segments.snapshot-rebuild-after:PT6H}") Duration rebuildAfter) {
+        this.matches = new SnapshotSegmentMatches(new FreshSnapshots(new S3SegmentSnapshots(s3, bucket), contacts,
+                changes, clock, SnapshotFreshness.standard(rebuildAfter)), histories, clock);
     }
 
     @Override

@@ -9,7 +9,9 @@ import java.util.Map;
 import no.dialog.aws.sqs.QueueBatches;
 import no.dialog.aws.sqs.SqsDeadLetters;
 import no.dialog.core.enrolment.JourneyMessages;
-import no.dialog.core.enrolment.Outcome;
+import no.dialog.core.enrolment.RunChunk;
+import no.dialog.core.segment.SegmentEvaluation;
+import no.dialog.core.tenant.TenantId;
 import no.dialog.core.enrolment.SegmentationRunner;
 import no.dialog.core.messaging.DeadLetters;
 import no.dialog.core.messaging.PermanentFailure;
@@ -44,6 +46,15 @@ public class SegmentationBatchProcessor {
         return QueueBatches.process(event, maxReceiveCount, message -> deadLetters, message -> handle(message.getBody()));
     }
 
+    private void evaluated(TenantId tenant, String journeyId, String runId,
+                           SegmentEvaluation evaluation) {
+        LOG.info("journey {} run {}: {} people match its segment (snapshot as of {} {}, {} changed contacts laid over it,"
+                + " read at {})", journeyId, runId, evaluation.matches(), evaluation.snapshotAsOf(), evaluation.basis(),
+                evaluation.overlayContacts(), evaluation.readAt());
+        metrics.count(Map.of("function", "segmentation", "tenant", tenant.value()),
+                Map.of("SegmentMatches", evaluation.matches()));
+    }
+
     private void handle(String body) {
         JourneyMessages.Message message = JourneyMessages.parse(body);
         if (message instanceof JourneyMessages.Tick) {
@@ -51,16 +62,21 @@ public class SegmentationBatchProcessor {
             LOG.info("tick: {} segment evaluations queued", queued);
         } else if (message instanceof JourneyMessages.Evaluate evaluate) {
             MDC.put(LogKeys.TENANT, evaluate.tenant().value());
-            long matches = runner.evaluate(evaluate.tenant(), evaluate.journeyId(), evaluate.version());
-            LOG.info("journey {} v{} run {}: {} people match its segment", evaluate.journeyId(), evaluate.version(),
-                    evaluate.runId(), matches);
-            metrics.count(Map.of("function", "segmentation", "tenant", evaluate.tenant().value()),
-                    Map.of("SegmentMatches", matches));
+            evaluated(evaluate.tenant(), evaluate.journeyId(), evaluate.runId(),
+                    runner.evaluate(evaluate.tenant(), evaluate.journeyId(), evaluate.version(), evaluate.runId()));
+        } else if (message instanceof JourneyMessages.Rerun rerun) {
+            MDC.put(LogKeys.TENANT, rerun.tenant().value());
+            runner.rerun(rerun.tenant(), rerun.journeyId(), rerun.runId()).ifPresentOrElse(
+                    evaluation -> evaluated(rerun.tenant(), rerun.journeyId(), rerun.runId(), evaluation),
+                    () -> LOG.info("journey {} run {}: not run again (claimed before, or no longer an active campaign)",
+                            rerun.journeyId(), rerun.runId()));
         } else if (message instanceof JourneyMessages.Enrol enrol) {
             MDC.put(LogKeys.TENANT, enrol.tenant().value());
-            Map<Outcome, Integer> outcomes = runner.enrol(enrol.tenant(), enrol.journeyId(), enrol.version(),
-                    enrol.contactIds());
-            metrics.count(Map.of("function", "segmentation", "tenant", enrol.tenant().value()), Outcome.asCounts("Enrolments", outcomes));
+            RunChunk outcome = runner.enrol(enrol.tenant(), enrol.journeyId(), enrol.version(), enrol.runId(),
+                    enrol.chunk(), enrol.contactIds());
+            metrics.count(Map.of("function", "segmentation", "tenant", enrol.tenant().value()),
+                    Map.of("EnrolmentsADVANCED", (long) outcome.enrolled(), "EnrolmentsNOT_ENROLLED",
+                            (long) (outcome.alreadyEnrolled() + outcome.overCap() + outcome.notActive())));
         } else {
             throw new PermanentFailure("not a segmentation job");
         }

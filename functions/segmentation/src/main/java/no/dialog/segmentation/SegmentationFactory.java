@@ -6,12 +6,16 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import no.dialog.aws.s3.S3SegmentSnapshots;
+import no.dialog.core.segment.snapshot.ContactChangeFeed;
+import no.dialog.core.segment.snapshot.FreshSnapshots;
+import no.dialog.core.segment.snapshot.SnapshotFreshness;
 import no.dialog.core.segment.snapshot.SnapshotSegmentMatches;
 import software.amazon.awssdk.services.s3.S3Client;
 import no.dialog.core.contact.ContactStore;
 import no.dialog.core.enrolment.EnrolmentRunner;
 import no.dialog.core.enrolment.JourneyCatalog;
 import no.dialog.core.enrolment.JourneyEntries;
+import no.dialog.core.enrolment.JourneyRuns;
 import no.dialog.core.enrolment.SegmentJobs;
 import no.dialog.core.enrolment.SegmentationRunner;
 import no.dialog.core.segment.BehaviourHistories;
@@ -25,22 +29,25 @@ import no.dialog.core.tenant.TenantDirectory;
 public class SegmentationFactory {
 
     /**
-     * On the tenant's snapshot when a snapshots bucket is configured (as template.yaml does), rebuilt
-     * from Contacts when older than {@code segments.snapshot-max-age}; otherwise by reading every contact.
+     * On the tenant's snapshot when a snapshots bucket is configured (as template.yaml does), with the
+     * contacts written since laid over it (ADR 0034), rebuilt from Contacts when older than
+     * {@code segments.snapshot-rebuild-after}; otherwise by reading every contact.
      */
     @Singleton
-    SegmentMatches segmentMatches(ContactStore contacts, BehaviourHistories histories, Clock clock, S3Client s3,
-            @Value("${snapshots.bucket:}") String snapshotsBucket,
-            @Value("${segments.snapshot-max-age:PT10M}") Duration maxAge) {
+    SegmentMatches segmentMatches(ContactStore contacts, ContactChangeFeed changes, BehaviourHistories histories,
+            Clock clock, S3Client s3, @Value("${snapshots.bucket:}") String snapshotsBucket,
+            @Value("${segments.snapshot-rebuild-after:PT6H}") Duration rebuildAfter) {
         if (snapshotsBucket.isBlank()) {
             return new ContactScanMatches(contacts, histories, clock);
         }
-        return new SnapshotSegmentMatches(new S3SegmentSnapshots(s3, snapshotsBucket), contacts, histories, clock, maxAge);
+        return new SnapshotSegmentMatches(new FreshSnapshots(new S3SegmentSnapshots(s3, snapshotsBucket), contacts,
+                changes, clock, SnapshotFreshness.standard(rebuildAfter)), histories, clock);
     }
 
     @Singleton
     SegmentationRunner segmentationRunner(TenantDirectory tenants, JourneyCatalog catalog, SegmentStore segments,
-            SegmentMatches matches, JourneyEntries entries, SegmentJobs jobs, EnrolmentRunner runner, Clock clock) {
-        return new SegmentationRunner(tenants, catalog, segments, matches, entries, jobs, runner, clock);
+            SegmentMatches matches, JourneyEntries entries, SegmentJobs jobs, EnrolmentRunner runner, JourneyRuns runs,
+            Clock clock) {
+        return new SegmentationRunner(tenants, catalog, segments, matches, entries, jobs, runner, runs, clock);
     }
 }

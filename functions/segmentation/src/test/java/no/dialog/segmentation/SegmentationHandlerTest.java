@@ -158,6 +158,14 @@ class SegmentationHandlerTest {
                 .filter(r -> r.key().counter() == no.dialog.core.journey.ResultCounter.ENROLLED)
                 .mapToLong(EnrolmentStore.ResultCount::count).sum();
         assertThat(enrolledCount).isEqualTo(310);
+        // The run is recorded: what it read, and the redelivered chunk counted once.
+        no.dialog.core.enrolment.JourneyRun run = context.getBean(no.dialog.core.enrolment.JourneyRuns.class)
+                .list(DEMO, "welcome").get(0);
+        assertThat(run.runId()).isEqualTo("campaign");
+        assertThat(run.matched()).isEqualTo(310);
+        assertThat(run.status()).isEqualTo(no.dialog.core.enrolment.JourneyRun.DONE);
+        assertThat(run.outcome()).isEqualTo(new no.dialog.core.enrolment.RunChunk(310, 0, 0, 0));
+        assertThat(run.readAt()).isNotNull();
         // Their first steps were asked for in chunks: 310 refs, 50 per message.
         assertThat(drain("JOURNEY_STEPS_QUEUE_URL")).hasSize(7);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
@@ -29,6 +30,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * phoneKey  tenant#+4791234567      key of the sparse byPhone index (keys only): finds the people behind
  *                                   an inbound SMS; absent when the contact has no phone and on
  *                                   tombstones, so the index holds living contacts with a number only
+ * changeShard tenant#00..15         keys of the byChange index (keys only): every write of the item, a
+ * changed   write time in epoch ms  tombstone's too, stamps Dialog's own time, so "the contacts written
+ *                                   since t" is a range query per shard (ADR 0034); the register's
+ *                                   updatedAt cannot serve, an old file imported today has old times
  * </pre>
  */
 final class ContactItems {
@@ -42,13 +47,24 @@ final class ContactItems {
     static final String EXPIRES_AT = "expiresAt";
     static final String PHONE_KEY = "phoneKey";
     static final String BY_PHONE = "byPhone";
+    static final String CHANGE_SHARD = "changeShard";
+    static final String CHANGED = "changed";
+    static final String BY_CHANGE = "byChange";
     static final int SHARDS = 16;
     static final String TOMBSTONE_HASH = "deleted";
 
     private final ContactJson json;
+    private final Clock clock;
 
-    ContactItems(ContactJson json) {
+    ContactItems(ContactJson json, Clock clock) {
         this.json = json;
+        this.clock = clock;
+    }
+
+    /** Marks the item as written now in the byChange index, whatever kind of write it is. */
+    static void stampChange(Map<String, AttributeValue> item, TenantId tenant, String contactId, long nowMillis) {
+        item.put(CHANGE_SHARD, s(shard(tenant, contactId)));
+        item.put(CHANGED, n(nowMillis));
     }
 
     static String pk(TenantId tenant, String contactId) {
@@ -75,6 +91,7 @@ final class ContactItems {
         item.put("contactId", s(contact.id()));
         item.put(SHARD, s(shard(tenant, contact.id())));
         item.put(ORD, n(contact.updatedAt().toEpochMilli()));
+        stampChange(item, tenant, contact.id(), clock.millis());
         if (contact.phone() != null && !contact.phone().isBlank()) {
             item.put(PHONE_KEY, s(phoneKey(tenant, contact.phone())));
         }
@@ -95,6 +112,7 @@ final class ContactItems {
         item.put(HASH, s(TOMBSTONE_HASH));
         item.put(DELETED, AttributeValue.fromBool(true));
         item.put(EXPIRES_AT, n(expiresAt.getEpochSecond()));
+        stampChange(item, tenant, contactId, clock.millis());
         return item;
     }
 

@@ -59,6 +59,7 @@ public class DynamoDbContactErasure implements PersonalData {
         tombstone.put(ContactItems.HASH, AttributeValue.fromS(ContactItems.TOMBSTONE_HASH));
         tombstone.put(ContactItems.DELETED, AttributeValue.fromBool(true));
         tombstone.put(ERASED_AT, AttributeValue.fromS(clock.instant().toString()));
+        ContactItems.stampChange(tombstone, tenant, contactId, now);
         dynamoDb.putItem(b -> b.tableName(table).item(tombstone));
         return old == null || ContactItems.isTombstone(old) ? 0 : 1;
     }

@@ -79,7 +79,7 @@ public class DynamoDbContactStore implements ContactStore {
         this.dynamoDb = dynamoDb;
         this.table = table;
         this.clock = clock;
-        this.items = new ContactItems(new ContactJson(clock));
+        this.items = new ContactItems(new ContactJson(clock), clock);
         this.parallel = Executors.newFixedThreadPool(concurrency, runnable -> {
             Thread thread = new Thread(runnable, "contacts-batch");
             thread.setDaemon(true);

@@ -30,11 +30,17 @@ public class SqsSegmentJobs implements SegmentJobs {
 
     /** One message per chunk of contact ids. */
     @Override
-    public void enrol(TenantId tenant, String journeyId, int version, List<List<String>> chunks) {
+    public void enrol(TenantId tenant, String journeyId, int version, String runId, int firstChunk,
+                      List<List<String>> chunks) {
         List<String> bodies = new ArrayList<>();
-        for (List<String> chunk : chunks) {
-            bodies.add(JourneyMessages.enrol(tenant, journeyId, version, chunk));
+        for (int i = 0; i < chunks.size(); i++) {
+            bodies.add(JourneyMessages.enrol(tenant, journeyId, version, runId, firstChunk + i, chunks.get(i)));
         }
         MessageBatches.send(sqs, queueUrl, bodies);
+    }
+
+    @Override
+    public void rerun(TenantId tenant, String journeyId, String runId) {
+        sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(JourneyMessages.rerun(tenant, journeyId, runId)));
     }
 }

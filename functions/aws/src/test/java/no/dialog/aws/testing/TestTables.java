@@ -19,11 +19,12 @@ public final class TestTables {
 
     private TestTables() {}
 
-    /** The contacts table with its two keys-only indexes: byTenantShard, and the sparse byPhone. */
+    /** The contacts table with its keys-only indexes: byTenantShard, the sparse byPhone, and byChange. */
     public static String contacts(DynamoDbClient dynamoDb) {
         String name = "contacts-" + UUID.randomUUID();
         dynamoDb.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(attr("pk"), attr("shard"), attr("contactId"), attr("phoneKey"))
+                .attributeDefinitions(attr("pk"), attr("shard"), attr("contactId"), attr("phoneKey"), attr("changeShard"),
+                        AttributeDefinition.builder().attributeName("changed").attributeType(ScalarAttributeType.N).build())
                 .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build())
                 .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("byTenantShard")
                         .keySchema(KeySchemaElement.builder().attributeName("shard").keyType(KeyType.HASH).build(),
@@ -31,6 +32,10 @@ public final class TestTables {
                         .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build()).build(),
                         GlobalSecondaryIndex.builder().indexName("byPhone")
                         .keySchema(KeySchemaElement.builder().attributeName("phoneKey").keyType(KeyType.HASH).build())
+                        .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build()).build(),
+                        GlobalSecondaryIndex.builder().indexName("byChange")
+                        .keySchema(KeySchemaElement.builder().attributeName("changeShard").keyType(KeyType.HASH).build(),
+                                KeySchemaElement.builder().attributeName("changed").keyType(KeyType.RANGE).build())
                         .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build()).build()));
         return name;
     }

@@ -90,9 +90,11 @@ public final class EnrolmentRunner {
         }
         List<EnrolmentRef> created = new ArrayList<>();
         for (String contactId : contactIds) {
-            Optional<EnrolmentRef> ref = enrolOne(journey, contactId);
-            ref.ifPresent(created::add);
-            outcomes.merge(ref.isPresent() ? Outcome.ADVANCED : Outcome.NOT_ENROLLED, 1, Integer::sum);
+            Entry entry = enrolOne(journey, contactId, true);
+            if (entry.ref() != null) {
+                created.add(entry.ref());
+            }
+            outcomes.merge(entry.ref() != null ? Outcome.ADVANCED : Outcome.NOT_ENROLLED, 1, Integer::sum);
         }
         if (!created.isEmpty()) {
             steps.advance(tenant, created);
@@ -100,28 +102,68 @@ public final class EnrolmentRunner {
         return outcomes;
     }
 
-    private Optional<EnrolmentRef> enrolOne(JourneyVersion journey, String contactId) {
+    /**
+     * Enrols one chunk of a run (ADR 0034) and says what became of each person. A campaign's run
+     * ({@link CampaignReruns#isCampaignRun}) enrols a person once per journey, whatever the entry rules
+     * say about re-entering after an exit, so running a campaign again never enrols anyone twice; a
+     * recurring entry's run follows the entry rules.
+     */
+    public RunChunk enrolRun(TenantId tenant, String journeyId, int version, String runId, List<String> contactIds) {
+        JourneyVersion journey = catalog.version(tenant, journeyId, version)
+                .orElseThrow(() -> new PermanentFailure("unknown journey version"));
+        JourneyStatus status = catalog.status(tenant, journeyId).orElse(JourneyStatus.ENDED);
+        if (status != JourneyStatus.ACTIVE) {
+            return new RunChunk(0, 0, 0, contactIds.size());
+        }
+        boolean mayReenter = !CampaignReruns.isCampaignRun(runId);
+        List<EnrolmentRef> created = new ArrayList<>();
+        RunChunk outcome = RunChunk.NONE;
+        for (String contactId : contactIds) {
+            Entry entry = enrolOne(journey, contactId, mayReenter);
+            if (entry.ref() != null) {
+                created.add(entry.ref());
+                outcome = outcome.plus(new RunChunk(1, 0, 0, 0));
+            } else if (entry.overCap()) {
+                outcome = outcome.plus(new RunChunk(0, 0, 1, 0));
+            } else {
+                outcome = outcome.plus(new RunChunk(0, 1, 0, 0));
+            }
+        }
+        if (!created.isEmpty()) {
+            steps.advance(tenant, created);
+        }
+        return outcome;
+    }
+
+    /** An enrolment made ({@code ref}), or refused: over the cap, or the person is in the journey already. */
+    private record Entry(EnrolmentRef ref, boolean overCap) {
+        static final Entry ALREADY_IN = new Entry(null, false);
+        static final Entry OVER_CAP = new Entry(null, true);
+    }
+
+    /** @param mayReenter whether the journey's re-entry rule applies (false: once in the journey, never again) */
+    private Entry enrolOne(JourneyVersion journey, String contactId, boolean mayReenter) {
         TenantId tenant = journey.tenant();
         Optional<Enrolment> latest = store.latest(tenant, contactId, journey.journeyId());
         int entry = 1;
         if (latest.isPresent()) {
-            boolean mayReenter = journey.definition().entry().reenterAfterExit()
+            boolean reenters = mayReenter && journey.definition().entry().reenterAfterExit()
                     && latest.get().state() == EnrolmentState.DONE;
-            if (!mayReenter) {
-                return Optional.empty();
+            if (!reenters) {
+                return Entry.ALREADY_IN;
             }
             entry = EnrolmentIds.entryOf(latest.get().enrolmentId()) + 1;
         }
         if (!entries.takePlace(tenant, journey.journeyId(), journey.definition().entry().maxEnrolments())) {
-            return Optional.empty();
+            return Entry.OVER_CAP;
         }
         String enrolmentId = EnrolmentIds.of(tenant, journey.journeyId(), entry, contactId);
         Advance start = engine.enrol(journey, enrolmentId, contactId, clock.instant());
         if (!store.create(start.next(), counts(journey, start.effects()))) {
             entries.returnPlace(tenant, journey.journeyId());
-            return Optional.empty();
+            return Entry.ALREADY_IN;
         }
-        return Optional.of(new EnrolmentRef(contactId, enrolmentId));
+        return new Entry(new EnrolmentRef(contactId, enrolmentId), false);
     }
 
     /** Advances one enrolment if it is due. */
@@ -182,10 +224,12 @@ public final class EnrolmentRunner {
                     outcomes.merge(Outcome.NOT_ENROLLED, 1, Integer::sum);
                     continue;
                 }
-                Optional<EnrolmentRef> ref = enrolOne(journey, signal.contactId());
+                EnrolmentRef ref = enrolOne(journey, signal.contactId(), true).ref();
                 entries.markSeen(tenant, journey.journeyId(), key);
-                ref.ifPresent(r -> steps.advance(tenant, List.of(r)));
-                outcomes.merge(ref.isPresent() ? Outcome.ADVANCED : Outcome.NOT_ENROLLED, 1, Integer::sum);
+                if (ref != null) {
+                    steps.advance(tenant, List.of(ref));
+                }
+                outcomes.merge(ref != null ? Outcome.ADVANCED : Outcome.NOT_ENROLLED, 1, Integer::sum);
             }
         }
         return outcomes;

@@ -21,8 +21,11 @@ import no.dialog.core.tenant.TenantId;
  *                {"kind":"experiments"}                (every hour, from the schedule: the auto-winners)
  * segment-jobs   {"kind":"tick"}                       (every minute, from the schedule)
  *                {"kind":"evaluate","tenant":"demo","journeyId":"..","version":1,"runId":".."}
- *                {"kind":"enrol","tenant":"demo","journeyId":"..","version":1,"contactIds":[..]}
+ *                {"kind":"enrol","tenant":"demo","journeyId":"..","version":1,"runId":"..","chunk":0,"contactIds":[..]}
+ *                {"kind":"rerun","tenant":"demo","journeyId":"..","runId":"campaign-rerun-<ms>"}   (staff: run again)
  * </pre>
+ * An enrol job's {@code runId} and {@code chunk} count it in its run's record ({@link JourneyRuns}); jobs
+ * queued before runs were recorded carry neither and are enrolled without being counted.
  */
 public final class JourneyMessages {
 
@@ -45,7 +48,12 @@ public final class JourneyMessages {
 
     public record Evaluate(TenantId tenant, String journeyId, int version, String runId) implements Message {}
 
-    public record Enrol(TenantId tenant, String journeyId, int version, List<String> contactIds) implements Message {}
+    /** @param runId null on jobs queued before runs were recorded; then {@code chunk} is -1 */
+    public record Enrol(TenantId tenant, String journeyId, int version, String runId, int chunk,
+                        List<String> contactIds) implements Message {}
+
+    /** Staff asked to run a campaign again (ADR 0034); the run id was chosen when they asked. */
+    public record Rerun(TenantId tenant, String journeyId, String runId) implements Message {}
 
     public static Message parse(String body) {
         JsonNode root = MessageFields.object(body);
@@ -76,8 +84,12 @@ public final class JourneyMessages {
                     }
                     ids.add(id.asText());
                 }
-                return new Enrol(tenant(root), text(root, "journeyId"), number(root, "version"), ids);
+                String runId = root.hasNonNull("runId") ? text(root, "runId") : null;
+                int chunk = runId == null ? -1 : number(root, "chunk");
+                return new Enrol(tenant(root), text(root, "journeyId"), number(root, "version"), runId, chunk, ids);
             }
+            case "rerun":
+                return new Rerun(tenant(root), text(root, "journeyId"), text(root, "runId"));
             default:
                 throw new PermanentFailure("unknown message kind");
         }
@@ -99,12 +111,18 @@ public final class JourneyMessages {
                 .put("journeyId", journeyId).put("version", version).put("runId", runId).toString();
     }
 
-    public static String enrol(TenantId tenant, String journeyId, int version, List<String> contactIds) {
+    public static String enrol(TenantId tenant, String journeyId, int version, String runId, int chunk,
+                               List<String> contactIds) {
         ObjectNode root = MAPPER.createObjectNode().put("kind", "enrol").put("tenant", tenant.value())
-                .put("journeyId", journeyId).put("version", version);
+                .put("journeyId", journeyId).put("version", version).put("runId", runId).put("chunk", chunk);
         ArrayNode array = root.putArray("contactIds");
         contactIds.forEach(array::add);
         return root.toString();
+    }
+
+    public static String rerun(TenantId tenant, String journeyId, String runId) {
+        return MAPPER.createObjectNode().put("kind", "rerun").put("tenant", tenant.value())
+                .put("journeyId", journeyId).put("runId", runId).toString();
     }
 
     private static TenantId tenant(JsonNode root) {

@@ -8,6 +8,9 @@ public interface SegmentJobs {
 
     void evaluate(TenantId tenant, String journeyId, int version, String runId);
 
-    /** One job per chunk of contact ids. */
-    void enrol(TenantId tenant, String journeyId, int version, List<List<String>> chunks);
+    /** One job per chunk of contact ids, numbered from {@code firstChunk} within the run. */
+    void enrol(TenantId tenant, String journeyId, int version, String runId, int firstChunk, List<List<String>> chunks);
+
+    /** Staff asked to run a campaign again under a new run id (ADR 0034). */
+    void rerun(TenantId tenant, String journeyId, String runId);
 }

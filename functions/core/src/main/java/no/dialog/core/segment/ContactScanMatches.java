@@ -33,6 +33,12 @@ public final class ContactScanMatches implements SegmentMatches {
 
     @Override
     public long forEachMatch(TenantId tenant, Criterion criterion, Consumer<String> sink) {
+        return evaluate(tenant, criterion, sink).matches();
+    }
+
+    @Override
+    public SegmentEvaluation evaluate(TenantId tenant, Criterion criterion, Consumer<String> sink) {
+        java.time.Instant readAt = clock.instant();
         LocalDate today = OsloTime.today(clock);
         BehaviourLookup behaviour = histories.lookupFor(tenant, criterion);
         AtomicLong count = new AtomicLong();
@@ -42,6 +48,6 @@ public final class ContactScanMatches implements SegmentMatches {
                 sink.accept(contact.id());
             }
         });
-        return count.get();
+        return new SegmentEvaluation(count.get(), readAt, null, 0, "register");
     }
 }

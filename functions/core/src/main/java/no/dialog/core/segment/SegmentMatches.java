@@ -11,4 +11,7 @@ public interface SegmentMatches {
 
     /** Calls {@code sink} once per matching contact id; never concurrently. Returns the number of matches. */
     long forEachMatch(TenantId tenant, Criterion criterion, Consumer<String> sink);
+
+    /** Like {@link #forEachMatch}, and says which view of the register the matches come from. */
+    SegmentEvaluation evaluate(TenantId tenant, Criterion criterion, Consumer<String> sink);
 }

@@ -270,6 +270,47 @@ class EnrolmentRunnerTest {
         assertThat(enrolments.total(JOURNEY, ResultCounter.ENROLLED)).isEqualTo(2);
     }
 
+    /** A journey that lets people in again after they leave, capped at {@code cap}, and leaves at once. */
+    private static JourneyVersion reenteringJourney(String id, Long cap) {
+        Map<String, Step> steps = new LinkedHashMap<>();
+        steps.put("done", new Step.Exit("done"));
+        return new JourneyVersion(DEMO, id, 1, new JourneyDefinition("Again and again",
+                new Trigger.Campaign("everyone", null), new EntryRules(true, cap), null, "done", steps));
+    }
+
+    @Test
+    void runningACampaignAgainEnrolsOnlyThoseNeverInItEvenWhenTheEntryRulesLetPeopleReenter() {
+        catalog.put(reenteringJourney("again", null), JourneyStatus.ACTIVE);
+        assertThat(runner.enrolRun(DEMO, "again", 1, "campaign", List.of("S-1", "S-2")))
+                .isEqualTo(new RunChunk(2, 0, 0, 0));
+        advanceAllRequested();
+        assertThat(enrolments.latest(DEMO, "S-1", "again").orElseThrow().state()).isEqualTo(EnrolmentState.DONE);
+
+        RunChunk rerun = runner.enrolRun(DEMO, "again", 1, CampaignReruns.runId(clock.instant()),
+                List.of("S-1", "S-2", "S-3"));
+        RunChunk redelivered = runner.enrolRun(DEMO, "again", 1, CampaignReruns.runId(clock.instant()),
+                List.of("S-1", "S-2", "S-3"));
+
+        assertThat(rerun).isEqualTo(new RunChunk(1, 2, 0, 0));
+        assertThat(redelivered).isEqualTo(new RunChunk(0, 3, 0, 0));
+        assertThat(enrolments.total("again", ResultCounter.ENROLLED)).isEqualTo(3);
+        // A recurring entry's period follows the entry rules: the people who left come in again.
+        advanceAllRequested();
+        assertThat(runner.enrolRun(DEMO, "again", 1, "period-7", List.of("S-1", "S-2")))
+                .isEqualTo(new RunChunk(2, 0, 0, 0));
+    }
+
+    @Test
+    void aRunChunkSaysWhomTheCapAndAnInactiveJourneyLeftOut() {
+        catalog.put(reenteringJourney("capped", 1L), JourneyStatus.ACTIVE);
+        assertThat(runner.enrolRun(DEMO, "capped", 1, "campaign", List.of("S-1", "S-2", "S-3")))
+                .isEqualTo(new RunChunk(1, 0, 2, 0));
+
+        catalog.put(reenteringJourney("capped", 1L), JourneyStatus.PAUSED);
+        assertThat(runner.enrolRun(DEMO, "capped", 1, "campaign", List.of("S-2", "S-3")))
+                .isEqualTo(new RunChunk(0, 0, 0, 2));
+    }
+
     @Test
     void aCrashBetweenTheCommitAndTheQueueLeavesTheSendPendingAndTheRetrySendsItOnce() {
         runner.enrol(DEMO, JOURNEY, 1, List.of("S-1"));
@@ -338,7 +379,7 @@ class EnrolmentRunnerTest {
         assertThat(sends.requests).isEmpty();
     }
 
-    private static final class Catalog implements JourneyCatalog {
+    static final class Catalog implements JourneyCatalog {
         private final Map<String, JourneyVersion> versions = new LinkedHashMap<>();
         private final Map<String, JourneyStatus> statuses = new LinkedHashMap<>();
 
@@ -363,7 +404,7 @@ class EnrolmentRunnerTest {
         }
     }
 
-    private static final class Sends implements SendQueues {
+    static final class Sends implements SendQueues {
         final List<SendRequest> requests = new ArrayList<>();
         boolean failNext;
 

@@ -22,8 +22,14 @@ class MessagesTest {
         List<EnrolmentRef> refs = List.of(new EnrolmentRef("K-1", "student-1-abc"), new EnrolmentRef("K-2", "student-1-def"));
         assertThat(JourneyMessages.parse(JourneyMessages.advance(DEMO, refs)))
                 .isEqualTo(new JourneyMessages.Advance(DEMO, refs));
-        assertThat(JourneyMessages.parse(JourneyMessages.enrol(DEMO, "student", 2, List.of("K-1"))))
-                .isEqualTo(new JourneyMessages.Enrol(DEMO, "student", 2, List.of("K-1")));
+        assertThat(JourneyMessages.parse(JourneyMessages.enrol(DEMO, "student", 2, "campaign", 3, List.of("K-1"))))
+                .isEqualTo(new JourneyMessages.Enrol(DEMO, "student", 2, "campaign", 3, List.of("K-1")));
+        // A job queued before runs were recorded still enrols, uncounted.
+        assertThat(JourneyMessages.parse("{\"kind\":\"enrol\",\"tenant\":\"demo\",\"journeyId\":\"student\","
+                + "\"version\":2,\"contactIds\":[\"K-1\"]}"))
+                .isEqualTo(new JourneyMessages.Enrol(DEMO, "student", 2, null, -1, List.of("K-1")));
+        assertThat(JourneyMessages.parse(JourneyMessages.rerun(DEMO, "student", "campaign-rerun-1")))
+                .isEqualTo(new JourneyMessages.Rerun(DEMO, "student", "campaign-rerun-1"));
         assertThat(JourneyMessages.parse(JourneyMessages.sweepShard(7))).isEqualTo(new JourneyMessages.SweepShard(7));
         assertThat(JourneyMessages.parse("{\"kind\":\"tick\"}")).isEqualTo(new JourneyMessages.Tick());
     }

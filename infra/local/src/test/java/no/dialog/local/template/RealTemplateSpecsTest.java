@@ -223,7 +223,8 @@ class RealTemplateSpecsTest {
                 "PAYMENTS_TABLE", "SEND_LEDGER_TABLE", "RESPONSES_QUEUE_URL", "EVENT_BUS_NAME", "TENANT_SECRETS_PREFIX",
                 "AUDIT_TABLE",
                 "LANDING_LINKS_TABLE",
-                "ERASURES_TABLE", "ERASURES_QUEUE_URL");
+                "ERASURES_TABLE", "ERASURES_QUEUE_URL", "SEGMENT_JOBS_QUEUE_URL");
+        assertThat(admin.environment()).containsEntry("SEGMENT_JOBS_QUEUE_URL", "http://queues.local/dialog-segment-jobs-local");
         assertThat(admin.environment()).containsEntry("ERASURES_TABLE", "dialog-erasures-local")
                 .containsEntry("ERASURES_QUEUE_URL", "http://queues.local/dialog-erasures-local");
         assertThat(admin.environment()).containsEntry("DEFINITIONS_TABLE", "dialog-definitions-local")
@@ -270,6 +271,8 @@ class RealTemplateSpecsTest {
                 new HttpApiEventSpec("ResumeJourney", "DialogHttpApi", "/admin/v1/journeys/{id}/resume", "POST", "StaffJwt"),
                 new HttpApiEventSpec("EndJourney", "DialogHttpApi", "/admin/v1/journeys/{id}/end", "POST", "StaffJwt"),
                 new HttpApiEventSpec("GetJourneyResults", "DialogHttpApi", "/admin/v1/journeys/{id}/results", "GET", "StaffJwt"),
+                new HttpApiEventSpec("ListJourneyRuns", "DialogHttpApi", "/admin/v1/journeys/{id}/runs", "GET", "StaffJwt"),
+                new HttpApiEventSpec("RunJourneyAgain", "DialogHttpApi", "/admin/v1/journeys/{id}/runs", "POST", "StaffJwt"),
                 new HttpApiEventSpec("GetJourneyFiles", "DialogHttpApi", "/admin/v1/journeys/{id}/files", "GET", "StaffJwt"),
                 new HttpApiEventSpec("ListLibrary", "DialogHttpApi", "/admin/v1/library", "GET", "StaffJwt"),
                 new HttpApiEventSpec("InstantiateLibraryJourney", "DialogHttpApi", "/admin/v1/library/{id}/instantiate", "POST", "StaffJwt"),

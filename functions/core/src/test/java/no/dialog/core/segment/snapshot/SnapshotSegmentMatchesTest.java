@@ -44,6 +44,12 @@ class SnapshotSegmentMatchesTest {
         }
     };
 
+    /** Without a change feed: only a rebuild sees a change (the overlay is FreshSnapshotsTest's). */
+    private SnapshotSegmentMatches matches(Duration rebuildAfter, BehaviourHistories histories) {
+        return new SnapshotSegmentMatches(new FreshSnapshots(store, contacts, ContactChangeFeed.NONE, clock,
+                SnapshotFreshness.standard(rebuildAfter)), histories, clock);
+    }
+
     private void student(String id) {
         contacts.upsert(DEMO, new ContactJson(clock).read("{\"id\":\"" + id + "\",\"updatedAt\":\"2026-11-01T10:00:00Z\","
                 + "\"memberships\":[{\"type\":\"student\",\"status\":\"active\"}]}").contact());
@@ -56,7 +62,7 @@ class SnapshotSegmentMatchesTest {
 
     @Test
     void aFreshSnapshotIsUsedAndAStaleOneIsRebuiltFromTheStore() throws Exception {
-        SnapshotSegmentMatches matches = new SnapshotSegmentMatches(store, contacts, clock, Duration.ofMinutes(10));
+        SnapshotSegmentMatches matches = matches(Duration.ofMinutes(10), BehaviourHistories.NONE);
         student("S-1");
         List<String> seen = new ArrayList<>();
 
@@ -88,7 +94,7 @@ class SnapshotSegmentMatchesTest {
         Criterion inJourney = SegmentDefinitions.parse(new ObjectMapper().readTree("""
                 {"all":[{"field":"membership.type","op":"equals","value":"student"},
                         {"not":{"field":"journey.inNow","op":"equals","value":"student-2026"}}]}""")).criterion();
-        SegmentMatches snapshot = new SnapshotSegmentMatches(store, contacts, histories, clock, Duration.ofMinutes(10));
+        SegmentMatches snapshot = matches(Duration.ofMinutes(10), histories);
         SegmentMatches scan = new ContactScanMatches(contacts, histories, clock);
 
         for (SegmentMatches matches : List.of(snapshot, scan)) {
@@ -111,7 +117,7 @@ class SnapshotSegmentMatchesTest {
 
     @Test
     void aPreviewCountsAndSamplesFromTheSnapshot() throws Exception {
-        SnapshotSegmentMatches matches = new SnapshotSegmentMatches(store, contacts, clock, Duration.ofMinutes(1));
+        SnapshotSegmentMatches matches = matches(Duration.ofMinutes(1), BehaviourHistories.NONE);
         student("S-1");
         student("S-2");
         student("S-3");
