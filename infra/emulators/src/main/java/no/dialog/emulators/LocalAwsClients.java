@@ -1,6 +1,10 @@
 package no.dialog.emulators;
 
 import java.net.URI;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kms.KmsClient;
@@ -38,7 +42,12 @@ public final class LocalAwsClients {
                 .build();
     }
 
-    /** Path-style ({@code http://host:port/bucket/key}): the emulator has no per-bucket host names. */
+    /**
+     * Path-style ({@code http://host:port/bucket/key}): the emulator has no per-bucket host names. Uploads go without
+     * {@code Expect: 100-continue}, as the functions' S3 client sends them (no.dialog.aws.config.NoExpectContinue):
+     * on a kept-alive connection the server has closed, the URL-connection client's handling of that header fails
+     * with an error the SDK does not retry.
+     */
     public static S3Client s3(URI endpoint) {
         return S3Client.builder()
                 .endpointOverride(endpoint)
@@ -46,6 +55,13 @@ public final class LocalAwsClients {
                 .credentialsProvider(AwsLocal.CREDENTIALS)
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .forcePathStyle(true)
+                .overrideConfiguration(c -> c.addExecutionInterceptor(new ExecutionInterceptor() {
+                    @Override
+                    public SdkHttpRequest modifyHttpRequest(Context.ModifyHttpRequest context,
+                            ExecutionAttributes attributes) {
+                        return context.httpRequest().toBuilder().removeHeader("Expect").build();
+                    }
+                }))
                 .build();
     }
 

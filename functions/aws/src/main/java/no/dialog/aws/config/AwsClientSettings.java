@@ -77,9 +77,16 @@ public class AwsClientSettings {
      * (which stops calls made while priming before they leave the process, see {@link SdkCallPriming}).
      */
     public <B extends AwsClientBuilder<B, ?>> B configure(B builder, Optional<URI> endpoint) {
+        return configure(builder, endpoint, List.of());
+    }
+
+    /** As {@link #configure(AwsClientBuilder, Optional)}, with the client's own interceptors too. */
+    public <B extends AwsClientBuilder<B, ?>> B configure(B builder, Optional<URI> endpoint,
+            List<ExecutionInterceptor> own) {
         builder.region(region).credentialsProvider(credentials);
         endpoint.ifPresent(builder::endpointOverride);
         builder.overrideConfiguration(c -> {
+            own.forEach(c::addExecutionInterceptor);
             interceptorClasses.forEach(name -> c.addExecutionInterceptor(interceptor(name)));
             c.addExecutionInterceptor(priming.interceptor());
         });

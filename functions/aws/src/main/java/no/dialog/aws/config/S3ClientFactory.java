@@ -3,6 +3,7 @@ package no.dialog.aws.config;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
+import java.util.List;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -17,7 +18,7 @@ public class S3ClientFactory {
     @Singleton
     S3Client s3(AwsClientSettings settings, SdkHttpClient http) {
         boolean overridden = settings.endpoints().s3().isPresent();
-        return settings.configure(S3Client.builder(), settings.endpoints().s3())
+        return settings.configure(S3Client.builder(), settings.endpoints().s3(), List.of(new NoExpectContinue()))
                 .httpClient(http)
                 // Path-style works with every S3-compatible endpoint; checksums only where S3 needs them.
                 .forcePathStyle(overridden)
