@@ -29,7 +29,16 @@ final class RuntimeApiEndpoint implements AutoCloseable {
     static final String PREFIX = "/2018-06-01/runtime/";
 
     private final HttpServer server;
-    private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    /**
+     * Platform threads, one per request in progress (a runtime's long-polled "next" holds one): they show in the
+     * thread dump taken when an invocation times out, where virtual threads do not. With virtual threads, an
+     * invocation handed to a waiting "next" was twice never written to the runtime on a busy 2-core machine.
+     */
+    private final ExecutorService threads = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "lambda-runtime-api");
+        thread.setDaemon(true);
+        return thread;
+    });
     // Hand-off: an invocation waits here until the runtime asks for the next one.
     private final SynchronousQueue<Invocation> next = new SynchronousQueue<>();
     private final Map<String, Invocation> inFlight = new ConcurrentHashMap<>();

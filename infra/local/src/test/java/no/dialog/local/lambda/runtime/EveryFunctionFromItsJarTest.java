@@ -80,8 +80,10 @@ class EveryFunctionFromItsJarTest {
                 RequestBody.fromString("{\"id\":\"D-1\",\"updatedAt\":\"2026-12-01T00:00:00Z\"}\n"));
         stack.emulators().s3().putObject(b -> b.bucket(stack.importsBucket()).key("ocr/demo/boot.ocr"),
                 RequestBody.fromString("not an OCR file\n"));
-        // A day on the local clock fires every schedule (rates and daily crons) once at least.
-        HTTP.send(HttpRequest.newBuilder(stack.baseUri().resolve("/local/clock/advance?by=P1D"))
+        // Eight days on the local clock fire every schedule (rates, daily and weekly crons) once at least: missed
+        // fire times are coalesced. A single day missed the weekly summary whenever the run started after its
+        // Monday fire time.
+        HTTP.send(HttpRequest.newBuilder(stack.baseUri().resolve("/local/clock/advance?by=P8D"))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         for (String scheduled : scheduledFunctions()) {
             expected.merge(scheduled, 1, Integer::sum);
