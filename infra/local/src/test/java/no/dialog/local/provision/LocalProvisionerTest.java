@@ -58,7 +58,7 @@ class LocalProvisionerTest {
     void contactsTableHasItsIndexAndTtl() {
         TableDescription table = emulators.dynamoDb().describeTable(r -> r.tableName("dialog-contacts-local")).table();
         assertThat(table.globalSecondaryIndexes()).extracting(GlobalSecondaryIndexDescription::indexName)
-                .containsExactlyInAnyOrder("byTenantShard", "byPhone");
+                .containsExactlyInAnyOrder("byTenantShard", "byPhone", "byChange");
         assertThat(table.billingModeSummary().billingModeAsString()).isEqualTo("PAY_PER_REQUEST");
         assertThat(emulators.dynamoDb().describeTimeToLive(r -> r.tableName("dialog-contacts-local"))
                 .timeToLiveDescription().timeToLiveStatus()).isEqualTo(TimeToLiveStatus.ENABLED);
