@@ -49,9 +49,13 @@ public final class JourneyValidation {
     /**
      * The checks of a definition's experiment block (none when it has none): the journey has a goal (the
      * experiment measures it; revenue is the goal signal's amount), the step exists and is a send with at
-     * least two variants or a split with at least two paths, and none of its arms is called
+     * least two variants or a split with at least two paths (one is enough with a holdout: the journey against
+     * nothing, as a retention journey measures its lift), and none of its arms is called
      * {@value Experiment#HOLDOUT}. The reader runs these too, so a bad block is refused when saved.
      */
+    static final String MORE_THAN_ONE_ARM = "must name a send step with at least 2 variants, or a split step with at least"
+            + " 2 paths (one is enough with holdoutPercent above 0)";
+
     public static List<Problem> experiment(JourneyDefinition definition) {
         Experiment experiment = definition.experiment();
         if (experiment == null) {
@@ -67,9 +71,9 @@ public final class JourneyValidation {
             return problems;
         }
         List<String> arms = Experiment.treatments(step);
-        if (!(step instanceof Step.Send || step instanceof Step.Split) || arms.size() < 2) {
-            problems.add(new Problem("experiment.step",
-                    "must name a send step with at least 2 variants, or a split step with at least 2 paths"));
+        int compared = arms.size() + (experiment.holdoutPercent() > 0 ? 1 : 0);
+        if (!(step instanceof Step.Send || step instanceof Step.Split) || arms.isEmpty() || compared < 2) {
+            problems.add(new Problem("experiment.step", MORE_THAN_ONE_ARM));
             return problems;
         }
         String list = step instanceof Step.Send ? "variants" : "paths";

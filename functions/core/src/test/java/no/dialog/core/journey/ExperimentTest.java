@@ -152,7 +152,7 @@ class ExperimentTest {
                 "/experiment/metric         | null                    | experiment.metric          | is required",
                 "/experiment/step           | null                    | experiment.step            | is required",
                 "/experiment/step           | \"nowhere\"             | experiment.step            | names no step",
-                "/experiment/step           | \"wait\"                | experiment.step            | must name a send step with at least 2 variants, or a split step with at least 2 paths",
+                "/experiment/step           | \"wait\"                | experiment.step            | must name a send step with at least 2 variants, or a split step with at least 2 paths (one is enough with holdoutPercent above 0)",
                 "/experiment/holdoutPercent | 51                      | experiment.holdoutPercent  | must be a whole number from 0 to 50",
                 "/experiment/holdoutPercent | -1                      | experiment.holdoutPercent  | must be a whole number from 0 to 50",
                 "/experiment/holdoutPercent | 10.5                    | experiment.holdoutPercent  | must be a whole number from 0 to 50",
@@ -171,12 +171,24 @@ class ExperimentTest {
         }
 
         @Test
-        void aSendWithOneTemplateIsNoExperiment() {
+        void aSendWithOneTemplateIsAnExperimentAgainstItsHoldout() {
             ObjectNode single = with(gift(), "/steps/0", """
                     {"id": "ask", "type": "send", "channel": "sms", "templateId": "gift-a", "next": "wait"}""");
 
+            JourneyDefinition definition = parseOk(single);
+
+            assertThat(definition.experiment().arms(definition)).containsExactly("A", "holdout");
+            assertThat(definition.experiment().control(definition)).isEqualTo("A");
+        }
+
+        @Test
+        void aSendWithOneTemplateAndNoHoldoutIsNoExperiment() {
+            ObjectNode single = with(with(gift(), "/steps/0", """
+                    {"id": "ask", "type": "send", "channel": "sms", "templateId": "gift-a", "next": "wait"}"""),
+                    "/experiment/holdoutPercent", "0");
+
             assertThat(problems(single)).containsExactly(new Problem("experiment.step",
-                    "must name a send step with at least 2 variants, or a split step with at least 2 paths"));
+                    "must name a send step with at least 2 variants, or a split step with at least 2 paths (one is enough with holdoutPercent above 0)"));
         }
 
         @Test
