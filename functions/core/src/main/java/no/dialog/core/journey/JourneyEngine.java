@@ -168,6 +168,7 @@ public final class JourneyEngine {
         Goal goal = definition.goal();
         boolean reachesGoal = goal != null && enrolment.goalReachedAt() == null
                 && goal.signal().matches(signal, journeyId)
+                && !goal.tooEarly(signal.occurredAt(), enrolment.enrolledAt())
                 && (enrolment.goalDeadline() == null || !signal.occurredAt().isAfter(enrolment.goalDeadline()));
         Step.WaitForSignal endsWait = heldOut(definition, enrolment) ? null
                 : waitEndedBy(definition, enrolment, signal, journeyId);

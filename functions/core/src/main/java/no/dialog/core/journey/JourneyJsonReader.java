@@ -187,11 +187,19 @@ final class JourneyJsonReader {
         if (!object(node, path, false)) {
             return null;
         }
-        onlyKeys(node, path, Set.of("signal", "window", "exitOnGoal"));
+        onlyKeys(node, path, Set.of("signal", "from", "window", "exitOnGoal"));
         SignalMatch signal = signalMatch(node.get("signal"), join(path, "signal"), true);
+        Duration from = duration(node, "from", path, false);
         Duration window = duration(node, "window", path, true);
+        if (from != null && from.isNegative()) {
+            problems.add(new Problem(join(path, "from"), "must not be negative"));
+            from = null;
+        } else if (from != null && window != null && from.compareTo(window) >= 0) {
+            problems.add(new Problem(join(path, "from"), "must be shorter than the window"));
+            from = null;
+        }
         boolean exitOnGoal = bool(node, "exitOnGoal", path, false);
-        return signal == null || window == null ? null : new Goal(signal, window, exitOnGoal);
+        return signal == null || window == null ? null : new Goal(signal, from, window, exitOnGoal);
     }
 
     private SignalMatch signalMatch(JsonNode node, String path, boolean required) {

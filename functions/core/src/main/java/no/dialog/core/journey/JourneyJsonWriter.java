@@ -87,6 +87,9 @@ final class JourneyJsonWriter {
     private static ObjectNode goal(Goal goal) {
         ObjectNode node = NODES.objectNode();
         node.set("signal", signalMatch(goal.signal()));
+        if (!goal.from().isZero()) {
+            node.put("from", Durations.format(goal.from()));
+        }
         node.put("window", Durations.format(goal.window()));
         node.put("exitOnGoal", goal.exitOnGoal());
         return node;

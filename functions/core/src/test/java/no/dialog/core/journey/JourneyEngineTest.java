@@ -322,6 +322,30 @@ class JourneyEngineTest {
         }
 
         @Test
+        void aGoalWithAFromCountsOnlySignalsAfterIt() {
+            JourneyVersion stillActive = version(parseOk("""
+                    {"name":"Fortsatt fast giver","trigger":{"type":"campaign","segmentId":"givers","startAt":null},
+                     "goal":{"signal":{"type":"paid","where":{"source":"vipps-recurring"}},"from":"P60D","window":"P90D"},
+                     "start":"thanks",
+                     "steps":[
+                      {"id":"thanks","type":"send","channel":"sms","templateId":"thanks","next":"pause"},
+                      {"id":"pause","type":"wait","duration":"P100D","next":"done"},
+                      {"id":"done","type":"exit"}]}"""));
+            Enrolment waiting = started(stillActive);
+            Map<String, String> charge = Map.of("source", "vipps-recurring");
+
+            Advance early = engine.onSignal(stillActive, waiting, KARI,
+                    new Signal("p-1", "paid", "c-1", days(30), charge, null, null), days(30));
+            assertThat(early.effects()).doesNotContain(new Effect.Counted(ResultCounter.GOAL_REACHED, "pause", "A"));
+            assertThat(early.next().goalReachedAt()).isNull();
+
+            Advance third = engine.onSignal(stillActive, early.next(), KARI,
+                    new Signal("p-2", "paid", "c-1", days(61), charge, null, null), days(61));
+            assertThat(third.effects()).contains(new Effect.Counted(ResultCounter.GOAL_REACHED, "pause", "A"));
+            assertThat(third.next().goalReachedAt()).isEqualTo(days(61));
+        }
+
+        @Test
         void theGoalIsReachedOnce() {
             Enrolment waiting = started(nagging);
             Enrolment reached = engine.onSignal(nagging, waiting, KARI,
