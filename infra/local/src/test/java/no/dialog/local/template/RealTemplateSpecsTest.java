@@ -3,6 +3,7 @@ package no.dialog.local.template;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -213,6 +214,27 @@ class RealTemplateSpecsTest {
     }
 
     @Test
+    void thePredictionFunctionsTrainOnSundaysAndScoreNightlyFromOneJarWithReadOnlyTablesAndTheSnapshotsBucket() {
+        FunctionSpec train = FunctionSpecs.read(RealTemplate.TEMPLATE, withQueueUrls(), "TrainModelsFunction");
+        FunctionSpec score = FunctionSpecs.read(RealTemplate.TEMPLATE, withQueueUrls(), "ScorePredictionsFunction");
+        assertThat(train.handlerClass()).isEqualTo("no.dialog.predictions.TrainModelsHandler");
+        assertThat(score.handlerClass()).isEqualTo("no.dialog.predictions.ScorePredictionsHandler");
+        for (FunctionSpec function : List.of(train, score)) {
+            assertThat(function.environment()).containsOnlyKeys("DIALOG_STAGE", "JAVA_TOOL_OPTIONS",
+                    "DIALOG_CONFIG_REVISION", "TENANTS_TABLE", "CONTACTS_TABLE", "PAYMENTS_TABLE", "SNAPSHOTS_BUCKET");
+            assertThat(function.timeoutSeconds()).isEqualTo(900);
+        }
+        assertThat(train.eventsOfType(ScheduleEventSpec.class)).singleElement().satisfies(event -> {
+            assertThat(event.expression()).isEqualTo("cron(0 2 ? * SUN *)");
+            assertThat(event.timezone()).isEqualTo("Europe/Oslo");
+        });
+        assertThat(score.eventsOfType(ScheduleEventSpec.class)).singleElement().satisfies(event -> {
+            assertThat(event.expression()).isEqualTo("cron(30 3 * * ? *)");
+            assertThat(event.timezone()).isEqualTo("Europe/Oslo");
+        });
+    }
+
+    @Test
     void adminApiRoutesAndTheirAuthorizers() {
         FunctionSpec admin = FunctionSpecs.read(RealTemplate.TEMPLATE, withQueueUrls(), "AdminApiFunction");
         assertThat(admin.timeoutSeconds()).isEqualTo(30);
@@ -271,6 +293,11 @@ class RealTemplateSpecsTest {
                 new HttpApiEventSpec("ResumeJourney", "DialogHttpApi", "/admin/v1/journeys/{id}/resume", "POST", "StaffJwt"),
                 new HttpApiEventSpec("EndJourney", "DialogHttpApi", "/admin/v1/journeys/{id}/end", "POST", "StaffJwt"),
                 new HttpApiEventSpec("GetJourneyResults", "DialogHttpApi", "/admin/v1/journeys/{id}/results", "GET", "StaffJwt"),
+                new HttpApiEventSpec("ListPredictionModels", "DialogHttpApi", "/admin/v1/predictions/models", "GET", "StaffJwt"),
+                new HttpApiEventSpec("GetPredictionModel", "DialogHttpApi", "/admin/v1/predictions/models/{model}", "GET",
+                        "StaffJwt"),
+                new HttpApiEventSpec("ListPredictionFeatures", "DialogHttpApi", "/admin/v1/predictions/features", "GET",
+                        "StaffJwt"),
                 new HttpApiEventSpec("ListJourneyRuns", "DialogHttpApi", "/admin/v1/journeys/{id}/runs", "GET", "StaffJwt"),
                 new HttpApiEventSpec("RunJourneyAgain", "DialogHttpApi", "/admin/v1/journeys/{id}/runs", "POST", "StaffJwt"),
                 new HttpApiEventSpec("GetJourneyFiles", "DialogHttpApi", "/admin/v1/journeys/{id}/files", "GET", "StaffJwt"),
