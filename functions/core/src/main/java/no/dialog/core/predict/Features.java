@@ -61,13 +61,13 @@ public final class Features {
             f("daysToRenewal", "Tid til neste fornyelse (år, fra siste kontingent)", "Time to the next renewal (years, from the last fee paid)"),
             f("invoicesEver", "Betalte medlemskontingenter i alt", "Membership fees paid in all"),
             f("member", "Medlem (kontingent betalt siste 365 dager)", "Member (a fee paid in the last 365 days)"),
+            // Age band and region are one-hot against a reference (age 45–59; postcodes 0–1, Oslo and the east),
+            // so the columns are not collinear with the bias and each weight reads "compared with the reference".
             f("ageUnder30", "Alder under 30", "Age under 30"),
             f("age30to44", "Alder 30–44", "Age 30–44"),
-            f("age45to59", "Alder 45–59", "Age 45–59"),
             f("age60to74", "Alder 60–74", "Age 60–74"),
             f("age75plus", "Alder 75 eller mer", "Age 75 or more"),
             f("ageUnknown", "Alder ukjent", "Age unknown"),
-            f("regionOslo", "Postnummer 0–1 (Oslo og Østlandet)", "Postcode 0–1 (Oslo and the east)"),
             f("regionInland", "Postnummer 2–3 (Innlandet, Buskerud, Vestfold, Telemark)", "Postcode 2–3 (inland and south-east)"),
             f("regionSouthWest", "Postnummer 4 (Agder og Rogaland)", "Postcode 4 (Agder and Rogaland)"),
             f("regionWest", "Postnummer 5–6 (Vestland, Møre og Romsdal)", "Postcode 5–6 (the west coast)"),
@@ -107,8 +107,12 @@ public final class Features {
     static final int GIFTS_30D = 0, GIFTS_90D = 1, GIFTS_365D = 2, GIFT_SUM_365D = 3, DAYS_SINCE_GIFT = 4, HAS_GIVEN = 5,
             REGULAR_3M = 6, REGULAR_6M = 7, REGULAR_12M = 8, MONTHS_SINCE_REGULAR = 9, MISSED_6M = 10, MISSED_12M = 11,
             REGULAR_AMOUNT = 12, REGULAR_TENURE = 13, REGULAR_GIVER = 14, MEMBER_TENURE = 15, INVOICES_365D = 16,
-            DAYS_TO_RENEWAL = 17, INVOICES_EVER = 18, MEMBER = 19, AGE = 20, REGION = 26, CONSENT = 33,
-            RESERVED_TELEMARKETING = 37, RESERVED_POST = 38, CHANNEL = 39, DAYS_SINCE_RESPONSE = 59, TENURE = 60;
+            DAYS_TO_RENEWAL = 17, INVOICES_EVER = 18, MEMBER = 19, AGE = 20, REGION = 25, CONSENT = 31,
+            RESERVED_TELEMARKETING = 35, RESERVED_POST = 36, CHANNEL = 37, DAYS_SINCE_RESPONSE = 57, TENURE = 58;
+    /** Column offset within the age block per band of {@link #ageBand}; -1 for the reference band. */
+    private static final int[] AGE_COLUMN = {0, 1, -1, 2, 3, 4};
+    /** Column offset within the region block per {@link #region}; -1 for the reference region. */
+    private static final int[] REGION_COLUMN = {-1, 0, 1, 2, 3, 4, 5};
 
     private Features() {}
 
@@ -264,8 +268,14 @@ public final class Features {
     }
 
     private static void person(Contact contact, LocalDate asOf, float[] row) {
-        row[AGE + ageBand(contact.birthDate(), asOf)] = 1f;
-        row[REGION + region(contact)] = 1f;
+        int age = AGE_COLUMN[ageBand(contact.birthDate(), asOf)];
+        if (age >= 0) {
+            row[AGE + age] = 1f;
+        }
+        int region = REGION_COLUMN[region(contact)];
+        if (region >= 0) {
+            row[REGION + region] = 1f;
+        }
         Map<Channel, Consent> consents = contact.consents();
         for (int i = 0; i < CHANNELS.size(); i++) {
             Consent consent = consents.get(CHANNELS.get(i));
