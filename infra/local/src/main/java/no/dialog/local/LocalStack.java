@@ -152,7 +152,7 @@ public final class LocalStack implements AutoCloseable {
             gateway = LocalHttpGateway.builder().port(options.port()).clock(clock).build().start();
             closeables.add(gateway);
             // GET /health says "starting" (with the demo import's progress) until the demo organisation is complete.
-            readiness = StackReadiness.attach(gateway, options.demoContacts());
+            readiness = StackReadiness.attach(gateway, options.demoOrganisationContacts());
             closeables.add(readiness);
 
             // The senders talk to the provider sandboxes on this gateway (its port is known only now).
@@ -246,7 +246,8 @@ public final class LocalStack implements AutoCloseable {
             scheduler.start();
 
             new DemoOrganisation(emulators.dynamoDb(), resources.requireTableName("TenantsTable"), emulators.s3(),
-                    importsBucket(), clock).ensure(options.demoContacts(), DEMO_EMAIL_FROM);
+                    importsBucket(), clock).ensure(options.demoContacts(), options.plantedPeople(),
+                    resources.requireTableName("PaymentsTable"), DEMO_EMAIL_FROM);
             readiness.watch(emulators, resources, clock);
         } catch (RuntimeException e) {
             close();

@@ -17,9 +17,31 @@ import java.nio.file.Path;
  * @param functionConcurrency execution environments per function at most
  * @param functionRuntime how functions run: from their jars in JVMs of their own, as Lambda runs them (what
  *                        {@code infra/local/run} does), or in this JVM, faster to start, for tests and benchmarks
+ * @param plantedPeople   how many more demo contacts with a planted giving and membership history (their payments
+ *                        in the ledger, {@code PlantedPeople}), so the prediction models have something true to find;
+ *                        only with {@code demoContacts} above 0
  */
 public record LocalStackOptions(int port, Path dataDir, boolean reset, Path templateFile, int demoContacts,
-        int dynamoDbPort, int sqsPort, int s3Port, int functionConcurrency, FunctionRuntime functionRuntime) {
+        int dynamoDbPort, int sqsPort, int s3Port, int functionConcurrency, FunctionRuntime functionRuntime,
+        int plantedPeople) {
+
+    /** Without planted people (tests and benchmarks that count the demo contacts). */
+    public LocalStackOptions(int port, Path dataDir, boolean reset, Path templateFile, int demoContacts,
+            int dynamoDbPort, int sqsPort, int s3Port, int functionConcurrency, FunctionRuntime functionRuntime) {
+        this(port, dataDir, reset, templateFile, demoContacts, dynamoDbPort, sqsPort, s3Port, functionConcurrency,
+                functionRuntime, 0);
+    }
+
+    /** Every contact the demo organisation gets: the demo contacts and the planted people. */
+    public int demoOrganisationContacts() {
+        return demoContacts <= 0 ? 0 : demoContacts + Math.max(0, plantedPeople);
+    }
+
+    /** The same options with this many planted people. */
+    public LocalStackOptions withPlantedPeople(int planted) {
+        return new LocalStackOptions(port, dataDir, reset, templateFile, demoContacts, dynamoDbPort, sqsPort, s3Port,
+                functionConcurrency, functionRuntime, planted);
+    }
 
     /** How the local stack runs the template's functions. */
     public enum FunctionRuntime {
@@ -43,7 +65,7 @@ public record LocalStackOptions(int port, Path dataDir, boolean reset, Path temp
     /** The same options with functions run this way. */
     public LocalStackOptions withFunctionRuntime(FunctionRuntime runtime) {
         return new LocalStackOptions(port, dataDir, reset, templateFile, demoContacts, dynamoDbPort, sqsPort, s3Port,
-                functionConcurrency, runtime);
+                functionConcurrency, runtime, plantedPeople);
     }
 
     public static final int DEFAULT_PORT = 3000;
@@ -51,7 +73,7 @@ public record LocalStackOptions(int port, Path dataDir, boolean reset, Path temp
     /** The defaults of {@code infra/local/run}: fixed ports people can point the AWS CLI at. */
     public static LocalStackOptions defaults(Path templateFile) {
         return new LocalStackOptions(DEFAULT_PORT, Path.of(".dialog-local"), false, templateFile, 5000,
-                8000, 9324, 9000, 2, FunctionRuntime.JARS);
+                8000, 9324, 9000, 2, FunctionRuntime.JARS, 5000);
     }
 
     /** For tests and benchmarks: in memory, every port free-chosen. */

@@ -29,6 +29,7 @@ public final class Main {
         Path dataDir = templateDir.resolve(defaults.dataDir());
         boolean reset = false;
         int demoContacts = defaults.demoContacts();
+        int plantedPeople = defaults.plantedPeople();
         int functionConcurrency = defaults.functionConcurrency();
         LocalStackOptions.FunctionRuntime functionRuntime = defaults.functionRuntime();
         int dynamoDbPort = defaults.dynamoDbPort();
@@ -41,6 +42,7 @@ public final class Main {
                 case "--reset" -> reset = true;
                 case "--in-memory" -> dataDir = null;
                 case "--demo-contacts" -> demoContacts = Integer.parseInt(value(args, ++i, "--demo-contacts"));
+                case "--planted-people" -> plantedPeople = Integer.parseInt(value(args, ++i, "--planted-people"));
                 case "--function-concurrency" ->
                         functionConcurrency = Integer.parseInt(value(args, ++i, "--function-concurrency"));
                 case "--in-process" -> functionRuntime = LocalStackOptions.FunctionRuntime.IN_PROCESS;
@@ -50,13 +52,16 @@ public final class Main {
                 case "--help", "-h" -> {
                     System.out.println("""
                             usage: infra/local/run [--port 3000] [--data DIR] [--reset] [--in-memory] [--demo-contacts N]
-                                                   [--function-concurrency 2] [--in-process]
+                                                   [--planted-people N] [--function-concurrency 2] [--in-process]
                                                    [--dynamodb-port 8000] [--sqs-port 9324] [--s3-port 9000]
                               --port N           the HTTP port of the gateway, the console and the EventBridge endpoint
                               --data DIR         where tables, objects, the clock offset and the signing key are kept
                               --reset            delete the data folder first
                               --in-memory        keep nothing between runs
                               --demo-contacts N  the demo organisation's synthetic contacts (0: no demo organisation)
+                              --planted-people N more demo contacts whose giving and membership history (in the
+                                                 payment ledger) follows planted probabilities (default 5000), so
+                                                 the prediction models have something true to find
                               --function-concurrency N
                                                  execution environments (JVMs) per function at most
                               --in-process       run the handler classes in this JVM (fast, for debugging) instead
@@ -64,7 +69,7 @@ public final class Main {
                               --dynamodb-port N, --sqs-port N, --s3-port N
                                                  the emulators' ports (0: any free port)
                             It prints "Dialog local stack is running" once the demo organisation is imported; until
-                            then GET /health answers 503 {"status":"starting","demo":{"imported":n,"of":5000}}.""");
+                            then GET /health answers 503 {"status":"starting","demo":{"imported":n,"of":10000}}.""");
                     return;
                 }
                 default -> {
@@ -74,7 +79,7 @@ public final class Main {
             }
         }
         LocalStackOptions options = new LocalStackOptions(port, dataDir, reset, defaults.templateFile(), demoContacts,
-                dynamoDbPort, sqsPort, s3Port, functionConcurrency, functionRuntime);
+                dynamoDbPort, sqsPort, s3Port, functionConcurrency, functionRuntime, plantedPeople);
 
         long started = System.nanoTime();
         LocalStack stack;

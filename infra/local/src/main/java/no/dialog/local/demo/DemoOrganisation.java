@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import no.dialog.aws.dynamodb.DynamoDbTenantDirectory;
+import no.dialog.aws.payment.DynamoDbPaymentLedger;
+import no.dialog.core.time.OsloTime;
 import no.dialog.core.tenant.Tenant;
 import no.dialog.core.tenant.TenantId;
 import no.dialog.local.sandbox.VippsSandbox;
@@ -59,6 +61,15 @@ public final class DemoOrganisation {
      * @param emailFrom the tenant's {@code email.from} (a domain the SES sandbox treats as verified)
      */
     public void ensure(int contacts, String emailFrom) {
+        ensure(contacts, 0, null, emailFrom);
+    }
+
+    /**
+     * As {@link #ensure(int, String)}, with {@code planted} more people whose history follows planted probabilities
+     * ({@link PlantedPeople}): their contacts follow the demo contacts in the file, and their payments are put in the
+     * ledger ({@code paymentsTable}) before the file is uploaded, so an import that has finished always has them.
+     */
+    public void ensure(int contacts, int planted, String paymentsTable, String emailFrom) {
         if (contacts <= 0) {
             return;
         }
@@ -76,11 +87,15 @@ public final class DemoOrganisation {
         ByteArrayOutputStream file = new ByteArrayOutputStream();
         try {
             DemoContacts.writeNdjson(contacts, file);
+            if (planted > 0) {
+                PlantedHistory.load(new PlantedPeople(OsloTime.today(clock)), planted,
+                        new DynamoDbPaymentLedger(dynamoDb, paymentsTable), TENANT, file);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         s3.putObject(b -> b.bucket(importsBucket).key(FILE_KEY), RequestBody.fromBytes(file.toByteArray()));
-        LOG.info("{}{} synthetic contacts are being imported", created ? "demo tenant created; " : "", contacts);
+        LOG.info("{}{} synthetic contacts are being imported", created ? "demo tenant created; " : "", contacts + planted);
     }
 
     private boolean importFinished() {

@@ -1,0 +1,71 @@
+package no.dialog.local.demo;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import no.dialog.core.contact.Contact;
+import no.dialog.core.contact.Membership;
+import no.dialog.core.payment.PaymentKind;
+import no.dialog.core.payment.PaymentSource;
+import no.dialog.core.payment.RegisteredPayment;
+import no.dialog.core.predict.PersonFacts;
+import no.dialog.core.time.OsloTime;
+
+/**
+ * The demo organisation's people with a planted history ({@link PlantedBehaviour}), moved in time so their history
+ * ends on the local clock's today: their contacts go into the demo contact file, their payments (monthly Vipps
+ * Recurring charges, one-off gifts, yearly membership fees) into the payment ledger, as an organisation's history
+ * from before Dialog would be loaded. Dropout, lapse and responses follow known probabilities, so a model trained
+ * on them has something true to find (issue 16).
+ *
+ * <p>Their phone numbers are {@code +4759nnnnnn} (a mobile range the other demo contacts do not use), so no two demo
+ * people share a number and a Vipps payer is never ambiguous because of the planting.
+ */
+public final class PlantedPeople {
+
+    /** The seed of the demo's planted people (the benchmark uses its own). */
+    static final long SEED = 0xD1A1_06_16L;
+    /** The time of day a planted payment is registered, Oslo time. */
+    private static final LocalTime PAID_AT = LocalTime.of(10, 0);
+
+    private final PlantedBehaviour behaviour = new PlantedBehaviour(SEED);
+    private final long shiftDays;
+
+    /** @param today the local clock's day (Oslo): the planted history ends on it */
+    public PlantedPeople(LocalDate today) {
+        this.shiftDays = ChronoUnit.DAYS.between(PlantedBehaviour.END, today);
+    }
+
+    /** One planted person: the contact for the demo file and the payments for the ledger. */
+    public record Planted(Contact contact, List<RegisteredPayment> payments) {}
+
+    public Planted person(int n) {
+        if (n < 0 || n >= 1_000_000) {
+            throw new IllegalArgumentException("planted people are numbered 0..999999");
+        }
+        PersonFacts facts = behaviour.person(n).facts();
+        Contact c = facts.contact();
+        List<Membership> memberships = c.memberships().stream().map(m -> new Membership(m.type(), m.status(),
+                shift(m.start()), shift(m.end()), shift(m.paidUntil()), m.chapter(), shift(m.examDate()))).toList();
+        String phone = c.phone() == null ? null : String.format(Locale.ROOT, "+4759%06d", n);
+        Contact contact = new Contact(c.id(), c.updatedAt(), c.firstName(), c.lastName(), shift(c.birthDate()), phone,
+                c.email(), c.address(), memberships, c.donor(), c.events(), c.roles(), c.volunteerAreas(), c.consents(),
+                c.reservations(), c.attributes());
+        List<RegisteredPayment> payments = new ArrayList<>(facts.payments().size());
+        int i = 0;
+        for (PersonFacts.Payment p : facts.payments()) {
+            PaymentSource source = p.regular() ? PaymentSource.VIPPS_RECURRING
+                    : p.kind() == PaymentKind.INVOICE ? PaymentSource.OCR_GIRO : PaymentSource.VIPPS_APP;
+            payments.add(new RegisteredPayment("planted-" + n + "-" + i++, p.kind(), source, contact.id(), p.amountOre(),
+                    shift(p.day()).atTime(PAID_AT).atZone(OsloTime.ZONE).toInstant(), null, null, false));
+        }
+        return new Planted(contact, payments);
+    }
+
+    private LocalDate shift(LocalDate day) {
+        return day == null ? null : day.plusDays(shiftDays);
+    }
+}
