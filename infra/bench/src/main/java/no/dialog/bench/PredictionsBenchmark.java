@@ -237,7 +237,7 @@ public final class PredictionsBenchmark {
         }
         System.out.printf(Locale.ROOT, "  top features: %s%n", top.length() > 2 ? top.substring(0, top.length() - 2) : "none");
         System.out.printf(Locale.ROOT, "  %s%n", f.publication().published() ? "published"
-                : "not published: " + f.publication().reason().orElse(""));
+                : "not published: " + f.publication().reason());
     }
 
     private static String mark(boolean met) {
