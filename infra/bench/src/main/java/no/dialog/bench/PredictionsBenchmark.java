@@ -59,7 +59,8 @@ public final class PredictionsBenchmark {
 
     /** One model's figures. {@code mismatches}: test people the generator had no truth for (should be 0). */
     record ModelFigures(ModelKind kind, long eligible, int kept, int keptPositives, double trainSeconds,
-                        Evaluation evaluation, double oracleAuc, long mismatches, Publication publication) {
+                        Evaluation evaluation, double oracleAuc, long mismatches, Publication publication,
+                        double trainingQuarterCalibrationError) {
 
         double ratio() {
             return evaluation.auc() / oracleAuc;
@@ -114,8 +115,11 @@ public final class PredictionsBenchmark {
             // Test: everyone eligible as of the following period, against the planted truth.
             Map<ModelKind, Column> test = new EnumMap<>(ModelKind.class);
             Map<ModelKind, Column> population = new EnumMap<>(ModelKind.class);
+            // The training quarter again (as of T0), to tell the model's own calibration from the drift's.
+            Map<ModelKind, Column> trainingQuarter = new EnumMap<>(ModelKind.class);
             for (ModelKind kind : ModelKind.values()) {
                 test.put(kind, new Column());
+                trainingQuarter.put(kind, new Column());
                 population.put(kind, new Column());
             }
             long[] mismatches = new long[ModelKind.values().length];
@@ -125,6 +129,14 @@ public final class PredictionsBenchmark {
                 PersonFacts facts = person.facts();
                 if (facts.contact().reservations().objectsToProfiling()) {
                     continue;
+                }
+                Features.extract(facts, PlantedBehaviour.TRAINING_AS_OF, row);
+                for (ModelKind kind : ModelKind.values()) {
+                    Optional<Boolean> label = Outcomes.label(kind, facts, PlantedBehaviour.TRAINING_AS_OF);
+                    if (label.isPresent()) {
+                        trainingQuarter.get(kind).add((float) models.get(kind).probability(row), 0,
+                                (byte) (label.get() ? 1 : 0), 0);
+                    }
                 }
                 Features.extract(facts, PlantedBehaviour.TEST_AS_OF, row);
                 for (ModelKind kind : ModelKind.values()) {
@@ -153,8 +165,11 @@ public final class PredictionsBenchmark {
                 Evaluation evaluation = Evaluation.of(kind, set, c.predicted, c.baseline, c.labels, c.size);
                 double oracle = Evaluation.auc(c.truth, c.labels, c.size);
                 Publication publication = Publication.decide(models.get(kind), evaluation);
+                Column own = trainingQuarter.get(kind);
+                double ownError = Evaluation.reliability(own.predicted, own.labels, own.size).stream()
+                        .mapToDouble(b -> Math.abs(b.meanPredicted() - b.observed())).max().orElse(Double.NaN);
                 ModelFigures f = new ModelFigures(kind, set.seen(), set.size(), set.positives(), trainSeconds.get(kind),
-                        evaluation, oracle, mismatches[kind.ordinal()], publication);
+                        evaluation, oracle, mismatches[kind.ordinal()], publication, ownError);
                 figures.add(f);
                 print(f);
                 Column pop = population.get(kind);
@@ -212,15 +227,17 @@ public final class PredictionsBenchmark {
             System.out.printf(Locale.ROOT, "    %2d  %.3f / %.3f / %,d%n", bin.decile(), bin.meanPredicted(), bin.observed(),
                     bin.count());
         }
-        System.out.printf(Locale.ROOT, "  max calibration error %.3f %s (≤ %.2f per decile)%n", e.maxCalibrationError(),
-                mark(e.maxCalibrationError() <= MAX_CALIBRATION_ERROR), MAX_CALIBRATION_ERROR);
+        System.out.printf(Locale.ROOT, "  max calibration error %.3f %s (≤ %.2f per decile); on the training quarter"
+                        + " (as of %s, no drift) %.3f%n", e.maxCalibrationError(),
+                mark(e.maxCalibrationError() <= MAX_CALIBRATION_ERROR), MAX_CALIBRATION_ERROR,
+                PlantedBehaviour.TRAINING_AS_OF, f.trainingQuarterCalibrationError());
         StringBuilder top = new StringBuilder();
         for (FeatureImportance fi : f.publication().topFeatures().subList(0, Math.min(5, f.publication().topFeatures().size()))) {
             top.append(String.format(Locale.ROOT, "%s %s (%+.2f), ", fi.feature(), fi.direction(), fi.weight()));
         }
         System.out.printf(Locale.ROOT, "  top features: %s%n", top.length() > 2 ? top.substring(0, top.length() - 2) : "none");
         System.out.printf(Locale.ROOT, "  %s%n", f.publication().published() ? "published"
-                : "not published: " + f.publication().reason().orElse(""));
+                : "not published: " + f.publication().reason());
     }
 
     private static String mark(boolean met) {

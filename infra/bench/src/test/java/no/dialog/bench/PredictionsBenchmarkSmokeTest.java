@@ -30,6 +30,7 @@ class PredictionsBenchmarkSmokeTest {
             assertThat(f.evaluation().auc()).as(why).isBetween(0.5, 1.0);
             assertThat(f.oracleAuc()).as(why).isBetween(0.5, 1.0);
             assertThat(f.evaluation().reliability()).as(why).hasSize(10);
+            assertThat(f.trainingQuarterCalibrationError()).as(why).isBetween(0.0, 1.0);
         }
         PredictionsBenchmark.ModelFigures dropout = result.models().get(ModelKind.DROPOUT_RISK.ordinal());
         assertThat(dropout.evaluation().auc()).as(why).isGreaterThan(dropout.evaluation().baselineAuc());
@@ -44,7 +45,7 @@ class PredictionsBenchmarkSmokeTest {
                 .containsPattern("dropoutRisk \\(Regular-giver dropout risk\\)\\n  training: [\\d,]+ eligible")
                 .containsPattern("AUC 0\\.\\d{3}, oracle AUC 0\\.\\d{3}, ratio \\d\\.\\d{3} [✓✗] \\(≥ 0\\.95\\); RFM baseline AUC 0\\.\\d{3} [✓✗]")
                 .containsPattern("    10  0\\.\\d{3} / 0\\.\\d{3} / [\\d,]+")
-                .containsPattern("max calibration error 0\\.\\d{3} [✓✗]")
+                .containsPattern("max calibration error 0\\.\\d{3} [✓✗] \\(≤ 0\\.05 per decile\\); on the training quarter \\(as of 2026-05-05, no drift\\) 0\\.\\d{3}")
                 .containsPattern("Training of 20,000 contacts: \\d+\\.\\d s [✓✗] \\(≤ 600 s\\), heap peak [\\d,]+ MiB [✓✗]")
                 .containsPattern("Scoring 20,000 contacts as of 2026-11-01 with \\d published models: \\d+\\.\\d s [✓✗]");
         for (ModelKind kind : ModelKind.values()) {

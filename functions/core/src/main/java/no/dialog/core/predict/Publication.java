@@ -2,16 +2,17 @@ package no.dialog.core.predict;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * Whether a trained model is good enough to be used: its AUC on the following period must beat the
  * {@link RfmBaseline}'s, and the test must hold enough positive outcomes for the AUC to mean something. A model
  * that is not published leaves its fields empty; the reason says why, with figures only (no personal data).
  *
- * @param reason empty when published
+ * <p>A plain record of plain values, so it is stored and served as JSON as it is (no {@code Optional} fields).
+ *
+ * @param reason why it was not published; null when published
  */
-public record Publication(ModelKind kind, boolean published, Optional<String> reason, Evaluation evaluation,
+public record Publication(ModelKind kind, boolean published, String reason, Evaluation evaluation,
                           List<FeatureImportance> topFeatures) {
 
     /** Fewer positives than this in the test, and the AUC's uncertainty is too wide to trust. */
@@ -30,10 +31,10 @@ public record Publication(ModelKind kind, boolean published, Optional<String> re
                     "AUC %.3f does not beat the recency/frequency/monetary baseline's %.3f",
                     evaluation.auc(), evaluation.baselineAuc()));
         }
-        return new Publication(evaluation.kind(), true, Optional.empty(), evaluation, top);
+        return new Publication(evaluation.kind(), true, null, evaluation, top);
     }
 
     private static Publication withheld(Evaluation evaluation, List<FeatureImportance> top, String reason) {
-        return new Publication(evaluation.kind(), false, Optional.of(reason), evaluation, top);
+        return new Publication(evaluation.kind(), false, reason, evaluation, top);
     }
 }

@@ -123,7 +123,7 @@ class ModelMathTest {
         LinearModel m = model(1.0);
         Evaluation good = new Evaluation(ModelKind.DROPOUT_RISK, 1000, 100, 1000, 60, 0.75, 0.60, List.of(), 0.01);
         assertThat(Publication.decide(m, good).published()).isTrue();
-        assertThat(Publication.decide(m, good).reason()).isEmpty();
+        assertThat(Publication.decide(m, good).reason()).isNull();
 
         Evaluation weak = new Evaluation(ModelKind.DROPOUT_RISK, 1000, 100, 1000, 60, 0.58, 0.60, List.of(), 0.01);
         Publication withheld = Publication.decide(m, weak);
@@ -132,6 +132,24 @@ class ModelMathTest {
 
         Evaluation few = new Evaluation(ModelKind.DROPOUT_RISK, 1000, 100, 1000, 49, 0.9, 0.60, List.of(), 0.01);
         assertThat(Publication.decide(m, few).reason()).contains("only 49 positive outcomes in the test period (at least 50 are needed)");
+    }
+
+    @Test
+    void aPublicationAndAPublishedModelSurviveAJsonRoundTrip() throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        Evaluation evaluation = new Evaluation(ModelKind.LAPSE_RISK, 1000, 100, 1000, 60, 0.58, 0.60,
+                List.of(new Evaluation.Bin(1, 0.1, 0.12, 100)), 0.02);
+        Publication withheld = Publication.decide(model(1.0), evaluation);
+        Publication back = mapper.readValue(mapper.writeValueAsString(withheld), Publication.class);
+        assertThat(back.reason()).isEqualTo(withheld.reason());
+        assertThat(back.evaluation()).isEqualTo(evaluation);
+        assertThat(back.topFeatures()).isEqualTo(withheld.topFeatures());
+
+        PublishedModel published = new PublishedModel(ModelKind.LAPSE_RISK, model(1.0),
+                new Deciles(new double[] {.1, .2, .3, .4, .5, .6, .7, .8, .9}));
+        PublishedModel read = mapper.readValue(mapper.writeValueAsString(published), PublishedModel.class);
+        assertThat(read.deciles().decile(0.45)).isEqualTo(5);
+        assertThat(read.model().probability(new float[] {2})).isEqualTo(published.model().probability(new float[] {2}));
     }
 
     @Test
