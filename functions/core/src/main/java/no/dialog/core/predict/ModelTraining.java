@@ -122,7 +122,8 @@ public final class ModelTraining {
             Publication publication = Publication.decide(candidate, evaluation);
             Scores p = population.get(kind);
             boolean published = publication.published() && p.n > 0;
-            String reason = publication.reason().orElse(p.n == 0 ? "nobody is in scope today" : null);
+            String reason = publication.reason() != null ? publication.reason()
+                    : p.n == 0 ? "nobody is in scope today" : null;
             cards.add(new ModelCard(kind, version, now, newer, newer, published, published ? null : reason, evaluation,
                     publication.topFeatures(),
                     published ? new PublishedModel(kind, candidate, Deciles.of(p.predicted, p.n)) : null));

@@ -51,6 +51,18 @@ public final class DemoContacts {
         writer.flush();
     }
 
+    /** The phone numbers of contacts {@code 0 .. count-1}. */
+    public static java.util.Set<String> phones(int count) {
+        java.util.Set<String> phones = new java.util.HashSet<>();
+        for (int n = 0; n < count; n++) {
+            String phone = contact(n).path("phone").asText("");
+            if (!phone.isEmpty()) {
+                phones.add(phone);
+            }
+        }
+        return phones;
+    }
+
     /** The n-th synthetic contact in the contact record format. */
     public static ObjectNode contact(int n) {
         SplittableRandom random = new SplittableRandom(SEED ^ (n * 0x9E3779B97F4A7C15L));

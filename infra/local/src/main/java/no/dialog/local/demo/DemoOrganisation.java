@@ -88,7 +88,7 @@ public final class DemoOrganisation {
         try {
             DemoContacts.writeNdjson(contacts, file);
             if (planted > 0) {
-                PlantedHistory.load(new PlantedPeople(OsloTime.today(clock)), planted,
+                PlantedHistory.load(new PlantedPeople(OsloTime.today(clock)), planted, DemoContacts.phones(contacts),
                         new DynamoDbPaymentLedger(dynamoDb, paymentsTable), TENANT, file);
             }
         } catch (IOException e) {

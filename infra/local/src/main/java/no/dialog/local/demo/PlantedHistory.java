@@ -29,15 +29,15 @@ final class PlantedHistory {
 
     private PlantedHistory() {}
 
-    static void load(PlantedPeople people, int count, PaymentLedger ledger, TenantId tenant, OutputStream file)
-            throws IOException {
+    static void load(PlantedPeople people, int count, java.util.Set<String> taken, PaymentLedger ledger, TenantId tenant,
+                     OutputStream file) throws IOException {
         long started = System.nanoTime();
         ContactJson json = new ContactJson(Clock.systemUTC());
         long payments = 0;
         List<Future<?>> writes = new ArrayList<>();
         try (ExecutorService writers = Executors.newFixedThreadPool(WRITERS)) {
             for (int n = 0; n < count; n++) {
-                PlantedPeople.Planted planted = people.person(n);
+                PlantedPeople.Planted planted = people.person(n, taken);
                 file.write(json.write(planted.contact()).getBytes(StandardCharsets.UTF_8));
                 file.write('\n');
                 for (RegisteredPayment payment : planted.payments()) {

@@ -21,8 +21,9 @@ import no.dialog.core.time.OsloTime;
  * from before Dialog would be loaded. Dropout, lapse and responses follow known probabilities, so a model trained
  * on them has something true to find (issue 16).
  *
- * <p>Their phone numbers are {@code +4759nnnnnn} (a mobile range the other demo contacts do not use), so no two demo
- * people share a number and a Vipps payer is never ambiguous because of the planting.
+ * <p>Their phone numbers are {@code +4741nnnnnn} for person n, moved to another mobile range where one of the other
+ * demo contacts has it, so no two demo people share a number and a Vipps payer is never ambiguous because of the
+ * planting.
  */
 public final class PlantedPeople {
 
@@ -42,7 +43,11 @@ public final class PlantedPeople {
     /** One planted person: the contact for the demo file and the payments for the ledger. */
     public record Planted(Contact contact, List<RegisteredPayment> payments) {}
 
-    public Planted person(int n) {
+    /** Mobile ranges a planted number may take, the first one first (all valid Norwegian mobile prefixes). */
+    private static final String[] PREFIXES = {"41", "46", "47", "48", "40", "45", "90", "91", "92", "93"};
+
+    /** @param taken phone numbers of the other demo contacts: a planted person never gets one of them */
+    public Planted person(int n, java.util.Set<String> taken) {
         if (n < 0 || n >= 1_000_000) {
             throw new IllegalArgumentException("planted people are numbered 0..999999");
         }
@@ -50,19 +55,32 @@ public final class PlantedPeople {
         Contact c = facts.contact();
         List<Membership> memberships = c.memberships().stream().map(m -> new Membership(m.type(), m.status(),
                 shift(m.start()), shift(m.end()), shift(m.paidUntil()), m.chapter(), shift(m.examDate()))).toList();
-        String phone = c.phone() == null ? null : String.format(Locale.ROOT, "+4759%06d", n);
+        String phone = c.phone() == null ? null : phone(n, taken);
         Contact contact = new Contact(c.id(), c.updatedAt(), c.firstName(), c.lastName(), shift(c.birthDate()), phone,
                 c.email(), c.address(), memberships, c.donor(), c.events(), c.roles(), c.volunteerAreas(), c.consents(),
                 c.reservations(), c.attributes());
         List<RegisteredPayment> payments = new ArrayList<>(facts.payments().size());
         int i = 0;
         for (PersonFacts.Payment p : facts.payments()) {
+            if (p.day().isAfter(PlantedBehaviour.END)) {
+                continue; // the simulation's last quarter runs a little past its end: nothing is paid in the future
+            }
             PaymentSource source = p.regular() ? PaymentSource.VIPPS_RECURRING
                     : p.kind() == PaymentKind.INVOICE ? PaymentSource.OCR_GIRO : PaymentSource.VIPPS_APP;
             payments.add(new RegisteredPayment("planted-" + n + "-" + i++, p.kind(), source, contact.id(), p.amountOre(),
                     shift(p.day()).atTime(PAID_AT).atZone(OsloTime.ZONE).toInstant(), null, null, false));
         }
         return new Planted(contact, payments);
+    }
+
+    private static String phone(int n, java.util.Set<String> taken) {
+        for (String prefix : PREFIXES) {
+            String phone = String.format(Locale.ROOT, "+47%s%06d", prefix, n);
+            if (!taken.contains(phone)) {
+                return phone;
+            }
+        }
+        throw new IllegalStateException("no free phone number for planted person " + n);
     }
 
     private LocalDate shift(LocalDate day) {

@@ -24,17 +24,14 @@ class PlantedPeopleTest {
     void plantedPeopleAreValidContactsWithHistoryEndingTodayAndNumbersNoOtherDemoContactHas() {
         PlantedPeople people = new PlantedPeople(TODAY);
         ContactJson json = new ContactJson(Clock.fixed(TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), OsloTime.ZONE));
-        Set<String> demoPhones = new HashSet<>();
-        for (int n = 0; n < 5000; n++) {
-            demoPhones.add(DemoContacts.contact(n).path("phone").asText());
-        }
+        Set<String> demoPhones = DemoContacts.phones(5000);
         Set<String> phones = new HashSet<>();
         Set<String> paymentIds = new HashSet<>();
         int regularGiversToday = 0;
         int dropoutsInTheLastQuarter = 0;
         LocalDate latest = LocalDate.MIN;
         for (int n = 0; n < 2000; n++) {
-            PlantedPeople.Planted planted = people.person(n);
+            PlantedPeople.Planted planted = people.person(n, demoPhones);
             ContactJson.Parsed parsed = json.read(json.write(planted.contact()));
             assertThat(parsed.problems()).as("contact %d", n).isEmpty();
             if (planted.contact().phone() != null) {
