@@ -8,6 +8,7 @@ import no.dialog.core.contact.ContactStore;
 import no.dialog.core.enrolment.EnrolmentStore;
 import no.dialog.core.privacy.export.CapCounters;
 import no.dialog.core.privacy.export.ContactTombstones;
+import no.dialog.core.predict.PredictionTables;
 import no.dialog.core.privacy.export.PersonExporter;
 import no.dialog.core.privacy.export.PersonLinks;
 import no.dialog.core.privacy.export.PersonMessages;
@@ -33,7 +34,9 @@ public class PersonExportFactory {
     @Requires(property = "payments.table")
     PersonExporter personExporter(ContactStore contacts, ContactTombstones tombstones, PersonMessages messages,
                                   RunStagings runs, PersonLinks links, EnrolmentStore enrolments, CapCounters caps,
-                                  PersonPayments payments, SegmentStore segments, Clock clock) {
-        return new PersonExporter(contacts, tombstones, messages, runs, links, enrolments, caps, payments, segments, clock);
+                                  PersonPayments payments, SegmentStore segments,
+                                  java.util.Optional<PredictionTables> predictions, Clock clock) {
+        return new PersonExporter(contacts, tombstones, messages, runs, links, enrolments, caps, payments, segments,
+                predictions.orElse(PredictionTables.NONE), clock);
     }
 }

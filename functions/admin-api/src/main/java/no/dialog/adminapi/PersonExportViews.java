@@ -88,7 +88,12 @@ final class PersonExportViews {
         });
         ArrayNode segments = body.putArray("segments");
         export.segments().forEach(s -> segments.addObject().put("segmentId", s.segmentId()).put("name", s.name()));
-        body.putArray("predictions");
+        ArrayNode predictions = body.putArray("predictions");
+        export.prediction().scores().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                .forEach(e -> predictions.addObject().put("model", e.getKey().field())
+                        .put("probability", e.getValue().probability()).put("decile", e.getValue().decile()));
+        export.prediction().bestChannel().ifPresent(c -> body.put("bestChannel", c.jsonName()));
+        export.prediction().bestHour().ifPresent(h -> body.put("bestHour", h));
         body.put("predictionsNote", PersonExport.PREDICTIONS_NOTE);
         ArrayNode notes = body.putArray("notes");
         if (!export.isErased()) {

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import no.dialog.core.predict.Prediction;
 import no.dialog.core.contact.Contact;
 import no.dialog.core.journey.Enrolment;
 import no.dialog.core.payment.RegisteredPayment;
@@ -41,10 +42,13 @@ public record PersonExport(TenantId tenant, String contactId, Instant madeAt, In
                            List<LedgerEntry> messages, List<StagedRunItem> runItems, List<LinkRecord> links,
                            List<Enrolment> enrolments, ContactHistory behaviour, List<CapCounter> frequencyCaps,
                            List<RegisteredPayment> payments, List<UnmatchedPayment> unmatchedPayments,
-                           List<GiverCandidate> giverCandidates, List<SegmentMembership> segments) {
+                           List<GiverCandidate> giverCandidates, List<SegmentMembership> segments,
+                           Prediction prediction) {
 
-    /** Dialog makes no predictions about people yet; the export says so instead of leaving the question open. */
-    public static final String PREDICTIONS_NOTE = "Dialog makes no predictions about people: none are stored or used.";
+    /** What the export says about predictions, so a reader knows where they come from and how to stop them. */
+    public static final String PREDICTIONS_NOTE = "Predictions are made nightly by the organisation's models from its own"
+            + " data (docs/predictions.md): the probabilities and deciles below are all Dialog holds about this person."
+            + " Someone who objects to profiling gets none, and none is used for them.";
 
     public PersonExport {
         Objects.requireNonNull(tenant, "tenant");
@@ -60,13 +64,14 @@ public record PersonExport(TenantId tenant, String contactId, Instant madeAt, In
         unmatchedPayments = List.copyOf(unmatchedPayments);
         giverCandidates = List.copyOf(giverCandidates);
         segments = List.copyOf(segments);
+        prediction = prediction == null ? Prediction.NONE : prediction;
     }
 
     /** The export of an erased person: their tombstone and nothing else. */
     public static PersonExport erased(TenantId tenant, String contactId, Instant madeAt, Instant erasedAt) {
         return new PersonExport(tenant, contactId, madeAt, null, Objects.requireNonNull(erasedAt, "erasedAt"), null,
                 List.of(), List.of(), List.of(), List.of(), ContactHistory.EMPTY, List.of(), List.of(), List.of(),
-                List.of(), List.of());
+                List.of(), List.of(), Prediction.NONE);
     }
 
     public boolean isErased() {

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import no.dialog.core.predict.Prediction;
+import no.dialog.core.predict.PredictionTables;
 import java.util.Optional;
 import no.dialog.core.contact.Contact;
 import no.dialog.core.contact.ContactStore;
@@ -41,11 +43,20 @@ public final class PersonExporter {
     private final CapCounters caps;
     private final PersonPayments payments;
     private final SegmentStore segments;
+    private final PredictionTables predictions;
     private final Clock clock;
 
     public PersonExporter(ContactStore contacts, ContactTombstones tombstones, PersonMessages messages, RunStagings runs,
                           PersonLinks links, EnrolmentStore enrolments, CapCounters caps, PersonPayments payments,
                           SegmentStore segments, Clock clock) {
+        this(contacts, tombstones, messages, runs, links, enrolments, caps, payments, segments, PredictionTables.NONE,
+                clock);
+    }
+
+    /** @param predictions the organisation's score tables (ADR 0037): the person's row is part of their export */
+    public PersonExporter(ContactStore contacts, ContactTombstones tombstones, PersonMessages messages, RunStagings runs,
+                          PersonLinks links, EnrolmentStore enrolments, CapCounters caps, PersonPayments payments,
+                          SegmentStore segments, PredictionTables predictions, Clock clock) {
         this.contacts = Objects.requireNonNull(contacts);
         this.tombstones = Objects.requireNonNull(tombstones);
         this.messages = Objects.requireNonNull(messages);
@@ -55,6 +66,7 @@ public final class PersonExporter {
         this.caps = Objects.requireNonNull(caps);
         this.payments = Objects.requireNonNull(payments);
         this.segments = Objects.requireNonNull(segments);
+        this.predictions = Objects.requireNonNull(predictions);
         this.clock = Objects.requireNonNull(clock);
     }
 
@@ -81,12 +93,13 @@ public final class PersonExporter {
         List<Enrolment> entries = enrolments.ofContact(tenant, contactId);
         ContactHistory behaviour = ContactHistories.from(entries);
         List<RegisteredPayment> paid = payments.ofContact(tenant, contactId);
+        Prediction prediction = predictions.latest(tenant).map(table -> table.find(contactId)).orElse(Prediction.NONE);
         return new PersonExport(tenant, contactId, clock.instant(), deletedAt, null, contact,
                 messages.ofContact(tenant, contactId), runs.ofEnrolments(tenant, entries),
                 links.ofContact(tenant, contactId), entries, behaviour, caps.ofContact(tenant, contactId), paid,
                 payments.unmatched(tenant, paid.stream().map(RegisteredPayment::paymentId).toList()),
                 contact == null || contact.phone() == null ? List.of() : payments.candidatesByPhone(tenant, contact.phone()),
-                contact == null ? List.of() : segmentsOf(tenant, contact, behaviour));
+                contact == null ? List.of() : segmentsOf(tenant, contact, behaviour), prediction);
     }
 
     private List<PersonExport.SegmentMembership> segmentsOf(TenantId tenant, Contact contact, ContactHistory history) {
