@@ -50,10 +50,11 @@ class PersonExporterTest {
     private final Map<String, List<RegisteredPayment>> paid = new HashMap<>();
     private final List<SegmentDefinition> segments = new ArrayList<>();
     private PersonExporter exporter;
+    private PersonPayments payments;
 
     @BeforeEach
     void wire() {
-        PersonPayments payments = new PersonPayments() {
+        payments = new PersonPayments() {
             @Override
             public List<RegisteredPayment> ofContact(TenantId tenant, String contactId) {
                 return paid.getOrDefault(tenant.value() + "#" + contactId, List.of());
@@ -153,6 +154,40 @@ class PersonExporterTest {
         assertThat(export.behaviour().inNow()).containsExactly("jul");
         assertThat(export.segments()).extracting(PersonExport.SegmentMembership::segmentId)
                 .containsExactlyInAnyOrder("karis", "in-jul");
+    }
+
+    @Test
+    void thePersonsOwnPredictionsAreInTheirExportAndNobodyElses() throws Exception {
+        seedKari();
+        var score = new no.dialog.core.predict.Prediction(java.util.Map.of(no.dialog.core.predict.ModelKind.DROPOUT_RISK,
+                new no.dialog.core.predict.Prediction.Score(0.31, 9)), Optional.of(Channel.SMS), Optional.of(18));
+        no.dialog.core.predict.PredictionTable table = no.dialog.core.predict.PredictionTable.builder(NOW,
+                java.util.Set.of(no.dialog.core.predict.ModelKind.DROPOUT_RISK)).add("c-1", score).build();
+        no.dialog.core.predict.PredictionTables tables = new no.dialog.core.predict.PredictionTables() {
+            @Override
+            public Optional<no.dialog.core.predict.PredictionTable> latest(TenantId tenant) {
+                return tenant.equals(DEMO) ? Optional.of(table) : Optional.empty();
+            }
+
+            @Override
+            public void publish(TenantId tenant, no.dialog.core.predict.PredictionTable t) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void erase(TenantId tenant, String contactId) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        PersonExporter withScores = new PersonExporter(contacts, (tenant, id) -> Optional.empty(),
+                (tenant, id) -> List.of(), (tenant, entries) -> List.of(), (tenant, id) -> List.of(), enrolments,
+                (tenant, id) -> List.of(), payments, new Segments(), tables, Clock.fixed(NOW, OsloTime.ZONE));
+
+        PersonExport kari = withScores.export(DEMO, "c-1").orElseThrow();
+        assertThat(kari.prediction().score(no.dialog.core.predict.ModelKind.DROPOUT_RISK).orElseThrow().decile())
+                .isEqualTo(9);
+        assertThat(kari.prediction().bestHour()).contains(18);
+        assertThat(exporter.export(DEMO, "c-1").orElseThrow().prediction().isEmpty()).as("no score tables here").isTrue();
     }
 
     @Test
