@@ -3,6 +3,7 @@ package no.dialog.core.segment;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiConsumer;
+import no.dialog.core.predicted.Prediction;
 import no.dialog.core.predicted.PredictionTable;
 
 /**
@@ -61,8 +62,9 @@ public interface BehaviourLookup {
                 for (int row = 0; row < table.size(); row++) {
                     String id = table.contactId(row);
                     ContactHistory history = base.of(id);
-                    if (history.hasNoJourneys()) {
-                        sink.accept(id, history.withPrediction(table.prediction(row)));
+                    Prediction prediction = table.prediction(row);
+                    if (history.hasNoJourneys() && !prediction.isEmpty()) {
+                        sink.accept(id, history.withPrediction(prediction));
                     }
                 }
             }
