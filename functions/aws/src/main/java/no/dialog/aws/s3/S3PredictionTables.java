@@ -122,15 +122,17 @@ public class S3PredictionTables implements PredictionTables {
      * racing with it cannot bring the person back: scoring reads the replica, from which they are gone first.
      */
     @Override
-    public void erase(TenantId tenant, String contactId) {
+    public boolean erase(TenantId tenant, String contactId) {
         cache.remove(tenant);
         Optional<PredictionTable> current = latest(tenant);
         if (current.isEmpty()) {
-            return;
+            return false;
         }
         PredictionTable without = current.get().without(contactId);
-        if (without != current.get()) {
-            publish(tenant, without);
+        if (without == current.get()) {
+            return false;
         }
+        publish(tenant, without);
+        return true;
     }
 }

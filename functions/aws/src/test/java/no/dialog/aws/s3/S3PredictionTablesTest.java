@@ -90,9 +90,10 @@ class S3PredictionTablesTest {
         tables.publish(tenant, table("C-1", "C-2", "C-3"));
         tables.latest(tenant);
 
-        tables.erase(tenant, "C-2");
-        tables.erase(tenant, "C-404");
-        tables.erase(TenantId.of("no-table"), "C-2");
+        assertThat(tables.erase(tenant, "C-2")).isTrue();
+        assertThat(tables.erase(tenant, "C-2")).isFalse();
+        assertThat(tables.erase(tenant, "C-404")).isFalse();
+        assertThat(tables.erase(TenantId.of("no-table"), "C-2")).isFalse();
 
         PredictionTable after = new S3PredictionTables(s3, BUCKET).latest(tenant).orElseThrow();
         assertThat(after.size()).isEqualTo(2);

@@ -29,8 +29,8 @@ public interface PredictionTables {
         }
 
         @Override
-        public void erase(TenantId tenant, String contactId) {
-            // Nothing is kept, so nothing is left to erase.
+        public boolean erase(TenantId tenant, String contactId) {
+            return false; // nothing is kept, so nothing is left to erase
         }
     };
 
@@ -40,6 +40,9 @@ public interface PredictionTables {
     /** Replaces the tenant's table. */
     void publish(TenantId tenant, PredictionTable table);
 
-    /** Rewrites the tenant's table without the person's row (nothing when they have none, or no table exists). */
-    void erase(TenantId tenant, String contactId);
+    /**
+     * Rewrites the tenant's table without the person's row; false (and nothing written) when they have none or
+     * no table exists.
+     */
+    boolean erase(TenantId tenant, String contactId);
 }

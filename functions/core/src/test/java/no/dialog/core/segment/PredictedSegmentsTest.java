@@ -140,7 +140,9 @@ class PredictedSegmentsTest {
             public void publish(TenantId tenant, PredictionTable t) {}
 
             @Override
-            public void erase(TenantId tenant, String contactId) {}
+            public boolean erase(TenantId tenant, String contactId) {
+                return false;
+            }
         };
         ContactHistory welcome = new ContactHistory(Set.of("welcome"), Set.of(), Set.of(), Set.of(), Set.of(), Set.of());
         BehaviourHistories journeys = (tenant, ids) -> Map.of("C-1", welcome, "C-3", welcome);
