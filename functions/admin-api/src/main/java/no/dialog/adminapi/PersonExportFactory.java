@@ -8,7 +8,7 @@ import no.dialog.core.contact.ContactStore;
 import no.dialog.core.enrolment.EnrolmentStore;
 import no.dialog.core.privacy.export.CapCounters;
 import no.dialog.core.privacy.export.ContactTombstones;
-import no.dialog.core.predict.PredictionTables;
+import no.dialog.core.predicted.PredictionTables;
 import no.dialog.core.privacy.export.PersonExporter;
 import no.dialog.core.privacy.export.PersonLinks;
 import no.dialog.core.privacy.export.PersonMessages;

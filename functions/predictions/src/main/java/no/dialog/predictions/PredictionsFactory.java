@@ -11,7 +11,7 @@ import no.dialog.core.predict.ModelStore;
 import no.dialog.core.predict.ModelTraining;
 import no.dialog.core.predict.PersonFactsSource;
 import no.dialog.core.predict.PredictionScoring;
-import no.dialog.core.predict.PredictionTables;
+import no.dialog.core.predicted.PredictionTables;
 import no.dialog.predictions.training.TribuoTrainer;
 
 /** Wiring of the two prediction functions: the people from the replica and the ledger, models and scores in S3. */

@@ -16,15 +16,15 @@ import no.dialog.core.contact.Contact;
 import no.dialog.core.contact.Reservations;
 import no.dialog.core.payment.PaymentKind;
 import no.dialog.core.predict.ModelCard;
-import no.dialog.core.predict.ModelKind;
+import no.dialog.core.predicted.ModelKind;
 import no.dialog.core.predict.ModelStore;
 import no.dialog.core.predict.ModelTraining;
 import no.dialog.core.predict.PersonFacts;
 import no.dialog.core.predict.PersonFactsSource;
-import no.dialog.core.predict.Prediction;
+import no.dialog.core.predicted.Prediction;
 import no.dialog.core.predict.PredictionScoring;
-import no.dialog.core.predict.PredictionTable;
-import no.dialog.core.predict.PredictionTables;
+import no.dialog.core.predicted.PredictionTable;
+import no.dialog.core.predicted.PredictionTables;
 import no.dialog.core.tenant.TenantId;
 import no.dialog.core.time.OsloTime;
 import no.dialog.predictions.training.TribuoTrainer;
@@ -114,8 +114,10 @@ class TrainingAndScoringTest {
         }
 
         @Override
-        public void erase(TenantId tenant, String contactId) {
+        public boolean erase(TenantId tenant, String contactId) {
+            boolean held = tables.containsKey(tenant) && tables.get(tenant).rowOf(contactId) >= 0;
             tables.computeIfPresent(tenant, (t, table) -> table.without(contactId));
+            return held;
         }
     }
 

@@ -5,6 +5,7 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
+import no.dialog.aws.s3.S3PredictionTables;
 import no.dialog.aws.s3.S3SegmentSnapshots;
 import no.dialog.core.segment.snapshot.ContactChangeFeed;
 import no.dialog.core.segment.snapshot.FreshSnapshots;
@@ -20,6 +21,7 @@ import no.dialog.core.enrolment.SegmentJobs;
 import no.dialog.core.enrolment.SegmentationRunner;
 import no.dialog.core.segment.BehaviourHistories;
 import no.dialog.core.segment.ContactScanMatches;
+import no.dialog.core.segment.HistoriesWithPredictions;
 import no.dialog.core.segment.SegmentMatches;
 import no.dialog.core.segment.SegmentStore;
 import no.dialog.core.tenant.TenantDirectory;
@@ -31,7 +33,8 @@ public class SegmentationFactory {
     /**
      * On the tenant's snapshot when a snapshots bucket is configured (as template.yaml does), with the
      * contacts written since laid over it (ADR 0034), rebuilt from Contacts when older than
-     * {@code segments.snapshot-rebuild-after}; otherwise by reading every contact.
+     * {@code segments.snapshot-rebuild-after}; otherwise by reading every contact. Predicted conditions read
+     * the tenant's prediction table beside the snapshots (ADR 0037); without a snapshots bucket nobody is scored.
      */
     @Singleton
     SegmentMatches segmentMatches(ContactStore contacts, ContactChangeFeed changes, BehaviourHistories histories,
@@ -40,8 +43,10 @@ public class SegmentationFactory {
         if (snapshotsBucket.isBlank()) {
             return new ContactScanMatches(contacts, histories, clock);
         }
+        BehaviourHistories withPredictions =
+                new HistoriesWithPredictions(histories, new S3PredictionTables(s3, snapshotsBucket));
         return new SnapshotSegmentMatches(new FreshSnapshots(new S3SegmentSnapshots(s3, snapshotsBucket), contacts,
-                changes, clock, SnapshotFreshness.standard(rebuildAfter)), histories, clock);
+                changes, clock, SnapshotFreshness.standard(rebuildAfter)), withPredictions, clock);
     }
 
     @Singleton

@@ -3,7 +3,7 @@ package no.dialog.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.TimeUnit;
-import no.dialog.core.predict.ModelKind;
+import no.dialog.core.predicted.ModelKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

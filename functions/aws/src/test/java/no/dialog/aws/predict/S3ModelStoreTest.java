@@ -13,7 +13,7 @@ import no.dialog.core.predict.FeatureImportance;
 import no.dialog.core.predict.Features;
 import no.dialog.core.predict.LinearModel;
 import no.dialog.core.predict.ModelCard;
-import no.dialog.core.predict.ModelKind;
+import no.dialog.core.predicted.ModelKind;
 import no.dialog.core.predict.ModelStore;
 import no.dialog.core.predict.PublishedModel;
 import no.dialog.core.tenant.TenantId;

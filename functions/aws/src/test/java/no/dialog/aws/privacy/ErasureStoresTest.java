@@ -60,7 +60,7 @@ class ErasureStoresTest {
             // contact's tombstone, so nothing more is sent to them; then everything found through the person.
             assertThat(stores).extracting(PersonalData::store).containsExactly("giver-candidates",
                     "unmatched-payments", "contacts", "enrolments", "send-ledger", "landing-links", "payments",
-                    "run-files", "segment-snapshots", "prediction-scores", "import-files", "kid-numbers");
+                    "run-files", "segment-snapshots", "prediction-tables", "import-files", "kid-numbers");
             Pseudonyms expected = new HmacPseudonyms(() -> KEY.getBytes(StandardCharsets.UTF_8));
             assertThat(context.getBean(Pseudonyms.class).of(TenantId.of("demo"), "M-1"))
                     .isEqualTo(expected.of(TenantId.of("demo"), "M-1"));

@@ -1,5 +1,7 @@
 package no.dialog.core.predict;
 
+import no.dialog.core.predicted.ModelKind;
+import no.dialog.core.predicted.Prediction;
 import java.util.Map;
 import java.util.Optional;
 import no.dialog.core.contact.Channel;

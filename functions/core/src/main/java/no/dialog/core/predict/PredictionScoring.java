@@ -1,5 +1,9 @@
 package no.dialog.core.predict;
 
+import no.dialog.core.predicted.ModelKind;
+import no.dialog.core.predicted.Prediction;
+import no.dialog.core.predicted.PredictionTable;
+import no.dialog.core.predicted.PredictionTables;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

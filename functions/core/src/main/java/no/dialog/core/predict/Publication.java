@@ -1,5 +1,6 @@
 package no.dialog.core.predict;
 
+import no.dialog.core.predicted.ModelKind;
 import java.util.List;
 import java.util.Locale;
 

@@ -1,5 +1,7 @@
 package no.dialog.core.predict;
 
+import no.dialog.core.predicted.ModelKind;
+import no.dialog.core.predicted.Prediction;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package no.dialog.core.predict;
 
+import no.dialog.core.predicted.ModelKind;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.EnumMap;

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import no.dialog.core.predicted.Prediction;
 
 /**
  * What a person has done in Dialog's journeys, as behaviour segments ask about it (ADR 0007):
@@ -14,7 +15,9 @@ import java.util.Set;
  *   <li>{@code sentSteps}: send steps they were sent, as {@code "journeyId/stepId"};</li>
  *   <li>{@code answers}: answers they gave in a journey (signals of type {@code answered} with the
  *       attributes {@code question} and {@code value});</li>
- *   <li>{@code opened}, {@code clicked}: journeys in which they opened / clicked a message.</li>
+ *   <li>{@code opened}, {@code clicked}: journeys in which they opened / clicked a message;</li>
+ *   <li>{@code predicted}: what the organisation's published models say about them (ADR 0037), read by
+ *       {@code predicted.*} conditions; laid over the journey histories by {@link BehaviourLookup#withPredictions}.</li>
  * </ul>
  * Signals count for the journey whose enrolment remembered them and only when they answer that same
  * journey (their {@code journeyId}), so the history of one journey depends only on that journey's
@@ -26,11 +29,11 @@ import java.util.Set;
  * }</pre>
  */
 public record ContactHistory(Set<String> inNow, Set<String> goalReached, Set<String> sentSteps,
-                             Set<Answer> answers, Set<String> opened, Set<String> clicked) {
+                             Set<Answer> answers, Set<String> opened, Set<String> clicked, Prediction predicted) {
 
-    /** A person with no enrolments. */
+    /** A person with no enrolments and no prediction. */
     public static final ContactHistory EMPTY =
-            new ContactHistory(Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of());
+            new ContactHistory(Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Prediction.NONE);
 
     /** Signal type and attributes of an answer (landing page, SMS reply). */
     public static final String ANSWERED = "answered";
@@ -55,6 +58,18 @@ public record ContactHistory(Set<String> inNow, Set<String> goalReached, Set<Str
         answers = copy(answers);
         opened = copy(opened);
         clicked = copy(clicked);
+        predicted = predicted == null ? Prediction.NONE : predicted;
+    }
+
+    /** Journey behaviour without a prediction. */
+    public ContactHistory(Set<String> inNow, Set<String> goalReached, Set<String> sentSteps, Set<Answer> answers,
+                          Set<String> opened, Set<String> clicked) {
+        this(inNow, goalReached, sentSteps, answers, opened, clicked, Prediction.NONE);
+    }
+
+    /** The same journey behaviour with this prediction. */
+    public ContactHistory withPrediction(Prediction prediction) {
+        return new ContactHistory(inNow, goalReached, sentSteps, answers, opened, clicked, prediction);
     }
 
     /** The key of a sent step: {@code "journeyId/stepId"}. */
@@ -62,7 +77,10 @@ public record ContactHistory(Set<String> inNow, Set<String> goalReached, Set<Str
         return journeyId + "/" + stepId;
     }
 
-    /** Both histories together (several enrolments of one person). */
+    /**
+     * Both histories together (several enrolments of one person). A person has one prediction: this one's
+     * when it has one, else the other's.
+     */
     public ContactHistory plus(ContactHistory other) {
         if (other.isEmpty()) {
             return this;
@@ -72,10 +90,16 @@ public record ContactHistory(Set<String> inNow, Set<String> goalReached, Set<Str
         }
         return new ContactHistory(union(inNow, other.inNow), union(goalReached, other.goalReached),
                 union(sentSteps, other.sentSteps), union(answers, other.answers), union(opened, other.opened),
-                union(clicked, other.clicked));
+                union(clicked, other.clicked), predicted.isEmpty() ? other.predicted : predicted);
     }
 
+    /** No journey behaviour and no prediction. */
     public boolean isEmpty() {
+        return hasNoJourneys() && predicted.isEmpty();
+    }
+
+    /** No journey behaviour (a prediction may be there). */
+    public boolean hasNoJourneys() {
         return inNow.isEmpty() && goalReached.isEmpty() && sentSteps.isEmpty() && answers.isEmpty()
                 && opened.isEmpty() && clicked.isEmpty();
     }

@@ -5,7 +5,7 @@ import java.util.Set;
 
 /**
  * Questions about a whole criterion tree, asked before evaluating it: does it need behaviour
- * histories at all, and for which journeys. A segment over contact fields only never reads the
+ * histories at all, and for which journeys; does it need the organisation's predictions. A segment over contact fields only never reads the
  * enrolments table.
  * <pre>{@code
  * if (Criteria.usesBehaviour(criterion)) histories.forJourneys(tenant, Criteria.journeyIds(criterion));
@@ -27,6 +27,25 @@ public final class Criteria {
             return usesBehaviour(not.child());
         }
         return isBehaviour((Criterion.Condition) criterion);
+    }
+
+    /** Whether any condition of the tree asks about a prediction ({@code predicted.*}, ADR 0037). */
+    public static boolean usesPredictions(Criterion criterion) {
+        if (criterion instanceof Criterion.All all) {
+            return all.children().stream().anyMatch(Criteria::usesPredictions);
+        }
+        if (criterion instanceof Criterion.Any any) {
+            return any.children().stream().anyMatch(Criteria::usesPredictions);
+        }
+        if (criterion instanceof Criterion.Not not) {
+            return usesPredictions(not.child());
+        }
+        return isPredicted((Criterion.Condition) criterion);
+    }
+
+    /** Whether this one condition is about the person's prediction. */
+    public static boolean isPredicted(Criterion.Condition condition) {
+        return SegmentFields.isPredicted(condition.field()) && SegmentFields.find(condition.field()).isPresent();
     }
 
     /** The journeys the tree's behaviour conditions name (empty when it has none), in order of first mention. */

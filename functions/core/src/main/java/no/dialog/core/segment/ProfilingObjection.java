@@ -7,7 +7,8 @@ import java.util.List;
  * in Dialog (journeys, steps sent, answers, opens and clicks), whatever else the criteria say, so that no
  * combination of behaviour conditions ({@code not} included) picks them by their behaviour. Segments on
  * register facts alone (membership, age, consents) still include them: those are not profiling of
- * their behaviour in Dialog. Predictions follow the same flag.
+ * their behaviour in Dialog. Predictions ({@code predicted.*}, ADR 0037) follow the same flag: whoever
+ * objects never matches a predicted condition, even where an old score of theirs still exists.
  *
  * <p>Both evaluators (one contact at a time, and the columnar snapshot) apply the same guard, so a
  * preview and a send agree.
@@ -27,7 +28,7 @@ public final class ProfilingObjection {
         return new Criterion.All(List.of(criterion, Criterion.Condition.of(FIELD, Operator.EQUALS, false)));
     }
 
-    /** Whether any condition in the tree reads the person's behaviour in Dialog. */
+    /** Whether any condition in the tree reads the person's behaviour in Dialog, or a prediction about them. */
     public static boolean judgesBehaviour(Criterion criterion) {
         if (criterion instanceof Criterion.All all) {
             return all.children().stream().anyMatch(ProfilingObjection::judgesBehaviour);
@@ -39,6 +40,9 @@ public final class ProfilingObjection {
             return judgesBehaviour(not.child());
         }
         Criterion.Condition condition = (Criterion.Condition) criterion;
+        if (Criteria.isPredicted(condition)) {
+            return true; // a prediction is profiling (ADR 0037), whatever an old score says
+        }
         return SegmentFields.forCondition(condition.field(), condition.value())
                 .map(field -> field.type().isBehaviour())
                 .orElse(false);

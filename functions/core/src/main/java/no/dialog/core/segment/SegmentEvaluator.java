@@ -106,6 +106,9 @@ public final class SegmentEvaluator {
         if (field.type().isBehaviour()) {
             return BehaviourConditions.matches(condition, history);
         }
+        if (SegmentFields.isPredicted(field.id())) {
+            return PredictedConditions.matches(condition, history.predicted());
+        }
         List<?> values = field.values(contact, today);
         Operator op = condition.op();
         if (op == Operator.EXISTS) {

@@ -21,6 +21,7 @@ import no.dialog.core.contact.DonorFacts;
 import no.dialog.core.contact.Membership;
 import no.dialog.core.contact.MembershipStatus;
 import no.dialog.core.contact.PostalAddress;
+import no.dialog.core.predicted.ModelKind;
 
 /**
  * The fixed registry of fields a segment can ask about.
@@ -34,6 +35,12 @@ import no.dialog.core.contact.PostalAddress;
  * history in Dialog's journeys ({@link ContactHistory}) and always name a journey; see
  * {@link BehaviourLookup} for how evaluators get the histories.
  *
+ * <p>Predicted fields ({@code predicted.*}, ADR 0037) ask what the organisation's published models say about
+ * the person: {@code predicted.<model>} (a probability 0..1), {@code predicted.<model>Decile} (1..10),
+ * {@code predicted.bestChannel} and {@code predicted.bestHour} (0..23, Europe/Oslo). They are read from the
+ * person's {@link ContactHistory#predicted() prediction} ({@link PredictedConditions}), never from the contact,
+ * and like behaviour they are profiling: {@link ProfilingObjection} applies to them.
+ *
  * <p>Custom attributes are asked about as {@code attributes.<name>}; their type follows the condition's
  * value (text, number or boolean), and an attribute holding another type does not match.
  * <pre>{@code
@@ -42,6 +49,13 @@ import no.dialog.core.contact.PostalAddress;
  * }</pre>
  */
 public final class SegmentFields {
+
+    /** Prefix of predicted fields. */
+    public static final String PREDICTED_PREFIX = "predicted.";
+    /** Suffix of a model's decile field: {@code predicted.dropoutRiskDecile}. */
+    public static final String DECILE_SUFFIX = "Decile";
+    public static final String BEST_CHANNEL = PREDICTED_PREFIX + "bestChannel";
+    public static final String BEST_HOUR = PREDICTED_PREFIX + "bestHour";
 
     /** Prefix of custom attribute fields. */
     public static final String ATTRIBUTE_PREFIX = "attributes.";
@@ -75,6 +89,20 @@ public final class SegmentFields {
     /** A fixed field by id; custom attributes need {@link #attribute(String, FieldType)}. */
     public static Optional<SegmentField> find(String id) {
         return Optional.ofNullable(FIELDS.get(id));
+    }
+
+    /** Whether the field is read from the person's prediction ({@code predicted.*}). */
+    public static boolean isPredicted(String id) {
+        return id.startsWith(PREDICTED_PREFIX);
+    }
+
+    /** The channels a best channel can be: those of the response models. */
+    public static List<String> predictedChannels() {
+        List<String> channels = new ArrayList<>();
+        for (ModelKind kind : ModelKind.values()) {
+            kind.channel().ifPresent(c -> channels.add(c.jsonName()));
+        }
+        return List.copyOf(channels);
     }
 
     public static boolean isAttribute(String id) {
@@ -202,6 +230,19 @@ public final class SegmentFields {
                 (c, t) -> List.of());
         add(m, "journey.clicked", FieldType.JOURNEY, "Klikket i e-post i reisen", "Clicked in an e-mail in journey",
                 (c, t) -> List.of());
+
+        // Predictions (ADR 0037): read from the person's prediction (PredictedConditions), never from the
+        // contact, so their readers see nothing.
+        for (ModelKind kind : ModelKind.values()) {
+            add(m, PREDICTED_PREFIX + kind.field(), FieldType.NUMBER, kind.labelNb() + " (0–1)",
+                    kind.labelEn() + " (0–1)", (c, t) -> List.of());
+            add(m, PREDICTED_PREFIX + kind.field() + DECILE_SUFFIX, FieldType.NUMBER,
+                    kind.labelNb() + " (tidel 1–10)", kind.labelEn() + " (decile 1–10)", (c, t) -> List.of());
+        }
+        m.put(BEST_CHANNEL, new SegmentField(BEST_CHANNEL, FieldType.ENUM, "Beste kanal (beregnet)",
+                "Best channel (predicted)", predictedChannels(), (c, t) -> List.of()));
+        add(m, BEST_HOUR, FieldType.NUMBER, "Beste time på døgnet (beregnet, 0–23)",
+                "Best hour of day (predicted, 0–23)", (c, t) -> List.of());
         return Collections.unmodifiableMap(m);
     }
 

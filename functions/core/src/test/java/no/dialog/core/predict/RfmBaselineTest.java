@@ -1,5 +1,6 @@
 package no.dialog.core.predict;
 
+import no.dialog.core.predicted.ModelKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;

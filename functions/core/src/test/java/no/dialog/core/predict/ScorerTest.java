@@ -1,5 +1,7 @@
 package no.dialog.core.predict;
 
+import no.dialog.core.predicted.ModelKind;
+import no.dialog.core.predicted.Prediction;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

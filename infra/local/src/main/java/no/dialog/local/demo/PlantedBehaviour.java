@@ -19,7 +19,7 @@ import no.dialog.core.contact.MembershipStatus;
 import no.dialog.core.contact.PostalAddress;
 import no.dialog.core.contact.Reservations;
 import no.dialog.core.payment.PaymentKind;
-import no.dialog.core.predict.ModelKind;
+import no.dialog.core.predicted.ModelKind;
 import no.dialog.core.predict.Outcomes;
 import no.dialog.core.predict.PersonFacts;
 

@@ -10,7 +10,7 @@ import java.util.Set;
 import no.dialog.core.contact.ContactJson;
 import no.dialog.core.payment.PaymentSource;
 import no.dialog.core.payment.RegisteredPayment;
-import no.dialog.core.predict.ModelKind;
+import no.dialog.core.predicted.ModelKind;
 import no.dialog.core.predict.Outcomes;
 import no.dialog.core.predict.PersonFacts;
 import no.dialog.core.time.OsloTime;

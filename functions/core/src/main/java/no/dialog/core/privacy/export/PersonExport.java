@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import no.dialog.core.predict.Prediction;
+import no.dialog.core.predicted.Prediction;
 import no.dialog.core.contact.Contact;
 import no.dialog.core.journey.Enrolment;
 import no.dialog.core.payment.RegisteredPayment;

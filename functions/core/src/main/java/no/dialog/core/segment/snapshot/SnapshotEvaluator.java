@@ -13,6 +13,9 @@ import no.dialog.core.segment.Criteria;
 import no.dialog.core.segment.Criterion;
 import no.dialog.core.segment.FieldType;
 import no.dialog.core.segment.Operator;
+import no.dialog.core.segment.PredictedConditions;
+import no.dialog.core.predicted.Prediction;
+import no.dialog.core.predicted.PredictionTable;
 import no.dialog.core.segment.SegmentEvaluator;
 import no.dialog.core.segment.SegmentField;
 import no.dialog.core.segment.ProfilingObjection;
@@ -50,7 +53,8 @@ public final class SnapshotEvaluator {
      * conditions against {@code behaviour}'s histories (a person without one has an empty history).
      * Behaviour is not in the snapshot (it changes with every journey step): a behaviour condition
      * starts from the people with a history and finds their rows through the snapshot's id index;
-     * every other condition stays a column scan.
+     * every other condition stays a column scan. Predicted conditions (ADR 0037) read {@code behaviour}'s
+     * prediction table as one more column, matched to the snapshot's rows by id once per evaluation.
      */
     public SnapshotMatches evaluate(SegmentSnapshot snapshot, SnapshotDelta delta, BehaviourLookup behaviour,
                                     Criterion criterion, LocalDate today) {
@@ -79,6 +83,8 @@ public final class SnapshotEvaluator {
         private final SegmentSnapshot s;
         private final LocalDate today;
         private final BehaviourLookup behaviour;
+        /** Snapshot row → prediction table row (-1: not scored); made on the first predicted condition. */
+        private int[] predictionRows;
 
         Compiled(SegmentSnapshot s, LocalDate today, BehaviourLookup behaviour) {
             this.s = s;
@@ -122,6 +128,9 @@ public final class SnapshotEvaluator {
             if (Criteria.isBehaviour(condition)) {
                 return behaviour(condition);
             }
+            if (Criteria.isPredicted(condition)) {
+                return predicted(condition);
+            }
             SegmentField field = SegmentFields.forCondition(condition.field(), condition.value())
                     .orElseThrow(() -> new IllegalArgumentException("unknown segment field"));
             Operator op = condition.op();
@@ -145,7 +154,7 @@ public final class SnapshotEvaluator {
                 Bits.all(out, s.rows);
             }
             SnapshotIdIndex[] index = new SnapshotIdIndex[1];
-            behaviour.forEachKnown((contactId, history) -> {
+            behaviour.withoutPredictions().forEachKnown((contactId, history) -> {
                 if (index[0] == null) {
                     index[0] = s.idIndex(); // built once per snapshot, and only if someone has a history
                 }
@@ -159,6 +168,43 @@ public final class SnapshotEvaluator {
                 }
             });
             return out;
+        }
+
+        /**
+         * A predicted condition: each row judged by its prediction table row, or as not scored. Every row
+         * with an id gets that id's prediction, as {@link SegmentEvaluator} gives it to every contact.
+         */
+        private long[] predicted(Criterion.Condition condition) {
+            PredictedConditions.Test test = PredictedConditions.compile(condition);
+            boolean unscored = test.matches(Prediction.NONE);
+            PredictionTable table = behaviour.predictions();
+            long[] out = Bits.create(s.rows);
+            if (table.isEmpty()) {
+                if (unscored) {
+                    Bits.all(out, s.rows);
+                }
+                return out;
+            }
+            int[] rows = predictionRows(table);
+            for (int row = 0; row < s.rows; row++) {
+                int scored = rows[row];
+                if (scored < 0 ? unscored : test.matches(table, scored)) {
+                    Bits.set(out, row);
+                }
+            }
+            return out;
+        }
+
+        private int[] predictionRows(PredictionTable table) {
+            if (predictionRows == null) {
+                int[] rows = new int[s.rows];
+                IdColumn ids = s.ids;
+                for (int row = 0; row < s.rows; row++) {
+                    rows[row] = table.rowOf(ids.bytes, ids.offsets[row], ids.offsets[row + 1]);
+                }
+                predictionRows = rows;
+            }
+            return predictionRows;
         }
 
         /** Sets the rows with a value of {@code field} that matches (any value, if {@code existsOnly}). */

@@ -159,23 +159,23 @@ class PersonExporterTest {
     @Test
     void thePersonsOwnPredictionsAreInTheirExportAndNobodyElses() throws Exception {
         seedKari();
-        var score = new no.dialog.core.predict.Prediction(java.util.Map.of(no.dialog.core.predict.ModelKind.DROPOUT_RISK,
-                new no.dialog.core.predict.Prediction.Score(0.31, 9)), Optional.of(Channel.SMS), Optional.of(18));
-        no.dialog.core.predict.PredictionTable table = no.dialog.core.predict.PredictionTable.builder(NOW,
-                java.util.Set.of(no.dialog.core.predict.ModelKind.DROPOUT_RISK)).add("c-1", score).build();
-        no.dialog.core.predict.PredictionTables tables = new no.dialog.core.predict.PredictionTables() {
+        var score = new no.dialog.core.predicted.Prediction(java.util.Map.of(no.dialog.core.predicted.ModelKind.DROPOUT_RISK,
+                new no.dialog.core.predicted.Prediction.Score(0.31, 9)), Optional.of(Channel.SMS), Optional.of(18));
+        no.dialog.core.predicted.PredictionTable table = no.dialog.core.predicted.PredictionTable.builder(NOW,
+                java.util.Set.of(no.dialog.core.predicted.ModelKind.DROPOUT_RISK)).add("c-1", score).build();
+        no.dialog.core.predicted.PredictionTables tables = new no.dialog.core.predicted.PredictionTables() {
             @Override
-            public Optional<no.dialog.core.predict.PredictionTable> latest(TenantId tenant) {
+            public Optional<no.dialog.core.predicted.PredictionTable> latest(TenantId tenant) {
                 return tenant.equals(DEMO) ? Optional.of(table) : Optional.empty();
             }
 
             @Override
-            public void publish(TenantId tenant, no.dialog.core.predict.PredictionTable t) {
+            public void publish(TenantId tenant, no.dialog.core.predicted.PredictionTable t) {
                 throw new UnsupportedOperationException();
             }
 
             @Override
-            public void erase(TenantId tenant, String contactId) {
+            public boolean erase(TenantId tenant, String contactId) {
                 throw new UnsupportedOperationException();
             }
         };
@@ -184,7 +184,7 @@ class PersonExporterTest {
                 (tenant, id) -> List.of(), payments, new Segments(), tables, Clock.fixed(NOW, OsloTime.ZONE));
 
         PersonExport kari = withScores.export(DEMO, "c-1").orElseThrow();
-        assertThat(kari.prediction().score(no.dialog.core.predict.ModelKind.DROPOUT_RISK).orElseThrow().decile())
+        assertThat(kari.prediction().score(no.dialog.core.predicted.ModelKind.DROPOUT_RISK).orElseThrow().decile())
                 .isEqualTo(9);
         assertThat(kari.prediction().bestHour()).contains(18);
         assertThat(exporter.export(DEMO, "c-1").orElseThrow().prediction().isEmpty()).as("no score tables here").isTrue();

@@ -118,7 +118,22 @@ final class RandomCriteria {
         return c;
     }
 
+    /** A random predicted condition ({@code predicted.*}) joined to a random tree by all or any. */
+    JsonNode treeWithPrediction(int depth) {
+        List<SegmentField> predicted = fields.stream().filter(f -> SegmentFields.isPredicted(f.id())).toList();
+        SegmentField field = pick(predicted);
+        List<Operator> ops = field.operators().stream().sorted().toList();
+        ObjectNode group = JSON.objectNode();
+        ArrayNode children = group.putArray(random.nextBoolean() ? "all" : "any");
+        children.add(condition(field, pick(ops)));
+        children.add(tree(depth));
+        return group;
+    }
+
     private JsonNode scalar(SegmentField field) {
+        if (SegmentFields.isPredicted(field.id()) && field.type() == FieldType.NUMBER) {
+            return predictedNumber(field.id());
+        }
         return switch (field.type()) {
             case TEXT -> JSON.textNode(pick(RandomContacts.TEXTS));
             case LIST -> JSON.textNode(pick(RandomContacts.CODES));
@@ -137,6 +152,25 @@ final class RandomCriteria {
                 }
                 yield answer;
             }
+        };
+    }
+
+    /**
+     * Values a predicted field can hold, and some between them: probabilities from the pool
+     * {@link RandomPredictions} draws from (eighths hold exactly as floats, tenths do not), deciles, hours.
+     */
+    private JsonNode predictedNumber(String id) {
+        if (id.endsWith("Decile")) {
+            return random.nextInt(5) == 0 ? JSON.numberNode(new BigDecimal("7.5")) : JSON.numberNode(1 + random.nextInt(10));
+        }
+        if (id.equals(SegmentFields.BEST_HOUR)) {
+            return random.nextInt(6) == 0 ? JSON.numberNode(new BigDecimal("12.5")) : JSON.numberNode(random.nextInt(24));
+        }
+        return switch (random.nextInt(4)) {
+            case 0 -> JSON.numberNode(new BigDecimal(random.nextInt(9)).divide(new BigDecimal(8)));
+            case 1 -> JSON.numberNode(new BigDecimal(random.nextInt(11)).movePointLeft(1));
+            case 2 -> JSON.numberNode(new BigDecimal(random.nextInt(101)).movePointLeft(2));
+            default -> JSON.numberNode(new BigDecimal((double) RandomPredictions.pick(random)));
         };
     }
 

@@ -22,8 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The snapshot evaluator must answer exactly as {@link SegmentEvaluator} does, contact by contact, for
  * every field, every operator and nested all/any/not, on several "today"s (a leap day, a year end,
- * an ordinary day), with random behaviour histories for most contacts (and some people who are not
- * contacts). Random but seeded, so a failure repeats and prints the definition that failed.
+ * an ordinary day), with random behaviour histories and predictions for most contacts (and some people
+ * who are not contacts). Random but seeded, so a failure repeats and prints the definition that failed.
  */
 class SnapshotEvaluatorEquivalenceTest {
 
@@ -38,20 +38,28 @@ class SnapshotEvaluatorEquivalenceTest {
     void everyFieldAndOperatorAloneMatchesTheSameContacts(LocalDate today) throws IOException {
         List<Contact> contacts = new RandomContacts(today.toEpochDay(), today).contacts(CONTACTS);
         SegmentSnapshot snapshot = roundTrip(build(contacts));
-        BehaviourLookup behaviour = BehaviourLookup.of(new RandomHistories(today.toEpochDay()).forContacts(contacts));
+        BehaviourLookup behaviour = BehaviourLookup.withPredictions(
+                BehaviourLookup.of(new RandomHistories(today.toEpochDay()).forContacts(contacts)),
+                new RandomPredictions(today.toEpochDay() * 19).forContacts(contacts));
         RandomCriteria criteria = new RandomCriteria(17 + today.toEpochDay(), today);
         int checked = 0;
         int behaviourMatched = 0;
+        int predictedMatched = 0;
         for (JsonNode json : criteria.everyFieldAndOperator()) {
             long count = assertSame(snapshot, SnapshotDelta.EMPTY, contacts, behaviour, json, today);
             if (Criteria.usesBehaviour(RandomCriteria.parse(json)) && count > 0) {
                 behaviourMatched++;
+            }
+            if (Criteria.usesPredictions(RandomCriteria.parse(json)) && count > 0 && count < CONTACTS) {
+                predictedMatched++;
             }
             checked++;
         }
         assertThat(checked).isGreaterThan(150);
         // Every behaviour field with equals and in: most must match someone, or the comparison says little.
         assertThat(behaviourMatched).isGreaterThanOrEqualTo(10);
+        // 13 predicted fields with 4 to 8 operators each: most must split the contacts.
+        assertThat(predictedMatched).isGreaterThanOrEqualTo(40);
     }
 
     @ParameterizedTest
@@ -59,7 +67,9 @@ class SnapshotEvaluatorEquivalenceTest {
     void nestedDefinitionsMatchTheSameContacts(LocalDate today) {
         List<Contact> contacts = new RandomContacts(today.toEpochDay() * 31, today).contacts(CONTACTS);
         SegmentSnapshot snapshot = build(contacts);
-        BehaviourLookup behaviour = BehaviourLookup.of(new RandomHistories(today.toEpochDay() * 3).forContacts(contacts));
+        BehaviourLookup behaviour = BehaviourLookup.withPredictions(
+                BehaviourLookup.of(new RandomHistories(today.toEpochDay() * 3).forContacts(contacts)),
+                new RandomPredictions(today.toEpochDay() * 29).forContacts(contacts));
         RandomCriteria criteria = new RandomCriteria(today.toEpochDay() * 7, today);
         long nonTrivial = 0;
         for (int i = 0; i < 150; i++) {
@@ -97,12 +107,15 @@ class SnapshotEvaluatorEquivalenceTest {
             delta.upsert(added);
             now.add(added);
         }
-        BehaviourLookup behaviour = BehaviourLookup.of(new RandomHistories(today.toEpochDay() * 5).forContacts(now));
+        BehaviourLookup behaviour = BehaviourLookup.withPredictions(
+                BehaviourLookup.of(new RandomHistories(today.toEpochDay() * 5).forContacts(now)),
+                new RandomPredictions(today.toEpochDay() * 23).forContacts(now));
         RandomCriteria criteria = new RandomCriteria(today.toEpochDay() * 11, today);
         SnapshotDelta built = delta.build();
         long nonTrivial = 0;
         for (int i = 0; i < 120; i++) {
-            JsonNode json = i % 2 == 0 ? criteria.treeWithBehaviour(2) : criteria.tree(3);
+            JsonNode json = i % 3 == 0 ? criteria.treeWithBehaviour(2)
+                    : i % 3 == 1 ? criteria.treeWithPrediction(2) : criteria.tree(3);
             long count = assertSame(snapshot, built, orderedAsEvaluated(base, built), behaviour, json, today);
             if (count > 0 && count < now.size()) {
                 nonTrivial++;

@@ -15,6 +15,11 @@ import no.dialog.core.contact.ContactJson;
 import no.dialog.core.segment.BehaviourHistories;
 import no.dialog.core.segment.ContactHistory;
 import no.dialog.core.segment.ContactScanMatches;
+import no.dialog.core.segment.HistoriesWithPredictions;
+import no.dialog.core.predicted.ModelKind;
+import no.dialog.core.predicted.Prediction;
+import no.dialog.core.predicted.PredictionTable;
+import no.dialog.core.predicted.PredictionTables;
 import no.dialog.core.segment.Criterion;
 import no.dialog.core.segment.SegmentMatches;
 import no.dialog.core.segment.SegmentDefinitions;
@@ -58,6 +63,49 @@ class SnapshotSegmentMatchesTest {
     private static Criterion students() throws Exception {
         return SegmentDefinitions.parse(new ObjectMapper().readTree(
                 "{\"field\":\"membership.type\",\"op\":\"equals\",\"value\":\"student\"}")).criterion();
+    }
+
+    @Test
+    void aPredictedSegmentReadsTheTenantsTableAndLeavesOutWhoeverObjects() throws Exception {
+        student("S-1");
+        student("S-2");
+        student("S-3");
+        contacts.upsert(DEMO, new ContactJson(clock).read("{\"id\":\"S-4\",\"updatedAt\":\"2026-11-01T10:00:00Z\","
+                + "\"reservations\":{\"objectsToProfiling\":true}}").contact());
+        PredictionTable.Builder builder = PredictionTable.builder(clock.instant(), Set.of(ModelKind.DROPOUT_RISK));
+        int decile = 7;
+        for (String id : List.of("S-1", "S-2", "S-4", "GONE")) {
+            builder.add(id, new Prediction(Map.of(ModelKind.DROPOUT_RISK, new Prediction.Score(0.5, decile++)),
+                    Optional.empty(), Optional.empty()));
+        }
+        PredictionTable table = builder.build();
+        PredictionTables tables = new PredictionTables() {
+            @Override
+            public Optional<PredictionTable> latest(TenantId tenant) {
+                return tenant.equals(DEMO) ? Optional.of(table) : Optional.empty();
+            }
+
+            @Override
+            public void publish(TenantId tenant, PredictionTable t) {}
+
+            @Override
+            public boolean erase(TenantId tenant, String contactId) {
+                return false;
+            }
+        };
+        BehaviourHistories histories = new HistoriesWithPredictions(BehaviourHistories.NONE, tables);
+        Criterion top = SegmentDefinitions.parse(new ObjectMapper().readTree(
+                "{\"field\":\"predicted.dropoutRiskDecile\",\"op\":\"greaterThan\",\"value\":7}")).criterion();
+
+        List<String> bySnapshot = new ArrayList<>();
+        matches(Duration.ofMinutes(10), histories).forEachMatch(DEMO, top, bySnapshot::add);
+        List<String> byScan = new ArrayList<>();
+        new ContactScanMatches(contacts, histories, clock).forEachMatch(DEMO, top, byScan::add);
+
+        // S-1 is in the 7th decile, S-3 not scored, S-4 (9th) objects to profiling, GONE is no contact.
+        assertThat(bySnapshot).containsExactly("S-2");
+        assertThat(byScan).containsExactly("S-2");
+        assertThat(matches(Duration.ofMinutes(10), histories).forEachMatch(TenantId.of("other"), top, id -> {})).isZero();
     }
 
     @Test

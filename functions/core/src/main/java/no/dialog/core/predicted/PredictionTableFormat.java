@@ -1,4 +1,4 @@
-package no.dialog.core.predict;
+package no.dialog.core.predicted;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;

@@ -1,4 +1,4 @@
-package no.dialog.core.predict;
+package no.dialog.core.predicted;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

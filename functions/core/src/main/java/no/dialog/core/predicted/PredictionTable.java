@@ -1,4 +1,4 @@
-package no.dialog.core.predict;
+package no.dialog.core.predicted;
 
 import java.io.IOException;
 import java.io.InputStream;
