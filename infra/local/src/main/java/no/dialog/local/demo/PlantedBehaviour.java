@@ -68,9 +68,23 @@ public final class PlantedBehaviour {
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
     private final long seed;
+    private final double strength;
 
     public PlantedBehaviour(long seed) {
+        this(seed, 1.0);
+    }
+
+    /**
+     * @param strength multiplies the weight of what a model can see in the dropout and lapse probabilities (1: the
+     *                 benchmark's world). The local demo organisation, a few thousand people, plants a stronger signal
+     *                 so a model can tell it from noise there; the planted probabilities stay exactly known.
+     */
+    public PlantedBehaviour(long seed, double strength) {
+        if (!(strength > 0)) {
+            throw new IllegalArgumentException("strength must be positive");
+        }
         this.seed = seed;
+        this.strength = strength;
     }
 
     /**
@@ -99,7 +113,7 @@ public final class PlantedBehaviour {
     public Person person(int n) {
         SplittableRandom random = new SplittableRandom(seed ^ (n * GOLDEN));
         Contact contact = contact(n, random);
-        return new Simulation(n, contact, random).run();
+        return new Simulation(n, contact, random, strength).run();
     }
 
     private static Contact contact(int n, SplittableRandom random) {
@@ -175,7 +189,10 @@ public final class PlantedBehaviour {
         private final int[] sentEver = new int[CHANNELS.size()];
         private final int[] respondedEver = new int[CHANNELS.size()];
 
-        Simulation(int n, Contact contact, SplittableRandom random) {
+        private final double strength;
+
+        Simulation(int n, Contact contact, SplittableRandom random, double strength) {
+            this.strength = strength;
             this.n = n;
             this.contact = contact;
             this.random = random;
@@ -246,9 +263,9 @@ public final class PlantedBehaviour {
                     missedLastYear += missedInQuarter[q];
                 }
                 double years = (from - firstCharge) / 365.25;
-                double logit = -2.4 + 0.55 * missedLastYear + 0.6 * young + 0.3 * thirties - 0.45 * Math.log1p(years)
-                        - 0.35 * Math.log(monthlyOre / 20_000.0) + 0.6 * (1 - respondedLastYear) - 0.45 * gaveLastYear
-                        - 0.3 * commitment + drift * (0.25 + 0.25 * young);
+                double logit = -2.4 + strength * (0.55 * missedLastYear + 0.6 * young + 0.3 * thirties
+                        - 0.45 * Math.log1p(years) - 0.35 * Math.log(monthlyOre / 20_000.0) - 0.45 * gaveLastYear)
+                        + 0.6 * (1 - respondedLastYear) - 0.3 * commitment + drift * (0.25 + 0.25 * young);
                 double p = sigmoid(logit);
                 planted[row][ModelKind.DROPOUT_RISK.ordinal()] = p;
                 if (random.nextDouble() < p) {
@@ -264,8 +281,8 @@ public final class PlantedBehaviour {
             // Membership renewal.
             if (member && nextDue > from && nextDue <= to) {
                 double years = (from - joined) / 365.25;
-                double logit = -1.9 + 0.7 * young - 0.45 * Math.log1p(years) + 0.7 * (1 - respondedLastYear)
-                        - 0.6 * (regular ? 1 : 0) - 0.4 * gaveLastYear - 0.3 * commitment + 0.25 * drift;
+                double logit = -1.9 + strength * (0.7 * young - 0.45 * Math.log1p(years) - 0.6 * (regular ? 1 : 0)
+                        - 0.4 * gaveLastYear) + 0.7 * (1 - respondedLastYear) - 0.3 * commitment + 0.25 * drift;
                 double p = sigmoid(logit);
                 if (nextDue <= from + 76) {
                     planted[row][ModelKind.LAPSE_RISK.ordinal()] = p;

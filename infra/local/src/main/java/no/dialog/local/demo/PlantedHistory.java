@@ -25,7 +25,7 @@ final class PlantedHistory {
 
     private static final Logger LOG = LoggerFactory.getLogger(PlantedHistory.class);
     /** Ledger writes in flight: DynamoDB Local takes a few thousand conditional puts a second this way. */
-    private static final int WRITERS = 16;
+    private static final int WRITERS = 32;
 
     private PlantedHistory() {}
 

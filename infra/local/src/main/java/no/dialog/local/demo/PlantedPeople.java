@@ -32,7 +32,15 @@ public final class PlantedPeople {
     /** The time of day a planted payment is registered, Oslo time. */
     private static final LocalTime PAID_AT = LocalTime.of(10, 0);
 
-    private final PlantedBehaviour behaviour = new PlantedBehaviour(SEED);
+    /**
+     * How much stronger than in the benchmark the visible signal is planted: a few thousand people are enough for a
+     * model to beat the baseline only when the signal is clear (docs/predictions.md).
+     */
+    static final double STRENGTH = 3.0;
+    /** The ledger holds three years of the planted history; older charges only lengthen tenure. */
+    static final int HISTORY_DAYS = 3 * 365;
+
+    private final PlantedBehaviour behaviour = new PlantedBehaviour(SEED, STRENGTH);
     private final long shiftDays;
 
     /** @param today the local clock's day (Oslo): the planted history ends on it */
@@ -62,8 +70,8 @@ public final class PlantedPeople {
         List<RegisteredPayment> payments = new ArrayList<>(facts.payments().size());
         int i = 0;
         for (PersonFacts.Payment p : facts.payments()) {
-            if (p.day().isAfter(PlantedBehaviour.END)) {
-                continue; // the simulation's last quarter runs a little past its end: nothing is paid in the future
+            if (p.day().isAfter(PlantedBehaviour.END) || p.day().isBefore(PlantedBehaviour.END.minusDays(HISTORY_DAYS))) {
+                continue; // nothing is paid in the future (the last quarter runs a little past the end); 3 years kept
             }
             PaymentSource source = p.regular() ? PaymentSource.VIPPS_RECURRING
                     : p.kind() == PaymentKind.INVOICE ? PaymentSource.OCR_GIRO : PaymentSource.VIPPS_APP;
