@@ -376,7 +376,14 @@ class SegmentsApiTest {
         assertThat(status.get("operators").findValuesAsText("")).isEmpty();
         assertThat(MAPPER.convertValue(status.get("operators"), List.class))
                 .containsExactly("equals", "notEquals", "in", "exists", "notExists");
-        assertThat(fields.findValuesAsText("id")).contains("donor.lastGiftDate", "attributes.*");
+        assertThat(fields.findValuesAsText("id")).contains("donor.lastGiftDate", "attributes.*",
+                "predicted.dropoutRisk", "predicted.dropoutRiskDecile", "predicted.bestChannel", "predicted.bestHour");
+        for (JsonNode field : fields) {
+            if (field.get("id").asText().equals("predicted.lapseRiskDecile")) {
+                assertThat(field.get("type").asText()).isEqualTo("number");
+                assertThat(field.get("labels").get("en").asText()).isEqualTo("Member lapse risk (decile 1–10)");
+            }
+        }
         assertThat(call(as(request("GET", "/admin/v1/segment-fields", null), "demo", "[nobody]")).getStatusCode())
                 .isEqualTo(403);
     }

@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.Optional;
 import no.dialog.core.compliance.NorwegianSendWindows;
 import no.dialog.core.contact.ContactStore;
 import no.dialog.core.enrolment.ContactUpdates;
@@ -17,6 +18,7 @@ import no.dialog.core.enrolment.SendAllowance;
 import no.dialog.core.enrolment.SendQueues;
 import no.dialog.core.enrolment.StepQueue;
 import no.dialog.core.observability.Metrics;
+import no.dialog.core.predicted.PredictionTables;
 import no.dialog.core.tenant.TenantDirectory;
 
 /**
@@ -34,9 +36,11 @@ public class JourneyRuntimeFactory {
             TenantDirectory.class})
     EnrolmentRunner enrolmentRunner(EnrolmentStore store, JourneyCatalog catalog, ContactStore contacts,
             SendAllowance allowance, SendQueues sendQueues, StepQueue steps, JourneyEntries entries,
-            ContactUpdates contactUpdates, FrequencyCaps caps, TenantDirectory tenants, Metrics metrics, Clock clock) {
-        // GoalMetrics: the dashboard's goals and revenue, counted as the runner stores them.
+            ContactUpdates contactUpdates, FrequencyCaps caps, TenantDirectory tenants, Metrics metrics,
+            Optional<PredictionTables> predictions, Clock clock) {
+        // GoalMetrics: the dashboard's goals and revenue, counted as the runner stores them. Branches on
+        // predicted.* fields see nobody scored where the function has no snapshots bucket (ADR 0037).
         return new EnrolmentRunner(new GoalMetrics(store, metrics), catalog, contacts, allowance, sendQueues, steps, entries, contactUpdates,
-                caps, new NorwegianSendWindows(tenants), clock);
+                caps, new NorwegianSendWindows(tenants), predictions.orElse(PredictionTables.NONE), clock);
     }
 }

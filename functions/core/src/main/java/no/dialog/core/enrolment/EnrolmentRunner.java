@@ -24,6 +24,8 @@ import no.dialog.core.journey.Signal;
 import no.dialog.core.journey.Step;
 import no.dialog.core.journey.Trigger;
 import no.dialog.core.messaging.PermanentFailure;
+import no.dialog.core.predicted.Prediction;
+import no.dialog.core.predicted.PredictionTables;
 import no.dialog.core.tenant.TenantId;
 
 /**
@@ -54,6 +56,7 @@ public final class EnrolmentRunner {
     private final Clock clock;
     private final JourneyEngine engine = new JourneyEngine();
     private final TenantSendWindows windows;
+    private final PredictionTables predictions;
 
     /** How often a signal is applied to an enrolment that other writes keep changing before its message fails. */
     static final int SIGNAL_ATTEMPTS = 5;
@@ -62,6 +65,16 @@ public final class EnrolmentRunner {
                            SendAllowance allowance, SendQueues sendQueues, StepQueue steps,
                            JourneyEntries entries, ContactUpdates contactUpdates, FrequencyCaps caps,
                            TenantSendWindows windows, Clock clock) {
+        this(store, catalog, contacts, allowance, sendQueues, steps, entries, contactUpdates, caps, windows,
+                PredictionTables.NONE, clock);
+    }
+
+    /** @param predictions the organisations' prediction tables, read for branches on {@code predicted.*} fields */
+    public EnrolmentRunner(EnrolmentStore store, JourneyCatalog catalog, ContactStore contacts,
+                           SendAllowance allowance, SendQueues sendQueues, StepQueue steps,
+                           JourneyEntries entries, ContactUpdates contactUpdates, FrequencyCaps caps,
+                           TenantSendWindows windows, PredictionTables predictions, Clock clock) {
+        this.predictions = Objects.requireNonNull(predictions);
         this.windows = Objects.requireNonNull(windows);
         this.store = Objects.requireNonNull(store);
         this.catalog = Objects.requireNonNull(catalog);
@@ -190,7 +203,8 @@ public final class EnrolmentRunner {
         if (contact.isEmpty()) {
             return exit(enrolment, "contact-removed", now);
         }
-        return apply(journey, enrolment, engine.advance(journey, enrolment, contact.get(), now, windows.of(tenant)));
+        return apply(journey, enrolment, engine.advance(journey, enrolment, contact.get(), now, windows.of(tenant),
+                predictionOf(tenant, journey, ref.contactId())));
     }
 
     /**
@@ -235,6 +249,14 @@ public final class EnrolmentRunner {
         return outcomes;
     }
 
+    /** The person's prediction, read only when a branch of the journey asks about one (ADR 0037). */
+    private Prediction predictionOf(TenantId tenant, JourneyVersion journey, String contactId) {
+        if (!JourneyEngine.branchesUsePredictions(journey.definition())) {
+            return Prediction.NONE;
+        }
+        return predictions.latest(tenant).map(table -> table.find(contactId)).orElse(Prediction.NONE);
+    }
+
     /**
      * Applies a signal to one enrolment. When another write changed the enrolment meanwhile (a second answer
      * of the same form, a due step), the signal is applied again to the enrolment as it now stands: the engine
@@ -246,7 +268,7 @@ public final class EnrolmentRunner {
         for (int attempt = 1; ; attempt++) {
             JourneyVersion journey = versionOf(current);
             Outcome outcome = apply(journey, current, engine.onSignal(journey, current, contact, signal, now,
-                    windows.of(tenant)));
+                    windows.of(tenant), predictionOf(tenant, journey, current.contactId())));
             if (outcome != Outcome.LOST_RACE) {
                 return outcome;
             }

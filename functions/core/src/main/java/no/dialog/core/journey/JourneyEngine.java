@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import no.dialog.core.contact.Contact;
+import no.dialog.core.predicted.Prediction;
+import no.dialog.core.segment.ContactHistory;
+import no.dialog.core.segment.Criteria;
 import no.dialog.core.segment.SegmentEvaluator;
 import no.dialog.core.time.OsloTime;
 
@@ -95,6 +98,23 @@ public final class JourneyEngine {
                 List.of(percent, 100 - percent)) == 0;
     }
 
+    /**
+     * Whether a branch of the version asks about a prediction ({@code predicted.*}, ADR 0037): only then does
+     * the caller need to read the person's prediction.
+     */
+    public static boolean branchesUsePredictions(JourneyDefinition definition) {
+        for (Step step : definition.steps().values()) {
+            if (step instanceof Step.Branch branch) {
+                for (Step.BranchCase branchCase : branch.cases()) {
+                    if (branchCase.contact() != null && Criteria.usesPredictions(branchCase.contact())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     /** Whether the enrolment is held out of its journey's experiment (parked, sent nothing). */
     static boolean heldOut(JourneyDefinition definition, Enrolment enrolment) {
         Experiment experiment = definition.experiment();
@@ -118,6 +138,15 @@ public final class JourneyEngine {
      */
     public Advance advance(JourneyVersion version, Enrolment enrolment, Contact contact, Instant now,
                            SendWindows windows) {
+        return advance(version, enrolment, contact, now, windows, Prediction.NONE);
+    }
+
+    /**
+     * As {@link #advance(JourneyVersion, Enrolment, Contact, Instant, SendWindows)}, with what the organisation's
+     * models say about the person, for branches on {@code predicted.*} fields ({@link #branchesUsePredictions}).
+     */
+    public Advance advance(JourneyVersion version, Enrolment enrolment, Contact contact, Instant now,
+                           SendWindows windows, Prediction prediction) {
         if (enrolment.state() == EnrolmentState.DONE) {
             return Advance.unchanged(enrolment);
         }
@@ -125,7 +154,7 @@ public final class JourneyEngine {
                 && enrolment.dueAt().isAfter(now)) {
             return Advance.unchanged(enrolment);
         }
-        Run run = new Run(version, enrolment, contact, now, windows);
+        Run run = new Run(version, enrolment, contact, now, windows, prediction);
         if (heldOut(version.definition(), enrolment)) {
             // Parked until the goal window ends; the goal itself arrives as a signal.
             run.exit(EXIT_HOLDOUT_ENDED);
@@ -158,6 +187,12 @@ public final class JourneyEngine {
     /** As {@link #onSignal(JourneyVersion, Enrolment, Contact, Signal, Instant)}, with send windows. */
     public Advance onSignal(JourneyVersion version, Enrolment enrolment, Contact contact, Signal signal,
                             Instant now, SendWindows windows) {
+        return onSignal(version, enrolment, contact, signal, now, windows, Prediction.NONE);
+    }
+
+    /** As {@link #onSignal(JourneyVersion, Enrolment, Contact, Signal, Instant, SendWindows)}, with the person's prediction. */
+    public Advance onSignal(JourneyVersion version, Enrolment enrolment, Contact contact, Signal signal,
+                            Instant now, SendWindows windows, Prediction prediction) {
         if (enrolment.state() == EnrolmentState.DONE || !signal.contactId().equals(enrolment.contactId())
                 || (enrolment.enrolledAt() != null && signal.occurredAt().isBefore(enrolment.enrolledAt()))
                 || alreadyApplied(enrolment, signal)) {
@@ -179,7 +214,7 @@ public final class JourneyEngine {
                 && !listenedFor(definition, signal, journeyId)) {
             return Advance.unchanged(enrolment);
         }
-        Run run = new Run(version, enrolment, contact, now, windows);
+        Run run = new Run(version, enrolment, contact, now, windows, prediction);
         run.remember(signal);
         if (optsOutOfArm) {
             run.optOutOfArm();
@@ -284,6 +319,7 @@ public final class JourneyEngine {
         private final Contact contact;
         private final Instant now;
         private final SendWindows windows;
+        private final Prediction prediction;
         private final List<Effect> effects = new ArrayList<>();
         private final Map<String, String> choices;
         private final Map<String, Integer> visits;
@@ -294,8 +330,10 @@ public final class JourneyEngine {
         private Instant goalReachedAt;
         private String exitReason;
 
-        Run(JourneyVersion version, Enrolment enrolment, Contact contact, Instant now, SendWindows windows) {
+        Run(JourneyVersion version, Enrolment enrolment, Contact contact, Instant now, SendWindows windows,
+            Prediction prediction) {
             this.version = version;
+            this.prediction = prediction == null ? Prediction.NONE : prediction;
             this.windows = windows;
             this.original = enrolment;
             this.contact = contact;
@@ -434,9 +472,10 @@ public final class JourneyEngine {
 
         private boolean holds(Step.BranchCase branchCase) {
             if (branchCase.contact() != null) {
-                // "Today" is the Oslo date of now, as segments judge it.
-                return contact != null && new SegmentEvaluator(Clock.fixed(now, OsloTime.ZONE))
-                        .matches(contact, branchCase.contact());
+                // "Today" is the Oslo date of now, as segments judge it. A predicted condition reads the person's
+                // prediction; one who objects to profiling matches none (SegmentEvaluator applies the objection).
+                return contact != null && SegmentEvaluator.matches(contact, ContactHistory.EMPTY.withPrediction(prediction),
+                        branchCase.contact(), OsloTime.today(Clock.fixed(now, OsloTime.ZONE)));
             }
             if (branchCase.received() != null) {
                 return received.stream().anyMatch(r -> branchCase.received().matches(r, version.journeyId()));

@@ -379,6 +379,57 @@ class EnrolmentRunnerTest {
         assertThat(sends.requests).isEmpty();
     }
 
+    @Test
+    void aBranchOnAPredictionReadsTheTenantsTableOnlyForJourneysThatHaveOne() {
+        no.dialog.core.predicted.PredictionTable table = no.dialog.core.predicted.PredictionTable.builder(
+                        clock.instant(), java.util.Set.of(no.dialog.core.predicted.ModelKind.DROPOUT_RISK))
+                .add("S-1", risk(9)).add("S-2", risk(3)).build();
+        List<TenantId> reads = new ArrayList<>();
+        no.dialog.core.predicted.PredictionTables tables = new no.dialog.core.predicted.PredictionTables() {
+            @Override
+            public Optional<no.dialog.core.predicted.PredictionTable> latest(TenantId tenant) {
+                reads.add(tenant);
+                return Optional.of(table);
+            }
+
+            @Override
+            public void publish(TenantId tenant, no.dialog.core.predicted.PredictionTable t) {}
+
+            @Override
+            public boolean erase(TenantId tenant, String contactId) {
+                return false;
+            }
+        };
+        runner = new EnrolmentRunner(enrolments, catalog, contacts, enrolments, sends,
+                (tenant, refs) -> stepRequests.addAll(refs), enrolments,
+                (tenant, contactId, field, value, key) -> { }, caps, tenant -> windows, tables, clock);
+        Map<String, Step> steps = new LinkedHashMap<>();
+        steps.put("route", new Step.Branch("route", List.of(new Step.BranchCase(
+                no.dialog.core.segment.Criterion.Condition.of("predicted.dropoutRiskDecile",
+                        no.dialog.core.segment.Operator.GREATER_THAN, 8), null, false, "high")), "low"));
+        steps.put("high", new Step.Exit("high"));
+        steps.put("low", new Step.Exit("low"));
+        catalog.put(new JourneyVersion(DEMO, "risk", 1, new JourneyDefinition("Frafall",
+                new Trigger.Campaign("risky", null), EntryRules.oncePerPerson(), null, "route", steps)),
+                JourneyStatus.ACTIVE);
+
+        runner.enrol(DEMO, JOURNEY, 1, List.of("S-1"));
+        advanceAllRequested();
+        assertThat(reads).isEmpty(); // the student journey has no predicted branch
+
+        runner.enrol(DEMO, "risk", 1, List.of("S-1", "S-2", "S-3"));
+        advanceAllRequested();
+        assertThat(reads).isNotEmpty().containsOnly(DEMO);
+        assertThat(enrolments.latest(DEMO, "S-1", "risk").orElseThrow().stepId()).isEqualTo("high");
+        assertThat(enrolments.latest(DEMO, "S-2", "risk").orElseThrow().stepId()).isEqualTo("low");
+        assertThat(enrolments.latest(DEMO, "S-3", "risk").orElseThrow().stepId()).isEqualTo("low"); // not scored
+    }
+
+    private static no.dialog.core.predicted.Prediction risk(int decile) {
+        return new no.dialog.core.predicted.Prediction(Map.of(no.dialog.core.predicted.ModelKind.DROPOUT_RISK,
+                new no.dialog.core.predicted.Prediction.Score(decile / 10.0, decile)), null, null);
+    }
+
     static final class Catalog implements JourneyCatalog {
         private final Map<String, JourneyVersion> versions = new LinkedHashMap<>();
         private final Map<String, JourneyStatus> statuses = new LinkedHashMap<>();

@@ -389,6 +389,39 @@ class JourneyEngineTest {
     }
 
     @Nested
+    class PredictedBranches {
+
+        private final JourneyVersion risky = version(parseOk("""
+                {"name":"Frafall","trigger":{"type":"campaign","segmentId":"s","startAt":null},
+                 "start":"route",
+                 "steps":[
+                  {"id":"route","type":"branch","cases":[
+                    {"when":{"field":"predicted.dropoutRiskDecile","op":"greaterThan","value":8},"next":"high"}],
+                   "otherwise":"low"},
+                  {"id":"high","type":"exit"},
+                  {"id":"low","type":"exit"}]}"""));
+
+        private final no.dialog.core.predicted.Prediction ninth = new no.dialog.core.predicted.Prediction(
+                Map.of(no.dialog.core.predicted.ModelKind.DROPOUT_RISK,
+                        new no.dialog.core.predicted.Prediction.Score(0.9, 9)), null, null);
+
+        private String exitStep(Contact contact, no.dialog.core.predicted.Prediction prediction) {
+            Enrolment enrolled = engine.enrol(risky, "e-1", "c-1", T0).next();
+            return engine.advance(risky, enrolled, contact, T0, SendWindows.ALWAYS, prediction).next().stepId();
+        }
+
+        @Test
+        void aBranchReadsThePersonsPredictionAndWhoeverObjectsTakesTheOtherPath() {
+            assertThat(JourneyEngine.branchesUsePredictions(risky.definition())).isTrue();
+            assertThat(exitStep(KARI, ninth)).isEqualTo("high");
+            assertThat(exitStep(KARI, no.dialog.core.predicted.Prediction.NONE)).isEqualTo("low");
+            Contact objecting = new Contact("c-1", Instant.EPOCH, null, null, null, null, null, null, null, null, null,
+                    null, null, null, no.dialog.core.contact.Reservations.NONE.withProfilingObjection(true), null);
+            assertThat(exitStep(objecting, ninth)).isEqualTo("low");
+        }
+    }
+
+    @Nested
     class BranchesAndUpdates {
 
         private final JourneyVersion routed = version(parseOk("""
