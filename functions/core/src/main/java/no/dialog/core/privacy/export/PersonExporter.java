@@ -99,7 +99,8 @@ public final class PersonExporter {
                 links.ofContact(tenant, contactId), entries, behaviour, caps.ofContact(tenant, contactId), paid,
                 payments.unmatched(tenant, paid.stream().map(RegisteredPayment::paymentId).toList()),
                 contact == null || contact.phone() == null ? List.of() : payments.candidatesByPhone(tenant, contact.phone()),
-                contact == null ? List.of() : segmentsOf(tenant, contact, behaviour), prediction);
+                contact == null ? List.of() : segmentsOf(tenant, contact, behaviour.withPrediction(prediction)),
+                prediction);
     }
 
     private List<PersonExport.SegmentMembership> segmentsOf(TenantId tenant, Contact contact, ContactHistory history) {
