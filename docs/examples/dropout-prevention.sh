@@ -39,11 +39,11 @@ wait_ready
 token="$(token_for admin)"
 
 echo "1. train (Sunday 02:00) and score (03:30) the demo organisation's models"
-trained_before="$(api "$base/admin/v1/predictions/models" | json 'max([m["trainedAt"] or "" for m in d["models"]] + [""])')"
+trained_before="$(api "$base/admin/v1/predictions/models" | json 'max([m["trainedAt"] or "" for m in d["models"]] + [""])' 2>/dev/null || true)"
 advance_to 7 02:00
 for _ in $(seq 1 150); do
   models="$(api "$base/admin/v1/predictions/models")"
-  trained="$(echo "$models" | json 'max([m["trainedAt"] or "" for m in d["models"]] + [""])')"
+  trained="$(echo "$models" | json 'max([m["trainedAt"] or "" for m in d["models"]] + [""])' 2>/dev/null || true)"
   [ -n "$trained" ] && [ "$trained" != "$trained_before" ] && break
   sleep 2
 done
@@ -55,7 +55,7 @@ echo "   what the dropout model uses most:"
 echo "$models" | json '"\n".join("     %s %s (%s)" % (f["direction"], f["feature"], f["labels"]["en"]) for m in d["models"] if m["model"] == "dropoutRisk" for f in m["topFeatures"][:5])'
 advance_to "*" 03:30
 for _ in $(seq 1 150); do
-  scored="$(api "$base/admin/v1/predictions/models" | json 'd["scores"]["contacts"] if d.get("scores") else 0')"
+  scored="$(api "$base/admin/v1/predictions/models" | json 'd["scores"]["scored"] if d.get("scores") else 0' 2>/dev/null || echo 0)"
   [ "$scored" -gt 0 ] && break
   sleep 2
 done
