@@ -32,6 +32,7 @@ print("PT%dS" % int((t - now).total_seconds()))
 PY
 )"
   curl -fsS -X POST "$base/local/clock/advance?by=$by" | json '"   the local clock is now " + d["now"]'
+  token="$(token_for admin)" # a dev token lives an hour of the local clock
 }
 
 echo "0. the local stack, ready"
@@ -88,6 +89,7 @@ echo "   $enrolled enrolled: $(echo "$r" | json 'd["totals"]["queued"]') thank-y
 
 echo "3. sixty-one days on: the letters have gone, the third month's charges come in"
 curl -fsS -X POST "$base/local/clock/advance?by=P61D" -o /dev/null
+token="$(token_for admin)"
 curl -fsS -X POST "$base/local/simulate/answers" -H 'Content-Type: application/json' -d "{\"tenant\":\"demo\",\"journeyId\":\"$journey\",\"step\":\"thanks\",\"seed\":16,
   \"rates\":{\"A\":$kept_treated,\"holdout\":$kept_holdout},\"signal\":{\"type\":\"paid\",\"attributes\":{\"source\":\"vipps-recurring\",\"kind\":\"gift\"},\"amountOre\":20000}}" \
   | json '"\n".join("   %s: %d people, %d still giving" % ("treated" if k == "A" else k, v["people"], v["answered"]) for k, v in d["arms"].items())' | tee /tmp/dialog-dropout-kept.txt

@@ -62,7 +62,7 @@ public final class ExperimentAnalysis {
         ArmTotals control = sorted.control();
         List<ArmTotals> treatments = sorted.treatments();
         int pairs = sorted.candidates().size() * (sorted.candidates().size() - 1) / 2;
-        double pairAlpha = spec.alpha() / pairs;
+        double pairAlpha = spec.alpha() / Math.max(1, pairs);
 
         List<ArmReport> reports = new ArrayList<>();
         List<Lift> treatmentLifts = new ArrayList<>();
@@ -77,6 +77,9 @@ public final class ExperimentAnalysis {
             reports.add(report(arm, lift));
         }
 
+        if (treatments.isEmpty()) {
+            return againstDoingNothing(reports, control, sorted.holdout());
+        }
         Decision decision;
         String winner = null;
         if (!sorted.candidates().stream().allMatch(arm -> arm.n() >= MIN_PEOPLE_PER_ARM)) {
@@ -91,6 +94,24 @@ public final class ExperimentAnalysis {
             decision = Decision.KEEP_COLLECTING;
         }
         return new ExperimentReport(reports, decision, winner);
+    }
+
+    /**
+     * The decision of a journey measured only against its holdout: better (the control wins) once the holdout's
+     * interval lies wholly below the control, no difference likely once it lies within the equivalence margin, and
+     * never before both have {@link #MIN_PEOPLE_PER_ARM} people.
+     */
+    private static ExperimentReport againstDoingNothing(List<ArmReport> reports, ArmTotals control, ArmTotals holdout) {
+        Lift lift = reports.stream().filter(r -> r.arm().equals(holdout.arm())).findFirst().map(ArmReport::lift)
+                .orElse(null);
+        if (control.n() < MIN_PEOPLE_PER_ARM || holdout.n() < MIN_PEOPLE_PER_ARM || lift == null) {
+            return new ExperimentReport(reports, Decision.KEEP_COLLECTING, null);
+        }
+        if (lift.absolute().high() < 0) {
+            return new ExperimentReport(reports, Decision.BETTER, control.arm());
+        }
+        return new ExperimentReport(reports, equivalent(lift) ? Decision.NO_DIFFERENCE_LIKELY : Decision.KEEP_COLLECTING,
+                null);
     }
 
     /**
@@ -224,9 +245,9 @@ public final class ExperimentAnalysis {
             }
             ArmTotals holdout = spec.control().equals(HOLDOUT) ? null : byName.get(HOLDOUT);
             List<ArmTotals> treatments = arms.stream().filter(arm -> arm != control && arm != holdout).toList();
-            if (treatments.isEmpty()) {
-                throw new IllegalArgumentException("an experiment needs at least one arm besides the control"
-                        + (holdout == null ? "" : " and the holdout"));
+            if (treatments.isEmpty() && holdout == null) {
+                // With a holdout alone the control is measured against doing nothing (a retention journey).
+                throw new IllegalArgumentException("an experiment needs at least one arm besides the control");
             }
             List<ArmTotals> candidates = new ArrayList<>();
             candidates.add(control);

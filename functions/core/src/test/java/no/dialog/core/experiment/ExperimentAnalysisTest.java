@@ -1,6 +1,7 @@
 package no.dialog.core.experiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
@@ -218,6 +219,25 @@ class ExperimentAnalysisTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("optedOut");
         assertThatThrownBy(() -> new ArmTotals(" ", 10, 1, 0, 0, 0, 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("name");
+    }
+
+    @Test
+    void aJourneyAgainstItsHoldoutAloneIsBetterOnlyOnceTheHoldoutIsSurelyBelowIt() {
+        var early = ExperimentAnalysis.analyse(CONVERSION, List.of(ArmTotals.conversions("A", 900, 600),
+                ArmTotals.conversions("holdout", 100, 50)));
+        assertThat(early.decision()).isEqualTo(Decision.KEEP_COLLECTING);
+        assertThat(early.arms()).filteredOn(a -> a.arm().equals("holdout")).singleElement()
+                .satisfies(h -> assertThat(h.lift().absolute().estimate()).isCloseTo(0.5 - 0.6667, within(0.001)));
+
+        var clear = ExperimentAnalysis.analyse(CONVERSION, List.of(ArmTotals.conversions("A", 20_000, 16_400),
+                ArmTotals.conversions("holdout", 2_000, 1_200)));
+        assertThat(clear.decision()).isEqualTo(Decision.BETTER);
+        assertThat(clear.winner()).isEqualTo("A");
+
+        var same = ExperimentAnalysis.analyse(CONVERSION, List.of(ArmTotals.conversions("A", 40_000, 32_000),
+                ArmTotals.conversions("holdout", 40_000, 32_000)));
+        assertThat(same.decision()).isEqualTo(Decision.NO_DIFFERENCE_LIKELY);
+        assertThat(same.winner()).isNull();
     }
 
     @Test
