@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * already there is left as it is, so a second start adds nothing) and their contacts, as NDJSON lines, to the demo
  * contact file.
  */
-final class PlantedHistory {
+public final class PlantedHistory {
 
     private static final Logger LOG = LoggerFactory.getLogger(PlantedHistory.class);
     /** Ledger writes in flight: DynamoDB Local takes a few thousand conditional puts a second this way. */
@@ -29,7 +29,7 @@ final class PlantedHistory {
 
     private PlantedHistory() {}
 
-    static void load(PlantedPeople people, int count, java.util.Set<String> taken, PaymentLedger ledger, TenantId tenant,
+    public static void load(PlantedPeople people, int count, java.util.Set<String> taken, PaymentLedger ledger, TenantId tenant,
                      OutputStream file) throws IOException {
         long started = System.nanoTime();
         ContactJson json = new ContactJson(Clock.systemUTC());
