@@ -44,7 +44,7 @@ import org.junit.jupiter.api.Timeout;
  * The first ten minutes of a newcomer, as the README tells them: start the local stack ({@code Main}, as
  * {@code infra/local/run} does, in its own JVM, in memory, on free ports) and run both example scripts in
  * {@code docs/examples} at once, without waiting for anything. The scripts must wait until the demo
- * organisation's 5,000 contacts are imported, run their journeys (moving the local clock instead of waiting),
+ * organisation's 10,000 contacts (5,000 of them planted people) are imported, run their journeys (moving the local clock instead of waiting),
  * check their own numbers and exit 0. The numbers they print are then checked against the demo register
  * itself: the deterministic generator and the segment and send rules of core, for the local date the script
  * printed. A script that started on a half-imported register (the issue this test guards) reports a fraction
@@ -155,13 +155,14 @@ class FirstRunTest {
     @Order(3)
     void theStackSaidItWasRunningOnlyOnceTheDemoOrganisationWasComplete() {
         List<String> lines = List.copyOf(stackLines);
-        int started = indexOf(lines, "importing the demo organisation's 5,000 contacts");
+        // The 5,000 demo contacts and the 5,000 planted people infra/local/run adds by default.
+        int started = indexOf(lines, "importing the demo organisation's 10,000 contacts");
         int running = indexOf(lines, Main.RUNNING);
         assertThat(started).as("the start line, in:%n%s", String.join("\n", lines)).isNotNegative();
         assertThat(running).as("the running line").isGreaterThan(started);
-        assertThat(lines.get(running)).contains("the demo organisation has its 5,000 contacts");
+        assertThat(lines.get(running)).contains("the demo organisation has its 10,000 contacts");
         assertThat(lines.subList(started, running)).as("progress lines before it")
-                .anyMatch(line -> line.matches("\\s+demo organisation: [\\d,]+ of 5,000 contacts imported \\(\\d+ %\\)"));
+                .anyMatch(line -> line.matches("\\s+demo organisation: [\\d,]+ of 10,000 contacts imported \\(\\d+ %\\)"));
     }
 
     private record Script(int exitCode, String output) {
